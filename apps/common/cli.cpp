@@ -1,0 +1,130 @@
+#include "cli.hpp"
+
+#include "money/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace poolkit::cli {
+
+void describe_tool(CLI::App& app, std::string_view tool) {
+    app.set_version_flag("--version", fmt::format("{} (poolkit) {}", tool, POOLKIT_VERSION));
+    app.footer("Exit status: 0 done and clean; 1 done with findings; 2 could not run.\n"
+               "poolkit " POOLKIT_VERSION " - see README.md and SPEC.md");
+}
+
+void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats) {
+    std::string list;
+    for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
+    app.add_option("--format", opts.format, "output format: " + list)
+        ->check(CLI::IsMember(formats))
+        ->default_str("text");
+    app.add_option("-o,--output", opts.output, "write the output to FILE (atomically); - is stdout")
+        ->type_name("FILE");
+}
+
+void write_output(const std::string& path, std::string_view content) {
+    if (path == "-") {
+        std::fwrite(content.data(), 1, content.size(), stdout);
+        std::fflush(stdout);
+        if (std::ferror(stdout))
+            throw Error(ErrorKind::input, "could not write to standard output");
+        return;
+    }
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+    std::vector<char> name(tmpl.begin(), tmpl.end());
+    name.push_back('\0');
+    int fd = ::mkstemp(name.data());
+    if (fd < 0)
+        throw Error(ErrorKind::input, {path, 0, 0},
+                    fmt::format("cannot create the output file: {} (does the directory exist and "
+                                "can you write to it?)",
+                                std::strerror(errno)));
+    auto fail = [&](const char* what) {
+        int err = errno;
+        ::close(fd);
+        ::unlink(name.data());
+        throw Error(ErrorKind::input, {path, 0, 0},
+                    fmt::format("{}: {}; the old file, if any, is left as it was", what,
+                                std::strerror(err)));
+    };
+    const char* p = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("cannot write the output file");
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    if (::fsync(fd) != 0 && errno != EINVAL) fail("cannot write the output file");
+    if (::close(fd) != 0) {
+        ::unlink(name.data());
+        throw Error(ErrorKind::input, {path, 0, 0}, "cannot write the output file");
+    }
+    if (std::rename(name.data(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(name.data());
+        throw Error(ErrorKind::input, {path, 0, 0},
+                    fmt::format("cannot replace the output file: {}", std::strerror(err)));
+    }
+}
+
+void report_error(std::string_view tool, std::string_view message) {
+    std::cerr << tool << ": error: " << message << '\n';
+}
+
+int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
+    const std::string tool = app.get_name();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        std::cout << app.help();
+        return exit_clean;
+    } catch (const CLI::CallForAllHelp&) {
+        std::cout << app.help("", CLI::AppFormatMode::All);
+        return exit_clean;
+    } catch (const CLI::CallForVersion& e) {
+        std::cout << e.what() << '\n';
+        return exit_clean;
+    } catch (const CLI::ParseError& e) {
+        report_error(tool, e.what());
+        std::cerr << "Run '" << tool << " --help' for usage.\n";
+        return exit_failure;
+    }
+    try {
+        return body();
+    } catch (const Error& e) {
+        if (e.where().file.empty())
+            report_error(tool, e.what());
+        else
+            std::cerr << e.formatted() << '\n';
+        if (e.kind() == ErrorKind::invariant)
+            std::cerr << tool << ": this is a bug in poolkit; please report it with the inputs.\n";
+        return e.kind() == ErrorKind::findings ? exit_findings : exit_failure;
+    } catch (const std::bad_alloc&) {
+        report_error(tool, "out of memory");
+        return exit_failure;
+    } catch (const std::exception& e) {
+        report_error(tool, fmt::format("internal error: {} (a bug in poolkit; please report it)",
+                                       e.what()));
+        return exit_failure;
+    }
+}
+
+} // namespace poolkit::cli

@@ -1,0 +1,39 @@
+// What every tool's main() shares (SPEC §5): --format, -o with atomic output, --version, and one
+// place where errors become messages on stderr and exit codes (0 clean, 1 findings, 2 could not
+// run). Tools stay thin: parse arguments, call the library, pick the writer.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poolkit::cli {
+
+enum Exit : int { exit_clean = 0, exit_findings = 1, exit_failure = 2 };
+
+struct OutputOptions {
+    std::string format = "text";
+    std::string output = "-";
+};
+
+// Sets up --version and the footer of --help for a tool.
+void describe_tool(CLI::App& app, std::string_view tool);
+
+// Adds --format (one of `formats`) and -o/--output to `app`.
+void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats);
+
+// Writes `content` to stdout ("-") or to `path` atomically: a temporary file in the same directory,
+// then rename, so a failed or interrupted run never leaves a partial file. Throws Error(input).
+void write_output(const std::string& path, std::string_view content);
+
+// Parses the arguments and runs `body`, mapping every failure to a message and an exit code:
+// usage errors and poolkit::Error of kind input/usage/invariant/arithmetic exit 2, findings exit 1.
+int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body);
+
+// Prints a message on stderr in the tool's voice: "pool-check: error: MESSAGE".
+void report_error(std::string_view tool, std::string_view message);
+
+} // namespace poolkit::cli

@@ -1,0 +1,138 @@
+// The validated agreement (SPEC §3): the legal terms of a pooled, aligned or joint budget.
+// Built only by the agreement loader (readers/agreement_loader.hpp), which enforces every rule of
+// SPEC §3 and resolves contributions and profiles, so the calculations can rely on:
+//   - partner and scheme ids are unique; every index below is in range;
+//   - each scheme's `contributions` has one amount per partner ([[partner]] order), summing to its
+//     budget; each scheme's `phased` has 12 amounts summing to its budget;
+//   - `host` is set for pooled and joint, unset for aligned; `risk_share` is unset for aligned.
+#pragma once
+
+#include "model/period.hpp"
+#include "money/error.hpp"
+#include "money/money.hpp"
+#include "money/rational.hpp"
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poolkit {
+
+enum class AgreementKind { pooled, aligned, joint };
+enum class Sector { nhs, local_authority, other };
+enum class PaymentSchedule { monthly, quarterly_in_advance, annual_in_advance };
+
+const char* kind_name(AgreementKind k);         // "pooled"
+const char* sector_name(Sector s);              // "nhs", "local_authority", "other"
+const char* schedule_name(PaymentSchedule s);   // "quarterly-in-advance"
+
+struct Partner {
+    std::string id;
+    std::string name;
+    Sector sector = Sector::other;
+    SourceLocation where;
+};
+
+// A contribution as written in the agreement: "40%", "600000.00" or "rest".
+struct ContributionTerm {
+    enum class Form { percent, amount, rest };
+    std::size_t partner = 0; // index into Agreement::partners
+    Form form = Form::amount;
+    Rational percent;        // as a fraction (0.4 for "40%") when form == percent
+    Money amount;            // when form == amount
+    SourceLocation where;
+};
+
+// How a scheme's annual budget is phased over the 12 periods (SPEC §1, §2).
+struct Profile {
+    enum class Form { even, weights, amounts };
+    Form form = Form::even;
+    std::vector<Rational> weights; // 12, when form == weights
+    std::vector<Money> amounts;    // 12, when form == amounts
+};
+
+// A rule that shares an overspend or an underspend among partners (SPEC §7).
+enum class RuleKind {
+    contributions, // pro rata to contributions (overspend "contributions", underspend "return")
+    lead,          // the lead commissioner of the scheme
+    host,          // the host partner
+    split,         // fixed percentages
+    tiers,         // overspend only: the tiers in RiskShare::overspend_tiers
+    carry_forward, // underspend only: kept in the pool
+};
+const char* rule_name(RuleKind k, bool underspend = false); // "contributions"/"return", ...
+
+struct ShareRule {
+    RuleKind kind = RuleKind::contributions;
+    std::vector<std::pair<std::size_t, Rational>> split; // partner index, fraction; sums to 1
+    SourceLocation where;
+};
+
+struct Tier {
+    std::optional<Money> upto; // cumulative bound; unset on a last tier that takes the rest
+    ShareRule rule;            // never of kind tiers
+    SourceLocation where;
+};
+
+enum class RiskBasis { pool, scheme, offset };
+const char* basis_name(RiskBasis b);
+
+struct RiskShare {
+    RiskBasis basis = RiskBasis::pool;
+    ShareRule overspend;
+    ShareRule underspend{RuleKind::contributions, {}, {}};
+    std::vector<Tier> overspend_tiers;     // when overspend.kind == tiers, in ascending order
+    std::vector<std::optional<Money>> caps; // per partner index: the most it bears of overspend
+    SourceLocation where;
+};
+
+struct Scheme {
+    std::string id;
+    std::string name;
+    Money budget;
+    std::optional<std::size_t> lead; // partner index of the lead commissioner
+    Profile profile;
+    std::vector<ContributionTerm> contribution_terms; // its own terms; empty: the pool's split
+    std::optional<std::string> function;
+    std::optional<ShareRule> overspend;  // per-scheme override (basis scheme or offset)
+    std::optional<ShareRule> underspend; // per-scheme override
+    SourceLocation where;
+
+    // Resolved by the loader:
+    std::vector<Money> contributions; // per partner, sums to budget
+    std::array<Money, 12> phased{};   // per period, sums to budget
+};
+
+struct Monitoring {
+    Rational amber{2, 100}; // forecast variance as a share of budget: amber from here
+    Rational red{5, 100};   // red from here
+};
+
+struct Agreement {
+    std::string file; // the path it was loaded from, as given
+    std::string id;
+    std::string title;
+    AgreementKind kind = AgreementKind::pooled;
+    std::string legal_basis;
+    FinancialYear year = FinancialYear::starting(2025);
+    std::optional<std::size_t> host; // partner index
+    std::string pooled_fund_manager;
+    Money opening_balance;
+    PaymentSchedule payment_schedule = PaymentSchedule::monthly;
+    std::vector<Partner> partners;
+    std::vector<ContributionTerm> pool_contributions; // as written; may be empty
+    std::vector<Scheme> schemes;
+    std::optional<RiskShare> risk_share;
+    Monitoring monitoring;
+
+    std::optional<std::size_t> partner_index(std::string_view id) const;
+    std::optional<std::size_t> scheme_index(std::string_view id) const;
+    Money total_budget() const;
+    // Each partner's total contribution over all schemes, in [[partner]] order.
+    std::vector<Money> partner_contributions() const;
+};
+
+} // namespace poolkit

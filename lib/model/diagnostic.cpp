@@ -1,0 +1,30 @@
+#include "model/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+const char* severity_name(Severity s) {
+    switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+    }
+    return "error";
+}
+
+std::string Diagnostic::formatted() const {
+    std::string place = where.str();
+    if (place.empty()) return fmt::format("{}: {}", severity_name(severity), message);
+    return fmt::format("{}: {}: {}", place, severity_name(severity), message);
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+    std::size_t n = 0;
+    for (const auto& d : items) n += d.severity == Severity::error;
+    return n;
+}
+
+} // namespace poolkit

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Run one end-to-end case file (in the manner of hledger's shelltests and LLVM's lit).
+
+A case file:
+
+    # what the case checks (comment lines start with '#')
+    $ pool-check %S/fixtures/missing-host.toml
+    >>> stdout
+    ...exact expected standard output...
+    >>> stderr
+    ...exact expected standard error...
+    >>> exit 1
+
+- The command runs under bash from the repository root, with the built tools first on PATH.
+  %S is the case file's directory (relative to the root), %T a fresh empty temporary directory.
+- A section that is left out is not checked; `>>> stdout contains` (or stderr) checks that each
+  of its lines appears somewhere in the output instead of the whole output.
+- A case may hold several commands; each `$` line starts a new one with its own sections.
+- POOLKIT_UPDATE=1 rewrites the exact sections with what the tools print now (review the diff!).
+"""
+import argparse, os, re, subprocess, sys, tempfile
+
+
+def parse(path):
+    cases, cur, section = [], None, None
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for line in lines:
+        if line.startswith("$ "):
+            cur = {"cmd": line[2:], "sections": []}
+            cases.append(cur)
+            section = None
+        elif line.startswith(">>> "):
+            if cur is None:
+                raise SystemExit(f"{path}: a '>>>' line before any '$' command")
+            words = line[4:].split()
+            if words[0] == "exit":
+                cur["exit"] = int(words[1])
+                section = None
+            elif words[0] in ("stdout", "stderr"):
+                section = {"stream": words[0], "mode": words[1] if len(words) > 1 else "exact",
+                           "lines": []}
+                cur["sections"].append(section)
+            else:
+                raise SystemExit(f"{path}: unknown section '{line}'")
+        elif section is not None:
+            section["lines"].append(line)
+        elif line.startswith("#") or not line.strip():
+            continue
+        else:
+            raise SystemExit(f"{path}: stray line outside a section: {line!r}")
+    return lines, cases
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("case")
+    args = ap.parse_args()
+    root = os.getcwd()
+    rel_dir = os.path.relpath(os.path.dirname(os.path.abspath(args.case)), root)
+    _, cases = parse(args.case)
+    env = dict(os.environ, PATH=os.path.abspath(args.bin) + os.pathsep + os.environ["PATH"],
+               LC_ALL="C.UTF-8", TZ="UTC", POOLKIT_SOURCE_DATE="2026-01-01")
+    update = os.environ.get("POOLKIT_UPDATE") == "1"
+    failures = []
+    for case in cases:
+        with tempfile.TemporaryDirectory() as tmp:
+            cmd = case["cmd"].replace("%S", rel_dir).replace("%T", tmp)
+            p = subprocess.run(["bash", "-c", cmd], capture_output=True, env=env, timeout=600)
+            out = {"stdout": p.stdout.decode("utf-8", "replace").replace(tmp, "%T"),
+                   "stderr": p.stderr.decode("utf-8", "replace").replace(tmp, "%T")}
+        for sec in case["sections"]:
+            got = out[sec["stream"]]
+            if sec["mode"] == "contains":
+                for want in sec["lines"]:
+                    if want not in got:
+                        failures.append(f"$ {case['cmd']}\n{sec['stream']} lacks: {want!r}\n"
+                                        f"--- {sec['stream']} was:\n{got}")
+            else:
+                want = "\n".join(sec["lines"]) + ("\n" if sec["lines"] else "")
+                if got != want:
+                    if update:
+                        sec["lines"] = got[:-1].split("\n") if got.endswith("\n") else (
+                            got.split("\n") if got else [])
+                        continue
+                    import difflib
+                    diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                        "expected", "actual"))
+                    failures.append(f"$ {case['cmd']}\n{sec['stream']} differs:\n{diff}")
+        if "exit" in case and p.returncode != case["exit"]:
+            if update:
+                case["exit"] = p.returncode
+            else:
+                failures.append(f"$ {case['cmd']}\nexit {p.returncode}, expected {case['exit']}\n"
+                                f"--- stderr was:\n{out['stderr']}")
+    if update:
+        rewrite(args.case, cases)
+    if failures:
+        print("\n\n".join(failures))
+        return 1
+    return 0
+
+
+def rewrite(path, cases):
+    """Rewrite the case file keeping its comments, with each section's current content."""
+    with open(path, encoding="utf-8") as f:
+        head = []
+        for line in f.read().split("\n"):
+            if line.startswith("$ "):
+                break
+            head.append(line)
+    out = [l for l in head]
+    while out and out[-1] == "":
+        out.pop()
+    for case in cases:
+        out.append(f"$ {case['cmd']}")
+        for sec in case["sections"]:
+            mode = "" if sec["mode"] == "exact" else " " + sec["mode"]
+            out.append(f">>> {sec['stream']}{mode}")
+            out.extend(sec["lines"])
+        if "exit" in case:
+            out.append(f">>> exit {case['exit']}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

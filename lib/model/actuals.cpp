@@ -1,0 +1,52 @@
+#include "model/actuals.hpp"
+
+#include "money/error.hpp"
+
+namespace poolkit {
+
+ControlTotals& ControlTotals::operator+=(const ControlTotals& o) {
+    lines_read += o.lines_read;
+    lines_accepted += o.lines_accepted;
+    lines_rejected += o.lines_rejected;
+    total_read += o.total_read;
+    total_accepted += o.total_accepted;
+    total_rejected += o.total_rejected;
+    return *this;
+}
+
+Money Actuals::partner_scheme_to(std::size_t p, std::size_t s, int to) const {
+    Money t;
+    for (int m = 1; m <= to; ++m) t += at(p, s, m);
+    return t;
+}
+
+Money Actuals::scheme_to(std::size_t s, int to) const {
+    Money t;
+    for (std::size_t p = 0; p < partners_; ++p) t += partner_scheme_to(p, s, to);
+    return t;
+}
+
+Money Actuals::partner_to(std::size_t p, int to) const {
+    Money t;
+    for (std::size_t s = 0; s < schemes_; ++s) t += partner_scheme_to(p, s, to);
+    return t;
+}
+
+Money Actuals::total_to(int to) const {
+    Money t;
+    for (std::size_t s = 0; s < schemes_; ++s) t += scheme_to(s, to);
+    return t;
+}
+
+Actuals& Actuals::operator+=(const Actuals& o) {
+    if (o.partners_ != partners_ || o.schemes_ != schemes_)
+        throw Error(ErrorKind::invariant, "adding actuals of different shapes");
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+        cells_[i] += o.cells_[i];
+        lines_[i] += o.lines_[i];
+    }
+    control += o.control;
+    return *this;
+}
+
+} // namespace poolkit

@@ -1,0 +1,68 @@
+// Aggregated ledger spend against an agreement (SPEC §4): by partner (whose ledger the line is in),
+// scheme and period. The interface between the ledger reader and the calculations.
+#pragma once
+
+#include "money/money.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace poolkit {
+
+// Control totals of a ledger run (SPEC §4): every input line is accepted or rejected.
+struct ControlTotals {
+    std::uint64_t lines_read = 0; // data lines (not the header)
+    std::uint64_t lines_accepted = 0;
+    std::uint64_t lines_rejected = 0;
+    Money total_read;     // pence of every line whose amount could be read
+    Money total_accepted;
+    Money total_rejected; // of the rejected lines whose amount could be read
+
+    ControlTotals& operator+=(const ControlTotals& o);
+};
+
+class Actuals {
+  public:
+    Actuals() = default;
+    Actuals(std::size_t partners, std::size_t schemes)
+        : partners_(partners), schemes_(schemes), cells_(partners * schemes * 12),
+          lines_(partners * schemes * 12) {}
+
+    std::size_t partners() const { return partners_; }
+    std::size_t schemes() const { return schemes_; }
+
+    // period is 1..12
+    void add(std::size_t partner, std::size_t scheme, int period, Money amount,
+             std::uint64_t lines = 1) {
+        std::size_t i = index(partner, scheme, period);
+        cells_[i] += amount;
+        lines_[i] += lines;
+    }
+    Money at(std::size_t partner, std::size_t scheme, int period) const {
+        return cells_[index(partner, scheme, period)];
+    }
+    std::uint64_t lines_at(std::size_t partner, std::size_t scheme, int period) const {
+        return lines_[index(partner, scheme, period)];
+    }
+
+    // Sums over periods 1..to_period (inclusive).
+    Money scheme_to(std::size_t scheme, int to_period) const;                      // all partners
+    Money partner_to(std::size_t partner, int to_period) const;                    // all schemes
+    Money partner_scheme_to(std::size_t partner, std::size_t scheme, int to_period) const;
+    Money total_to(int to_period) const;
+
+    Actuals& operator+=(const Actuals& o);
+
+    ControlTotals control;
+
+  private:
+    std::size_t index(std::size_t p, std::size_t s, int period) const {
+        return (p * schemes_ + s) * 12 + static_cast<std::size_t>(period - 1);
+    }
+    std::size_t partners_ = 0, schemes_ = 0;
+    std::vector<Money> cells_;
+    std::vector<std::uint64_t> lines_;
+};
+
+} // namespace poolkit

@@ -1,0 +1,19 @@
+// Reading a small input (an agreement, a profile, a paid file) whole, with its InputFile record.
+// "-" is standard input. A missing file, a directory or an unreadable file is Error(input): the
+// tool exits 2 with a message naming the path and what to do.
+#pragma once
+
+#include "model/input_file.hpp"
+
+#include <string>
+
+namespace poolkit {
+
+struct InputText {
+    std::string text;
+    InputFile record;
+};
+
+InputText read_input(const std::string& path, const std::string& role);
+
+} // namespace poolkit

@@ -1,0 +1,57 @@
+// A small streaming JSON writer for the statements (SPEC §5): deterministic output, two-space
+// indentation, every amount as a string with two decimals ("-1234.56").
+#pragma once
+
+#include "money/money.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poolkit {
+
+class JsonWriter {
+  public:
+    JsonWriter& begin_object();
+    JsonWriter& end_object();
+    JsonWriter& begin_array();
+    JsonWriter& end_array();
+    JsonWriter& key(std::string_view k);
+
+    JsonWriter& value(std::string_view s);
+    JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+    JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+    JsonWriter& value(bool b);
+    JsonWriter& value(std::int64_t n);
+    JsonWriter& value(std::uint64_t n);
+    JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+    JsonWriter& value(Money m); // as a string: "-1234.56"
+    JsonWriter& null();
+
+    // key + value in one call
+    template <typename T> JsonWriter& field(std::string_view k, const T& v) {
+        key(k);
+        return value(v);
+    }
+
+    // The document, with a final newline. Only valid once every object and array is closed.
+    std::string str() const;
+
+  private:
+    void before_value();
+    void newline();
+    void close(char bracket);
+    std::string out_;
+    struct Level {
+        bool is_object;
+        bool empty;
+    };
+    std::vector<Level> stack_;
+    bool after_key_ = false;
+};
+
+// A JSON string literal with its quotes, escaping per RFC 8259.
+std::string json_quote(std::string_view s);
+
+} // namespace poolkit

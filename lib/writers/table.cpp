@@ -1,0 +1,134 @@
+#include "writers/table.hpp"
+
+#include "money/error.hpp"
+
+namespace poolkit {
+
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+void Table::add_row(std::vector<Cell> cells) {
+    if (cells.size() != columns_.size())
+        throw Error(ErrorKind::invariant, "table row with the wrong number of cells");
+    rows_.push_back(std::move(cells));
+}
+
+namespace {
+void pad_to(std::string& out, std::size_t n) { out.append(n, ' '); }
+void trim_right(std::string& line) {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+}
+} // namespace
+
+std::string Table::text() const {
+    std::vector<std::size_t> width(columns_.size());
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+        width[c] = display_width(columns_[c].header);
+        for (const auto& r : rows_) width[c] = std::max(width[c], display_width(r[c].text));
+    }
+    auto render = [&](auto cell_at, auto numeric_at) {
+        std::string line;
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            if (c) line += "  ";
+            const std::string& t = cell_at(c);
+            std::size_t gap = width[c] - display_width(t);
+            if (numeric_at(c)) {
+                pad_to(line, gap);
+                line += t;
+            } else {
+                line += t;
+                pad_to(line, gap);
+            }
+        }
+        trim_right(line);
+        return line + "\n";
+    };
+    std::size_t total_width = 0;
+    for (auto w : width) total_width += w;
+    total_width += 2 * (columns_.empty() ? 0 : columns_.size() - 1);
+
+    std::string out = render([&](std::size_t c) -> const std::string& { return columns_[c].header; },
+                             [&](std::size_t c) { return columns_[c].numeric; });
+    std::size_t next_rule = 0;
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+        while (next_rule < rules_.size() && rules_[next_rule] == r) {
+            out += std::string(total_width, '-') + "\n";
+            ++next_rule;
+        }
+        out += render([&](std::size_t c) -> const std::string& { return rows_[r][c].text; },
+                      [&](std::size_t c) { return rows_[r][c].numeric || columns_[c].numeric; });
+    }
+    return out;
+}
+
+namespace {
+std::string md_escape(const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+        if (ch == '|') out += '\\';
+        out += ch == '\n' ? ' ' : ch;
+    }
+    return out;
+}
+} // namespace
+
+std::string Table::markdown() const {
+    std::string out = "|";
+    for (const auto& col : columns_) {
+        out += ' ';
+        out += md_escape(col.header);
+        out += " |";
+    }
+    out += "\n|";
+    for (const auto& col : columns_) out += col.numeric ? " ---: |" : " --- |";
+    out += "\n";
+    for (const auto& r : rows_) {
+        out += "|";
+        for (const auto& cell : r) {
+            out += ' ';
+            out += md_escape(cell.text);
+            out += " |";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+std::string csv_field(const std::string& s, bool numeric, char delimiter) {
+    std::string v = s;
+    if (!numeric && !v.empty() &&
+        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+        v.insert(v.begin(), '\'');
+    bool quote = false;
+    for (char c : v)
+        if (c == delimiter || c == '"' || c == '\n' || c == '\r') quote = true;
+    if (!quote) return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string Table::csv() const {
+    std::string out;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+        if (c) out += ',';
+        out += csv_field(columns_[c].header, false);
+    }
+    out += "\n";
+    for (const auto& r : rows_) {
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            if (c) out += ',';
+            out += csv_field(r[c].text, r[c].numeric);
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace poolkit

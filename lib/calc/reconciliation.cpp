@@ -1,0 +1,185 @@
+#include "calc/reconciliation.hpp"
+
+#include "calc/schedule.hpp"
+#include "money/allocation.hpp"
+#include "money/error.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+const char* forecast_name(ForecastMethod m) {
+    return m == ForecastMethod::profile ? "profile" : "run-rate";
+}
+
+const char* rag_name(Rag r) {
+    switch (r) {
+    case Rag::green: return "green";
+    case Rag::amber: return "amber";
+    case Rag::red: return "red";
+    }
+    return "?";
+}
+
+Rag rag_status(Money forecast_variance, Money budget, const Monitoring& t) {
+    if (!forecast_variance.is_positive()) return Rag::green;
+    if (!budget.is_positive()) return Rag::red; // spend against no budget at all
+    Rational share = forecast_variance.as_rational() / budget.as_rational();
+    if (share >= t.red) return Rag::red;
+    if (share >= t.amber) return Rag::amber;
+    return Rag::green;
+}
+
+Money budget_to(const Scheme& scheme, int period) {
+    Money t;
+    for (int m = 1; m <= period; ++m) t += scheme.phased[static_cast<std::size_t>(m - 1)];
+    return t;
+}
+
+Money forecast_outturn(ForecastMethod method, Money budget, Money budget_ytd, Money actual_ytd,
+                       int period) {
+    if (period <= 0) return budget;
+    if (method == ForecastMethod::profile) return actual_ytd + (budget - budget_ytd);
+    return round_half_away(actual_ytd.as_rational() * 12 / period);
+}
+
+namespace {
+
+SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t s, int m,
+                             ForecastMethod method) {
+    const Scheme& scheme = a.schemes[s];
+    SchemeFigures f;
+    f.budget = scheme.budget;
+    f.budget_ytd = budget_to(scheme, m);
+    f.actual_ytd = act.scheme_to(s, m);
+    f.variance_ytd = f.actual_ytd - f.budget_ytd;
+    f.forecast_outturn = forecast_outturn(method, f.budget, f.budget_ytd, f.actual_ytd, m);
+    f.forecast_variance = f.forecast_outturn - f.budget;
+    // The previous month's forecast from the same ledgers (issue 5); before P01 it is the budget.
+    f.previous_forecast = forecast_outturn(method, f.budget, budget_to(scheme, m - 1),
+                                           act.scheme_to(s, m - 1), m - 1);
+    f.forecast_movement = f.forecast_outturn - f.previous_forecast;
+    f.rag = rag_status(f.forecast_variance, f.budget, a.monitoring);
+    return f;
+}
+
+void add_to(SchemeFigures& t, const SchemeFigures& f) {
+    t.budget += f.budget;
+    t.budget_ytd += f.budget_ytd;
+    t.actual_ytd += f.actual_ytd;
+    t.variance_ytd += f.variance_ytd;
+    t.forecast_outturn += f.forecast_outturn;
+    t.forecast_variance += f.forecast_variance;
+    t.previous_forecast += f.previous_forecast;
+    t.forecast_movement += f.forecast_movement;
+}
+
+// Each partner's share of the cumulative actual of every scheme to period m, by the scheme's
+// contributions (SPEC §2: recharges are allocated cumulatively).
+std::vector<Money> joint_shares_to(const Agreement& a, const Actuals& act, int m) {
+    std::vector<Money> out(a.partners.size());
+    if (m <= 0) return out;
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        const auto& weights = a.schemes[s].contributions;
+        Money spent = act.scheme_to(s, m);
+        if (spent.is_zero()) continue;
+        bool any = false;
+        for (Money w : weights) any = any || w.is_positive();
+        if (!any)
+            throw Error(ErrorKind::input, {a.file, a.schemes[s].where.line, a.schemes[s].where.column},
+                        fmt::format("scheme {} has spending but no contributions to share it by",
+                                    a.schemes[s].id));
+        auto parts = allocate(spent, std::span<const Money>(weights));
+        for (std::size_t p = 0; p < out.size(); ++p) out[p] += parts[p];
+    }
+    return out;
+}
+
+} // namespace
+
+Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, ForecastMethod method) {
+    if (m < 1 || m > 12) throw Error(ErrorKind::usage, "the period must be P01..P12");
+    if (act.partners() != a.partners.size() || act.schemes() != a.schemes.size())
+        throw Error(ErrorKind::invariant, "actuals do not have the agreement's shape");
+
+    Reconciliation r;
+    r.period = m;
+    r.method = method;
+    std::vector<Money> forecast_variances;
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        r.schemes.push_back(scheme_figures(a, act, s, m, method));
+        add_to(r.total, r.schemes.back());
+        forecast_variances.push_back(r.schemes.back().forecast_variance);
+    }
+    r.total.rag = rag_status(r.total.forecast_variance, r.total.budget, a.monitoring);
+
+    // Every penny: the schemes' actuals, the partners' ledgers and the accepted control total agree.
+    Money by_partner;
+    for (std::size_t p = 0; p < a.partners.size(); ++p) by_partner += act.partner_to(p, m);
+    if (by_partner != r.total.actual_ytd)
+        throw Error(ErrorKind::invariant, "reconciliation: schemes and partners do not agree");
+
+    switch (a.kind) {
+    case AgreementKind::pooled: {
+        ContributionSchedule schedule = build_schedule(a);
+        if (a.risk_share)
+            r.forecast_share = share_risk(a, std::span<const Money>(forecast_variances));
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            PartnerPosition pos;
+            pos.contribution_due_ytd = schedule.due_to(p, m);
+            // Spend in the host's own ledger is the pool's spending; another partner's is spend on
+            // the pool's behalf, to be reimbursed (SPEC §6).
+            if (!a.host || *a.host != p) pos.direct_spend_ytd = act.partner_to(p, m);
+            pos.position = pos.contribution_due_ytd - pos.direct_spend_ytd;
+            if (r.forecast_share) pos.forecast_risk_share = r.forecast_share->shares[p];
+            r.partners.push_back(pos);
+        }
+        break;
+    }
+    case AgreementKind::aligned: {
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+                const Scheme& scheme = a.schemes[s];
+                AlignedFigures f;
+                f.partner = p;
+                f.scheme = s;
+                f.budget = scheme.contributions[p];
+                if (f.budget.is_zero() && act.partner_scheme_to(p, s, 12).is_zero()) continue;
+                // Its own budget phased like the scheme's (an allocation over the profile).
+                std::vector<Money> weights(scheme.phased.begin(), scheme.phased.end());
+                std::vector<Money> own(12);
+                bool any = false;
+                for (Money w : weights) any = any || w.is_positive();
+                if (any) own = allocate(f.budget, std::span<const Money>(weights));
+                else own = allocate(f.budget, std::vector<Rational>(12, Rational(1)));
+                for (int k = 0; k < m; ++k) f.budget_ytd += own[static_cast<std::size_t>(k)];
+                f.actual_ytd = act.partner_scheme_to(p, s, m);
+                f.variance_ytd = f.actual_ytd - f.budget_ytd;
+                f.forecast_outturn = forecast_outturn(method, f.budget, f.budget_ytd,
+                                                      f.actual_ytd, m);
+                f.forecast_variance = f.forecast_outturn - f.budget;
+                r.aligned.push_back(f);
+            }
+        }
+        break;
+    }
+    case AgreementKind::joint: {
+        auto now = joint_shares_to(a, act, m);
+        auto before = joint_shares_to(a, act, m - 1);
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            if (a.host && *a.host == p) continue;
+            Invoice inv;
+            inv.partner = p;
+            inv.period = m;
+            inv.share_to_date = now[p];
+            inv.share_to_previous = before[p];
+            inv.amount = now[p] - before[p];
+            r.invoices.push_back(inv);
+        }
+        break;
+    }
+    }
+    return r;
+}
+
+} // namespace poolkit

@@ -1,0 +1,107 @@
+#include "writers/shares_json.hpp"
+
+#include "writers/inputs.hpp"
+#include "writers/json.hpp"
+
+namespace poolkit {
+
+namespace {
+
+void percent_fields(JsonWriter& json, const std::optional<Rational>& fraction) {
+    json.key("percent");
+    if (fraction)
+        json.value(percent_data(fraction));
+    else
+        json.null();
+    json.key("share");
+    if (fraction)
+        json.value(fraction_exact(*fraction));
+    else
+        json.null();
+}
+
+} // namespace
+
+std::string shares_json(const SharesStatement& st) {
+    const Agreement& a = st.agreement;
+    JsonWriter json;
+    json.begin_object();
+    json.field("schema", "poolkit.shares/1");
+    write_inputs_json(json, st.inputs);
+
+    json.key("agreement").begin_object();
+    json.field("id", a.id);
+    json.field("title", a.title);
+    json.field("kind", kind_name(a.kind));
+    json.field("legal_basis", a.legal_basis);
+    json.field("financial_year", a.year.label());
+    json.key("host");
+    if (a.host)
+        json.value(a.partners.at(*a.host).id);
+    else
+        json.null();
+    json.field("payment_schedule",
+               st.schedule.has_instalments() ? schedule_name(st.schedule.frequency) : "none");
+    json.end_object();
+
+    json.field("total_budget", st.shares.total);
+
+    json.key("partners").begin_array();
+    for (std::size_t p = 0; p < a.partners.size(); ++p) {
+        json.begin_object();
+        json.field("id", a.partners[p].id);
+        json.field("name", a.partners[p].name);
+        json.field("sector", sector_name(a.partners[p].sector));
+        json.field("contribution", st.shares.partner_totals[p]);
+        percent_fields(json, st.shares.partner_fractions[p]);
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("schemes").begin_array();
+    for (const auto& row : st.shares.schemes) {
+        const Scheme& s = a.schemes[row.scheme];
+        json.begin_object();
+        json.field("id", s.id);
+        json.field("name", s.name);
+        json.field("budget", s.budget);
+        json.key("lead");
+        if (s.lead)
+            json.value(a.partners.at(*s.lead).id);
+        else
+            json.null();
+        json.key("contributions").begin_object();
+        for (std::size_t p = 0; p < a.partners.size(); ++p)
+            json.field(a.partners[p].id, row.contributions[p]);
+        json.end_object();
+        json.key("percent").begin_object();
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            json.key(a.partners[p].id);
+            if (row.fractions[p])
+                json.value(percent_data(row.fractions[p]));
+            else
+                json.null();
+        }
+        json.end_object();
+        json.end_object();
+    }
+    json.end_array();
+
+    if (!st.schedule.has_instalments()) json.field("schedule_note", schedule_note(a, st.schedule));
+    json.key("schedule").begin_array();
+    for (int period : st.schedule.periods)
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            json.begin_object();
+            json.field("period", a.year.period_ym(period));
+            json.field("partner", a.partners[p].id);
+            json.field("amount", st.schedule.due[p][period - 1]);
+            json.field("due_to_date", st.schedule.due_to(p, period));
+            json.end_object();
+        }
+    json.end_array();
+
+    json.end_object();
+    return json.str();
+}
+
+} // namespace poolkit

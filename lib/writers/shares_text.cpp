@@ -1,0 +1,189 @@
+#include "writers/shares_text.hpp"
+
+#include "writers/inputs.hpp"
+#include "writers/table.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+namespace {
+
+// What a partner's figure is, by kind (SPEC §1): paid into a pool, kept as its own budget
+// (aligned), or the agreed share the host recharges (joint).
+const char* contribution_heading(AgreementKind kind) {
+    switch (kind) {
+    case AgreementKind::pooled:
+        return "Contribution";
+    case AgreementKind::aligned:
+        return "Own budget";
+    case AgreementKind::joint:
+        return "Agreed share";
+    }
+    return "Contribution";
+}
+
+const char* kind_phrase(AgreementKind kind) {
+    switch (kind) {
+    case AgreementKind::pooled:
+        return "Pooled fund";
+    case AgreementKind::aligned:
+        return "Aligned budget";
+    case AgreementKind::joint:
+        return "Joint budget";
+    }
+    return "?";
+}
+
+const char* frequency_phrase(PaymentSchedule s) {
+    switch (s) {
+    case PaymentSchedule::monthly:
+        return "monthly (12 instalments, one each period)";
+    case PaymentSchedule::quarterly_in_advance:
+        return "quarterly in advance (4 instalments, due in P01, P04, P07 and P10)";
+    case PaymentSchedule::annual_in_advance:
+        return "annually in advance (one instalment, in P01)";
+    }
+    return "?";
+}
+
+// The lines under the title: what the arrangement is, who holds it.
+std::vector<std::string> heading_lines(const Agreement& a) {
+    std::vector<std::string> lines;
+    lines.push_back(fmt::format("{} ({})", a.title, a.id));
+    lines.push_back(fmt::format("Contribution shares and payment schedule, {} ({} to {})",
+                                a.year.label(), a.year.start_date(), a.year.period_end_date(12)));
+    std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
+    if (a.host && *a.host < a.partners.size())
+        what += fmt::format(" Host: {}.", a.partners[*a.host].name);
+    else
+        what += " No host: each partner holds its own budget.";
+    lines.push_back(what);
+    return lines;
+}
+
+Table partners_table(const SharesStatement& st) {
+    const Agreement& a = st.agreement;
+    Table t({{"Partner", false},
+             {"Name", false},
+             {contribution_heading(a.kind), true},
+             {"Share", true}});
+    for (std::size_t p = 0; p < a.partners.size(); ++p)
+        t.add_row({text_cell(a.partners[p].id), text_cell(a.partners[p].name),
+                   num_cell(format_display(st.shares.partner_totals[p])),
+                   num_cell(percent_display(st.shares.partner_fractions[p]))});
+    t.add_rule();
+    t.add_row({text_cell("Total"), text_cell(""), num_cell(format_display(st.shares.total)),
+               num_cell(st.shares.total.is_zero() ? "-" : "100%")});
+    return t;
+}
+
+Table schemes_table(const SharesStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<Table::Column> cols{{"Scheme", false}, {"Budget", true}};
+    for (const auto& partner : a.partners) {
+        cols.push_back({partner.id, true});
+        cols.push_back({"%", true});
+    }
+    Table t(std::move(cols));
+    for (const auto& row : st.shares.schemes) {
+        const Scheme& s = a.schemes[row.scheme];
+        std::vector<Cell> cells{text_cell(s.id + " " + s.name), num_cell(format_display(s.budget))};
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            cells.push_back(num_cell(format_display(row.contributions[p])));
+            cells.push_back(num_cell(percent_display(row.fractions[p])));
+        }
+        t.add_row(std::move(cells));
+    }
+    t.add_rule();
+    std::vector<Cell> total{text_cell("Total"), num_cell(format_display(st.shares.total))};
+    for (std::size_t p = 0; p < a.partners.size(); ++p) {
+        total.push_back(num_cell(format_display(st.shares.partner_totals[p])));
+        total.push_back(num_cell(percent_display(st.shares.partner_fractions[p])));
+    }
+    t.add_row(std::move(total));
+    return t;
+}
+
+// Periods down, partners across: what falls due when, with the year's total per partner.
+Table schedule_table(const SharesStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<Table::Column> cols{{"Period", false}};
+    for (const auto& partner : a.partners)
+        cols.push_back({partner.id, true});
+    cols.push_back({"Total", true});
+    Table t(std::move(cols));
+    for (int period : st.schedule.periods) {
+        std::vector<Cell> cells{text_cell(a.year.period_long(period))};
+        for (std::size_t p = 0; p < a.partners.size(); ++p)
+            cells.push_back(num_cell(format_display(st.schedule.due[p][period - 1])));
+        cells.push_back(num_cell(format_display(st.schedule.period_total(period))));
+        t.add_row(std::move(cells));
+    }
+    t.add_rule();
+    std::vector<Cell> total{text_cell("Total")};
+    Money all;
+    for (std::size_t p = 0; p < a.partners.size(); ++p) {
+        Money year = st.schedule.due_to(p, 12);
+        all += year;
+        total.push_back(num_cell(format_display(year)));
+    }
+    total.push_back(num_cell(format_display(all)));
+    t.add_row(std::move(total));
+    return t;
+}
+
+std::string schedule_intro(const SharesStatement& st) {
+    if (!st.schedule.has_instalments()) return schedule_note(st.agreement, st.schedule);
+    return fmt::format("Contributions are paid to the host {}; each partner's instalments sum "
+                       "exactly to its contribution.",
+                       frequency_phrase(st.schedule.frequency));
+}
+
+} // namespace
+
+std::string shares_text(const SharesStatement& st) {
+    std::string out;
+    for (const auto& line : heading_lines(st.agreement))
+        out += line + "\n";
+    out += "\nPartners\n";
+    out += partners_table(st).text();
+    out += "\nContributions by scheme (% of the scheme's budget; Total: % of all budgets)\n";
+    out += schemes_table(st).text();
+    out += "\nPayment schedule\n";
+    out += schedule_intro(st) + "\n";
+    if (st.schedule.has_instalments()) {
+        out += "\n";
+        out += schedule_table(st).text();
+    }
+    out += "\n";
+    out += inputs_footer(st.inputs);
+    return out;
+}
+
+std::string shares_markdown(const SharesStatement& st) {
+    std::vector<std::string> head = heading_lines(st.agreement);
+    std::string out = "# ";
+    out += head[0];
+    out += "\n\n";
+    for (std::size_t i = 1; i < head.size(); ++i)
+        out += head[i] + (i + 1 < head.size() ? "  \n" : "\n");
+    // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
+    out += "\n## Partners\n\n";
+    out += partners_table(st).markdown();
+    out += "\n## Contributions by scheme\n\n"
+           "Percentages are of the scheme's budget; on the Total row, of all budgets.\n\n";
+    out += schemes_table(st).markdown();
+    out += "\n## Payment schedule\n\n";
+    out += schedule_intro(st);
+    out += "\n";
+    if (st.schedule.has_instalments()) {
+        out += "\n";
+        out += schedule_table(st).markdown();
+    }
+    out += "\n";
+    out += inputs_footer(st.inputs);
+    return out;
+}
+
+} // namespace poolkit

@@ -1,0 +1,34 @@
+// What pool-recon reports (SPEC §6, §5, §9): the month-end reconciliation of an agreement with the
+// ledger control totals and the record of its inputs. Rendered by recon_text (text, Markdown),
+// recon_json and recon_csv.
+#pragma once
+
+#include "calc/reconciliation.hpp"
+#include "model/actuals.hpp"
+#include "model/agreement.hpp"
+#include "model/input_file.hpp"
+
+#include <string>
+#include <vector>
+
+namespace poolkit {
+
+struct ReconStatement {
+    const Agreement& agreement;
+    Reconciliation recon;
+    ControlTotals control;         // of all the ledgers read
+    std::size_t ledger_files = 0;
+    std::string rejects_path;      // where the rejected lines were written, if anywhere
+    std::vector<InputFile> inputs; // agreement first, then ledgers and profiles
+};
+
+// The CSV tables of a reconciliation, one per file (issue 5: `--table` chooses).
+enum class ReconTable { schemes, partners, invoices, aligned, ledger };
+const char* recon_table_name(ReconTable t);
+
+std::string recon_text(const ReconStatement& st);
+std::string recon_markdown(const ReconStatement& st);
+std::string recon_json(const ReconStatement& st);
+std::string recon_csv(const ReconStatement& st, ReconTable table);
+
+} // namespace poolkit

@@ -1,0 +1,391 @@
+#include "writers/inputs.hpp"
+#include "writers/json.hpp"
+#include "writers/recon_statement.hpp"
+#include "writers/table.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+namespace {
+
+const char* kind_phrase(AgreementKind kind) {
+    switch (kind) {
+    case AgreementKind::pooled: return "Pooled fund";
+    case AgreementKind::aligned: return "Aligned budget";
+    case AgreementKind::joint: return "Joint budget";
+    }
+    return "?";
+}
+
+std::vector<std::string> heading_lines(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    int m = st.recon.period;
+    std::vector<std::string> lines;
+    lines.push_back(fmt::format("{} ({})", a.title, a.id));
+    lines.push_back(fmt::format("Month-end reconciliation, {} ({} to {})", a.year.period_long(m),
+                                a.year.start_date(), a.year.period_end_date(m)));
+    std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
+    if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
+    what += fmt::format(" Forecast: {}.", forecast_name(st.recon.method));
+    lines.push_back(what);
+    return lines;
+}
+
+// The line a finance officer must not miss: what was read, what was rejected (SPEC §4).
+std::string ledger_line(const ReconStatement& st) {
+    const ControlTotals& c = st.control;
+    std::string out = fmt::format(
+        "Ledgers: {} file{}, {} line{} read; {} accepted (£{}); {} rejected (£{})",
+        st.ledger_files, st.ledger_files == 1 ? "" : "s", c.lines_read,
+        c.lines_read == 1 ? "" : "s", c.lines_accepted, format_display(c.total_accepted),
+        c.lines_rejected, format_display(c.total_rejected));
+    if (c.lines_rejected > 0)
+        out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
+                                       : fmt::format(": see {}", st.rejects_path);
+    return out + "\n";
+}
+
+std::string warning_line(const ReconStatement& st) {
+    const ControlTotals& c = st.control;
+    if (c.lines_rejected == 0) return {};
+    return fmt::format("WARNING: {} ledger line{} (£{}) rejected and NOT in the figures below.\n",
+                       c.lines_rejected, c.lines_rejected == 1 ? " was" : "s were",
+                       format_display(c.total_rejected));
+}
+
+Table schemes_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
+    std::vector<Table::Column> cols;
+    if (display)
+        cols = {{"Scheme", false},          {"Annual budget", true},  {"Budget to date", true},
+                {"Actual to date", true},   {"Variance", true},       {"Forecast outturn", true},
+                {"Forecast variance", true}, {"Movement", true},       {"RAG", false}};
+    else
+        cols = {{"scheme", false},           {"name", false},          {"budget", true},
+                {"budget_ytd", true},        {"actual_ytd", true},     {"variance_ytd", true},
+                {"forecast_outturn", true},  {"forecast_variance", true},
+                {"forecast_movement", true}, {"rag", false}};
+    Table t(std::move(cols));
+    auto row = [&](const std::string& id, const std::string& name, const SchemeFigures& f) {
+        std::vector<Cell> cells;
+        if (display) cells.push_back(text_cell(name.empty() ? id : id + " " + name));
+        else {
+            cells.push_back(text_cell(id));
+            cells.push_back(text_cell(name));
+        }
+        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
+                        f.forecast_variance, f.forecast_movement})
+            cells.push_back(money(m));
+        cells.push_back(text_cell(rag_name(f.rag)));
+        t.add_row(std::move(cells));
+    };
+    for (std::size_t s = 0; s < a.schemes.size(); ++s)
+        row(a.schemes[s].id, a.schemes[s].name, st.recon.schemes[s]);
+    t.add_rule();
+    row("Total", "", st.recon.total);
+    return t;
+}
+
+Table partners_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
+    Table t(display ? std::vector<Table::Column>{{"Partner", false},
+                                                 {"Contribution due", true},
+                                                 {"Direct spend", true},
+                                                 {"Position with host", true},
+                                                 {"Share of forecast variance", true}}
+                    : std::vector<Table::Column>{{"partner", false},
+                                                 {"contribution_due_ytd", true},
+                                                 {"direct_spend_ytd", true},
+                                                 {"position", true},
+                                                 {"forecast_risk_share", true}});
+    PartnerPosition total;
+    for (std::size_t p = 0; p < st.recon.partners.size(); ++p) {
+        const auto& pos = st.recon.partners[p];
+        t.add_row({text_cell(a.partners[p].id), money(pos.contribution_due_ytd),
+                   money(pos.direct_spend_ytd), money(pos.position),
+                   money(pos.forecast_risk_share)});
+        total.contribution_due_ytd += pos.contribution_due_ytd;
+        total.direct_spend_ytd += pos.direct_spend_ytd;
+        total.position += pos.position;
+        total.forecast_risk_share += pos.forecast_risk_share;
+    }
+    if (display) {
+        t.add_rule();
+        t.add_row({text_cell("Total"), money(total.contribution_due_ytd),
+                   money(total.direct_spend_ytd), money(total.position),
+                   money(total.forecast_risk_share)});
+    }
+    return t;
+}
+
+Table invoices_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
+    Table t(display ? std::vector<Table::Column>{{"Partner", false},
+                                                 {"Share to date", true},
+                                                 {"Invoiced before", true},
+                                                 {"Invoice this period", true}}
+                    : std::vector<Table::Column>{{"partner", false},
+                                                 {"period", false},
+                                                 {"share_to_date", true},
+                                                 {"share_to_previous", true},
+                                                 {"amount", true}});
+    for (const auto& inv : st.recon.invoices) {
+        if (display)
+            t.add_row({text_cell(a.partners[inv.partner].id), money(inv.share_to_date),
+                       money(inv.share_to_previous), money(inv.amount)});
+        else
+            t.add_row({text_cell(a.partners[inv.partner].id),
+                       text_cell(a.year.period_ym(inv.period)), money(inv.share_to_date),
+                       money(inv.share_to_previous), money(inv.amount)});
+    }
+    return t;
+}
+
+Table aligned_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
+    Table t(display ? std::vector<Table::Column>{{"Partner", false},
+                                                 {"Scheme", false},
+                                                 {"Own budget", true},
+                                                 {"Budget to date", true},
+                                                 {"Actual to date", true},
+                                                 {"Variance", true},
+                                                 {"Forecast variance", true}}
+                    : std::vector<Table::Column>{{"partner", false},
+                                                 {"scheme", false},
+                                                 {"budget", true},
+                                                 {"budget_ytd", true},
+                                                 {"actual_ytd", true},
+                                                 {"variance_ytd", true},
+                                                 {"forecast_outturn", true},
+                                                 {"forecast_variance", true}});
+    for (const auto& f : st.recon.aligned) {
+        std::vector<Cell> cells{text_cell(a.partners[f.partner].id),
+                                text_cell(a.schemes[f.scheme].id)};
+        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd})
+            cells.push_back(money(m));
+        if (!display) cells.push_back(money(f.forecast_outturn));
+        cells.push_back(money(f.forecast_variance));
+        t.add_row(std::move(cells));
+    }
+    return t;
+}
+
+Table ledger_table(const ReconStatement& st) {
+    const ControlTotals& c = st.control;
+    Table t({{"measure", false}, {"lines", true}, {"amount", true}});
+    t.add_row({text_cell("read"), num_cell(std::to_string(c.lines_read)),
+               num_cell(format_plain(c.total_read))});
+    t.add_row({text_cell("accepted"), num_cell(std::to_string(c.lines_accepted)),
+               num_cell(format_plain(c.total_accepted))});
+    t.add_row({text_cell("rejected"), num_cell(std::to_string(c.lines_rejected)),
+               num_cell(format_plain(c.total_rejected))});
+    return t;
+}
+
+std::string share_note(const ReconStatement& st) {
+    const auto& fs = st.recon.forecast_share;
+    if (!fs) return {};
+    std::string out;
+    if (!fs->carried_forward.is_zero())
+        out += fmt::format("Forecast carried forward in the pool: £{}.\n",
+                           format_display(fs->carried_forward));
+    if (!fs->unallocated.is_zero())
+        out += fmt::format("Forecast overspend beyond every cap (unallocated, for the partners to "
+                           "agree): £{}.\n",
+                           format_display(fs->unallocated));
+    return out;
+}
+
+enum class Style { text, markdown };
+
+std::string render(const ReconStatement& st, Style style) {
+    auto table = [&](const Table& t) { return style == Style::text ? t.text() : t.markdown(); };
+    auto heading = [&](const char* h) {
+        return style == Style::text ? fmt::format("\n{}\n", h) : fmt::format("\n## {}\n\n", h);
+    };
+    std::vector<std::string> head = heading_lines(st);
+    std::string out;
+    if (style == Style::markdown) out += "# ";
+    out += head[0];
+    out += style == Style::markdown ? "\n\n" : "\n";
+    for (std::size_t i = 1; i < head.size(); ++i)
+        out += head[i] + (style == Style::markdown && i + 1 < head.size() ? "  \n" : "\n");
+    std::string warn = warning_line(st);
+    if (!warn.empty()) {
+        out += "\n";
+        out += style == Style::markdown ? "**" + warn.substr(0, warn.size() - 1) + "**\n" : warn;
+    }
+    out += heading("Schemes");
+    out += table(schemes_table(st, true));
+    const Agreement& a = st.agreement;
+    switch (a.kind) {
+    case AgreementKind::pooled:
+        out += heading("Partners");
+        out += table(partners_table(st, true));
+        out += share_note(st);
+        break;
+    case AgreementKind::aligned:
+        out += heading("Each partner's own budget (aligned: no money moves between partners)");
+        out += table(aligned_table(st, true));
+        break;
+    case AgreementKind::joint:
+        out += heading("Recharge invoices for the period (cumulative share of actual spending)");
+        out += table(invoices_table(st, true));
+        break;
+    }
+    out += "\n";
+    out += ledger_line(st);
+    out += inputs_footer(st.inputs);
+    return out;
+}
+
+void scheme_json(JsonWriter& json, const SchemeFigures& f) {
+    json.field("budget", f.budget);
+    json.field("budget_ytd", f.budget_ytd);
+    json.field("actual_ytd", f.actual_ytd);
+    json.field("variance_ytd", f.variance_ytd);
+    json.field("forecast_outturn", f.forecast_outturn);
+    json.field("forecast_variance", f.forecast_variance);
+    json.field("previous_forecast_outturn", f.previous_forecast);
+    json.field("forecast_movement", f.forecast_movement);
+    json.field("rag", rag_name(f.rag));
+}
+
+} // namespace
+
+const char* recon_table_name(ReconTable t) {
+    switch (t) {
+    case ReconTable::schemes: return "schemes";
+    case ReconTable::partners: return "partners";
+    case ReconTable::invoices: return "invoices";
+    case ReconTable::aligned: return "aligned";
+    case ReconTable::ledger: return "ledger";
+    }
+    return "?";
+}
+
+std::string recon_text(const ReconStatement& st) { return render(st, Style::text); }
+std::string recon_markdown(const ReconStatement& st) { return render(st, Style::markdown); }
+
+std::string recon_csv(const ReconStatement& st, ReconTable table) {
+    switch (table) {
+    case ReconTable::schemes: return schemes_table(st, false).csv();
+    case ReconTable::partners: return partners_table(st, false).csv();
+    case ReconTable::invoices: return invoices_table(st, false).csv();
+    case ReconTable::aligned: return aligned_table(st, false).csv();
+    case ReconTable::ledger: return ledger_table(st).csv();
+    }
+    return {};
+}
+
+std::string recon_json(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    const Reconciliation& r = st.recon;
+    JsonWriter json;
+    json.begin_object();
+    json.field("schema", "poolkit.recon/1");
+    json.field("tool", "pool-recon");
+    json.field("version", POOLKIT_VERSION);
+    write_inputs_json(json, st.inputs);
+    json.key("options").begin_object();
+    json.field("period", a.year.period_ym(r.period));
+    json.field("forecast", forecast_name(r.method));
+    json.end_object();
+    json.key("agreement").begin_object();
+    json.field("id", a.id);
+    json.field("title", a.title);
+    json.field("kind", kind_name(a.kind));
+    json.field("financial_year", a.year.label());
+    json.key("host");
+    if (a.host) json.value(a.partners[*a.host].id);
+    else json.null();
+    json.end_object();
+    json.field("period", a.year.period_ym(r.period));
+    json.field("forecast_method", forecast_name(r.method));
+
+    json.key("schemes").begin_array();
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        json.begin_object();
+        json.field("id", a.schemes[s].id);
+        json.field("name", a.schemes[s].name);
+        scheme_json(json, r.schemes[s]);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("total").begin_object();
+    scheme_json(json, r.total);
+    json.end_object();
+
+    json.key("partners").begin_array();
+    if (a.kind == AgreementKind::pooled) {
+        for (std::size_t p = 0; p < r.partners.size(); ++p) {
+            const auto& pos = r.partners[p];
+            json.begin_object();
+            json.field("id", a.partners[p].id);
+            json.field("contribution_due_ytd", pos.contribution_due_ytd);
+            json.field("direct_spend_ytd", pos.direct_spend_ytd);
+            json.field("position", pos.position);
+            json.field("forecast_risk_share", pos.forecast_risk_share);
+            json.end_object();
+        }
+    } else if (a.kind == AgreementKind::aligned) {
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            json.begin_object();
+            json.field("id", a.partners[p].id);
+            json.key("schemes").begin_array();
+            for (const auto& f : r.aligned) {
+                if (f.partner != p) continue;
+                json.begin_object();
+                json.field("id", a.schemes[f.scheme].id);
+                json.field("budget", f.budget);
+                json.field("budget_ytd", f.budget_ytd);
+                json.field("actual_ytd", f.actual_ytd);
+                json.field("variance_ytd", f.variance_ytd);
+                json.field("forecast_outturn", f.forecast_outturn);
+                json.field("forecast_variance", f.forecast_variance);
+                json.end_object();
+            }
+            json.end_array();
+            json.end_object();
+        }
+    }
+    json.end_array();
+
+    if (a.kind == AgreementKind::joint) {
+        json.key("invoices").begin_array();
+        for (const auto& inv : r.invoices) {
+            json.begin_object();
+            json.field("partner", a.partners[inv.partner].id);
+            json.field("period", a.year.period_ym(inv.period));
+            json.field("amount", inv.amount);
+            json.field("share_to_date", inv.share_to_date);
+            json.field("share_to_previous", inv.share_to_previous);
+            json.end_object();
+        }
+        json.end_array();
+    }
+    if (r.forecast_share) {
+        json.field("forecast_carried_forward", r.forecast_share->carried_forward);
+        json.field("forecast_unallocated", r.forecast_share->unallocated);
+    }
+
+    const ControlTotals& c = st.control;
+    json.key("ledger").begin_object();
+    json.field("files", static_cast<std::uint64_t>(st.ledger_files));
+    json.field("lines_read", c.lines_read);
+    json.field("lines_accepted", c.lines_accepted);
+    json.field("lines_rejected", c.lines_rejected);
+    json.field("total_read", c.total_read);
+    json.field("total_accepted", c.total_accepted);
+    json.field("total_rejected", c.total_rejected);
+    json.end_object();
+    json.end_object();
+    return json.str();
+}
+
+} // namespace poolkit

@@ -1,0 +1,263 @@
+#include "calc/settlement.hpp"
+
+#include <string>
+
+namespace poolkit {
+
+namespace {
+
+constexpr int year_end = 12;
+
+[[noreturn]] void broken(const std::string& what) {
+    throw Error(ErrorKind::invariant, "settlement does not reconcile: " + what);
+}
+
+void expect_equal(Money got, Money want, const std::string& what) {
+    if (got != want)
+        broken(what + ": " + format_plain(got) + " where " + format_plain(want) + " was expected");
+}
+
+// SPEC §3 default risk share for a pooled agreement that states none: net variance of the pool,
+// overspend pro rata to contributions, underspend returned pro rata.
+RiskShare default_risk_share() {
+    return RiskShare{};
+}
+
+// Joint budgets: each partner bears its agreed share of the actual spending of each scheme, i.e.
+// each scheme's variance pro rata to the contributions to that scheme. (allocate(outturn, c) − c
+// equals allocate(outturn − budget, c) exactly, as the contributions are whole pence summing to
+// the budget.)
+RiskShareResult joint_shares(const Agreement& a, std::span<const Money> v) {
+    Agreement j = a;
+    RiskShare rs;
+    rs.basis = RiskBasis::scheme;
+    rs.overspend = ShareRule{RuleKind::contributions, {}, {}};
+    rs.underspend = ShareRule{RuleKind::contributions, {}, {}};
+    j.risk_share = rs;
+    j.opening_balance = Money{}; // not a pool: nothing is applied
+    for (auto& s : j.schemes)
+        s.overspend.reset(), s.underspend.reset();
+    RiskShareResult r = share_risk(j, v);
+    r.opening_balance = a.opening_balance;
+    r.carried_forward += a.opening_balance;
+    return r;
+}
+
+} // namespace
+
+SettlementResult settle(const Agreement& a, const Actuals& actuals,
+                        const std::vector<Money>* paid) {
+    const std::size_t n = a.partners.size(), m = a.schemes.size();
+    if (actuals.partners() != n || actuals.schemes() != m)
+        throw Error(ErrorKind::invariant,
+                    "settlement: the actuals are not shaped to agreement " + a.id);
+    if (paid && paid->size() != n)
+        throw Error(ErrorKind::usage, "settlement: " + std::to_string(paid->size()) +
+                                          " paid amounts for " + std::to_string(n) + " partners");
+    if (paid && a.kind == AgreementKind::aligned)
+        throw Error(ErrorKind::usage,
+                    "agreement " + a.id +
+                        " is an aligned budget: no contributions are paid to a host, so there is "
+                        "nothing paid to settle (leave out the paid amounts)");
+    if (a.kind != AgreementKind::aligned && !a.host)
+        throw Error(ErrorKind::input, SourceLocation{a.file, 0, 0},
+                    std::string("a ") + kind_name(a.kind) +
+                        " agreement needs a host to settle with: add `host` to [agreement]");
+
+    SettlementResult r;
+    r.kind = a.kind;
+    r.opening_balance = a.opening_balance;
+    std::vector<Money> variances(m);
+    for (std::size_t s = 0; s < m; ++s) {
+        SchemeOutturn so;
+        so.budget = a.schemes[s].budget;
+        so.outturn = actuals.scheme_to(s, year_end);
+        so.variance = so.outturn - so.budget;
+        variances[s] = so.variance;
+        r.total_budget += so.budget;
+        r.total_outturn += so.outturn;
+        r.total_variance += so.variance;
+        r.schemes.push_back(so);
+    }
+    r.ledger_spend.resize(n);
+    for (std::size_t p = 0; p < n; ++p)
+        r.ledger_spend[p] = actuals.partner_to(p, year_end);
+
+    const std::vector<Money> contributions = a.partner_contributions();
+    r.partners.resize(n);
+
+    if (a.kind == AgreementKind::aligned) {
+        // Each partner bears its own variance; no money moves (see the header).
+        r.risk.basis = RiskBasis::scheme;
+        r.risk.variance = r.risk.shared = r.total_variance;
+        r.risk.opening_balance = a.opening_balance;
+        r.risk.shares.resize(n);
+        r.risk.overspend_shares.resize(n);
+        r.risk.underspend_shares.resize(n);
+        for (std::size_t p = 0; p < n; ++p) {
+            PartnerSettlement& ps = r.partners[p];
+            ps.contribution = contributions[p];
+            ps.direct_spend = r.ledger_spend[p];
+            ps.risk_share = ps.direct_spend - ps.contribution;
+            ps.final_share = ps.contribution + ps.risk_share;
+            ps.paid = Money{};
+            ps.balance = ps.final_share - ps.paid - ps.direct_spend;
+            r.risk.shares[p] = ps.risk_share;
+            (ps.risk_share.is_positive() ? r.risk.overspend_shares[p]
+                                         : r.risk.underspend_shares[p]) = ps.risk_share;
+        }
+        r.risk.carried_forward = a.opening_balance;
+        r.carried_forward = a.opening_balance;
+        r.pool_closing = a.opening_balance;
+        check_settlement(a, actuals, r);
+        return r;
+    }
+
+    if (a.kind == AgreementKind::joint) {
+        r.risk = joint_shares(a, variances);
+    } else if (a.risk_share) {
+        r.risk = share_risk(a, variances);
+    } else {
+        Agreement d = a;
+        d.risk_share = default_risk_share();
+        r.risk = share_risk(d, variances);
+    }
+    r.carried_forward = r.risk.carried_forward;
+    r.unallocated = r.risk.unallocated;
+
+    const std::size_t host = *a.host;
+    for (std::size_t p = 0; p < n; ++p) {
+        PartnerSettlement& ps = r.partners[p];
+        ps.contribution = contributions[p];
+        ps.risk_share = r.risk.shares[p];
+        ps.final_share = ps.contribution + ps.risk_share;
+        // Pooled: paid by default what was due. Joint: the recharges invoiced through P12.
+        ps.paid =
+            paid ? (*paid)[p] : (a.kind == AgreementKind::joint ? ps.final_share : ps.contribution);
+        ps.direct_spend = p == host ? Money{} : r.ledger_spend[p];
+        ps.balance = ps.final_share - ps.paid - ps.direct_spend;
+        if (p == host || ps.balance.is_zero()) continue;
+        if (ps.balance.is_positive())
+            r.transfers.push_back({p, host, ps.balance});
+        else
+            r.transfers.push_back({host, p, -ps.balance});
+    }
+
+    // What the pool holds after the transfers (the host keeps the pool's money):
+    //     opening balance
+    //   + contributions paid by every partner, the host's own included
+    //   + transfers to the host − transfers from the host (each non-host partner's balance, which
+    //     already nets off the reimbursement of its direct spend)
+    //   + the host's own balance (final share − paid: the host settles it within its own books,
+    //     from its own funds into the pool or back, so it is not a transfer)
+    //   − the spend in the host's ledger (the pool's own spending; spend in other ledgers is met
+    //     through the transfers).
+    // Substituting balance_p = final_share_p − paid_p − direct_spend_p and Σ final_share =
+    // Σ budget + Σ risk_share, this is opening balance − variance + Σ risk_share, which by the
+    // risk-share identity (Σ risk_share − carried_forward + unallocated = variance − opening
+    // balance) is exactly carried_forward − unallocated (SPEC §7). check_settlement checks both.
+    Money pool = a.opening_balance;
+    for (std::size_t p = 0; p < n; ++p)
+        pool += r.partners[p].paid;
+    for (const Transfer& t : r.transfers)
+        pool += t.to == host ? t.amount : -t.amount;
+    pool += r.partners[host].balance;
+    pool -= r.ledger_spend[host];
+    r.pool_closing = pool;
+
+    check_settlement(a, actuals, r);
+    return r;
+}
+
+void check_settlement(const Agreement& a, const Actuals& actuals, const SettlementResult& r) {
+    const std::size_t n = a.partners.size(), m = a.schemes.size();
+    if (r.schemes.size() != m || r.partners.size() != n || r.ledger_spend.size() != n ||
+        r.risk.shares.size() != n)
+        broken("results not shaped to the agreement");
+
+    // Schemes: outturn from the ledgers, variance = outturn − budget, totals add up.
+    Money tb, to, tv;
+    for (std::size_t s = 0; s < m; ++s) {
+        const SchemeOutturn& so = r.schemes[s];
+        const std::string id = "scheme " + a.schemes[s].id;
+        expect_equal(so.budget, a.schemes[s].budget, id + " budget");
+        expect_equal(so.outturn, actuals.scheme_to(s, year_end), id + " outturn");
+        expect_equal(so.variance, so.outturn - so.budget, id + " variance");
+        tb += so.budget;
+        to += so.outturn;
+        tv += so.variance;
+    }
+    expect_equal(r.total_budget, tb, "total budget");
+    expect_equal(r.total_outturn, to, "total outturn");
+    expect_equal(r.total_variance, tv, "total variance");
+    expect_equal(r.risk.variance, tv, "variance shared by the risk share");
+
+    // Partners: every figure follows from its definition.
+    const std::vector<Money> contributions = a.partner_contributions();
+    Money ledgers, shares, contributed;
+    const bool aligned = a.kind == AgreementKind::aligned;
+    for (std::size_t p = 0; p < n; ++p) {
+        const PartnerSettlement& ps = r.partners[p];
+        const std::string id = "partner " + a.partners[p].id;
+        expect_equal(r.ledger_spend[p], actuals.partner_to(p, year_end), id + " ledger spend");
+        ledgers += r.ledger_spend[p];
+        expect_equal(ps.contribution, contributions[p], id + " contribution");
+        contributed += ps.contribution;
+        expect_equal(ps.risk_share, r.risk.shares[p], id + " risk share");
+        shares += ps.risk_share;
+        expect_equal(ps.final_share, ps.contribution + ps.risk_share, id + " final share");
+        const bool is_host = a.host && *a.host == p;
+        expect_equal(ps.direct_spend, is_host && !aligned ? Money{} : r.ledger_spend[p],
+                     id + " direct spend");
+        expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend, id + " balance");
+    }
+    expect_equal(ledgers, r.total_outturn, "spend by ledger against total outturn");
+    expect_equal(contributed, r.total_budget, "contributions against total budget");
+
+    // SPEC §7: risk shares + underspend carried forward + unallocated = the variance being shared
+    // (the net variance less the opening balance, whose unapplied part is carried forward).
+    if (r.unallocated.is_negative()) broken("unallocated is negative");
+    expect_equal(r.carried_forward, r.risk.carried_forward, "carried forward");
+    expect_equal(r.unallocated, r.risk.unallocated, "unallocated");
+    expect_equal(shares - r.carried_forward + r.unallocated, r.total_variance - r.opening_balance,
+                 "risk shares - carried forward + unallocated against variance - opening balance");
+
+    // Transfers: each non-host partner's non-zero balance, once, with the host, positive.
+    if (aligned) {
+        if (!r.transfers.empty()) broken("an aligned budget has transfers");
+        for (std::size_t p = 0; p < n; ++p)
+            expect_equal(r.partners[p].balance, Money{}, "aligned balance");
+        expect_equal(r.pool_closing, r.opening_balance, "aligned pool");
+        expect_equal(r.pool_closing, r.carried_forward - r.unallocated, "aligned pool");
+        return;
+    }
+    const std::size_t host = *a.host;
+    std::vector<Money> settled(n);
+    Money in_out;
+    for (const Transfer& t : r.transfers) {
+        if (!t.amount.is_positive()) broken("a transfer of a non-positive amount");
+        if (t.from == host && t.to != host && t.to < n) {
+            settled[t.to] -= t.amount;
+            in_out -= t.amount;
+        } else if (t.to == host && t.from != host && t.from < n) {
+            settled[t.from] += t.amount;
+            in_out += t.amount;
+        } else {
+            broken("a transfer that is not between the host and another partner");
+        }
+    }
+    for (std::size_t p = 0; p < n; ++p)
+        if (p != host)
+            expect_equal(settled[p], r.partners[p].balance,
+                         "transfers of partner " + a.partners[p].id + " against its balance");
+
+    // The pool after the transfers (see settle() for why this is carried_forward − unallocated).
+    Money pool = r.opening_balance + in_out + r.partners[host].balance - r.ledger_spend[host];
+    for (const auto& ps : r.partners)
+        pool += ps.paid;
+    expect_equal(r.pool_closing, pool, "what the pool holds");
+    expect_equal(pool, r.carried_forward - r.unallocated,
+                 "what the pool holds against carried forward - unallocated");
+}
+
+} // namespace poolkit

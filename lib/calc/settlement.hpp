@@ -1,0 +1,75 @@
+// The year-end settlement (SPEC §7): outturn and variance by scheme, the risk share, each partner's
+// final share and balance, and the transfers that close the year.
+//
+// By kind of agreement:
+//   - pooled: as SPEC §7. Partners pay contributions to the host, the variance is shared by the
+//     risk share, and each non-host partner settles its balance with the host.
+//   - aligned: no host, no pool, no money moves (SPEC §1): each partner bears its own variance.
+//     contribution = its budget (its contributions to the schemes); direct_spend = the spend in its
+//     own ledger; risk_share = direct_spend − contribution (its own variance); final_share =
+//     direct_spend; paid = 0; balance = 0; no transfers. `paid` must not be given (Error(usage)).
+//   - joint: the host spends and recharges each partner its agreed share of actual spending
+//     (SPEC §1). The agreed share is each scheme's outturn allocated pro rata to the contributions
+//     to that scheme, so risk_share = that share − contribution (no tiers, caps or carry-forward:
+//     the agreement's risk share, if any, does not apply). paid defaults to the final share (the
+//     recharges invoiced through P12, which telescope to the year's share); the balance is then
+//     what is still to be invoiced or refunded, settled with the host like a pooled fund.
+#pragma once
+
+#include "calc/risk_share.hpp"
+#include "model/actuals.hpp"
+#include "model/agreement.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace poolkit {
+
+struct SchemeOutturn {
+    Money budget;
+    Money outturn;  // full-year actual, all ledgers
+    Money variance; // outturn − budget
+};
+
+struct PartnerSettlement {
+    Money contribution; // what the agreement says it puts in (Σ over schemes)
+    Money risk_share;   // + pays more, − receives
+    Money final_share;  // contribution + risk_share
+    Money paid;         // contributions paid (default: what was due)
+    Money direct_spend; // spend in its own ledger when it is not the host
+    Money balance;      // final_share − paid − direct_spend: + pays the host, − is paid by it
+};
+
+struct Transfer {
+    std::size_t from = 0; // partner index
+    std::size_t to = 0;
+    Money amount; // > 0
+};
+
+struct SettlementResult {
+    AgreementKind kind = AgreementKind::pooled;
+    std::vector<SchemeOutturn> schemes;      // [[scheme]] order
+    std::vector<PartnerSettlement> partners; // [[partner]] order
+    std::vector<Money> ledger_spend;         // spend by whose ledger it is in, [[partner]] order
+    std::vector<Transfer> transfers;         // non-host partners in [[partner]] order
+    Money opening_balance;
+    Money total_budget, total_outturn, total_variance;
+    Money carried_forward; // + the pool keeps it for next year
+    Money unallocated;     // + overspend no partner takes, for the partners to agree
+    Money pool_closing; // what the pool holds after the transfers (= carried_forward − unallocated)
+    RiskShareResult risk; // how the shares were reached (empty steps for aligned)
+};
+
+// Settles the year. `paid`: contributions actually paid, per partner ([[partner]] order); nullptr
+// means each paid what was due. The invariants of SPEC §7 are checked on every run; a failure
+// throws Error(invariant). Throws Error(usage) for a `paid` of the wrong size or given with an
+// aligned agreement, Error(invariant) when the actuals do not have the agreement's shape.
+SettlementResult settle(const Agreement& agreement, const Actuals& actuals,
+                        const std::vector<Money>* paid = nullptr);
+
+// Re-checks every identity of a settlement (used by settle(); public so a verifier can re-run it).
+// Throws Error(invariant) naming the first identity that fails.
+void check_settlement(const Agreement& agreement, const Actuals& actuals,
+                      const SettlementResult& result);
+
+} // namespace poolkit

@@ -14,9 +14,12 @@ const char* forecast_name(ForecastMethod m) {
 
 const char* rag_name(Rag r) {
     switch (r) {
-    case Rag::green: return "green";
-    case Rag::amber: return "amber";
-    case Rag::red: return "red";
+    case Rag::green:
+        return "green";
+    case Rag::amber:
+        return "amber";
+    case Rag::red:
+        return "red";
     }
     return "?";
 }
@@ -32,7 +35,8 @@ Rag rag_status(Money forecast_variance, Money budget, const Monitoring& t) {
 
 Money budget_to(const Scheme& scheme, int period) {
     Money t;
-    for (int m = 1; m <= period; ++m) t += scheme.phased[static_cast<std::size_t>(m - 1)];
+    for (int m = 1; m <= period; ++m)
+        t += scheme.phased[static_cast<std::size_t>(m - 1)];
     return t;
 }
 
@@ -84,13 +88,16 @@ std::vector<Money> joint_shares_to(const Agreement& a, const Actuals& act, int m
         Money spent = act.scheme_to(s, m);
         if (spent.is_zero()) continue;
         bool any = false;
-        for (Money w : weights) any = any || w.is_positive();
+        for (Money w : weights)
+            any = any || w.is_positive();
         if (!any)
-            throw Error(ErrorKind::input, {a.file, a.schemes[s].where.line, a.schemes[s].where.column},
+            throw Error(ErrorKind::input,
+                        {a.file, a.schemes[s].where.line, a.schemes[s].where.column},
                         fmt::format("scheme {} has spending but no contributions to share it by",
                                     a.schemes[s].id));
         auto parts = allocate(spent, std::span<const Money>(weights));
-        for (std::size_t p = 0; p < out.size(); ++p) out[p] += parts[p];
+        for (std::size_t p = 0; p < out.size(); ++p)
+            out[p] += parts[p];
     }
     return out;
 }
@@ -113,9 +120,11 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
     }
     r.total.rag = rag_status(r.total.forecast_variance, r.total.budget, a.monitoring);
 
-    // Every penny: the schemes' actuals, the partners' ledgers and the accepted control total agree.
+    // Every penny: the schemes' actuals, the partners' ledgers and the accepted control total
+    // agree.
     Money by_partner;
-    for (std::size_t p = 0; p < a.partners.size(); ++p) by_partner += act.partner_to(p, m);
+    for (std::size_t p = 0; p < a.partners.size(); ++p)
+        by_partner += act.partner_to(p, m);
     if (by_partner != r.total.actual_ytd)
         throw Error(ErrorKind::invariant, "reconciliation: schemes and partners do not agree");
 
@@ -149,14 +158,18 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
                 std::vector<Money> weights(scheme.phased.begin(), scheme.phased.end());
                 std::vector<Money> own(12);
                 bool any = false;
-                for (Money w : weights) any = any || w.is_positive();
-                if (any) own = allocate(f.budget, std::span<const Money>(weights));
-                else own = allocate(f.budget, std::vector<Rational>(12, Rational(1)));
-                for (int k = 0; k < m; ++k) f.budget_ytd += own[static_cast<std::size_t>(k)];
+                for (Money w : weights)
+                    any = any || w.is_positive();
+                if (any)
+                    own = allocate(f.budget, std::span<const Money>(weights));
+                else
+                    own = allocate(f.budget, std::vector<Rational>(12, Rational(1)));
+                for (int k = 0; k < m; ++k)
+                    f.budget_ytd += own[static_cast<std::size_t>(k)];
                 f.actual_ytd = act.partner_scheme_to(p, s, m);
                 f.variance_ytd = f.actual_ytd - f.budget_ytd;
-                f.forecast_outturn = forecast_outturn(method, f.budget, f.budget_ytd,
-                                                      f.actual_ytd, m);
+                f.forecast_outturn =
+                    forecast_outturn(method, f.budget, f.budget_ytd, f.actual_ytd, m);
                 f.forecast_variance = f.forecast_outturn - f.budget;
                 r.aligned.push_back(f);
             }

@@ -54,7 +54,8 @@ struct AlignedFigures {
 };
 
 // Joint budgets: a non-host partner's recharge for period m (SPEC §2, §6): its share of the
-// cumulative actual to m less its share to m − 1, so the invoices never drift from the year's share.
+// cumulative actual to m less its share to m − 1, so the invoices never drift from the year's
+// share.
 struct Invoice {
     std::size_t partner = 0;
     int period = 0;
@@ -68,10 +69,10 @@ struct Reconciliation {
     ForecastMethod method = ForecastMethod::profile;
     std::vector<SchemeFigures> schemes; // [[scheme]] order
     SchemeFigures total;
-    std::vector<PartnerPosition> partners;  // pooled only; [[partner]] order
+    std::vector<PartnerPosition> partners;         // pooled only; [[partner]] order
     std::optional<RiskShareResult> forecast_share; // pooled with a risk share
-    std::vector<AlignedFigures> aligned;    // aligned only; by partner, then scheme
-    std::vector<Invoice> invoices;          // joint only; non-host partners
+    std::vector<AlignedFigures> aligned;           // aligned only; by partner, then scheme
+    std::vector<Invoice> invoices;                 // joint only; non-host partners
 };
 
 // Period m is 1..12; `actuals` must have the agreement's shape. Throws Error(invariant) if a

@@ -16,7 +16,7 @@ namespace poolkit {
 struct ReconStatement {
     const Agreement& agreement;
     Reconciliation recon;
-    ControlTotals control;         // of all the ledgers read
+    ControlTotals control; // of all the ledgers read
     std::size_t ledger_files = 0;
     std::string rejects_path;      // where the rejected lines were written, if anywhere
     std::vector<InputFile> inputs; // agreement first, then ledgers and profiles

@@ -11,9 +11,12 @@ namespace {
 
 const char* kind_phrase(AgreementKind kind) {
     switch (kind) {
-    case AgreementKind::pooled: return "Pooled fund";
-    case AgreementKind::aligned: return "Aligned budget";
-    case AgreementKind::joint: return "Joint budget";
+    case AgreementKind::pooled:
+        return "Pooled fund";
+    case AgreementKind::aligned:
+        return "Aligned budget";
+    case AgreementKind::joint:
+        return "Joint budget";
     }
     return "?";
 }
@@ -36,10 +39,10 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
 std::string ledger_line(const ReconStatement& st) {
     const ControlTotals& c = st.control;
     std::string out = fmt::format(
-        "Ledgers: {} file{}, {} line{} read; {} accepted (£{}); {} rejected (£{})",
-        st.ledger_files, st.ledger_files == 1 ? "" : "s", c.lines_read,
-        c.lines_read == 1 ? "" : "s", c.lines_accepted, format_display(c.total_accepted),
-        c.lines_rejected, format_display(c.total_rejected));
+        "Ledgers: {} file{}, {} line{} read; {} accepted (£{}); {} rejected (£{})", st.ledger_files,
+        st.ledger_files == 1 ? "" : "s", c.lines_read, c.lines_read == 1 ? "" : "s",
+        c.lines_accepted, format_display(c.total_accepted), c.lines_rejected,
+        format_display(c.total_rejected));
     if (c.lines_rejected > 0)
         out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
                                        : fmt::format(": see {}", st.rejects_path);
@@ -59,18 +62,25 @@ Table schemes_table(const ReconStatement& st, bool display) {
     auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
     std::vector<Table::Column> cols;
     if (display)
-        cols = {{"Scheme", false},          {"Annual budget", true},  {"Budget to date", true},
-                {"Actual to date", true},   {"Variance", true},       {"Forecast outturn", true},
-                {"Forecast variance", true}, {"Movement", true},       {"RAG", false}};
+        cols = {{"Scheme", false},           {"Annual budget", true}, {"Budget to date", true},
+                {"Actual to date", true},    {"Variance", true},      {"Forecast outturn", true},
+                {"Forecast variance", true}, {"Movement", true},      {"RAG", false}};
     else
-        cols = {{"scheme", false},           {"name", false},          {"budget", true},
-                {"budget_ytd", true},        {"actual_ytd", true},     {"variance_ytd", true},
-                {"forecast_outturn", true},  {"forecast_variance", true},
-                {"forecast_movement", true}, {"rag", false}};
+        cols = {{"scheme", false},
+                {"name", false},
+                {"budget", true},
+                {"budget_ytd", true},
+                {"actual_ytd", true},
+                {"variance_ytd", true},
+                {"forecast_outturn", true},
+                {"forecast_variance", true},
+                {"forecast_movement", true},
+                {"rag", false}};
     Table t(std::move(cols));
     auto row = [&](const std::string& id, const std::string& name, const SchemeFigures& f) {
         std::vector<Cell> cells;
-        if (display) cells.push_back(text_cell(name.empty() ? id : id + " " + name));
+        if (display)
+            cells.push_back(text_cell(name.empty() ? id : id + " " + name));
         else {
             cells.push_back(text_cell(id));
             cells.push_back(text_cell(name));
@@ -260,25 +270,39 @@ void scheme_json(JsonWriter& json, const SchemeFigures& f) {
 
 const char* recon_table_name(ReconTable t) {
     switch (t) {
-    case ReconTable::schemes: return "schemes";
-    case ReconTable::partners: return "partners";
-    case ReconTable::invoices: return "invoices";
-    case ReconTable::aligned: return "aligned";
-    case ReconTable::ledger: return "ledger";
+    case ReconTable::schemes:
+        return "schemes";
+    case ReconTable::partners:
+        return "partners";
+    case ReconTable::invoices:
+        return "invoices";
+    case ReconTable::aligned:
+        return "aligned";
+    case ReconTable::ledger:
+        return "ledger";
     }
     return "?";
 }
 
-std::string recon_text(const ReconStatement& st) { return render(st, Style::text); }
-std::string recon_markdown(const ReconStatement& st) { return render(st, Style::markdown); }
+std::string recon_text(const ReconStatement& st) {
+    return render(st, Style::text);
+}
+std::string recon_markdown(const ReconStatement& st) {
+    return render(st, Style::markdown);
+}
 
 std::string recon_csv(const ReconStatement& st, ReconTable table) {
     switch (table) {
-    case ReconTable::schemes: return schemes_table(st, false).csv();
-    case ReconTable::partners: return partners_table(st, false).csv();
-    case ReconTable::invoices: return invoices_table(st, false).csv();
-    case ReconTable::aligned: return aligned_table(st, false).csv();
-    case ReconTable::ledger: return ledger_table(st).csv();
+    case ReconTable::schemes:
+        return schemes_table(st, false).csv();
+    case ReconTable::partners:
+        return partners_table(st, false).csv();
+    case ReconTable::invoices:
+        return invoices_table(st, false).csv();
+    case ReconTable::aligned:
+        return aligned_table(st, false).csv();
+    case ReconTable::ledger:
+        return ledger_table(st).csv();
     }
     return {};
 }
@@ -302,8 +326,10 @@ std::string recon_json(const ReconStatement& st) {
     json.field("kind", kind_name(a.kind));
     json.field("financial_year", a.year.label());
     json.key("host");
-    if (a.host) json.value(a.partners[*a.host].id);
-    else json.null();
+    if (a.host)
+        json.value(a.partners[*a.host].id);
+    else
+        json.null();
     json.end_object();
     json.field("period", a.year.period_ym(r.period));
     json.field("forecast_method", forecast_name(r.method));

@@ -1,0 +1,145 @@
+// Month-end reconciliation (SPEC §6), worked by hand on a small agreement:
+//   partners A (host), B, C; monthly payment schedule;
+//   S1: A 6,000.00, B 3,000.00, C 3,000.00 = 12,000.00, even profile (1,000.00 a month);
+//   S2: A, B, C 1,000.00 each = 3,000.00, even profile (250.00 a month).
+// Ledgers: A's ledger S1 P01 900.00, P02 1,100.00, P03 1,300.00; B's ledger S2 P02 400.00;
+//          C's ledger S2 P03 −50.00 (a credit).
+#include "calc/reconciliation.hpp"
+#include "money_printer.hpp"
+#include "settlement_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace poolkit;
+using namespace poolkit::test;
+
+namespace {
+Agreement small(AgreementKind kind) {
+    auto a = make_agreement(
+        {"A", "B", "C"}, {{"S1", {600000, 300000, 300000}}, {"S2", {100000, 100000, 100000}}},
+        kind == AgreementKind::aligned ? std::nullopt : std::optional<std::size_t>(0), kind);
+    a.payment_schedule = PaymentSchedule::monthly;
+    return a;
+}
+Actuals ledgers(const Agreement& a) {
+    Actuals act(a.partners.size(), a.schemes.size());
+    act.add(0, 0, 1, pence(90000));
+    act.add(0, 0, 2, pence(110000));
+    act.add(0, 0, 3, pence(130000));
+    act.add(1, 1, 2, pence(40000));
+    act.add(2, 1, 3, pence(-5000));
+    return act;
+}
+} // namespace
+
+TEST_CASE("recon: pooled fund at P03, profile forecast") {
+    auto a = small(AgreementKind::pooled);
+    auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
+    const auto& s1 = r.schemes[0];
+    CHECK(s1.budget_ytd == pence(300000));
+    CHECK(s1.actual_ytd == pence(330000));
+    CHECK(s1.variance_ytd == pence(30000));
+    CHECK(s1.forecast_outturn == pence(1230000)); // 3,300 + (12,000 − 3,000)
+    CHECK(s1.forecast_variance == pence(30000));
+    CHECK(s1.previous_forecast == pence(1200000)); // at P02: 2,000 + 10,000
+    CHECK(s1.forecast_movement == pence(30000));
+    CHECK(s1.rag == Rag::amber); // 300 / 12,000 = 2.5%: amber from 2%, red from 5%
+    const auto& s2 = r.schemes[1];
+    CHECK(s2.budget_ytd == pence(75000));
+    CHECK(s2.actual_ytd == pence(35000)); // 400 − 50
+    CHECK(s2.variance_ytd == pence(-40000));
+    CHECK(s2.forecast_outturn == pence(260000));  // 350 + 2,250
+    CHECK(s2.forecast_movement == pence(-30000)); // P02 forecast 400 + 2,500 = 2,900
+    CHECK(s2.rag == Rag::green);
+    CHECK(r.total.actual_ytd == pence(365000));
+    CHECK(r.total.forecast_variance == pence(-10000));
+    // Monthly schedule: annual A 7,000, B 4,000, C 4,000 in twelve instalments. A: 700,000p / 12 =
+    // 58,333.33p: the 4 spare pence go to the first four months, so P01..P03 = 3 × 583.34 =
+    // 1,750.02. B and C: 33,333.33p: likewise 3 × 333.34 = 1,000.02.
+    REQUIRE(r.partners.size() == 3);
+    CHECK(r.partners[0].contribution_due_ytd == pence(175002));
+    CHECK(r.partners[1].contribution_due_ytd == pence(100002));
+    CHECK(r.partners[0].direct_spend_ytd == pence(0)); // the host's ledger is the pool's
+    CHECK(r.partners[1].direct_spend_ytd == pence(40000));
+    CHECK(r.partners[2].direct_spend_ytd == pence(-5000));
+    CHECK(r.partners[1].position == pence(60002));  // 1,000.02 − 400.00
+    CHECK(r.partners[2].position == pence(105002)); // 1,000.02 + 50.00
+    // Forecast underspend 100.00 returned pro rata 7:4:4: 46.666.., 26.666.., 26.666..; floors
+    // 46.66, 26.66, 26.66 leave 2p for the equal remainders: the first two.
+    CHECK(r.partners[0].forecast_risk_share == pence(-4667));
+    CHECK(r.partners[1].forecast_risk_share == pence(-2667));
+    CHECK(r.partners[2].forecast_risk_share == pence(-2666));
+}
+
+TEST_CASE("recon: run-rate forecast and RAG red") {
+    auto a = small(AgreementKind::pooled);
+    auto r = reconcile(a, ledgers(a), 3, ForecastMethod::run_rate);
+    CHECK(r.schemes[0].forecast_outturn == pence(1320000)); // 3,300 × 12 / 3
+    CHECK(r.schemes[0].forecast_variance == pence(120000));
+    CHECK(r.schemes[0].rag == Rag::red);                   // 10%
+    CHECK(r.schemes[1].forecast_outturn == pence(140000)); // 350 × 4
+    // P02 run-rate: S1 2,000 × 6 = 12,000, so the movement is 1,200.
+    CHECK(r.schemes[0].forecast_movement == pence(120000));
+}
+
+TEST_CASE("recon: a period before any spend, and P12") {
+    auto a = small(AgreementKind::pooled);
+    Actuals none(3, 2);
+    auto r = reconcile(a, none, 1, ForecastMethod::run_rate);
+    CHECK(r.schemes[0].actual_ytd == pence(0));
+    CHECK(r.schemes[0].forecast_outturn == pence(0));        // nothing spent, nothing projected
+    CHECK(r.schemes[0].previous_forecast == pence(1200000)); // before P01: the budget
+    auto r12 = reconcile(a, ledgers(a), 12, ForecastMethod::profile);
+    CHECK(r12.schemes[0].budget_ytd == pence(1200000));
+    CHECK(r12.schemes[0].forecast_outturn == pence(330000)); // the year is over: actual
+    CHECK(r12.partners[1].contribution_due_ytd == pence(400000));
+}
+
+TEST_CASE("recon: joint budget invoices are cumulative") {
+    auto a = small(AgreementKind::joint);
+    auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
+    REQUIRE(r.invoices.size() == 2); // B and C; A is the host
+    // To P03: S1 3,300 over 6:3:3 -> B 825.00; S2 350 over 1:1:1 -> 116.67, 116.67, 116.66.
+    // To P02: S1 2,000 -> B 500.00; S2 400 -> 133.34, 133.33, 133.33.
+    CHECK(r.invoices[0].share_to_date == pence(94167));
+    CHECK(r.invoices[0].share_to_previous == pence(63333));
+    CHECK(r.invoices[0].amount == pence(30834));
+    CHECK(r.invoices[1].share_to_date == pence(94166));
+    CHECK(r.invoices[1].amount == pence(30833));
+    CHECK(r.partners.empty());
+    // Twelve monthly invoices sum exactly to the year's share.
+    auto act = ledgers(a);
+    act.add(1, 0, 7, pence(12345));
+    act.add(2, 1, 11, pence(777));
+    Money sum_b;
+    for (int m = 1; m <= 12; ++m)
+        sum_b += reconcile(a, act, m, ForecastMethod::profile).invoices[0].amount;
+    CHECK(sum_b == reconcile(a, act, 12, ForecastMethod::profile).invoices[0].share_to_date);
+}
+
+TEST_CASE("recon: aligned budgets show each partner's own figures") {
+    auto a = small(AgreementKind::aligned);
+    auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
+    CHECK(r.partners.empty());
+    CHECK(r.invoices.empty());
+    // B's S2: own budget 1,000.00 phased like the scheme (even): 83.34 × 4 then 83.33 × 8, so
+    // 250.02 to P03; its own ledger has 400.00.
+    const AlignedFigures* b2 = nullptr;
+    for (const auto& f : r.aligned)
+        if (f.partner == 1 && f.scheme == 1) b2 = &f;
+    REQUIRE(b2);
+    CHECK(b2->budget == pence(100000));
+    CHECK(b2->budget_ytd == pence(25002));
+    CHECK(b2->actual_ytd == pence(40000));
+    CHECK(b2->variance_ytd == pence(14998));
+    CHECK(b2->forecast_outturn == pence(114998)); // 400 + (1,000 − 250.02)
+}
+
+TEST_CASE("recon: RAG thresholds") {
+    Monitoring t;
+    CHECK(rag_status(pence(199), pence(10000), t) == Rag::green); // 1.99%
+    CHECK(rag_status(pence(200), pence(10000), t) == Rag::amber);
+    CHECK(rag_status(pence(500), pence(10000), t) == Rag::red);
+    CHECK(rag_status(pence(-5000), pence(10000), t) == Rag::green);
+    CHECK(rag_status(pence(1), pence(0), t) == Rag::red);
+}

@@ -54,9 +54,13 @@ std::vector<std::string> heading_lines(const Agreement& a) {
     lines.push_back(fmt::format("Contribution shares and payment schedule, {} ({} to {})",
                                 a.year.label(), a.year.start_date(), a.year.period_end_date(12)));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
-    if (a.host && *a.host < a.partners.size())
+    if (a.host && *a.host < a.partners.size()) {
         what += fmt::format(" Host: {}.", a.partners[*a.host].name);
-    else
+        if (!a.pooled_fund_manager.empty())
+            what += fmt::format(" {} manager: {}.",
+                                a.kind == AgreementKind::pooled ? "Pooled fund" : "Budget",
+                                a.pooled_fund_manager);
+    } else
         what += " No host: each partner holds its own budget.";
     lines.push_back(what);
     return lines;
@@ -67,7 +71,7 @@ Table partners_table(const SharesStatement& st) {
     Table t({{"Partner", false},
              {"Name", false},
              {contribution_heading(a.kind), true},
-             {"Share", true}});
+             {"Share of total", true}});
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         t.add_row({text_cell(a.partners[p].id), text_cell(a.partners[p].name),
                    num_cell(format_display(st.shares.partner_totals[p])),
@@ -135,9 +139,31 @@ Table schedule_table(const SharesStatement& st) {
 
 std::string schedule_intro(const SharesStatement& st) {
     if (!st.schedule.has_instalments()) return schedule_note(st.agreement, st.schedule);
-    return fmt::format("Contributions are paid to the host {}; each partner's instalments sum "
+    return fmt::format("Contributions are paid to the host {}. Each partner's instalments sum "
                        "exactly to its contribution.",
                        frequency_phrase(st.schedule.frequency));
+}
+
+// Words wrapped at `width` columns, for the sentences of the text statement.
+std::string wrap(const std::string& text, std::size_t width = 100) {
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        std::string word = text.substr(start, end - start);
+        if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
+            out += line;
+            out += '\n';
+            line.clear();
+        }
+        if (!line.empty()) line += ' ';
+        line += word;
+        start = end + 1;
+    }
+    out += line;
+    out += '\n';
+    return out;
 }
 
 } // namespace
@@ -151,7 +177,7 @@ std::string shares_text(const SharesStatement& st) {
     out += "\nContributions by scheme (% of the scheme's budget; Total: % of all budgets)\n";
     out += schemes_table(st).text();
     out += "\nPayment schedule\n";
-    out += schedule_intro(st) + "\n";
+    out += wrap(schedule_intro(st));
     if (st.schedule.has_instalments()) {
         out += "\n";
         out += schedule_table(st).text();

@@ -1,0 +1,183 @@
+// The settlement as JSON, schema "poolkit.settle/1" (SPEC §5): schemes[], partners[],
+// transfers[], carried_forward, unallocated, plus the risk-share working, the memorandum account
+// when asked for, the ledger control totals and the inputs record. Amounts are strings.
+#include "writers/inputs.hpp"
+#include "writers/json.hpp"
+#include "writers/settlement_statement.hpp"
+
+namespace poolkit {
+
+namespace {
+
+void partner_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs) {
+    json.begin_object();
+    for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
+        json.field(a.partners[p].id, xs[p]);
+    json.end_object();
+}
+
+void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
+    json.begin_object();
+    json.field("kind", step_kind_name(s.kind));
+    if (s.scheme) json.field("scheme", a.schemes[*s.scheme].id);
+    if (s.tier) {
+        json.field("tier", static_cast<std::uint64_t>(*s.tier + 1));
+        json.field("tier_from", s.tier_from);
+        json.field("tier_to", s.tier_to);
+    }
+    if (s.kind == RiskStepKind::share) {
+        json.field("rule", rule_name(s.rule, s.underspend));
+        if (s.rule == RuleKind::contributions)
+            json.field("weights", s.weights == WeightBasis::scheme ? "scheme" : "pool");
+    }
+    json.field("amount", s.amount);
+    if (s.kind == RiskStepKind::cap) {
+        json.field("partner", a.partners[*s.partner].id);
+        json.field("before", s.before);
+        json.field("cap", s.limit);
+    }
+    if (s.round) json.field("round", s.round);
+    if (!s.shares.empty()) {
+        json.key("shares");
+        partner_amounts(json, a, s.shares);
+    }
+    json.field("text", describe_step(a, s));
+    json.end_object();
+}
+
+} // namespace
+
+std::string settlement_json(const SettlementStatement& st) {
+    const Agreement& a = st.agreement;
+    const SettlementResult& r = st.settlement;
+    JsonWriter json;
+    json.begin_object();
+    json.field("schema", "poolkit.settle/1");
+    json.field("tool", "pool-settle");
+    json.field("version", POOLKIT_VERSION);
+    write_inputs_json(json, st.inputs);
+    json.key("options").begin_object();
+    json.field("paid", st.paid_given ? "file" : "as-due");
+    json.field("memorandum", st.memorandum.has_value());
+    json.end_object();
+    json.key("agreement").begin_object();
+    json.field("id", a.id);
+    json.field("title", a.title);
+    json.field("kind", kind_name(a.kind));
+    json.field("financial_year", a.year.label());
+    json.key("host");
+    if (a.host)
+        json.value(a.partners[*a.host].id);
+    else
+        json.null();
+    json.field("risk_share", describe_terms(a));
+    json.end_object();
+
+    json.key("schemes").begin_array();
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        json.begin_object();
+        json.field("id", a.schemes[s].id);
+        json.field("name", a.schemes[s].name);
+        json.field("budget", r.schemes[s].budget);
+        json.field("outturn", r.schemes[s].outturn);
+        json.field("variance", r.schemes[s].variance);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("total").begin_object();
+    json.field("budget", r.total_budget);
+    json.field("outturn", r.total_outturn);
+    json.field("variance", r.total_variance);
+    json.end_object();
+
+    json.key("partners").begin_array();
+    for (std::size_t p = 0; p < a.partners.size(); ++p) {
+        const auto& ps = r.partners[p];
+        json.begin_object();
+        json.field("id", a.partners[p].id);
+        json.field("contribution", ps.contribution);
+        json.field("risk_share", ps.risk_share);
+        json.field("final_share", ps.final_share);
+        json.field("paid", ps.paid);
+        json.field("direct_spend", ps.direct_spend);
+        json.field("balance", ps.balance);
+        json.end_object();
+    }
+    json.end_array();
+
+    json.key("transfers").begin_array();
+    for (const auto& t : r.transfers) {
+        json.begin_object();
+        json.field("from", a.partners[t.from].id);
+        json.field("to", a.partners[t.to].id);
+        json.field("amount", t.amount);
+        json.end_object();
+    }
+    json.end_array();
+    json.field("opening_balance", r.opening_balance);
+    json.field("carried_forward", r.carried_forward);
+    json.field("unallocated", r.unallocated);
+    json.field("pool_closing", r.pool_closing);
+
+    json.key("risk_share").begin_object();
+    json.field("basis", basis_name(r.risk.basis));
+    json.field("variance", r.risk.variance);
+    json.field("opening_balance_applied", r.risk.opening_applied);
+    json.field("variance_shared", r.risk.shared);
+    json.field("underspend_carried", r.risk.underspend_carried);
+    json.key("steps").begin_array();
+    for (const auto& s : r.risk.steps)
+        step_json(json, a, s);
+    json.end_array();
+    json.end_object();
+
+    if (st.memorandum) {
+        const MemorandumAccount& m = st.memorandum->account;
+        json.key("memorandum").begin_object();
+        json.field("opening_balance", m.opening_balance);
+        json.key("contributions");
+        partner_amounts(json, a, m.contributions);
+        json.field("total_contributions", m.total_contributions);
+        json.key("expenditure_by_scheme").begin_object();
+        for (std::size_t s = 0; s < a.schemes.size(); ++s)
+            json.field(a.schemes[s].id, m.expenditure_by_scheme[s]);
+        json.end_object();
+        json.key("expenditure_by_ledger");
+        partner_amounts(json, a, m.expenditure_by_ledger);
+        json.field("total_expenditure", m.total_expenditure);
+        json.field("surplus", m.surplus);
+        json.key("allocation");
+        partner_amounts(json, a, m.allocation);
+        json.field("carried_forward", m.carried_forward);
+        json.field("unallocated", m.unallocated);
+        json.field("closing_balance", m.closing_balance);
+        json.end_object();
+        json.key("partner_notes").begin_array();
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            const PartnerNote& n = st.memorandum->notes[p];
+            json.begin_object();
+            json.field("id", a.partners[p].id);
+            json.field("funding_provided", n.funding_provided);
+            json.field("expenditure_share", n.expenditure_share);
+            json.field("net_share", n.net_share);
+            json.field("reserve_movement", n.reserve_movement);
+            json.end_object();
+        }
+        json.end_array();
+    }
+
+    const ControlTotals& c = st.control;
+    json.key("ledger").begin_object();
+    json.field("files", static_cast<std::uint64_t>(st.ledger_files));
+    json.field("lines_read", c.lines_read);
+    json.field("lines_accepted", c.lines_accepted);
+    json.field("lines_rejected", c.lines_rejected);
+    json.field("total_read", c.total_read);
+    json.field("total_accepted", c.total_accepted);
+    json.field("total_rejected", c.total_rejected);
+    json.end_object();
+    json.end_object();
+    return json.str();
+}
+
+} // namespace poolkit

@@ -1,0 +1,46 @@
+// What pool-settle reports (SPEC §7, §5): the year-end settlement of an agreement, how each
+// partner's risk share was reached, the transfers, optionally the memorandum account and partner
+// note, with the ledger control totals and the record of its inputs. Rendered by settlement_text
+// (text, Markdown), settlement_json and settlement_csv.
+#pragma once
+
+#include "calc/memorandum.hpp"
+#include "calc/settlement.hpp"
+#include "model/actuals.hpp"
+#include "model/agreement.hpp"
+#include "model/input_file.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace poolkit {
+
+struct SettlementStatement {
+    const Agreement& agreement;
+    SettlementResult settlement;
+    std::optional<Memorandum> memorandum; // with --memorandum
+    bool paid_given = false;              // contributions paid came from a file, not "as due"
+    ControlTotals control;                // of all the ledgers read
+    std::size_t ledger_files = 0;
+    std::vector<InputFile> inputs; // agreement first, then ledgers, profiles and the paid file
+};
+
+// The CSV tables of a settlement, one per file.
+enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes };
+const char* settlement_table_name(SettlementTable t);
+
+std::string settlement_text(const SettlementStatement& st);
+std::string settlement_markdown(const SettlementStatement& st);
+std::string settlement_json(const SettlementStatement& st); // schema "poolkit.settle/1"
+std::string settlement_csv(const SettlementStatement& st, SettlementTable table);
+
+// One step of the risk share in plain English, for the statement's working ("S01, tier 1 (0.00 to
+// 100,000.00): overspend 100,000.00 to the host BRISTOL"). Amounts in display style.
+std::string describe_step(const Agreement& agreement, const RiskStep& step);
+
+// The agreement's risk-share terms in one line ("basis pool; overspend: contributions; underspend:
+// return; caps: NSOMERSET 250,000.00").
+std::string describe_terms(const Agreement& agreement);
+
+} // namespace poolkit

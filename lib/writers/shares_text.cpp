@@ -23,6 +23,18 @@ const char* contribution_heading(AgreementKind kind) {
     return "Contribution";
 }
 
+const char* by_scheme_title(AgreementKind kind) {
+    switch (kind) {
+    case AgreementKind::pooled:
+        return "Contributions";
+    case AgreementKind::aligned:
+        return "Own budgets";
+    case AgreementKind::joint:
+        return "Agreed shares";
+    }
+    return "Contributions";
+}
+
 const char* kind_phrase(AgreementKind kind) {
     switch (kind) {
     case AgreementKind::pooled:
@@ -171,10 +183,11 @@ std::string wrap(const std::string& text, std::size_t width = 100) {
 std::string shares_text(const SharesStatement& st) {
     std::string out;
     for (const auto& line : heading_lines(st.agreement))
-        out += line + "\n";
+        out += wrap(line);
     out += "\nPartners\n";
     out += partners_table(st).text();
-    out += "\nContributions by scheme (% of the scheme's budget; Total: % of all budgets)\n";
+    out += fmt::format("\n{} by scheme (% of the scheme's budget; Total: % of all budgets)\n",
+                       by_scheme_title(st.agreement.kind));
     out += schemes_table(st).text();
     out += "\nPayment schedule\n";
     out += wrap(schedule_intro(st));
@@ -197,8 +210,8 @@ std::string shares_markdown(const SharesStatement& st) {
     // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
     out += "\n## Partners\n\n";
     out += partners_table(st).markdown();
-    out += "\n## Contributions by scheme\n\n"
-           "Percentages are of the scheme's budget; on the Total row, of all budgets.\n\n";
+    out += fmt::format("\n## {} by scheme\n\n", by_scheme_title(st.agreement.kind));
+    out += "Percentages are of the scheme's budget; on the Total row, of all budgets.\n\n";
     out += schemes_table(st).markdown();
     out += "\n## Payment schedule\n\n";
     out += schedule_intro(st);

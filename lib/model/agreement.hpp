@@ -52,6 +52,7 @@ struct Profile {
     Form form = Form::even;
     std::vector<Rational> weights; // 12, when form == weights
     std::vector<Money> amounts;    // 12, when form == amounts
+    SourceLocation where;          // of the `profile` value, for diagnostics
 };
 
 // A rule that shares an overspend or an underspend among partners (SPEC §7).
@@ -96,6 +97,7 @@ struct Scheme {
     std::optional<std::size_t> lead; // partner index of the lead commissioner
     Profile profile;
     std::vector<ContributionTerm> contribution_terms; // its own terms; empty: the pool's split
+    SourceLocation contributions_where;               // of its `contributions`, when given
     std::optional<std::string> function;
     std::optional<ShareRule> overspend;  // per-scheme override (basis scheme or offset)
     std::optional<ShareRule> underspend; // per-scheme override
@@ -124,6 +126,7 @@ struct Agreement {
     PaymentSchedule payment_schedule = PaymentSchedule::monthly;
     std::vector<Partner> partners;
     std::vector<ContributionTerm> pool_contributions; // as written; may be empty
+    SourceLocation pool_contributions_where;          // of the [contributions] table, when given
     std::vector<Scheme> schemes;
     std::optional<RiskShare> risk_share;
     Monitoring monitoring;

@@ -1,0 +1,86 @@
+#include "model/profile.hpp"
+
+#include "money/allocation.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace poolkit {
+
+std::optional<std::array<Money, 12>> phase_budget(const Profile& profile, Money budget,
+                                                  std::string_view scheme_id, Diagnostics& diags) {
+    std::array<Money, 12> out{};
+    switch (profile.form) {
+    case Profile::Form::even:
+    case Profile::Form::weights: {
+        std::vector<Rational> w(12, Rational(1));
+        if (profile.form == Profile::Form::weights) {
+            if (profile.weights.size() != 12) {
+                diags.error(profile.where,
+                            fmt::format("the profile of scheme {} has {} weights; it needs 12, one "
+                                        "per period P01 (April) to P12 (March)",
+                                        scheme_id, profile.weights.size()));
+                return std::nullopt;
+            }
+            w = profile.weights;
+            if (std::any_of(w.begin(), w.end(), [](const Rational& x) { return x < 0; })) {
+                diags.error(profile.where,
+                            fmt::format("the profile of scheme {} has a negative weight; weights "
+                                        "must be zero or more",
+                                        scheme_id));
+                return std::nullopt;
+            }
+            if (!budget.is_zero() &&
+                std::all_of(w.begin(), w.end(), [](const Rational& x) { return x == 0; })) {
+                diags.error(profile.where,
+                            fmt::format("the profile of scheme {} has only zero weights, so its "
+                                        "budget cannot be phased",
+                                        scheme_id));
+                return std::nullopt;
+            }
+        }
+        if (budget.is_zero()) return out; // nothing to phase, whatever the weights
+        // SPEC §2: the phased budget is an allocation over the weights, ties to the earlier period.
+        auto parts = allocate(budget, std::span<const Rational>(w));
+        std::copy(parts.begin(), parts.end(), out.begin());
+        return out;
+    }
+    case Profile::Form::amounts: {
+        if (profile.amounts.size() != 12) {
+            diags.error(profile.where,
+                        fmt::format("the profile of scheme {} has {} amounts; it needs 12, one per "
+                                    "period P01 (April) to P12 (March)",
+                                    scheme_id, profile.amounts.size()));
+            return std::nullopt;
+        }
+        Money sum;
+        for (std::size_t i = 0; i < 12; ++i) {
+            if (profile.amounts[i].is_negative()) {
+                diags.error(profile.where,
+                            fmt::format("the profile of scheme {} has a negative amount in P{:02}; "
+                                        "amounts must be zero or more",
+                                        scheme_id, i + 1));
+                return std::nullopt;
+            }
+            sum += profile.amounts[i];
+            out[i] = profile.amounts[i];
+        }
+        if (sum != budget) {
+            Money gap = budget - sum;
+            diags.error(profile.where,
+                        fmt::format("the profile amounts of scheme {} sum to {}, not its budget {} "
+                                    "({} by {})",
+                                    scheme_id, format_display(sum), format_display(budget),
+                                    gap.is_positive() ? "short" : "over",
+                                    format_display(gap.is_positive() ? gap : -gap)));
+            return std::nullopt;
+        }
+        return out;
+    }
+    }
+    return std::nullopt;
+}
+
+} // namespace poolkit

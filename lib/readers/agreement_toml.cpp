@@ -1,0 +1,217 @@
+#include "readers/agreement_toml.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <vector>
+
+namespace poolkit {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::optional<std::string_view> closest_match(std::string_view word,
+                                              std::span<const std::string_view> candidates) {
+    // Near enough: a third of the longer word's letters (at least one, at most three) may differ.
+    std::optional<std::string_view> best;
+    std::size_t best_d = 0;
+    for (auto c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        std::size_t limit = std::clamp<std::size_t>(std::max(word.size(), c.size()) / 3, 1, 3);
+        if (d <= limit && (!best || d < best_d)) {
+            best = c;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+    auto m = closest_match(word, candidates);
+    return m ? fmt::format("; did you mean '{}'?", *m) : std::string();
+}
+
+std::string toml_type_phrase(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string:
+        return "a string";
+    case toml::node_type::integer:
+        return "an integer";
+    case toml::node_type::floating_point:
+        return "a float";
+    case toml::node_type::boolean:
+        return "a boolean";
+    case toml::node_type::date:
+        return "a date";
+    case toml::node_type::time:
+        return "a time";
+    case toml::node_type::date_time:
+        return "a date-time";
+    case toml::node_type::array:
+        return "an array";
+    case toml::node_type::table:
+        return "a table";
+    default:
+        return "nothing";
+    }
+}
+
+SourceLocation TomlReader::at(const toml::node& node) const {
+    const auto& b = node.source().begin;
+    return {file_, static_cast<long>(b.line), static_cast<long>(b.column)};
+}
+
+SourceLocation TomlReader::at(const toml::key& key) const {
+    const auto& b = key.source().begin;
+    return {file_, static_cast<long>(b.line), static_cast<long>(b.column)};
+}
+
+bool TomlReader::check_keys(const toml::table& table, std::initializer_list<std::string_view> known,
+                            std::string_view context) {
+    bool ok = true;
+    std::span<const std::string_view> cands(known.begin(), known.size());
+    for (auto&& [k, v] : table) {
+        if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+        std::string hint = did_you_mean(k.str(), cands);
+        if (hint.empty()) {
+            std::string list;
+            for (auto c : known)
+                list += (list.empty() ? "" : ", ") + std::string(c);
+            hint = fmt::format(" (known keys: {})", list);
+        }
+        diags_.error(at(k), fmt::format("unknown key '{}' in {}{}", k.str(), context, hint));
+        ok = false;
+    }
+    return ok;
+}
+
+void TomlReader::missing(const toml::table& table, std::string_view key, std::string_view context) {
+    diags_.error(at(table), fmt::format("{} is missing the required key '{}'", context, key));
+}
+
+std::optional<std::string> TomlReader::string(const toml::table& table, std::string_view key,
+                                              std::string_view context, bool required) {
+    const toml::node* n = table.get(key);
+    if (!n) {
+        if (required) missing(table, key, context);
+        return std::nullopt;
+    }
+    return string(*n, fmt::format("'{}' of {}", key, context));
+}
+
+std::optional<std::string> TomlReader::string(const toml::node& node, std::string_view what) {
+    if (auto s = node.as_string()) {
+        if (s->get().empty()) {
+            error(node, fmt::format("{} is empty", what));
+            return std::nullopt;
+        }
+        return s->get();
+    }
+    error(node, fmt::format("{} must be a string, not {}", what, toml_type_phrase(node)));
+    return std::nullopt;
+}
+
+std::optional<std::string> TomlReader::choice(const toml::node& node, std::string_view what,
+                                              std::initializer_list<std::string_view> choices) {
+    auto s = string(node, what);
+    if (!s) return std::nullopt;
+    if (std::find(choices.begin(), choices.end(), *s) != choices.end()) return s;
+    std::string list;
+    for (auto c : choices)
+        list += (list.empty() ? "\"" : ", \"") + std::string(c) + "\"";
+    error(node, fmt::format("{} is \"{}\"; it must be one of {}{}", what, *s, list,
+                            did_you_mean(*s, {choices.begin(), choices.size()})));
+    return std::nullopt;
+}
+
+namespace {
+
+// The shortest decimal form of a double that reads back as the same double ("12.5", "0.1").
+std::optional<std::string> shortest_decimal(double d) {
+    if (!std::isfinite(d)) return std::nullopt;
+    char buf[400];
+    auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+    if (r.ec != std::errc()) return std::nullopt;
+    return std::string(buf, r.ptr);
+}
+
+} // namespace
+
+std::optional<Money> TomlReader::money(const toml::node& node, std::string_view what) {
+    if (auto s = node.as_string()) {
+        auto p = parse_money(s->get());
+        if (p) return p.value;
+        error(node, fmt::format("{} is not an amount: \"{}\" has {} (write e.g. \"1200000.00\")",
+                                what, s->get(), describe(p.error)));
+        return std::nullopt;
+    }
+    if (auto i = node.as_integer()) {
+        // Whole pounds (SPEC §2 accepts "12").
+        std::int64_t pounds = i->get(), pence = 0;
+        if (__builtin_mul_overflow(pounds, std::int64_t{100}, &pence)) {
+            error(node, fmt::format("{} is out of range for an amount", what));
+            return std::nullopt;
+        }
+        return Money::from_pence(pence);
+    }
+    if (auto f = node.as_floating_point()) {
+        // SPEC §3: a float only when its shortest decimal form has at most two decimals; it is
+        // read from that text, so no binary fraction ever reaches the amount.
+        auto text = shortest_decimal(f->get());
+        MoneyParse p;
+        if (text) p = parse_money(*text);
+        if (text && p) return p.value;
+        error(node, fmt::format("{} is the float {}, which is not an amount with at most two "
+                                "decimals; write the amount as a string, e.g. \"1200000.00\"",
+                                what, text ? *text : std::string("(not finite)")));
+        return std::nullopt;
+    }
+    error(node, fmt::format("{} must be an amount such as \"1200000.00\", not {}", what,
+                            toml_type_phrase(node)));
+    return std::nullopt;
+}
+
+std::optional<Rational> TomlReader::percent(const toml::node& node, std::string_view what) {
+    if (auto s = node.as_string()) {
+        if (auto r = parse_percent(s->get())) return r;
+        error(node,
+              fmt::format("{} is \"{}\"; it must be a percentage such as \"40%\"", what, s->get()));
+        return std::nullopt;
+    }
+    error(node, fmt::format("{} must be a percentage string such as \"40%\", not {}", what,
+                            toml_type_phrase(node)));
+    return std::nullopt;
+}
+
+std::optional<Rational> TomlReader::weight(const toml::node& node, std::string_view what) {
+    if (auto i = node.as_integer()) return Rational(i->get());
+    std::optional<std::string> text;
+    if (auto f = node.as_floating_point())
+        text = shortest_decimal(f->get());
+    else if (auto s = node.as_string())
+        text = s->get();
+    else {
+        error(node, fmt::format("{} must be a number, not {}", what, toml_type_phrase(node)));
+        return std::nullopt;
+    }
+    if (text)
+        if (auto r = parse_decimal(*text)) return r;
+    error(node, fmt::format("{} is not a number", what));
+    return std::nullopt;
+}
+
+} // namespace poolkit

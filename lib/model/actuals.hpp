@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace poolkit {
@@ -63,6 +65,34 @@ class Actuals {
     std::size_t partners_ = 0, schemes_ = 0;
     std::vector<Money> cells_;
     std::vector<std::uint64_t> lines_;
+};
+
+// One group of accepted ledger lines, as pool-actuals reports them (SPEC §4, §5): the dimensions
+// not grouped by are empty. Works with or without an agreement (free mode: any codes, any month).
+struct ActualsRow {
+    std::string partner;
+    std::string scheme;
+    std::string period; // "YYYY-MM"
+    std::string cost_centre;
+    std::size_t partner_rank = 0; // sort order: [[partner]] order with an agreement, else by code
+    std::size_t scheme_rank = 0;  // [[scheme]] order with an agreement, else by code
+    std::uint64_t lines = 0;
+    Money amount;
+};
+
+// A ledger line that was not accepted, with its place and why (SPEC §4).
+struct RejectedLine {
+    std::string file;
+    std::uint64_t line = 0; // physical line where the record starts (the header is line 1)
+    std::string reason;
+    std::vector<std::string> fields; // as they were in the file (unquoted)
+    std::optional<Money> amount;     // when the amount could be read
+};
+
+// One ledger file's control totals.
+struct LedgerFileTotals {
+    std::string path;
+    ControlTotals control;
 };
 
 } // namespace poolkit

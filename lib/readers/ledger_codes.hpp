@@ -1,0 +1,160 @@
+// Code lookups on the ledger reader's hot path: a fast hash of a short byte string, a perfect
+// table for a fixed set of codes (the agreement's partners and schemes: one probe, one compare,
+// never a miss that probes on), and a growing dictionary for codes seen as they come (free mode,
+// cost centres). No allocation per lookup.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poolkit {
+
+inline std::uint64_t mix64(std::uint64_t a, std::uint64_t b) {
+    __uint128_t r = static_cast<__uint128_t>(a) * b;
+    return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+
+// A 64-bit hash of n bytes at p (in the manner of wyhash). Reads only the n bytes.
+inline std::uint64_t hash_bytes(const char* p, std::size_t n, std::uint64_t seed = 0) {
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    std::uint64_t h = seed ^ mix64(n ^ 0x2d358dccaa6c78a5ull, 0x8bb84b93962eacc9ull);
+    while (n > 8) {
+        std::uint64_t w;
+        std::memcpy(&w, u, 8);
+        h = mix64(w ^ 0xa0761d6478bd642full, h ^ 0xe7037ed1a0b428dbull);
+        u += 8;
+        n -= 8;
+    }
+    std::uint64_t w = 0;
+    if (n >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, u, 4);
+        std::memcpy(&b, u + n - 4, 4);
+        w = (static_cast<std::uint64_t>(a) << 32) | b;
+    } else if (n > 0) {
+        w = (static_cast<std::uint64_t>(u[0]) << 16) |
+            (static_cast<std::uint64_t>(u[n >> 1]) << 8) | u[n - 1];
+    }
+    return mix64(w ^ 0x589965cc75374cc3ull, h ^ 0x1d8e4e27c47d124full);
+}
+
+// Exact comparison of n bytes with loads that stay inside [a, a+n) and [b, b+n): codes are short,
+// and a call to memcmp for each would cost more than the comparison.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+    auto eq = [](const char* x, const char* y, std::size_t k) {
+        std::uint64_t u = 0, v = 0;
+        std::memcpy(&u, x, k);
+        std::memcpy(&v, y, k);
+        return u == v;
+    };
+    if (n >= 8) {
+        if (n > 16) return std::memcmp(a, b, n) == 0;
+        return eq(a, b, 8) && eq(a + n - 8, b + n - 8, 8);
+    }
+    if (n >= 4) return eq(a, b, 4) && eq(a + n - 4, b + n - 4, 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+// Loads the first n (<= 8) bytes at p as a little-endian word, zero above them. Reads 8 bytes:
+// only for text with readable bytes after it (a ledger block has scan_padding).
+inline std::uint64_t load_masked(const char* p, std::size_t n) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return n >= 8 ? w : w & ((std::uint64_t(1) << (8 * n)) - 1);
+}
+
+// A fixed set of codes -> their index. Codes of up to 16 bytes (every partner and scheme id in
+// practice) are found without hashing the string: the two words of the code and its length go
+// through one multiply to a slot of a table in which no two codes share a slot (a seed is tried
+// until that holds), and the slot's words are compared. Longer codes take a hashed path.
+class CodeTable {
+  public:
+    CodeTable() = default;
+    explicit CodeTable(const std::vector<std::string>& codes);
+
+    // The index of the code, or -1. Reads up to 16 bytes from p: for text inside a ledger block.
+    int find_padded(const char* p, std::size_t n) const {
+        if (n > 16) return find_long(p, n);
+        std::uint64_t a = load_masked(p, n > 8 ? 8 : n);
+        std::uint64_t b = n > 8 ? load_masked(p + 8, n - 8) : 0;
+        const Slot& s = slots_[slot(a, b, n)];
+        return s.a == a && s.b == b && s.len == n ? s.id : -1;
+    }
+    // The same for any text (copies a short code to a padded buffer first).
+    int find(std::string_view s) const {
+        if (s.size() > 16) return find_long(s.data(), s.size());
+        char buf[24] = {};
+        std::memcpy(buf, s.data(), s.size());
+        return find_padded(buf, s.size());
+    }
+
+  private:
+    struct Slot {
+        std::uint64_t a = 0, b = 0;
+        std::uint64_t len = ~std::uint64_t(0); // no code has this length: an empty slot
+        int id = -1;
+    };
+    std::size_t slot(std::uint64_t a, std::uint64_t b, std::size_t n) const {
+        return static_cast<std::size_t>(
+            ((a ^ seed_) * 0x9e3779b97f4a7c15ull + (b ^ n) * 0xc2b2ae3d27d4eb4full) >> shift_);
+    }
+    int find_long(const char* p, std::size_t n) const;
+    std::vector<Slot> slots_{2};          // empty: every lookup misses
+    std::vector<std::string> long_codes_; // codes over 16 bytes, searched by comparison
+    std::vector<int> long_ids_;
+    std::uint64_t seed_ = 0;
+    int shift_ = 63;
+};
+
+// Codes as they come: each new one gets the next index.
+class CodeDict {
+  public:
+    CodeDict() : slots_(64, -1) {}
+
+    std::uint32_t intern(const char* p, std::size_t n) {
+        std::uint64_t h = hash_bytes(p, n);
+        std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            int id = slots_[i];
+            if (id < 0) break;
+            const std::string& c = names_[static_cast<std::size_t>(id)];
+            if (c.size() == n && std::memcmp(c.data(), p, n) == 0)
+                return static_cast<std::uint32_t>(id);
+        }
+        names_.emplace_back(p, n);
+        hashes_.push_back(h);
+        if (names_.size() * 2 > slots_.size())
+            rehash(slots_.size() * 2);
+        else
+            place(h, static_cast<int>(names_.size() - 1));
+        return static_cast<std::uint32_t>(names_.size() - 1);
+    }
+    std::uint32_t intern(std::string_view s) { return intern(s.data(), s.size()); }
+    const std::string& name(std::uint32_t id) const { return names_[id]; }
+    std::size_t size() const { return names_.size(); }
+
+  private:
+    void place(std::uint64_t h, int id) {
+        std::size_t mask = slots_.size() - 1;
+        std::size_t i = h & mask;
+        while (slots_[i] >= 0)
+            i = (i + 1) & mask;
+        slots_[i] = id;
+    }
+    void rehash(std::size_t n) {
+        slots_.assign(n, -1);
+        for (std::size_t id = 0; id < names_.size(); ++id)
+            place(hashes_[id], static_cast<int>(id));
+    }
+    std::vector<int> slots_;
+    std::vector<std::string> names_;
+    std::vector<std::uint64_t> hashes_;
+};
+
+} // namespace poolkit

@@ -1,0 +1,234 @@
+#include "readers/ledger_profile.hpp"
+
+#include "money/error.hpp"
+#include "readers/input_source.hpp"
+#include "readers/ledger_date.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+
+namespace poolkit {
+
+namespace {
+
+constexpr const char* field_names[ledger_field_count] = {
+    "date", "ref", "partner", "scheme", "cost_centre", "description", "amount", "debit", "credit"};
+
+std::optional<LedgerField> field_named(std::string_view s) {
+    for (std::size_t i = 0; i < ledger_field_count; ++i)
+        if (s == field_names[i]) return static_cast<LedgerField>(i);
+    return std::nullopt;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string hint(std::string_view key, const std::vector<std::string_view>& known) {
+    std::string_view best;
+    std::size_t best_d = 3;
+    for (auto k : known) {
+        std::size_t d = edit_distance(key, k);
+        if (d < best_d) best_d = d, best = k;
+    }
+    std::string out;
+    if (!best.empty()) out = fmt::format(" (did you mean '{}'?)", best);
+    std::string list;
+    for (auto k : known)
+        list += (list.empty() ? "" : ", ") + std::string(k);
+    return out + "; known keys: " + list;
+}
+
+class Loader {
+  public:
+    explicit Loader(const std::string& file) : file_(file) {}
+
+    SourceLocation at(const toml::source_region& r) const {
+        return {file_, static_cast<long>(r.begin.line), static_cast<long>(r.begin.column)};
+    }
+    [[noreturn]] void fail(const toml::source_region& r, const std::string& msg) const {
+        throw Error(ErrorKind::input, at(r), msg);
+    }
+
+    std::string string_value(const toml::node& n, std::string_view key) const {
+        if (auto s = n.value<std::string>(); s && n.is_string()) return *s;
+        fail(n.source(), fmt::format("'{}' must be a string", key));
+    }
+
+    void check_keys(const toml::table& t, std::string_view where,
+                    const std::vector<std::string_view>& known) const {
+        for (auto&& [k, v] : t) {
+            (void)v;
+            if (std::find(known.begin(), known.end(), k.str()) == known.end())
+                fail(k.source(), fmt::format("unknown key '{}' in [{}]{}", k.str(), where,
+                                             hint(k.str(), known)));
+        }
+    }
+
+    LedgerProfile load(std::string_view text) {
+        toml::table root;
+        try {
+            root = toml::parse(text, file_);
+        } catch (const toml::parse_error& e) {
+            fail(e.source(), std::string(e.description()));
+        }
+        check_keys(root, "top level", {"profile", "columns", "fixed"});
+        LedgerProfile p;
+        p.columns = {};
+        p.file = file_;
+        const toml::table* prof = root["profile"].as_table();
+        if (!prof)
+            throw Error(ErrorKind::input, {file_, 1, 1},
+                        "a ledger profile needs a [profile] table (name, delimiter, date_format)");
+        check_keys(
+            *prof, "profile",
+            {"name", "description", "delimiter", "date_format", "skip_lines", "duplicate_key"});
+        if (auto n = prof->get("name")) p.name = string_value(*n, "name");
+        if (auto n = prof->get("description")) p.description = string_value(*n, "description");
+        if (auto n = prof->get("delimiter")) {
+            std::string d = string_value(*n, "delimiter");
+            if (d == "tab" || d == "\t")
+                p.delimiter = '\t';
+            else if (d.size() == 1 && d[0] != '"' && d[0] != '\n' && d[0] != '\r')
+                p.delimiter = d[0];
+            else
+                fail(n->source(), "'delimiter' must be one character (e.g. \",\" or \";\") or "
+                                  "\"tab\"");
+        }
+        if (auto n = prof->get("date_format")) {
+            p.date_format = string_value(*n, "date_format");
+            std::string why;
+            if (!DateFormat::compile(p.date_format, &why))
+                fail(n->source(), fmt::format("bad date_format \"{}\": {}", p.date_format, why));
+        }
+        if (auto n = prof->get("skip_lines")) {
+            auto v = n->as_integer();
+            if (!v || v->get() < 0 || v->get() > 1000)
+                fail(n->source(), "'skip_lines' must be a whole number from 0 to 1000");
+            p.skip_lines = static_cast<int>(v->get());
+        }
+        const toml::node* dup_node = prof->get("duplicate_key");
+
+        const toml::table* cols = root["columns"].as_table();
+        if (!cols)
+            throw Error(ErrorKind::input, {file_, 1, 1},
+                        "a ledger profile needs a [columns] table mapping fields to column names");
+        std::vector<std::string_view> names(field_names, field_names + ledger_field_count);
+        check_keys(*cols, "columns", names);
+        for (auto&& [k, v] : *cols) {
+            auto f = field_named(k.str());
+            std::string name = string_value(v, k.str());
+            if (name.empty()) fail(v.source(), fmt::format("'{}' names no column", k.str()));
+            p.columns[static_cast<std::size_t>(*f)] = name;
+        }
+        if (const toml::table* fixed = root["fixed"].as_table()) {
+            check_keys(*fixed, "fixed", {"partner", "scheme", "cost_centre"});
+            for (auto&& [k, v] : *fixed) {
+                auto f = field_named(k.str());
+                std::string value = string_value(v, k.str());
+                if (value.empty()) fail(v.source(), fmt::format("fixed '{}' is empty", k.str()));
+                if (!p.column(*f).empty())
+                    fail(v.source(), fmt::format("'{}' is both a column and a fixed value; keep "
+                                                 "one",
+                                                 k.str()));
+                p.fixed[static_cast<std::size_t>(*f)] = value;
+            }
+        } else if (root.contains("fixed")) {
+            fail(root["fixed"].node()->source(), "'fixed' must be a table");
+        }
+
+        auto has = [&](LedgerField f) {
+            return !p.column(f).empty() || p.fixed_value(f).has_value();
+        };
+        auto need = [&](LedgerField f, const char* why) {
+            if (!has(f))
+                throw Error(ErrorKind::input, at(cols->source()),
+                            fmt::format("the profile has no column for '{}' ({})",
+                                        field_names[static_cast<std::size_t>(f)], why));
+        };
+        need(LedgerField::date, "every line needs a date");
+        need(LedgerField::partner, "a column, or a fixed partner in [fixed]");
+        need(LedgerField::scheme, "a column, or a fixed scheme in [fixed]");
+        bool single = !p.column(LedgerField::amount).empty();
+        bool pair = !p.column(LedgerField::debit).empty() || !p.column(LedgerField::credit).empty();
+        if (single == pair || (pair && (p.column(LedgerField::debit).empty() ||
+                                        p.column(LedgerField::credit).empty())))
+            throw Error(ErrorKind::input, at(cols->source()),
+                        "the profile needs either an 'amount' column or both 'debit' and 'credit' "
+                        "columns");
+
+        if (dup_node) {
+            const toml::array* arr = dup_node->as_array();
+            p.duplicate_key.clear();
+            if (arr) {
+                for (const auto& e : *arr)
+                    p.duplicate_key.push_back(string_value(e, "duplicate_key"));
+            } else {
+                p.duplicate_key.push_back(string_value(*dup_node, "duplicate_key"));
+            }
+            if (p.duplicate_key.empty())
+                fail(dup_node->source(), "'duplicate_key' names no field (use [\"ref\"] for the "
+                                         "default)");
+            for (const auto& k : p.duplicate_key) {
+                auto f = field_named(k);
+                if (f && !has(*f))
+                    fail(dup_node->source(),
+                         fmt::format("duplicate_key names '{}', which has no column in this "
+                                     "profile",
+                                     k));
+            }
+        } else if (!has(LedgerField::ref)) {
+            fail(prof->source(), "the profile has no 'ref' column, so it must say which columns "
+                                 "identify a line: duplicate_key = [\"...\"]");
+        }
+        return p;
+    }
+
+  private:
+    std::string file_;
+};
+
+} // namespace
+
+const char* ledger_field_name(LedgerField f) {
+    return field_names[static_cast<std::size_t>(f)];
+}
+
+LedgerProfile default_ledger_profile() {
+    LedgerProfile p;
+    p.name = "default";
+    p.description = "poolkit's own layout: date,ref,partner,scheme,cost_centre,description,amount";
+    for (std::size_t i = 0; i <= static_cast<std::size_t>(LedgerField::amount); ++i)
+        p.columns[i] = field_names[i];
+    return p;
+}
+
+LedgerProfile parse_ledger_profile(std::string_view text, const std::string& file) {
+    return Loader(file).load(text);
+}
+
+LoadedProfile load_ledger_profile(const std::string& path) {
+    if (path == "default") {
+        LoadedProfile out{default_ledger_profile(), {}};
+        return out;
+    }
+    InputText in = read_input(path, "profile");
+    LoadedProfile out{parse_ledger_profile(in.text, path), std::move(in.record)};
+    return out;
+}
+
+} // namespace poolkit

@@ -1,0 +1,60 @@
+// Reading a ledger in blocks of whole records (SPEC §8: streaming, both cores). One thread at a
+// time reads the next block, hashes its bytes (SHA-256 for the inputs record) and finds where
+// its last whole record ends — the last newline outside quotes, by the parity of the quotes since
+// the block's start — and carries the partial record over to the next block. Each block then
+// holds only whole records and knows the line number it starts at, so any thread can parse it.
+#pragma once
+
+#include "readers/sha256.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace poolkit {
+
+struct LedgerBlock {
+    std::vector<char> buf;        // the bytes, with scan_padding readable bytes after `end`
+    std::size_t begin = 0;        // where the records start (after the header in the first block)
+    std::size_t end = 0;          // after the last whole record
+    std::uint64_t first_line = 0; // the physical line number at `begin`
+    bool first = false;           // the file's first block (holds the header)
+};
+
+class BlockReader {
+  public:
+    // Takes ownership of fd. `sha` may be null (no hashing).
+    BlockReader(int fd, std::string path, std::size_t block_bytes, Sha256* sha);
+    ~BlockReader();
+    BlockReader(const BlockReader&) = delete;
+    BlockReader& operator=(const BlockReader&) = delete;
+
+    // Fills `b` with the next records; false when the file is done. Throws Error(input) on a
+    // read error. Never splits a record (a record longer than a block gets a bigger block).
+    bool next(LedgerBlock& b);
+
+    std::uint64_t bytes_read() const { return bytes_; }
+    // The average record length seen in the first block (for sizing the duplicate index).
+    double first_block_line_bytes() const { return first_avg_; }
+
+  private:
+    std::size_t fill(std::vector<char>& buf, std::size_t at, std::size_t want);
+    int fd_;
+    std::string path_;
+    std::size_t block_;
+    Sha256* sha_;
+    std::string carry_;
+    std::uint64_t next_line_ = 1;
+    std::uint64_t bytes_ = 0;
+    bool eof_ = false;
+    bool first_ = true;
+    double first_avg_ = 0;
+};
+
+// Counts of quotes and newlines in [p, p+n) (p must have 64 readable bytes past its end).
+void count_quotes_newlines(const char* p, std::size_t n, std::uint64_t& quotes,
+                           std::uint64_t& newlines);
+
+} // namespace poolkit

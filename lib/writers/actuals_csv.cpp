@@ -1,0 +1,61 @@
+#include "writers/actuals_statement.hpp"
+#include "writers/table.hpp"
+
+#include <algorithm>
+
+namespace poolkit {
+
+std::string actuals_csv(const ActualsStatement& st) {
+    std::vector<Table::Column> cols;
+    if (st.by.partner) cols.push_back({"partner", false});
+    if (st.by.scheme) cols.push_back({"scheme", false});
+    if (st.by.period) cols.push_back({"period", false});
+    if (st.by.cost_centre) cols.push_back({"cost_centre", false});
+    cols.push_back({"lines", true});
+    cols.push_back({"amount", true});
+    Table t(cols);
+    for (const ActualsRow& r : st.rows) {
+        std::vector<Cell> row;
+        if (st.by.partner) row.push_back(text_cell(r.partner));
+        if (st.by.scheme) row.push_back(text_cell(r.scheme));
+        if (st.by.period) row.push_back(text_cell(r.period));
+        if (st.by.cost_centre) row.push_back(text_cell(r.cost_centre));
+        row.push_back(num_cell(std::to_string(r.lines)));
+        row.push_back(num_cell(format_plain(r.amount)));
+        t.add_row(std::move(row));
+    }
+    return t.csv();
+}
+
+std::string rejects_csv(const std::vector<RejectedLine>& rejects,
+                        const std::vector<std::vector<std::string>>& headers) {
+    std::size_t width = 0;
+    for (const auto& r : rejects)
+        width = std::max(width, r.fields.size());
+    bool same = !headers.empty() && std::all_of(headers.begin(), headers.end(), [&](const auto& h) {
+        return h == headers.front();
+    });
+    std::vector<Table::Column> cols{{"file", false}, {"line", true}, {"reason", false}};
+    for (std::size_t i = 0; i < width; ++i)
+        cols.push_back({same && i < headers.front().size() ? headers.front()[i]
+                                                           : "field_" + std::to_string(i + 1),
+                        false});
+    Table t(cols);
+    for (const auto& r : rejects) {
+        std::vector<Cell> row{text_cell(r.file), num_cell(std::to_string(r.line)),
+                              text_cell(r.reason)};
+        for (std::size_t i = 0; i < width; ++i) {
+            if (i >= r.fields.size()) {
+                row.push_back(text_cell(""));
+                continue;
+            }
+            // An amount is a number, never neutralised; any other text is guarded (SPEC §8).
+            bool numeric = static_cast<bool>(parse_money(r.fields[i], true));
+            row.push_back({r.fields[i], numeric});
+        }
+        t.add_row(std::move(row));
+    }
+    return t.csv();
+}
+
+} // namespace poolkit

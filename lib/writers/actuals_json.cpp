@@ -1,0 +1,80 @@
+#include "writers/actuals_statement.hpp"
+#include "writers/inputs.hpp"
+#include "writers/json.hpp"
+
+namespace poolkit {
+
+namespace {
+void totals(JsonWriter& json, const ControlTotals& c) {
+    json.field("lines_read", c.lines_read);
+    json.field("lines_accepted", c.lines_accepted);
+    json.field("lines_rejected", c.lines_rejected);
+    json.field("total_read", c.total_read);
+    json.field("total_accepted", c.total_accepted);
+    json.field("total_rejected", c.total_rejected);
+}
+} // namespace
+
+std::string actuals_json(const ActualsStatement& st) {
+    JsonWriter json;
+    json.begin_object();
+    json.field("schema", "poolkit.actuals/1");
+    write_inputs_json(json, st.inputs);
+    json.key("agreement");
+    if (st.agreement_id) {
+        json.begin_object();
+        json.field("id", *st.agreement_id);
+        json.field("title", st.agreement_title.value_or(""));
+        json.field("financial_year", st.financial_year.value_or(""));
+        json.end_object();
+    } else {
+        json.null();
+    }
+    json.key("by").begin_array();
+    if (st.by.partner) json.value("partner");
+    if (st.by.scheme) json.value("scheme");
+    if (st.by.period) json.value("period");
+    if (st.by.cost_centre) json.value("cost_centre");
+    json.end_array();
+    json.key("actuals").begin_array();
+    for (const ActualsRow& r : st.rows) {
+        json.begin_object();
+        if (st.by.partner) json.field("partner", r.partner);
+        if (st.by.scheme) json.field("scheme", r.scheme);
+        if (st.by.period) json.field("period", r.period);
+        if (st.by.cost_centre) json.field("cost_centre", r.cost_centre);
+        json.field("lines", r.lines);
+        json.field("amount", r.amount);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("ledger").begin_object();
+    totals(json, st.control);
+    json.end_object();
+    json.key("files").begin_array();
+    for (const auto& f : st.files) {
+        json.begin_object();
+        json.field("path", f.path);
+        totals(json, f.control);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("rejects").begin_array();
+    for (const auto& r : st.rejects) {
+        json.begin_object();
+        json.field("file", r.file);
+        json.field("line", r.line);
+        json.field("reason", r.reason);
+        json.key("amount");
+        if (r.amount)
+            json.value(*r.amount);
+        else
+            json.null();
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return json.str();
+}
+
+} // namespace poolkit

@@ -1,0 +1,40 @@
+// What pool-actuals reports (SPEC §4, §5): the accepted lines grouped, the control totals (in all,
+// and by file), the rejected lines, and the inputs. Rendered as text, CSV or JSON; the rejected
+// lines also go to their own CSV file (--rejects).
+#pragma once
+
+#include "calc/aggregate.hpp"
+#include "model/actuals.hpp"
+#include "model/input_file.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace poolkit {
+
+struct ActualsStatement {
+    std::vector<ActualsRow> rows; // grouped by `by`
+    Grouping by;
+    ControlTotals control;
+    std::vector<LedgerFileTotals> files;
+    std::vector<RejectedLine> rejects;
+    std::vector<InputFile> inputs;
+    // The agreement checked against, if any.
+    std::optional<std::string> agreement_id, agreement_title, financial_year;
+    std::string rejects_path; // where --rejects wrote them; empty when not asked
+};
+
+// A table of the groups, then the control totals, a note of the first rejected lines and the
+// inputs.
+std::string actuals_text(const ActualsStatement& st);
+// `partner,scheme,period,lines,amount` (the chosen dimensions, then lines and amount).
+std::string actuals_csv(const ActualsStatement& st);
+// {"schema": "poolkit.actuals/1", inputs, by, actuals[], ledger{...}, files[], rejects[]}.
+std::string actuals_json(const ActualsStatement& st);
+// The rejected lines: file,line,reason, then the line's fields under its file's header names
+// (when every file has the same header; else field_1, field_2, ...).
+std::string rejects_csv(const std::vector<RejectedLine>& rejects,
+                        const std::vector<std::vector<std::string>>& headers);
+
+} // namespace poolkit

@@ -1,0 +1,84 @@
+#include "writers/actuals_statement.hpp"
+#include "writers/inputs.hpp"
+#include "writers/table.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+namespace {
+
+std::string count(std::uint64_t n) {
+    std::string d = std::to_string(n), out;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (i > 0 && (d.size() - i) % 3 == 0) out += ',';
+        out += d[i];
+    }
+    return out;
+}
+
+std::string totals_line(const ControlTotals& c) {
+    return fmt::format("{} lines read ({}); {} accepted ({}); {} rejected ({})",
+                       count(c.lines_read), format_display(c.total_read), count(c.lines_accepted),
+                       format_display(c.total_accepted), count(c.lines_rejected),
+                       format_display(c.total_rejected));
+}
+
+} // namespace
+
+std::string actuals_text(const ActualsStatement& st) {
+    std::string out;
+    if (st.agreement_id)
+        out += fmt::format("{} ({})\nLedger actuals, financial year {}\n\n",
+                           st.agreement_title.value_or(""), *st.agreement_id,
+                           st.financial_year.value_or(""));
+    else
+        out += "Ledger actuals (no agreement: any partner and scheme codes, any month)\n\n";
+    std::vector<Table::Column> cols;
+    if (st.by.partner) cols.push_back({"Partner", false});
+    if (st.by.scheme) cols.push_back({"Scheme", false});
+    if (st.by.period) cols.push_back({"Period", false});
+    if (st.by.cost_centre) cols.push_back({"Cost centre", false});
+    cols.push_back({"Lines", true});
+    cols.push_back({"Amount", true});
+    Table t(cols);
+    for (const ActualsRow& r : st.rows) {
+        std::vector<Cell> row;
+        if (st.by.partner) row.push_back(text_cell(r.partner));
+        if (st.by.scheme) row.push_back(text_cell(r.scheme));
+        if (st.by.period) row.push_back(text_cell(r.period));
+        if (st.by.cost_centre) row.push_back(text_cell(r.cost_centre));
+        row.push_back(num_cell(count(r.lines)));
+        row.push_back(num_cell(format_display(r.amount)));
+        t.add_row(std::move(row));
+    }
+    t.add_rule();
+    std::vector<Cell> total(cols.size() - 2, text_cell(""));
+    total[0] = text_cell("Total");
+    total.push_back(num_cell(count(st.control.lines_accepted)));
+    total.push_back(num_cell(format_display(st.control.total_accepted)));
+    t.add_row(std::move(total));
+    out += t.text();
+    out += "\n";
+    out += fmt::format("Ledgers: {} file{}, {}\n", st.files.size(), st.files.size() == 1 ? "" : "s",
+                       totals_line(st.control));
+    if (st.files.size() > 1)
+        for (const auto& f : st.files)
+            out += fmt::format("  {}: {}\n", f.path, totals_line(f.control));
+    if (!st.rejects.empty()) {
+        out +=
+            fmt::format("Rejected lines{}:\n",
+                        st.rejects_path.empty() ? "" : " (all of them in " + st.rejects_path + ")");
+        std::size_t shown = std::min<std::size_t>(st.rejects.size(), 20);
+        for (std::size_t i = 0; i < shown; ++i)
+            out += fmt::format("  {}:{}: {}\n", st.rejects[i].file, st.rejects[i].line,
+                               st.rejects[i].reason);
+        if (shown < st.rejects.size())
+            out += fmt::format("  ... and {} more{}\n", count(st.rejects.size() - shown),
+                               st.rejects_path.empty() ? " (--rejects FILE lists them all)" : "");
+    }
+    if (!st.inputs.empty()) out += inputs_footer(st.inputs);
+    return out;
+}
+
+} // namespace poolkit

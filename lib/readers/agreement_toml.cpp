@@ -155,8 +155,8 @@ std::optional<Money> TomlReader::money(const toml::node& node, std::string_view 
     if (auto s = node.as_string()) {
         auto p = parse_money(s->get());
         if (p) return p.value;
-        error(node, fmt::format("{} is not an amount: \"{}\" has {} (write e.g. \"1200000.00\")",
-                                what, s->get(), describe(p.error)));
+        error(node, fmt::format("{} is not a valid amount (\"{}\"): {}", what, s->get(),
+                                describe(p.error)));
         return std::nullopt;
     }
     if (auto i = node.as_integer()) {

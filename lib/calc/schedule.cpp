@@ -72,8 +72,8 @@ std::string schedule_note(const Agreement& agreement, const ContributionSchedule
         return {};
     case ScheduleBasis::none_aligned:
         return "No payment schedule: in an aligned budget each partner keeps and spends its own "
-               "budget, so no contributions are paid and no money moves between the partners. "
-               "Each partner's figures above are its own budget.";
+               "budget, so no contributions are paid and no money moves between the partners; "
+               "each partner's contribution is its own budget.";
     case ScheduleBasis::none_joint: {
         std::string host = agreement.host && *agreement.host < agreement.partners.size()
                                ? agreement.partners[*agreement.host].name
@@ -81,8 +81,8 @@ std::string schedule_note(const Agreement& agreement, const ContributionSchedule
         return fmt::format(
             "No payment schedule: in a joint budget {} spends and invoices each other partner "
             "monthly for its agreed share of the actual spending to date, so nothing is paid in "
-            "advance. The figures above are the agreed shares of the budget; pool-recon shows "
-            "the invoices.",
+            "advance; each partner's contribution is its agreed share of the budget (pool-recon "
+            "shows the invoices).",
             host);
     }
     }

@@ -1,0 +1,64 @@
+// pool-shares AGREEMENT: contribution shares by partner and scheme, and the payment schedule by
+// period (SPEC §5). Thin: load the agreement, compute, pick the writer, write atomically.
+#include "cli.hpp"
+
+#include "readers/agreement_loader.hpp"
+#include "writers/shares_csv.hpp"
+#include "writers/shares_json.hpp"
+#include "writers/shares_text.hpp"
+
+#include <iostream>
+
+using namespace poolkit;
+
+int main(int argc, char** argv) {
+    CLI::App app{"Contribution shares by partner and scheme, and the payment schedule by period.\n"
+                 "CSV holds one table: choose it with --table.",
+                 "pool-shares"};
+    cli::describe_tool(app, "pool-shares");
+    std::string agreement_path;
+    app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
+        ->required();
+    cli::OutputOptions out;
+    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    std::string table = "contributions";
+    app.add_option("--table", table,
+                   "with --format csv: contributions (by scheme and partner, the default), "
+                   "partners, or schedule")
+        ->check(CLI::IsMember({"contributions", "partners", "schedule"}))
+        ->default_str("contributions");
+
+    return cli::run(app, argc, argv, [&] {
+        if (app.count("--table") && out.format != "csv")
+            throw Error(ErrorKind::usage,
+                        "--table chooses the table of CSV output; use it with --format csv");
+        AgreementLoad loaded = load_agreement(agreement_path);
+        for (const auto& d : loaded.diagnostics.items)
+            std::cerr << d.formatted() << '\n';
+        if (!loaded.agreement) {
+            cli::report_error("pool-shares", "the agreement is not valid; run pool-check " +
+                                                 agreement_path + " for the full report");
+            return int(cli::exit_findings);
+        }
+        SharesStatement st = make_shares_statement(*loaded.agreement, {loaded.input});
+        std::string content;
+        if (out.format == "json")
+            content = shares_json(st);
+        else if (out.format == "csv") {
+            SharesTable which = *parse_shares_table(table);
+            content = shares_csv(st, which);
+            // The CSV holds only its header: say why, so an empty table is not taken for a fault.
+            if (which == SharesTable::schedule && !st.schedule.has_instalments())
+                std::cerr << "pool-shares: note: " << st.agreement.id << " is "
+                          << (st.agreement.kind == AgreementKind::aligned ? "an aligned"
+                                                                          : "a joint")
+                          << " budget, which has no payment schedule (see the text output); the "
+                             "CSV holds only its header\n";
+        } else if (out.format == "md")
+            content = shares_markdown(st);
+        else
+            content = shares_text(st);
+        cli::write_output(out.output, content);
+        return int(cli::exit_clean);
+    });
+}

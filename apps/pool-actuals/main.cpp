@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
     app.add_option("--profile", profiles,
                    "the ledger profile (TOML; \"default\" is the built-in layout). Once for every "
                    "ledger, or once per ledger in the same order")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->allow_extra_args(false);
     app.add_option("--rejects", rejects_path,
                    "write the rejected lines (file, line, reason, fields) to FILE as CSV")
         ->type_name("FILE");

@@ -28,7 +28,7 @@ std::string rule_text(const Agreement& a, const ShareRule& r, bool underspend) {
         return underspend ? "returned in proportion to contributions"
                           : "in proportion to contributions";
     case RuleKind::lead:
-        return "to the lead commissioner of each scheme";
+        return "to the scheme's lead commissioner";
     case RuleKind::host:
         return "to the host";
     case RuleKind::carry_forward:

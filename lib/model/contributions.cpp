@@ -42,7 +42,7 @@ std::optional<Form> check_forms(std::span<const ContributionTerm> terms, std::st
         }
         if (t.form == Form::rest) {
             if (rest) {
-                diags.error(t.where, fmt::format("{} has more than one \"rest\": only one partner "
+                diags.error(t.where, fmt::format("{}: more than one \"rest\"; only one partner "
                                                  "can take what is left",
                                                  owner));
                 ok = false;

@@ -375,7 +375,7 @@ class Loader {
                 if (m && m->is_negative()) {
                     r_.error(*b, fmt::format("'budget' of {} is negative ({}); a budget is zero or "
                                              "more",
-                                             ctx, format_display(*m)));
+                                             ctx, format_plain(*m)));
                     m.reset();
                 }
                 if (m)
@@ -479,7 +479,21 @@ class Loader {
     std::optional<ShareRule> rule(const toml::node& n, bool underspend, const std::string& what) {
         ShareRule r;
         r.where = r_.at(n);
-        if (n.is_string()) {
+        if (auto name = n.as_string()) {
+            // The two sides name "in proportion to contributions" differently (SPEC §3).
+            const std::string& v = name->get();
+            if (underspend && v == "contributions") {
+                r_.error(n, fmt::format("{} is \"contributions\", an overspend rule: an underspend "
+                                        "returned in proportion to contributions is \"return\"",
+                                        what));
+                return std::nullopt;
+            }
+            if (!underspend && (v == "return" || v == "carry-forward")) {
+                r_.error(n, fmt::format("{} is \"{}\", an underspend rule: an overspend shared in "
+                                        "proportion to contributions is \"contributions\"",
+                                        what, v));
+                return std::nullopt;
+            }
             std::optional<std::string> s =
                 underspend ? r_.choice(n, what, {"return", "carry-forward", "host", "lead"})
                            : r_.choice(n, what, {"contributions", "lead", "host", "tiers"});

@@ -52,9 +52,10 @@ int main(int argc, char** argv) {
         if (!grouping) throw Error(ErrorKind::usage, "--by: " + why);
         if (!profiles.empty() && profiles.size() != 1 && profiles.size() != ledgers.size())
             throw Error(ErrorKind::usage,
-                        fmt::format("--profile is given {} times for {} ledgers: give it once "
-                                    "(for every ledger) or once per ledger",
-                                    profiles.size(), ledgers.size()));
+                        fmt::format("--profile is given {} times for {} ledger file{}: give it "
+                                    "once (for every ledger) or once per ledger",
+                                    profiles.size(), ledgers.size(),
+                                    ledgers.size() == 1 ? "" : "s"));
 
         std::optional<Agreement> agreement;
         std::vector<InputFile> inputs;

@@ -120,11 +120,12 @@ class Loader {
 
     // ---- [[partner]] ----
     // Each entry of an array of tables, or a report that `key` is not one.
-    std::vector<const toml::table*> tables_of(const toml::node& n, std::string_view key) {
+    std::vector<const toml::table*> tables_of(const toml::node& n, std::string_view key,
+                                              std::string_view header) {
         std::vector<const toml::table*> out;
         const toml::array* arr = n.as_array();
         if (!arr) {
-            r_.error(n, fmt::format("'{}' must be an array of tables ([[{}]]), not {}", key, key,
+            r_.error(n, fmt::format("'{}' must be an array of tables ([[{}]]), not {}", key, header,
                                     toml_type_phrase(n)));
             return out;
         }
@@ -146,8 +147,8 @@ class Loader {
             partners_complete_ = false;
             return;
         }
-        auto tables = tables_of(*n, "partner");
-        if (tables.size() != n->as_array()->size()) partners_complete_ = false;
+        auto tables = tables_of(*n, "partner", "partner");
+        if (!n->as_array() || tables.size() != n->as_array()->size()) partners_complete_ = false;
         std::map<std::string, long> seen; // id -> line of its first use
         for (const toml::table* t : tables) {
             std::string ctx = "a [[partner]]";
@@ -319,8 +320,9 @@ class Loader {
             }
             const toml::array* arr = am->as_array();
             if (!arr) {
-                r_.error(*am, fmt::format("'amounts' of {} must be an array of 12 amounts, not {}",
-                                          what, toml_type_phrase(*am)));
+                r_.error(*am, fmt::format("the amounts of the profile of {} must be an array of "
+                                          "12 amounts, not {}",
+                                          ctx, toml_type_phrase(*am)));
                 return std::nullopt;
             }
             bool ok = true;
@@ -348,7 +350,7 @@ class Loader {
             return;
         }
         std::map<std::string, long> seen;
-        for (const toml::table* t : tables_of(*n, "scheme")) {
+        for (const toml::table* t : tables_of(*n, "scheme", "scheme")) {
             std::string ctx = "a [[scheme]]";
             r_.check_keys(*t,
                           {"id", "name", "budget", "lead", "profile", "contributions", "function",
@@ -378,10 +380,20 @@ class Loader {
                                              ctx, format_plain(*m)));
                     m.reset();
                 }
-                if (m)
+                // Every total of money must fit in int64 pence: the budgets' total bounds them.
+                std::int64_t total = 0;
+                if (m && __builtin_add_overflow(budget_total_, m->pence(), &total)) {
+                    r_.error(*b, fmt::format("'budget' of {} takes the total of the budgets out of "
+                                             "range (beyond 92,233,720,368,547,758.07)",
+                                             ctx));
+                    m.reset();
+                }
+                if (m) {
                     s.budget = *m;
-                else
+                    budget_total_ = total;
+                } else {
                     st.ok = st.budget_ok = false;
+                }
             } else {
                 r_.missing(*t, "budget", "[[scheme]] " + *id);
                 st.ok = st.budget_ok = false;
@@ -570,7 +582,7 @@ class Loader {
             }
         }
         if (const toml::node* tn = t->get("overspend_tier")) {
-            auto tables = tables_of(*tn, "overspend_tier");
+            auto tables = tables_of(*tn, "overspend_tier", "risk_share.overspend_tier");
             first_tier_ = tables.empty() ? nullptr : tables.front();
             for (std::size_t i = 0; i < tables.size(); ++i) {
                 const toml::table& tt = *tables[i];
@@ -827,11 +839,28 @@ class Loader {
         std::vector<bool> ok;
         for (const auto& st : schemes_)
             ok.push_back(st.ok);
-        resolve_contributions(a_, pool_ok_, ok, r_.diags());
+        // Amounts near the int64 limit can still overflow a sum (Error(arithmetic)): that is a
+        // finding about the file, reported where it arose, not a failure of the tool.
+        try {
+            resolve_contributions(a_, pool_ok_, ok, r_.diags());
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::arithmetic) throw;
+            r_.diags().error(a_.pool_contributions_where.line ? a_.pool_contributions_where
+                                                              : r_.at_start(),
+                             std::string("the contributions cannot be resolved: ") + e.what());
+        }
         for (std::size_t s = 0; s < a_.schemes.size(); ++s) {
             Scheme& sc = a_.schemes[s];
             if (!schemes_[s].profile_ok || !schemes_[s].budget_ok) continue;
-            if (auto ph = phase_budget(sc.profile, sc.budget, sc.id, r_.diags())) sc.phased = *ph;
+            try {
+                if (auto ph = phase_budget(sc.profile, sc.budget, sc.id, r_.diags()))
+                    sc.phased = *ph;
+            } catch (const Error& e) {
+                if (e.kind() != ErrorKind::arithmetic) throw;
+                r_.diags().error(sc.profile.where, fmt::format("the profile of scheme {} cannot be "
+                                                               "phased: {}",
+                                                               sc.id, e.what()));
+            }
         }
     }
 
@@ -856,6 +885,7 @@ class Loader {
     bool host_given_ = false;
     bool partners_complete_ = true;
     bool pool_ok_ = true;
+    std::int64_t budget_total_ = 0; // pence, of the budgets read so far
     std::vector<SchemeState> schemes_;
 };
 

@@ -1,0 +1,96 @@
+#include "inputs_args.hpp"
+
+#include "cli.hpp"
+#include "money/error.hpp"
+#include "readers/agreement_loader.hpp"
+#include "readers/ledger_profile.hpp"
+#include "writers/actuals_statement.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace poolkit::cli {
+
+Agreement load_valid_agreement(const std::string& path, std::vector<InputFile>& inputs) {
+    AgreementLoad load = load_agreement(path);
+    for (const auto& d : load.diagnostics.items)
+        std::cerr << d.formatted() << '\n';
+    if (!load.agreement)
+        throw Error(ErrorKind::findings, {path, 0, 0},
+                    fmt::format("the agreement has {} error{} (above): nothing was computed; run "
+                                "pool-check {} for the full report",
+                                load.diagnostics.error_count(),
+                                load.diagnostics.error_count() == 1 ? "" : "s", path));
+    inputs.push_back(load.input);
+    return std::move(*load.agreement);
+}
+
+void add_ledger_options(CLI::App& app, LedgerArgs& args) {
+    app.add_option("--profile", args.profiles,
+                   "the ledger profile (TOML, e.g. config/ledger-profiles/icb-oracle.toml; "
+                   "\"default\" is the built-in layout). Once for every ledger, or once per "
+                   "ledger in the same order")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    app.add_option("--rejects", args.rejects_path,
+                   "write the rejected lines (file, line, reason, fields) to FILE as CSV")
+        ->type_name("FILE");
+    app.add_flag("--no-duplicate-check", args.no_duplicate_check,
+                 "do not reject lines whose key (default: ref) was seen before");
+    app.add_option("--threads", args.threads, "parsing threads (default: every core)")->group("");
+    app.add_option("ledgers", args.ledgers, "ledger CSV files (- is standard input)")
+        ->required()
+        ->type_name("LEDGER");
+}
+
+std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
+    const auto& profiles = args.profiles;
+    const auto& ledgers = args.ledgers;
+    if (!profiles.empty() && profiles.size() != 1 && profiles.size() != ledgers.size())
+        throw Error(ErrorKind::usage,
+                    fmt::format("--profile is given {} times for {} ledger file{}: give it once "
+                                "(for every ledger) or once per ledger",
+                                profiles.size(), ledgers.size(), ledgers.size() == 1 ? "" : "s"));
+    std::vector<LoadedProfile> loaded;
+    for (const auto& p : profiles)
+        loaded.push_back(load_ledger_profile(p));
+    std::vector<LedgerSpec> specs;
+    for (std::size_t i = 0; i < ledgers.size(); ++i) {
+        LedgerSpec s;
+        s.path = ledgers[i];
+        if (!loaded.empty()) {
+            const LoadedProfile& lp = loaded[loaded.size() == 1 ? 0 : i];
+            s.profile = lp.profile;
+            // A profile shared by every ledger is recorded once, with the first.
+            if (!lp.record.path.empty() && (loaded.size() > 1 || i == 0))
+                s.profile_record = lp.record;
+        }
+        specs.push_back(std::move(s));
+    }
+    return specs;
+}
+
+LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
+                           const LedgerArgs& args, LedgerOptions options,
+                           std::vector<InputFile>& inputs) {
+    options.duplicate_check = !args.no_duplicate_check;
+    options.threads = args.threads;
+    LedgerRun run = read_ledgers(agreement, ledger_specs(args), options);
+    if (!args.rejects_path.empty())
+        write_output(args.rejects_path, rejects_csv(run.rejects, run.headers));
+    const std::size_t shown = 10;
+    for (std::size_t i = 0; i < run.rejects.size() && i < shown; ++i)
+        std::cerr << fmt::format("{}:{}: rejected: {}\n", run.rejects[i].file, run.rejects[i].line,
+                                 run.rejects[i].reason);
+    if (run.rejects.size() > shown)
+        std::cerr << fmt::format("{}: ... and {} more rejected lines{}\n", tool,
+                                 run.rejects.size() - shown,
+                                 args.rejects_path.empty() ? " (--rejects FILE lists them all)"
+                                                           : " (all in " + args.rejects_path + ")");
+    for (auto& in : run.inputs)
+        inputs.push_back(std::move(in));
+    return run;
+}
+
+} // namespace poolkit::cli

@@ -1,0 +1,44 @@
+// The inputs most tools share: an agreement that must be valid, and ledgers with their profiles
+// (SPEC §4, §5). One place, so every tool reads them, reports them and exits the same way.
+#pragma once
+
+#include "model/agreement.hpp"
+#include "model/input_file.hpp"
+#include "readers/ledger_reader.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace poolkit::cli {
+
+// Loads an agreement, printing its diagnostics (warnings too) on stderr. An agreement with errors
+// is a finding (exit 1, as pool-shares and pool-check): nothing is computed from it. Appends the
+// agreement's record to `inputs`.
+Agreement load_valid_agreement(const std::string& path, std::vector<InputFile>& inputs);
+
+struct LedgerArgs {
+    std::vector<std::string> ledgers;
+    std::vector<std::string> profiles;
+    std::string rejects_path;
+    bool no_duplicate_check = false;
+    unsigned threads = 0;
+};
+
+// Adds LEDGER... (required positional, after the agreement if any), --profile, --rejects,
+// --no-duplicate-check and the hidden --threads.
+void add_ledger_options(CLI::App& app, LedgerArgs& args);
+
+// The ledger files with their profiles: --profile given once applies to every ledger, or once per
+// ledger in the same order. Throws Error(usage) for another count, Error(input) for a bad profile.
+std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args);
+
+// Reads the ledgers (against `agreement` when given), writes --rejects when asked, tells stderr
+// about the rejected lines (the first few with their place and reason), and appends the ledgers'
+// and profiles' records to `inputs`.
+LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
+                           const LedgerArgs& args, LedgerOptions options,
+                           std::vector<InputFile>& inputs);
+
+} // namespace poolkit::cli

@@ -1,0 +1,80 @@
+// pool-recon: the month-end reconciliation statement (SPEC §6) for pooled, aligned and joint
+// budgets. Exit 0 clean; 1 with findings (rejected ledger lines, an invalid agreement); 2 when it
+// cannot run.
+#include "cli.hpp"
+#include "inputs_args.hpp"
+
+#include "calc/reconciliation.hpp"
+#include "money/error.hpp"
+#include "writers/recon_statement.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+using namespace poolkit;
+
+int main(int argc, char** argv) {
+    CLI::App app{"Month-end reconciliation of a pooled, aligned or joint budget (SPEC §6): budget, "
+                 "actual and forecast by scheme, each partner's position, the RAG status and the "
+                 "ledger control totals.",
+                 "pool-recon"};
+    cli::describe_tool(app, "pool-recon");
+    std::string agreement_path, period_text, forecast = "profile", table = "schemes";
+    cli::LedgerArgs ledger_args;
+    cli::OutputOptions out;
+    app.add_option("--period", period_text, "the month end: P01..P12 or YYYY-MM")
+        ->required()
+        ->type_name("PERIOD");
+    app.add_option("--forecast", forecast,
+                   "forecast outturn method: profile (actual + remaining budget) or run-rate "
+                   "(actual × 12 / m)")
+        ->check(CLI::IsMember({"profile", "run-rate"}))
+        ->default_str("profile");
+    app.add_option("--table", table,
+                   "with --format csv: schemes, partners, invoices, aligned or ledger")
+        ->check(CLI::IsMember({"schemes", "partners", "invoices", "aligned", "ledger"}))
+        ->default_str("schemes");
+    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    app.add_option("agreement", agreement_path, "the agreement (TOML)")
+        ->required()
+        ->type_name("AGREEMENT");
+    cli::add_ledger_options(app, ledger_args);
+
+    return cli::run(app, argc, argv, [&]() -> int {
+        if (app.count("--table") && out.format != "csv")
+            throw Error(ErrorKind::usage, "--table goes with --format csv");
+        std::vector<InputFile> inputs;
+        Agreement a = cli::load_valid_agreement(agreement_path, inputs);
+        auto period = a.year.parse_period(period_text);
+        if (!period)
+            throw Error(ErrorKind::usage,
+                        fmt::format("--period {}: give P01..P12 or a month of {} as YYYY-MM "
+                                    "({} to {})",
+                                    period_text, a.year.label(), a.year.period_ym(1),
+                                    a.year.period_ym(12)));
+        LedgerOptions opts;
+        opts.hash_inputs = out.format != "csv"; // CSV tables record no inputs
+        LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args, opts, inputs);
+
+        ReconStatement st{
+            a,
+            reconcile(a, *run.actuals, *period,
+                      forecast == "run-rate" ? ForecastMethod::run_rate : ForecastMethod::profile),
+            run.control,
+            ledger_args.ledgers.size(),
+            ledger_args.rejects_path,
+            std::move(inputs)};
+        ReconTable csv_table = ReconTable::schemes;
+        for (auto t : {ReconTable::schemes, ReconTable::partners, ReconTable::invoices,
+                       ReconTable::aligned, ReconTable::ledger})
+            if (table == recon_table_name(t)) csv_table = t;
+
+        std::string doc = out.format == "json"  ? recon_json(st)
+                          : out.format == "csv" ? recon_csv(st, csv_table)
+                          : out.format == "md"  ? recon_markdown(st)
+                                                : recon_text(st);
+        cli::write_output(out.output, doc);
+        return run.control.lines_rejected > 0 ? cli::exit_findings : cli::exit_clean;
+    });
+}

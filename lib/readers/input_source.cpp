@@ -27,7 +27,8 @@ InputText read_input(const std::string& path, const std::string& role) {
         if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
             ::close(fd);
             throw Error(ErrorKind::input, {path, 0, 0},
-                        fmt::format("is a directory, not a {} file", role));
+                        fmt::format("is a directory, not {} {} file: give the file's path",
+                                    role.find_first_of("aeiou") == 0 ? "an" : "a", role));
         }
     }
     InputText in;

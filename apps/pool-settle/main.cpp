@@ -2,13 +2,12 @@
 // Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend); 2 when it
 // cannot run.
 #include "cli.hpp"
+#include "inputs_args.hpp"
 
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
 #include "money/error.hpp"
-#include "readers/agreement_loader.hpp"
-#include "readers/input_source.hpp"
-#include "readers/ledger_reader.hpp"
+#include "readers/paid_reader.hpp"
 #include "writers/settlement_statement.hpp"
 
 #include <fmt/format.h>
@@ -17,84 +16,13 @@
 
 using namespace poolkit;
 
-namespace {
-
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
-        s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && (s[b] == ' ' || s[b] == '\t'))
-        ++b;
-    s.erase(0, b);
-    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
-    return s;
-}
-
-// The --paid file: CSV `partner,amount` with that header, one line for every partner.
-std::vector<Money> read_paid(const Agreement& a, const std::string& path, InputFile& record) {
-    InputText in = read_input(path, "paid");
-    record = in.record;
-    std::string text = in.text;
-    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-    std::vector<std::optional<Money>> paid(a.partners.size());
-    long line_no = 0;
-    std::size_t pos = 0;
-    bool header = true;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(pos, end - pos);
-        pos = end + 1;
-        ++line_no;
-        if (trim(line).empty()) continue;
-        SourceLocation at{path, line_no, 0};
-        std::size_t comma = line.find(',');
-        // A quoted amount may hold thousands separators: split at the first comma only.
-        std::string partner = trim(line.substr(0, comma));
-        std::string amount = comma == std::string::npos ? "" : trim(line.substr(comma + 1));
-        if (header) {
-            if (partner != "partner" || amount != "amount")
-                throw Error(ErrorKind::input, at,
-                            "the paid file needs the header `partner,amount`");
-            header = false;
-            continue;
-        }
-        auto p = a.partner_index(partner);
-        if (!p)
-            throw Error(ErrorKind::input, at,
-                        fmt::format("unknown partner `{}`: the agreement's partners are its "
-                                    "[[partner]] ids",
-                                    partner));
-        if (paid[*p])
-            throw Error(ErrorKind::input, at,
-                        fmt::format("partner {} is listed twice: give one total", partner));
-        MoneyParse m = parse_money(amount, true);
-        if (!m)
-            throw Error(ErrorKind::input, at,
-                        fmt::format("bad amount `{}`: {}", amount, describe(m.error)));
-        paid[*p] = m.value;
-    }
-    std::vector<Money> out;
-    for (std::size_t p = 0; p < paid.size(); ++p) {
-        if (!paid[p])
-            throw Error(ErrorKind::input, {path, 0, 0},
-                        fmt::format("no amount paid for partner {}: add a line `{},AMOUNT` (0 "
-                                    "if it paid nothing)",
-                                    a.partners[p].id, a.partners[p].id));
-        out.push_back(*paid[p]);
-    }
-    return out;
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
     CLI::App app{"Settle the year of a pooled fund: outturn, risk share, final shares, the "
                  "transfers with the host, and the memorandum account (SPEC §7).",
                  "pool-settle"};
     cli::describe_tool(app, "pool-settle");
     std::string agreement_path, paid_path, table = "partners";
-    std::vector<std::string> ledgers;
+    cli::LedgerArgs ledger_args;
     bool with_memorandum = false;
     cli::OutputOptions out;
     app.add_option("--paid", paid_path,
@@ -110,9 +38,7 @@ int main(int argc, char** argv) {
     app.add_option("agreement", agreement_path, "the agreement (TOML)")
         ->required()
         ->type_name("AGREEMENT");
-    app.add_option("ledgers", ledgers, "ledger CSV files (- is standard input)")
-        ->required()
-        ->type_name("LEDGER");
+    cli::add_ledger_options(app, ledger_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
         std::optional<SettlementTable> csv_table;
@@ -127,23 +53,11 @@ int main(int argc, char** argv) {
             out.format == "csv")
             with_memorandum = true;
 
-        AgreementLoad load = load_agreement(agreement_path);
-        for (const auto& d : load.diagnostics.items)
-            std::cerr << d.formatted() << '\n';
-        if (!load.agreement)
-            throw Error(ErrorKind::input, {agreement_path, 0, 0},
-                        "the agreement has errors (above); run pool-check on it");
-        const Agreement& a = *load.agreement;
-        std::vector<InputFile> inputs{load.input};
-
-        std::vector<LedgerSpec> specs;
-        for (const auto& l : ledgers)
-            specs.push_back(LedgerSpec{l, default_ledger_profile(), {}});
-        LedgerRun run = read_ledgers(&a, specs);
-        for (const auto& r : run.rejects)
-            std::cerr << fmt::format("{}:{}: rejected: {}\n", r.file, r.line, r.reason);
-        for (auto& in : run.inputs)
-            inputs.push_back(std::move(in));
+        std::vector<InputFile> inputs;
+        Agreement a = cli::load_valid_agreement(agreement_path, inputs);
+        LedgerOptions opts;
+        opts.hash_inputs = out.format != "csv"; // CSV tables record no inputs
+        LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args, opts, inputs);
 
         std::optional<std::vector<Money>> paid;
         if (!paid_path.empty()) {
@@ -157,7 +71,7 @@ int main(int argc, char** argv) {
                                std::nullopt,
                                paid.has_value(),
                                run.control,
-                               ledgers.size(),
+                               ledger_args.ledgers.size(),
                                std::move(inputs)};
         if (with_memorandum) st.memorandum = memorandum(a, *run.actuals, st.settlement);
 

@@ -62,7 +62,7 @@ void DupIndex::insert(const std::uint64_t* hashes, std::size_t n,
         if (after * 10 <= cap_ * 9) {
             // Prefetch a few slots ahead: the table is far bigger than the caches, and the
             // lookups of different lines are independent.
-            constexpr std::size_t ahead = 12;
+            constexpr std::size_t ahead = 24;
             for (std::size_t j = 0; j < n && j < ahead; ++j)
                 __builtin_prefetch(&slots_[slot(hashes[j] | 1)]);
             for (std::size_t j = 0; j < n; ++j) {

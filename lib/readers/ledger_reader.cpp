@@ -245,7 +245,8 @@ class Parser {
 
     // The value of a field, or the profile's fixed value; `in_block` when it is text inside the
     // block (with readable padding after it).
-    std::string_view value(LedgerField f, std::string& scratch, bool& in_block) const {
+    [[gnu::always_inline]] std::string_view value(LedgerField f, std::string& scratch,
+                                                  bool& in_block) const {
         std::size_t i = F(f);
         in_block = false;
         if (L_.fixed[i]) return *L_.fixed[i];
@@ -326,7 +327,7 @@ class Parser {
             return;
         }
         std::int64_t pence = 0;
-        std::string amount_why;
+        std::string& amount_why = why_;
         bool amount_ok = amount(pence, amount_why);
         if (amount_ok && pass_ == Pass::aggregate) add(tot_.p_read, pence);
 
@@ -354,7 +355,8 @@ class Parser {
                 return;
             }
         }
-        std::string s1, s2;
+        std::string& s1 = scratch1_;
+        std::string& s2 = scratch2_;
         bool p_padded = false, s_padded = false;
         std::string_view partner = value(LedgerField::partner, s1, p_padded);
         std::string_view scheme = value(LedgerField::scheme, s2, s_padded);
@@ -402,7 +404,11 @@ class Parser {
         }
         std::uint64_t key_hash = 0;
         if (sh_.options->duplicate_check) {
-            std::uint64_t h = hash_bytes(partner.data(), partner.size(), 0x51ed270b27c3a3f1ull);
+            // The partner's index with an agreement (the same code always has the same index),
+            // else its code.
+            std::uint64_t h =
+                sh_.agreement ? mix64(pid + 0x51ed270b27c3a3f1ull, 0x9e3779b97f4a7c15ull)
+                              : hash_bytes(partner.data(), partner.size(), 0x51ed270b27c3a3f1ull);
             bool any = false;
             for (int c : L_.key_cols) {
                 const CsvField& k = fld(c);
@@ -485,6 +491,7 @@ class Parser {
     Pass pass_;
     RawTotals& tot_;
     CsvRecord rec_;
+    std::string why_, scratch1_, scratch2_; // reused: no allocation per line
 };
 
 // ---- files ----------------------------------------------------------------------------------

@@ -506,23 +506,25 @@ struct OpenLedger {
     throw Error(ErrorKind::input, {path, 0, 0}, msg);
 }
 
-// Standard input is copied to an unnamed temporary file, so it can be split and read twice.
-int spool_stdin() {
+// Standard input, a pipe or a device is copied to an unnamed temporary file, so that it can be
+// mapped, split and read twice like any ledger file.
+int spool(int src, const std::string& path) {
     FILE* tmp = std::tmpfile();
-    if (!tmp) cannot("-", fmt::format("cannot make a temporary file: {}", std::strerror(errno)));
+    if (!tmp) cannot(path, fmt::format("cannot make a temporary file: {}", std::strerror(errno)));
     int fd = ::dup(::fileno(tmp));
     std::fclose(tmp);
     std::vector<char> buf(1 << 20);
     for (;;) {
-        ssize_t n = ::read(0, buf.data(), buf.size());
+        ssize_t n = ::read(src, buf.data(), buf.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) cannot("-", fmt::format("cannot read standard input: {}", std::strerror(errno)));
+        if (n < 0) cannot(path, fmt::format("cannot read the ledger: {}", std::strerror(errno)));
         if (n == 0) break;
         for (ssize_t off = 0; off < n;) {
             ssize_t w = ::write(fd, buf.data() + off, static_cast<std::size_t>(n - off));
             if (w < 0 && errno == EINTR) continue;
             if (w < 0)
-                cannot("-", fmt::format("cannot spool standard input: {}", std::strerror(errno)));
+                cannot(path, fmt::format("cannot copy the ledger to a temporary file: {}",
+                                         std::strerror(errno)));
             off += w;
         }
     }
@@ -554,7 +556,7 @@ std::vector<OpenLedger> open_ledgers(const std::vector<LedgerSpec>& specs) {
             if (spec.path == "-") {
                 if (stdin_seen) cannot("-", "standard input is given twice");
                 stdin_seen = true;
-                o.fd = spool_stdin();
+                o.fd = spool(0, "-");
             } else {
                 o.fd = ::open(spec.path.c_str(), O_RDONLY | O_CLOEXEC);
                 if (o.fd < 0) {
@@ -569,6 +571,12 @@ std::vector<OpenLedger> open_ledgers(const std::vector<LedgerSpec>& specs) {
             if (S_ISDIR(st.st_mode)) {
                 ::close(o.fd);
                 cannot(spec.path, "is a directory, not a ledger file");
+            }
+            if (!S_ISREG(st.st_mode)) { // a pipe (e.g. <(...)) or a device
+                int copy = spool(o.fd, spec.path);
+                ::close(o.fd);
+                o.fd = copy;
+                ::fstat(o.fd, &st);
             }
             o.size = static_cast<std::uint64_t>(st.st_size);
             for (std::size_t i = 0; i < out.size(); ++i) {
@@ -619,8 +627,8 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
     L.delim = prof.delimiter;
     L.date = DateFormat::compile(prof.date_format);
     if (!L.date) cannot(prof.file, fmt::format("bad date_format \"{}\"", prof.date_format));
-    const char* begin = b.buf.data() + b.begin;
-    const char* end = b.buf.data() + b.end;
+    const char* begin = b.data() + b.begin;
+    const char* end = b.data() + b.end;
     if (end - begin >= 3 && std::memcmp(begin, "\xEF\xBB\xBF", 3) == 0) begin += 3; // UTF-8 BOM
     CsvScanner scan(begin, end, L.delim);
     CsvRecord r;
@@ -707,7 +715,7 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
             L.key_name += (L.key_name.empty() ? "" : "+") + k;
         }
     }
-    b.begin = static_cast<std::size_t>(scan.position() - b.buf.data());
+    b.begin = static_cast<std::size_t>(scan.position() - b.data());
     b.first_line = line;
     return L;
 }
@@ -719,7 +727,7 @@ class FileRun {
     FileRun(Shared& sh, std::vector<Worker>& workers, const LedgerSpec& spec, std::size_t index,
             int fd, Pass pass, Sha256* sha)
         : sh_(sh), workers_(workers), spec_(spec), index_(index), pass_(pass),
-          reader_(fd, spec.path, sh.options->block_bytes, sha) {}
+          reader_(fd, spec.path, sh.options->block_bytes, sha, sh.options->map_files) {}
 
     Layout run() {
         std::size_t threads = workers_.size();
@@ -784,7 +792,8 @@ class FileRun {
                 std::exception_ptr err;
                 try {
                     Parser p(sh_, layout_, workers_[k], pass_);
-                    p.block(b->buf.data() + b->begin, b->buf.data() + b->end, b->first_line);
+                    p.block(b->data() + b->begin, b->data() + b->end, b->first_line);
+                    reader_.done(*b);
                 } catch (...) {
                     err = std::current_exception();
                 }

@@ -35,6 +35,7 @@ struct LedgerOptions {
     bool by_cost_centre = false;        // keep the cost centre in LedgerRun::rows
     unsigned threads = 0;               // 0: every core
     std::size_t block_bytes = 4u << 20; // the size of a read (tests use small ones)
+    bool map_files = true; // read files in place through a mapping; false: into buffers (tests)
 };
 
 struct LedgerRun {

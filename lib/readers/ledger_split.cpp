@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace poolkit {
@@ -48,11 +50,108 @@ void count_quotes_newlines(const char* p, std::size_t n, std::uint64_t& quotes,
     newlines = nl;
 }
 
-BlockReader::BlockReader(int fd, std::string path, std::size_t block_bytes, Sha256* sha)
-    : fd_(fd), path_(std::move(path)), block_(block_bytes < 4096 ? 4096 : block_bytes), sha_(sha) {}
+BlockReader::BlockReader(int fd, std::string path, std::size_t block_bytes, Sha256* sha, bool map)
+    : fd_(fd), path_(std::move(path)), block_(block_bytes < 4096 ? 4096 : block_bytes), sha_(sha) {
+    struct stat st {};
+    off_t at = ::lseek(fd_, 0, SEEK_CUR);
+    if (map && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && at == 0 && st.st_size > 0) {
+        void* m =
+            ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd_, 0);
+        if (m != MAP_FAILED) {
+            map_ = static_cast<const char*>(m);
+            map_size_ = static_cast<std::size_t>(st.st_size);
+            ::madvise(m, map_size_, MADV_SEQUENTIAL);
+        }
+    }
+}
 
 BlockReader::~BlockReader() {
+    if (map_) ::munmap(const_cast<char*>(map_), map_size_);
     if (fd_ > 2) ::close(fd_);
+}
+
+void BlockReader::done(const LedgerBlock& b) const {
+    if (!b.view) return;
+    // The whole pages inside the block; a page shared with the next block stays until the
+    // mapping goes (one page a block at most).
+    const std::uintptr_t page = 4096;
+    auto lo = reinterpret_cast<std::uintptr_t>(b.view + b.begin);
+    auto hi = reinterpret_cast<std::uintptr_t>(b.view + b.end);
+    lo = (lo + page - 1) & ~(page - 1);
+    hi &= ~(page - 1);
+    if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
+}
+
+// The last newline outside quotes in [p, p+len), which starts at a record boundary: where the
+// quotes since the start are even in number. False when there is none (a record longer than
+// the block).
+bool BlockReader::find_boundary(const char* p, std::size_t len, std::size_t& boundary,
+                                std::uint64_t& lines) const {
+    std::uint64_t quotes, newlines;
+    count_quotes_newlines(p, len, quotes, newlines);
+    std::uint64_t q_after = 0, nl_after = 0;
+    for (std::size_t i = len; i-- > 0;) {
+        char c = p[i];
+        if (c == '"') {
+            ++q_after;
+        } else if (c == '\n') {
+            if (((quotes - q_after) & 1) == 0) {
+                boundary = i + 1;
+                lines = newlines - nl_after;
+                return true;
+            }
+            ++nl_after;
+        }
+    }
+    return false;
+}
+
+bool BlockReader::next_mapped(LedgerBlock& b) {
+    if (pos_ >= map_size_) return false;
+    std::size_t want = block_;
+    for (;;) {
+        // A block that would end within scan_padding of the file's end is the last: it is copied,
+        // for the padding the scanner reads past it and for a missing final newline.
+        if (pos_ + want + scan_padding >= map_size_) {
+            std::size_t len = map_size_ - pos_;
+            if (b.buf.size() < len + scan_padding + 1) b.buf.resize(len + scan_padding + 1);
+            std::memcpy(b.buf.data(), map_ + pos_, len);
+            if (sha_) sha_->update(std::string_view(map_ + pos_, len));
+            bytes_ += len;
+            pos_ = map_size_;
+            if (b.buf[len - 1] != '\n') b.buf[len++] = '\n'; // a missing final newline is normal
+            std::uint64_t q, lines;
+            count_quotes_newlines(b.buf.data(), len, q, lines);
+            b.view = nullptr;
+            finish(b, len, lines);
+            return true;
+        }
+        std::size_t boundary = 0;
+        std::uint64_t lines = 0;
+        if (find_boundary(map_ + pos_, want, boundary, lines)) {
+            if (sha_) sha_->update(std::string_view(map_ + pos_, boundary));
+            b.view = map_ + pos_;
+            bytes_ += boundary;
+            pos_ += boundary;
+            finish(b, boundary, lines);
+            return true;
+        }
+        if (want >= max_record_bytes)
+            throw Error(ErrorKind::input, {path_, static_cast<long>(next_line_), 0},
+                        "a quoted field opened here is not closed within 64 MiB: a quote is "
+                        "missing (fields are quoted with \"; a quote inside one is written \"\")");
+        want *= 2;
+    }
+}
+
+void BlockReader::finish(LedgerBlock& b, std::size_t end, std::uint64_t lines) {
+    b.begin = 0;
+    b.end = end;
+    b.first_line = next_line_;
+    b.first = first_;
+    if (first_) first_avg_ = static_cast<double>(end) / static_cast<double>(lines ? lines : 1);
+    first_ = false;
+    next_line_ += lines;
 }
 
 std::size_t BlockReader::fill(std::vector<char>& buf, std::size_t at, std::size_t want) {
@@ -77,6 +176,8 @@ std::size_t BlockReader::fill(std::vector<char>& buf, std::size_t at, std::size_
 }
 
 bool BlockReader::next(LedgerBlock& b) {
+    if (map_) return next_mapped(b);
+    b.view = nullptr;
     if (eof_ && carry_.empty()) return false;
     std::size_t cap = block_;
     while (cap < carry_.size() * 2)
@@ -97,27 +198,8 @@ bool BlockReader::next(LedgerBlock& b) {
             boundary = len;
             break;
         }
-        // The block is full: its last whole record ends at the last newline outside quotes,
-        // where the quotes since the block's start (a record boundary) are even in number.
-        std::uint64_t quotes, newlines;
-        count_quotes_newlines(b.buf.data(), len, quotes, newlines);
-        std::uint64_t q_after = 0, nl_after = 0;
-        for (std::size_t i = len; i-- > 0;) {
-            char c = b.buf[i];
-            if (c == '"') {
-                ++q_after;
-            } else if (c == '\n') {
-                if (((quotes - q_after) & 1) == 0) {
-                    boundary = i + 1;
-                    break;
-                }
-                ++nl_after;
-            }
-        }
-        if (boundary) {
-            lines = newlines - nl_after;
-            break;
-        }
+        // The block is full: its last whole record ends at the last newline outside quotes.
+        if (find_boundary(b.buf.data(), len, boundary, lines)) break;
         if (cap >= max_record_bytes)
             throw Error(ErrorKind::input, {path_, static_cast<long>(next_line_), 0},
                         "a quoted field opened here is not closed within 64 MiB: a quote is "
@@ -126,13 +208,7 @@ bool BlockReader::next(LedgerBlock& b) {
         b.buf.resize(cap + scan_padding + 1);
     }
     carry_.assign(b.buf.data() + boundary, len - boundary);
-    b.begin = 0;
-    b.end = boundary;
-    b.first_line = next_line_;
-    b.first = first_;
-    if (first_) first_avg_ = static_cast<double>(boundary) / static_cast<double>(lines ? lines : 1);
-    first_ = false;
-    next_line_ += lines;
+    finish(b, boundary, lines);
     return true;
 }
 

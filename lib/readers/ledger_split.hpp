@@ -16,7 +16,9 @@
 namespace poolkit {
 
 struct LedgerBlock {
-    std::vector<char> buf;        // the bytes, with scan_padding readable bytes after `end`
+    std::vector<char> buf;      // the bytes when copied, with scan_padding readable after `end`
+    const char* view = nullptr; // else the bytes in place, in the file's mapping
+    const char* data() const { return view ? view : buf.data(); }
     std::size_t begin = 0;        // where the records start (after the header in the first block)
     std::size_t end = 0;          // after the last whole record
     std::uint64_t first_line = 0; // the physical line number at `begin`
@@ -26,7 +28,7 @@ struct LedgerBlock {
 class BlockReader {
   public:
     // Takes ownership of fd. `sha` may be null (no hashing).
-    BlockReader(int fd, std::string path, std::size_t block_bytes, Sha256* sha);
+    BlockReader(int fd, std::string path, std::size_t block_bytes, Sha256* sha, bool map = true);
     ~BlockReader();
     BlockReader(const BlockReader&) = delete;
     BlockReader& operator=(const BlockReader&) = delete;
@@ -35,12 +37,25 @@ class BlockReader {
     // read error. Never splits a record (a record longer than a block gets a bigger block).
     bool next(LedgerBlock& b);
 
+    // Tells the reader a block is parsed: its pages of the mapping are given back, so the file
+    // never stays resident (SPEC §8). Thread-safe.
+    void done(const LedgerBlock& b) const;
+
     std::uint64_t bytes_read() const { return bytes_; }
     // The average record length seen in the first block (for sizing the duplicate index).
     double first_block_line_bytes() const { return first_avg_; }
 
   private:
     std::size_t fill(std::vector<char>& buf, std::size_t at, std::size_t want);
+    bool next_mapped(LedgerBlock& b);
+    void finish(LedgerBlock& b, std::size_t end, std::uint64_t lines);
+    bool find_boundary(const char* p, std::size_t len, std::size_t& boundary,
+                       std::uint64_t& lines) const;
+    // A regular file is read in place through a read-only mapping (no copy into a buffer); the
+    // last block, which needs padding after it, is copied.
+    const char* map_ = nullptr;
+    std::size_t map_size_ = 0;
+    std::size_t pos_ = 0; // where the next block starts, in the mapping
     int fd_;
     std::string path_;
     std::size_t block_;

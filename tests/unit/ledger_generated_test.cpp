@@ -13,6 +13,8 @@
 #include <random>
 #include <set>
 #include <string>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace poolkit;
 using namespace poolkit::test;
@@ -116,39 +118,42 @@ TEST_CASE("ledger: generated ledgers with seeded bad lines aggregate exactly") {
         TempDir dir;
         std::string path = dir.file("gen.csv", text);
         for (unsigned threads : {1u, 2u, 3u}) {
-            for (std::size_t block : {std::size_t(4096), std::size_t(65536)}) {
-                CAPTURE(seed);
-                CAPTURE(threads);
-                CAPTURE(block);
-                LedgerOptions o;
-                o.threads = threads;
-                o.block_bytes = block;
-                LedgerRun run = read_ledgers(&a, specs({path}), o);
-                CHECK(run.control.lines_read == e.lines);
-                CHECK(run.control.lines_rejected == e.rejects.size());
-                CHECK(run.control.lines_accepted + run.control.lines_rejected == e.lines);
-                CHECK(run.control.total_accepted.pence() == e.accepted);
-                CHECK(run.control.total_rejected.pence() == e.rejected);
-                CHECK(run.control.total_read.pence() == e.accepted + e.rejected);
-                REQUIRE(run.rejects.size() == e.rejects.size());
-                std::size_t k = 0;
-                for (const auto& [line, reason] : e.rejects) {
-                    CAPTURE(line);
-                    CHECK(run.rejects[k].line == line);
-                    CHECK(run.rejects[k].reason.rfind(reason, 0) == 0);
-                    ++k;
+            for (std::size_t block : {std::size_t(4096), std::size_t(65536)})
+                for (bool map : {true, false}) {
+                    CAPTURE(seed);
+                    CAPTURE(threads);
+                    CAPTURE(block);
+                    CAPTURE(map);
+                    LedgerOptions o;
+                    o.map_files = map;
+                    o.threads = threads;
+                    o.block_bytes = block;
+                    LedgerRun run = read_ledgers(&a, specs({path}), o);
+                    CHECK(run.control.lines_read == e.lines);
+                    CHECK(run.control.lines_rejected == e.rejects.size());
+                    CHECK(run.control.lines_accepted + run.control.lines_rejected == e.lines);
+                    CHECK(run.control.total_accepted.pence() == e.accepted);
+                    CHECK(run.control.total_rejected.pence() == e.rejected);
+                    CHECK(run.control.total_read.pence() == e.accepted + e.rejected);
+                    REQUIRE(run.rejects.size() == e.rejects.size());
+                    std::size_t k = 0;
+                    for (const auto& [line, reason] : e.rejects) {
+                        CAPTURE(line);
+                        CHECK(run.rejects[k].line == line);
+                        CHECK(run.rejects[k].reason.rfind(reason, 0) == 0);
+                        ++k;
+                    }
+                    REQUIRE(run.actuals);
+                    for (std::size_t p = 0; p < 2; ++p)
+                        for (std::size_t s = 0; s < 2; ++s)
+                            for (int per = 1; per <= 12; ++per) {
+                                auto it = e.cells.find({p, s, per});
+                                std::int64_t want = it == e.cells.end() ? 0 : it->second.first;
+                                std::uint64_t lines = it == e.cells.end() ? 0 : it->second.second;
+                                CHECK(run.actuals->at(p, s, per).pence() == want);
+                                CHECK(run.actuals->lines_at(p, s, per) == lines);
+                            }
                 }
-                REQUIRE(run.actuals);
-                for (std::size_t p = 0; p < 2; ++p)
-                    for (std::size_t s = 0; s < 2; ++s)
-                        for (int per = 1; per <= 12; ++per) {
-                            auto it = e.cells.find({p, s, per});
-                            std::int64_t want = it == e.cells.end() ? 0 : it->second.first;
-                            std::uint64_t lines = it == e.cells.end() ? 0 : it->second.second;
-                            CHECK(run.actuals->at(p, s, per).pence() == want);
-                            CHECK(run.actuals->lines_at(p, s, per) == lines);
-                        }
-            }
         }
     }
 }
@@ -172,4 +177,24 @@ TEST_CASE("ledger: one bad line among many is reported alone, and the totals bal
     CHECK(run.control.total_accepted.pence() == 199999 * 123);
     CHECK(run.control.total_rejected.pence() == 0);
     CHECK(run.actuals->at(1, 1, 4).pence() == 199999 * 123);
+}
+
+TEST_CASE("ledger: a pipe is copied to a temporary file and read like any file") {
+    Agreement a = small_agreement();
+    Expected e;
+    std::string text = generate(5000, 3, e);
+    TempDir dir;
+    std::string fifo = dir.path() + "/pipe.csv";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << text; });
+    LedgerOptions o;
+    o.threads = 2;
+    o.block_bytes = 4096;
+    LedgerRun run = read_ledgers(&a, specs({fifo}), o);
+    writer.join();
+    CHECK(run.control.lines_read == e.lines);
+    CHECK(run.control.total_accepted.pence() == e.accepted);
+    CHECK(run.control.total_rejected.pence() == e.rejected);
+    CHECK(run.rejects.size() == e.rejects.size());
+    CHECK(run.inputs[0].bytes == text.size());
 }

@@ -1,19 +1,9 @@
 #include "writers/actuals_statement.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
+#include "writers/statement_parts.hpp"
 
 namespace poolkit {
-
-namespace {
-void totals(JsonWriter& json, const ControlTotals& c) {
-    json.field("lines_read", c.lines_read);
-    json.field("lines_accepted", c.lines_accepted);
-    json.field("lines_rejected", c.lines_rejected);
-    json.field("total_read", c.total_read);
-    json.field("total_accepted", c.total_accepted);
-    json.field("total_rejected", c.total_rejected);
-}
-} // namespace
 
 std::string actuals_json(const ActualsStatement& st) {
     JsonWriter json;
@@ -49,13 +39,13 @@ std::string actuals_json(const ActualsStatement& st) {
     }
     json.end_array();
     json.key("ledger").begin_object();
-    totals(json, st.control);
+    write_control_json(json, st.control);
     json.end_object();
     json.key("files").begin_array();
     for (const auto& f : st.files) {
         json.begin_object();
         json.field("path", f.path);
-        totals(json, f.control);
+        write_control_json(json, f.control);
         json.end_object();
     }
     json.end_array();

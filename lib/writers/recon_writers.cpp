@@ -1,6 +1,7 @@
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/recon_statement.hpp"
+#include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
 
 #include <fmt/format.h>
@@ -8,18 +9,6 @@
 namespace poolkit {
 
 namespace {
-
-const char* kind_phrase(AgreementKind kind) {
-    switch (kind) {
-    case AgreementKind::pooled:
-        return "Pooled fund";
-    case AgreementKind::aligned:
-        return "Aligned budget";
-    case AgreementKind::joint:
-        return "Joint budget";
-    }
-    return "?";
-}
 
 std::vector<std::string> heading_lines(const ReconStatement& st) {
     const Agreement& a = st.agreement;
@@ -38,11 +27,7 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
 // The line a finance officer must not miss: what was read, what was rejected (SPEC §4).
 std::string ledger_line(const ReconStatement& st) {
     const ControlTotals& c = st.control;
-    std::string out = fmt::format(
-        "Ledgers: {} file{}, {} line{} read; {} accepted (£{}); {} rejected (£{})", st.ledger_files,
-        st.ledger_files == 1 ? "" : "s", c.lines_read, c.lines_read == 1 ? "" : "s",
-        c.lines_accepted, format_display(c.total_accepted), c.lines_rejected,
-        format_display(c.total_rejected));
+    std::string out = ledger_summary(c, st.ledger_files);
     if (c.lines_rejected > 0)
         out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
                                        : fmt::format(": see {}", st.rejects_path);
@@ -403,12 +388,7 @@ std::string recon_json(const ReconStatement& st) {
     const ControlTotals& c = st.control;
     json.key("ledger").begin_object();
     json.field("files", static_cast<std::uint64_t>(st.ledger_files));
-    json.field("lines_read", c.lines_read);
-    json.field("lines_accepted", c.lines_accepted);
-    json.field("lines_rejected", c.lines_rejected);
-    json.field("total_read", c.total_read);
-    json.field("total_accepted", c.total_accepted);
-    json.field("total_rejected", c.total_rejected);
+    write_control_json(json, c);
     json.end_object();
     json.end_object();
     return json.str();

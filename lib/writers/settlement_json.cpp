@@ -4,6 +4,7 @@
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/settlement_statement.hpp"
+#include "writers/statement_parts.hpp"
 
 namespace poolkit {
 
@@ -169,12 +170,7 @@ std::string settlement_json(const SettlementStatement& st) {
     const ControlTotals& c = st.control;
     json.key("ledger").begin_object();
     json.field("files", static_cast<std::uint64_t>(st.ledger_files));
-    json.field("lines_read", c.lines_read);
-    json.field("lines_accepted", c.lines_accepted);
-    json.field("lines_rejected", c.lines_rejected);
-    json.field("total_read", c.total_read);
-    json.field("total_accepted", c.total_accepted);
-    json.field("total_rejected", c.total_rejected);
+    write_control_json(json, c);
     json.end_object();
     json.end_object();
     return json.str();

@@ -2,6 +2,7 @@
 // spreadsheets and scripts (SPEC §5, §7, §9).
 #include "writers/inputs.hpp"
 #include "writers/settlement_statement.hpp"
+#include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
 
 #include <fmt/format.h>
@@ -9,18 +10,6 @@
 namespace poolkit {
 
 namespace {
-
-const char* kind_phrase(AgreementKind kind) {
-    switch (kind) {
-    case AgreementKind::pooled:
-        return "Pooled fund";
-    case AgreementKind::aligned:
-        return "Aligned budget";
-    case AgreementKind::joint:
-        return "Joint budget";
-    }
-    return "?";
-}
 
 struct Fmt {
     bool display;
@@ -218,11 +207,7 @@ std::string transfer_lines(const SettlementStatement& st) {
 
 std::string ledger_line(const SettlementStatement& st) {
     const ControlTotals& c = st.control;
-    return fmt::format("Ledgers: {} file{}, {} line{} read; {} accepted (£{}); {} rejected (£{})\n",
-                       st.ledger_files, st.ledger_files == 1 ? "" : "s", c.lines_read,
-                       c.lines_read == 1 ? "" : "s", c.lines_accepted,
-                       format_display(c.total_accepted), c.lines_rejected,
-                       format_display(c.total_rejected));
+    return ledger_summary(c, st.ledger_files) + "\n";
 }
 
 enum class Style { text, markdown };

@@ -1,4 +1,5 @@
 #include "writers/shares_text.hpp"
+#include "writers/statement_parts.hpp"
 
 #include "writers/inputs.hpp"
 #include "writers/table.hpp"
@@ -33,18 +34,6 @@ const char* by_scheme_title(AgreementKind kind) {
         return "Agreed shares";
     }
     return "Contributions";
-}
-
-const char* kind_phrase(AgreementKind kind) {
-    switch (kind) {
-    case AgreementKind::pooled:
-        return "Pooled fund";
-    case AgreementKind::aligned:
-        return "Aligned budget";
-    case AgreementKind::joint:
-        return "Joint budget";
-    }
-    return "?";
 }
 
 const char* frequency_phrase(PaymentSchedule s) {

@@ -1,0 +1,35 @@
+#include "writers/statement_parts.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+const char* kind_phrase(AgreementKind kind) {
+    switch (kind) {
+    case AgreementKind::pooled:
+        return "Pooled fund";
+    case AgreementKind::aligned:
+        return "Aligned budget";
+    case AgreementKind::joint:
+        return "Joint budget";
+    }
+    return "?";
+}
+
+std::string ledger_summary(const ControlTotals& c, std::size_t files) {
+    return fmt::format("Ledgers: {} file{}, {} line{} read; {} accepted (£{}); {} rejected (£{})",
+                       files, files == 1 ? "" : "s", c.lines_read, c.lines_read == 1 ? "" : "s",
+                       c.lines_accepted, format_display(c.total_accepted), c.lines_rejected,
+                       format_display(c.total_rejected));
+}
+
+void write_control_json(JsonWriter& json, const ControlTotals& c) {
+    json.field("lines_read", c.lines_read);
+    json.field("lines_accepted", c.lines_accepted);
+    json.field("lines_rejected", c.lines_rejected);
+    json.field("total_read", c.total_read);
+    json.field("total_accepted", c.total_accepted);
+    json.field("total_rejected", c.total_rejected);
+}
+
+} // namespace poolkit

@@ -1,0 +1,23 @@
+// Pieces every statement shares, so the tools say the same thing the same way: what kind of
+// arrangement it is, and the ledger control totals (SPEC §4: in every statement).
+#pragma once
+
+#include "model/actuals.hpp"
+#include "model/agreement.hpp"
+#include "writers/json.hpp"
+
+#include <string>
+
+namespace poolkit {
+
+// "Pooled fund", "Aligned budget", "Joint budget".
+const char* kind_phrase(AgreementKind kind);
+
+// "Ledgers: 4 files, 63 lines read; 63 accepted (£1,226,233.25); 0 rejected (£0.00)", no newline.
+std::string ledger_summary(const ControlTotals& control, std::size_t files);
+
+// The control totals as JSON fields: lines_read, lines_accepted, lines_rejected, total_read,
+// total_accepted, total_rejected (SPEC §5 `ledger`).
+void write_control_json(JsonWriter& json, const ControlTotals& control);
+
+} // namespace poolkit

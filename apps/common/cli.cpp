@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <sys/stat.h>
@@ -40,6 +41,36 @@ void write_output(const std::string& path, std::string_view content) {
     }
     namespace fs = std::filesystem;
     fs::path target(path);
+    // A symbolic link stays a link: its target is what gets replaced.
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(target, ec))) {
+        fs::path resolved = fs::weakly_canonical(target, ec);
+        if (!ec) target = resolved;
+    }
+    // A device or a FIFO (-o /dev/null, /dev/stderr, a named pipe) is written to as it is:
+    // renaming a temporary file over it would replace the device node itself.
+    struct stat st {};
+    if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0)
+            throw Error(ErrorKind::input, {path, 0, 0},
+                        fmt::format("cannot open the output: {}", std::strerror(errno)));
+        for (std::size_t off = 0; off < content.size();) {
+            ssize_t n = ::write(fd, content.data() + off, content.size() - off);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                int err = errno;
+                ::close(fd);
+                throw Error(ErrorKind::input, {path, 0, 0},
+                            fmt::format("cannot write the output: {}", std::strerror(err)));
+            }
+            off += static_cast<std::size_t>(n);
+        }
+        if (::close(fd) != 0)
+            throw Error(ErrorKind::input, {path, 0, 0},
+                        fmt::format("cannot write the output: {}", std::strerror(errno)));
+        return;
+    }
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
@@ -77,12 +108,50 @@ void write_output(const std::string& path, std::string_view content) {
         ::unlink(name.data());
         throw Error(ErrorKind::input, {path, 0, 0}, "cannot write the output file");
     }
-    if (std::rename(name.data(), path.c_str()) != 0) {
+    if (std::rename(name.data(), target.c_str()) != 0) {
         int err = errno;
         ::unlink(name.data());
         throw Error(ErrorKind::input, {path, 0, 0},
                     fmt::format("cannot replace the output file: {}", std::strerror(err)));
     }
+}
+
+std::vector<std::string> recorded_arguments(int argc, const char* const* argv) {
+    // Options whose value only says where or how to write (or how fast to read): the same
+    // statement whatever they are.
+    static const std::vector<std::string> output_only{"-o", "--output", "--format", "--table",
+                                                     "--rejects", "--threads"};
+    std::vector<std::string> kept;
+    bool positional_only = false; // after "--" every argument is a positional one
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (positional_only) {
+            kept.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            positional_only = true;
+            kept.push_back(arg);
+            continue;
+        }
+        bool dropped = false;
+        for (const auto& opt : output_only) {
+            if (arg == opt) { // "--format json": the value is the next argument
+                ++i;
+                dropped = true;
+            } else if (arg.rfind(opt + "=", 0) == 0 ||
+                       (opt == "-o" && arg.size() > 2 && arg.rfind("-o", 0) == 0)) {
+                dropped = true; // "--format=json", "-oFILE"
+            }
+            if (dropped) break;
+        }
+        if (!dropped) kept.push_back(arg);
+    }
+    return kept;
+}
+
+RunRecord run_record(std::string_view tool, int argc, const char* const* argv) {
+    return RunRecord{std::string(tool), recorded_arguments(argc, argv), {}};
 }
 
 void report_error(std::string_view tool, std::string_view message) {

@@ -127,6 +127,13 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
         by_partner += act.partner_to(p, m);
     if (by_partner != r.total.actual_ytd)
         throw Error(ErrorKind::invariant, "reconciliation: schemes and partners do not agree");
+    // ... and the whole year's actuals are exactly the accepted lines of the ledgers read (SPEC
+    // §4 control totals), when the actuals came from a reader (hand-built ones carry no totals).
+    if (act.control.lines_read > 0 && act.total_to(12) != act.control.total_accepted)
+        throw Error(ErrorKind::invariant, fmt::format("reconciliation: the actuals total {} but "
+                                                      "the ledgers' accepted lines total {}",
+                                                      format_plain(act.total_to(12)),
+                                                      format_plain(act.control.total_accepted)));
 
     switch (a.kind) {
     case AgreementKind::pooled: {

@@ -5,6 +5,7 @@
 // Ledgers: A's ledger S1 P01 900.00, P02 1,100.00, P03 1,300.00; B's ledger S2 P02 400.00;
 //          C's ledger S2 P03 −50.00 (a credit).
 #include "calc/reconciliation.hpp"
+#include "money/error.hpp"
 #include "money_printer.hpp"
 #include "settlement_fixture.hpp"
 
@@ -142,4 +143,21 @@ TEST_CASE("recon: RAG thresholds") {
     CHECK(rag_status(pence(500), pence(10000), t) == Rag::red);
     CHECK(rag_status(pence(-5000), pence(10000), t) == Rag::green);
     CHECK(rag_status(pence(1), pence(0), t) == Rag::red);
+}
+
+TEST_CASE("recon: the year's actuals must equal the ledgers' accepted control total") {
+    // SPEC §4, issue 5: Σ schemes = Σ partners = the accepted control total. The ledgers above
+    // total 900 + 1,100 + 1,300 + 400 − 50 = 3,650.00 over the year.
+    auto a = small(AgreementKind::pooled);
+    auto act = ledgers(a);
+    act.control.lines_read = act.control.lines_accepted = 5;
+    act.control.total_read = act.control.total_accepted = pence(365000);
+    CHECK_NOTHROW(reconcile(a, act, 3, ForecastMethod::profile));
+    // A penny out (an aggregation that lost a line) is an invariant failure, not a statement.
+    act.control.total_accepted = pence(365001);
+    CHECK_THROWS_AS(reconcile(a, act, 3, ForecastMethod::profile), Error);
+    // Lines after the period still count: the check is on the whole year's accepted lines.
+    act.control.total_accepted = pence(365000);
+    act.add(1, 0, 11, pence(100));
+    CHECK_THROWS_AS(reconcile(a, act, 3, ForecastMethod::profile), Error);
 }

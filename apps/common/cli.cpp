@@ -119,8 +119,8 @@ void write_output(const std::string& path, std::string_view content) {
 std::vector<std::string> recorded_arguments(int argc, const char* const* argv) {
     // Options whose value only says where or how to write (or how fast to read): the same
     // statement whatever they are.
-    static const std::vector<std::string> output_only{"-o", "--output", "--format", "--table",
-                                                     "--rejects", "--threads"};
+    static const std::vector<std::string> output_only{"-o",      "--output",  "--format",
+                                                      "--table", "--rejects", "--threads"};
     std::vector<std::string> kept;
     bool positional_only = false; // after "--" every argument is a positional one
     for (int i = 1; i < argc; ++i) {

@@ -3,6 +3,8 @@
 // run). Tools stay thin: parse arguments, call the library, pick the writer.
 #pragma once
 
+#include "model/input_file.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -32,6 +34,15 @@ void write_output(const std::string& path, std::string_view content);
 // Parses the arguments and runs `body`, mapping every failure to a message and an exit code:
 // usage errors and poolkit::Error of kind input/usage/invariant/arithmetic exit 2, findings exit 1.
 int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body);
+
+// The arguments that shape a tool's result, as given (argv[1..]), without those that only choose
+// where and how the output goes: -o/--output, --format, --table, --rejects and --threads, in each
+// form ("--format json", "--format=json", "-o FILE", "-oFILE"). A statement records them (issue
+// 7) and pool-verify runs the tool again with them, adding its own --format json -o -.
+std::vector<std::string> recorded_arguments(int argc, const char* const* argv);
+
+// The record of this run for a statement: `tool`, its recorded_arguments, no inputs yet.
+RunRecord run_record(std::string_view tool, int argc, const char* const* argv);
 
 // Prints a message on stderr in the tool's voice: "pool-check: error: MESSAGE".
 void report_error(std::string_view tool, std::string_view message);

@@ -2,7 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+#include <string_view>
+
 namespace poolkit {
+
+void write_run_json(JsonWriter& json, const RunRecord& run) {
+    json.field("tool", run.tool);
+    json.field("version", POOLKIT_VERSION);
+    json.key("arguments").begin_array();
+    for (const auto& arg : run.arguments)
+        json.value(arg);
+    json.end_array();
+    write_inputs_json(json, run.inputs);
+}
 
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs) {
     json.key("inputs").begin_array();
@@ -24,6 +37,26 @@ std::string inputs_footer(const std::vector<InputFile>& inputs) {
                            inputs[i].sha256.substr(0, 12), inputs[i].bytes);
     out += fmt::format(". poolkit {}\n", POOLKIT_VERSION);
     return out;
+}
+
+std::string shell_quote(const std::string& arg) {
+    bool safe = !arg.empty();
+    for (unsigned char c : arg)
+        if (!(std::isalnum(c) ||
+              std::string_view("_-+./:=,@%").find(char(c)) != std::string_view::npos))
+            safe = false;
+    if (safe) return arg;
+    std::string out = "'";
+    for (char c : arg)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string run_footer(const RunRecord& run) {
+    std::string out = inputs_footer(run.inputs) + "Run: " + run.tool;
+    for (const auto& arg : run.arguments)
+        out += " " + shell_quote(arg);
+    return out + "\n";
 }
 
 } // namespace poolkit

@@ -1,4 +1,6 @@
-// The record of a statement's inputs (SPEC §5): the JSON `inputs` array and the text footer.
+// The record of the run that made a statement (SPEC §5, issue 7): in JSON the `tool`, `version`,
+// `arguments` and `inputs` that pool-verify reads back; in text and Markdown a short footer, so a
+// printed statement can be matched to its data.
 #pragma once
 
 #include "model/input_file.hpp"
@@ -9,10 +11,21 @@
 
 namespace poolkit {
 
+// "tool": "pool-recon", "version": "0.1.0", "arguments": [...], "inputs": [{role, path, sha256,
+// bytes}, ...]: written right after "schema", as fields of the statement's object.
+void write_run_json(JsonWriter& json, const RunRecord& run);
+
 // "inputs": [{role, path, sha256, bytes}, ...]
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs);
 
-// "Inputs: agreement.toml (sha256 3f2a9c1d…, 2,345 bytes), icb.csv (…)  poolkit 0.1.0\n"
+// "Inputs: agreement.toml (sha256 3f2a9c1d…, 2,345 bytes), icb.csv (…). poolkit 0.1.0\n"
 std::string inputs_footer(const std::vector<InputFile>& inputs);
+
+// The inputs footer, then the command that made the statement, its arguments quoted for a POSIX
+// shell where needed: "Inputs: ... poolkit 0.1.0\nRun: pool-recon --period P06 a.toml l.csv\n".
+std::string run_footer(const RunRecord& run);
+
+// One argument as a POSIX shell reads it back: bare when it is safe, else in single quotes.
+std::string shell_quote(const std::string& arg);
 
 } // namespace poolkit

@@ -1,0 +1,29 @@
+// Checking a statement's recorded inputs against the files as they are now (pool-verify, issue 7):
+// each must exist with the recorded size and SHA-256, or the statement cannot be recomputed from
+// them. Hashing streams the file, so a big ledger is not held in memory.
+#pragma once
+
+#include "model/input_file.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace poolkit {
+
+struct InputCheck {
+    enum class Status { same, missing, changed, unreadable, standard_input };
+    Status status = Status::same;
+    std::string looked_at;   // the file checked: the recorded path, or base/path for a relative one
+    std::uint64_t bytes = 0; // what was found, when it was read
+    std::string sha256;
+    std::string problem; // for anything but `same`: "ledger icb.csv: changed: ..." (one line)
+};
+
+// Checks one recorded input. A relative path is resolved against `base` when it is not empty (an
+// auditor's copy of the inputs), else against the current directory.
+InputCheck check_input(const InputFile& recorded, const std::string& base);
+
+// `path` resolved as check_input resolves it.
+std::string resolve_input_path(const std::string& path, const std::string& base);
+
+} // namespace poolkit

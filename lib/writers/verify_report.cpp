@@ -1,0 +1,43 @@
+#include "writers/verify_report.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+namespace {
+
+// A value as the reader sees it in the JSON; an empty string is shown as "" so it is not lost.
+std::string shown(const std::string& v) {
+    return v.empty() ? "\"\"" : v;
+}
+
+} // namespace
+
+std::string describe_difference(const FigureDifference& d) {
+    if (!d.recomputed)
+        return fmt::format("{}: statement {}, not in the recomputation", d.path,
+                           shown(*d.statement));
+    if (!d.statement)
+        return fmt::format("{}: not in the statement, recomputed {}", d.path, shown(*d.recomputed));
+    return fmt::format("{}: statement {}, recomputed {}", d.path, shown(*d.statement),
+                       shown(*d.recomputed));
+}
+
+std::string verify_report(const std::string& statement, const FigureComparison& comparison,
+                          std::size_t inputs, const std::string& made_by) {
+    if (comparison.identical())
+        return fmt::format("pool-verify: {} verified: {} figure{} from {} input{} match ({})\n",
+                           statement, comparison.compared, comparison.compared == 1 ? "" : "s",
+                           inputs, inputs == 1 ? "" : "s", made_by);
+    std::string out;
+    for (const auto& d : comparison.differences)
+        out += describe_difference(d) + "\n";
+    const std::size_t n = comparison.differences.size();
+    out += fmt::format("pool-verify: {} does not match its recomputation: {} difference{} in {} "
+                       "figure{} ({})\n",
+                       statement, n, n == 1 ? "" : "s", comparison.compared,
+                       comparison.compared == 1 ? "" : "s", made_by);
+    return out;
+}
+
+} // namespace poolkit

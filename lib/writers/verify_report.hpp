@@ -1,0 +1,23 @@
+// What pool-verify prints (issue 7): one line per figure that differs between a statement and its
+// recomputation, then the verdict; or the one-line confirmation when they are identical.
+#pragma once
+
+#include "calc/compare_figures.hpp"
+
+#include <cstddef>
+#include <string>
+
+namespace poolkit {
+
+// "schemes[0].actual_ytd: statement 1234.56, recomputed 1234.57"; a path only in one of them says
+// so: "rejects[0].line: not in the statement, recomputed 17".
+std::string describe_difference(const FigureDifference& d);
+
+// `made_by` names the tool and version ("pool-settle 0.1.0"). Identical:
+// "pool-verify: s.json verified: 412 figures from 5 inputs match (pool-settle 0.1.0)\n"; else each
+// difference on its line, then "pool-verify: s.json does not match its recomputation: 1 of 412
+// figures differs (pool-settle 0.1.0)\n".
+std::string verify_report(const std::string& statement, const FigureComparison& comparison,
+                          std::size_t inputs, const std::string& made_by);
+
+} // namespace poolkit

@@ -153,26 +153,26 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
         break;
     }
     case AgreementKind::aligned: {
+        // Each partner's own budget to date is its share of the scheme's budget to date, allocated
+        // cumulatively by the contributions (SPEC §2, as the joint recharges): so the partners'
+        // figures always add up to the combined view to the penny, and at P12 each is exactly
+        // its contribution. (Phasing each partner's budget on its own would round each part
+        // separately, and the parts could miss the scheme's budget to date by pennies.)
+        std::vector<std::vector<Money>> own_ytd(a.schemes.size());
+        for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+            Money ytd = r.schemes[s].budget_ytd;
+            own_ytd[s] = ytd.is_zero()
+                             ? std::vector<Money>(a.partners.size())
+                             : allocate(ytd, std::span<const Money>(a.schemes[s].contributions));
+        }
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-                const Scheme& scheme = a.schemes[s];
                 AlignedFigures f;
                 f.partner = p;
                 f.scheme = s;
-                f.budget = scheme.contributions[p];
+                f.budget = a.schemes[s].contributions[p];
                 if (f.budget.is_zero() && act.partner_scheme_to(p, s, 12).is_zero()) continue;
-                // Its own budget phased like the scheme's (an allocation over the profile).
-                std::vector<Money> weights(scheme.phased.begin(), scheme.phased.end());
-                std::vector<Money> own(12);
-                bool any = false;
-                for (Money w : weights)
-                    any = any || w.is_positive();
-                if (any)
-                    own = allocate(f.budget, std::span<const Money>(weights));
-                else
-                    own = allocate(f.budget, std::vector<Rational>(12, Rational(1)));
-                for (int k = 0; k < m; ++k)
-                    f.budget_ytd += own[static_cast<std::size_t>(k)];
+                f.budget_ytd = own_ytd[s][p];
                 f.actual_ytd = act.partner_scheme_to(p, s, m);
                 f.variance_ytd = f.actual_ytd - f.budget_ytd;
                 f.forecast_outturn =

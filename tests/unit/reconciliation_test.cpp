@@ -123,17 +123,19 @@ TEST_CASE("recon: aligned budgets show each partner's own figures") {
     auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
     CHECK(r.partners.empty());
     CHECK(r.invoices.empty());
-    // B's S2: own budget 1,000.00 phased like the scheme (even): 83.34 × 4 then 83.33 × 8, so
-    // 250.02 to P03; its own ledger has 400.00.
+    // B's S2: own budget 1,000.00. The scheme's budget to P03 is 3 × 250.00 = 750.00, shared
+    // 1:1:1 by the contributions: 250.00 each (phasing B's 1,000.00 on its own, 83.34 × 4 then
+    // 83.33 × 8, would give 250.02, and the three parts 750.06: 6p more than the scheme's).
+    // Its own ledger has 400.00.
     const AlignedFigures* b2 = nullptr;
     for (const auto& f : r.aligned)
         if (f.partner == 1 && f.scheme == 1) b2 = &f;
     REQUIRE(b2);
     CHECK(b2->budget == pence(100000));
-    CHECK(b2->budget_ytd == pence(25002));
+    CHECK(b2->budget_ytd == pence(25000));
     CHECK(b2->actual_ytd == pence(40000));
-    CHECK(b2->variance_ytd == pence(14998));
-    CHECK(b2->forecast_outturn == pence(114998)); // 400 + (1,000 − 250.02)
+    CHECK(b2->variance_ytd == pence(15000));
+    CHECK(b2->forecast_outturn == pence(115000)); // 400 + (1,000 − 250.00)
 }
 
 TEST_CASE("recon: RAG thresholds") {
@@ -160,4 +162,30 @@ TEST_CASE("recon: the year's actuals must equal the ledgers' accepted control to
     act.control.total_accepted = pence(365000);
     act.add(1, 0, 11, pence(100));
     CHECK_THROWS_AS(reconcile(a, act, 3, ForecastMethod::profile), Error);
+}
+
+TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, every month") {
+    // S2 is 3,000.00 even: 250.00 a month, shared 1:1:1. Each partner's 1,000.00 phased on its
+    // own would be 83.34 in P01..P04 and 83.33 after, so at P01 the parts would be 3 × 83.34 =
+    // 250.02 against the scheme's 250.00. Allocated cumulatively they are 83.34, 83.33, 83.33 at
+    // P01 (250.00), and 250.00 each at P03 (750.00).
+    auto a = small(AgreementKind::aligned);
+    for (int m = 1; m <= 12; ++m) {
+        auto r = reconcile(a, ledgers(a), m, ForecastMethod::profile);
+        for (std::size_t s = 0; s < 2; ++s) {
+            Money own;
+            for (const auto& f : r.aligned)
+                if (f.scheme == s) own += f.budget_ytd;
+            CHECK_MESSAGE(own == r.schemes[s].budget_ytd, "P", m, " scheme ", s);
+        }
+        // At P12 each partner's budget to date is exactly its contribution.
+        if (m == 12)
+            for (const auto& f : r.aligned)
+                CHECK(f.budget_ytd == f.budget);
+    }
+    auto r1 = reconcile(a, ledgers(a), 1, ForecastMethod::profile);
+    std::vector<Money> s2;
+    for (const auto& f : r1.aligned)
+        if (f.scheme == 1) s2.push_back(f.budget_ytd);
+    CHECK(s2 == std::vector<Money>{pence(8334), pence(8333), pence(8333)});
 }

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
         ->type_name("FILE");
     app.add_option("--by", by, "group by any of partner,scheme,period,cost_centre")
         ->default_str("partner,scheme,period");
-    cli::add_output_options(app, out, {"text", "csv", "json"});
+    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_ledger_options(app, ledger_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
         auto grouping = parse_grouping(by, &why);
         if (!grouping) throw Error(ErrorKind::usage, "--by: " + why);
         std::optional<Agreement> agreement;
-        std::vector<InputFile> inputs;
+        RunRecord record = cli::run_record("pool-actuals", argc, argv);
+        std::vector<InputFile>& inputs = record.inputs;
         if (!agreement_path.empty()) agreement = cli::load_valid_agreement(agreement_path, inputs);
         std::vector<LedgerSpec> specs = cli::ledger_specs(ledger_args);
         const std::string& rejects_path = ledger_args.rejects_path;
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
         st.rejects = std::move(run.rejects);
         for (auto& in : run.inputs)
             inputs.push_back(std::move(in));
-        st.inputs = std::move(inputs);
+        st.run = std::move(record);
         if (agreement) {
             st.agreement_id = agreement->id;
             st.agreement_title = agreement->title;
@@ -69,9 +70,10 @@ int main(int argc, char** argv) {
             cli::write_output(rejects_path, rejects_csv(st.rejects, run.headers));
         std::string doc = out.format == "json"  ? actuals_json(st)
                           : out.format == "csv" ? actuals_csv(st)
+                          : out.format == "md"  ? actuals_markdown(st)
                                                 : actuals_text(st);
         cli::write_output(out.output, doc);
-        if (!st.rejects.empty() && out.format != "text")
+        if (!st.rejects.empty() && out.format != "text" && out.format != "md")
             std::cerr << fmt::format("pool-actuals: {} of {} lines rejected{}\n",
                                      st.control.lines_rejected, st.control.lines_read,
                                      rejects_path.empty() ? " (--rejects FILE lists them)"

@@ -63,7 +63,7 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
 
 // Loads the first n (<= 8) bytes at p as a little-endian word, zero above them. Reads 8 bytes:
 // only for text with readable bytes after it (a ledger block has scan_padding).
-inline std::uint64_t load_masked(const char* p, std::size_t n) {
+[[gnu::always_inline]] inline std::uint64_t load_masked(const char* p, std::size_t n) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
     return n >= 8 ? w : w & ((std::uint64_t(1) << (8 * n)) - 1);
@@ -79,7 +79,7 @@ class CodeTable {
     explicit CodeTable(const std::vector<std::string>& codes);
 
     // The index of the code, or -1. Reads up to 16 bytes from p: for text inside a ledger block.
-    int find_padded(const char* p, std::size_t n) const {
+    [[gnu::always_inline]] int find_padded(const char* p, std::size_t n) const {
         if (n > 16) return find_long(p, n);
         std::uint64_t a = load_masked(p, n > 8 ? 8 : n);
         std::uint64_t b = n > 8 ? load_masked(p + 8, n - 8) : 0;

@@ -9,7 +9,7 @@ std::string actuals_json(const ActualsStatement& st) {
     JsonWriter json;
     json.begin_object();
     json.field("schema", "poolkit.actuals/1");
-    write_inputs_json(json, st.inputs);
+    write_run_json(json, st.run);
     json.key("agreement");
     if (st.agreement_id) {
         json.begin_object();

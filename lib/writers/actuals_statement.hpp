@@ -19,7 +19,7 @@ struct ActualsStatement {
     ControlTotals control;
     std::vector<LedgerFileTotals> files;
     std::vector<RejectedLine> rejects;
-    std::vector<InputFile> inputs;
+    RunRecord run; // the tool, its arguments and inputs
     // The agreement checked against, if any.
     std::optional<std::string> agreement_id, agreement_title, financial_year;
     std::string rejects_path; // where --rejects wrote them; empty when not asked
@@ -28,6 +28,8 @@ struct ActualsStatement {
 // A table of the groups, then the control totals, a note of the first rejected lines and the
 // inputs.
 std::string actuals_text(const ActualsStatement& st);
+// The same as Markdown (a heading, a table, lists).
+std::string actuals_markdown(const ActualsStatement& st);
 // `partner,scheme,period,lines,amount` (the chosen dimensions, then lines and amount).
 std::string actuals_csv(const ActualsStatement& st);
 // {"schema": "poolkit.actuals/1", inputs, by, actuals[], ledger{...}, files[], rejects[]}.

@@ -26,14 +26,20 @@ std::string totals_line(const ControlTotals& c) {
 
 } // namespace
 
-std::string actuals_text(const ActualsStatement& st) {
+namespace {
+// The statement for a person: aligned text, or Markdown (headings, a table, lists).
+std::string render(const ActualsStatement& st, bool md) {
     std::string out;
+    const char* h1 = md ? "# " : "";
+    const char* item = md ? "- " : "  ";
     if (st.agreement_id)
-        out += fmt::format("{} ({})\nLedger actuals, financial year {}\n\n",
-                           st.agreement_title.value_or(""), *st.agreement_id,
+        out += fmt::format("{}{} ({})\n{}Ledger actuals, financial year {}\n\n", h1,
+                           st.agreement_title.value_or(""), *st.agreement_id, md ? "\n" : "",
                            st.financial_year.value_or(""));
     else
-        out += "Ledger actuals (no agreement: any partner and scheme codes, any month)\n\n";
+        out += fmt::format("{}Ledger actuals (no agreement: any partner and scheme codes, any "
+                           "month)\n\n",
+                           h1);
     std::vector<Table::Column> cols;
     if (st.by.partner) cols.push_back({"Partner", false});
     if (st.by.scheme) cols.push_back({"Scheme", false});
@@ -58,27 +64,37 @@ std::string actuals_text(const ActualsStatement& st) {
     total.push_back(num_cell(count(st.control.lines_accepted)));
     total.push_back(num_cell(format_display(st.control.total_accepted)));
     t.add_row(std::move(total));
-    out += t.text();
+    out += md ? t.markdown() : t.text();
     out += "\n";
     out += fmt::format("Ledgers: {} file{}, {}\n", st.files.size(), st.files.size() == 1 ? "" : "s",
                        totals_line(st.control));
+    if (md && (st.files.size() > 1 || !st.rejects.empty())) out += "\n";
     if (st.files.size() > 1)
         for (const auto& f : st.files)
-            out += fmt::format("  {}: {}\n", f.path, totals_line(f.control));
+            out += fmt::format("{}{}: {}\n", item, f.path, totals_line(f.control));
     if (!st.rejects.empty()) {
         out +=
-            fmt::format("Rejected lines{}:\n",
-                        st.rejects_path.empty() ? "" : " (all of them in " + st.rejects_path + ")");
+            fmt::format("{}Rejected lines{}:\n{}", md && st.files.size() > 1 ? "\n" : "",
+                        st.rejects_path.empty() ? "" : " (all of them in " + st.rejects_path + ")",
+                        md ? "\n" : "");
         std::size_t shown = std::min<std::size_t>(st.rejects.size(), 20);
         for (std::size_t i = 0; i < shown; ++i)
-            out += fmt::format("  {}:{}: {}\n", st.rejects[i].file, st.rejects[i].line,
+            out += fmt::format("{}{}:{}: {}\n", item, st.rejects[i].file, st.rejects[i].line,
                                st.rejects[i].reason);
         if (shown < st.rejects.size())
-            out += fmt::format("  ... and {} more{}\n", count(st.rejects.size() - shown),
+            out += fmt::format("{}... and {} more{}\n", item, count(st.rejects.size() - shown),
                                st.rejects_path.empty() ? " (--rejects FILE lists them all)" : "");
     }
-    if (!st.inputs.empty()) out += inputs_footer(st.inputs);
+    out += (md ? "\n" : "") + run_footer(st.run);
     return out;
+}
+} // namespace
+
+std::string actuals_text(const ActualsStatement& st) {
+    return render(st, false);
+}
+std::string actuals_markdown(const ActualsStatement& st) {
+    return render(st, true);
 }
 
 } // namespace poolkit

@@ -6,6 +6,7 @@
 
 #include "calc/schedule.hpp"
 #include "readers/agreement_loader.hpp"
+#include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/table.hpp"
 
@@ -168,18 +169,13 @@ std::string summary(const Agreement& a) {
     return out;
 }
 
-std::string diagnostics_json(const AgreementLoad& load) {
+std::string diagnostics_json(const AgreementLoad& load, RunRecord run) {
     JsonWriter j;
     j.begin_object();
     j.field("schema", "poolkit.check/1");
     j.field("valid", load.agreement.has_value());
-    j.key("inputs").begin_array();
-    j.begin_object()
-        .field("path", load.input.path)
-        .field("sha256", load.input.sha256)
-        .field("bytes", static_cast<std::uint64_t>(load.input.bytes))
-        .end_object();
-    j.end_array();
+    run.inputs.push_back(load.input);
+    write_run_json(j, run);
     std::size_t warnings = 0;
     for (const auto& d : load.diagnostics.items)
         warnings += d.severity == Severity::warning;
@@ -228,7 +224,7 @@ int main(int argc, char** argv) {
         AgreementLoad load = load_agreement(agreement_path);
         std::string content;
         if (out.format == "json") {
-            content = diagnostics_json(load);
+            content = diagnostics_json(load, poolkit::cli::run_record("pool-check", argc, argv));
         } else {
             for (const auto& d : load.diagnostics.items)
                 std::cerr << d.formatted() << '\n';

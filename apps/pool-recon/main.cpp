@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
             throw Error(ErrorKind::usage, "--table goes with --format csv");
-        std::vector<InputFile> inputs;
+        RunRecord record = cli::run_record("pool-recon", argc, argv);
+        std::vector<InputFile>& inputs = record.inputs;
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
         auto period = a.year.parse_period(period_text);
         if (!period)
@@ -64,7 +65,7 @@ int main(int argc, char** argv) {
             run.control,
             ledger_args.ledgers.size(),
             ledger_args.rejects_path,
-            std::move(inputs)};
+            std::move(record)};
         ReconTable csv_table = ReconTable::schemes;
         for (auto t : {ReconTable::schemes, ReconTable::partners, ReconTable::invoices,
                        ReconTable::aligned, ReconTable::ledger})

@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
             out.format == "csv")
             with_memorandum = true;
 
-        std::vector<InputFile> inputs;
+        RunRecord record = cli::run_record("pool-settle", argc, argv);
+        std::vector<InputFile>& inputs = record.inputs;
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
         LedgerOptions opts;
         opts.hash_inputs = out.format != "csv"; // CSV tables record no inputs
@@ -72,7 +73,7 @@ int main(int argc, char** argv) {
                                paid.has_value(),
                                run.control,
                                ledger_args.ledgers.size(),
-                               std::move(inputs)};
+                               std::move(record)};
         if (with_memorandum) st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
         std::string doc = out.format == "json"  ? settlement_json(st)

@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
             return int(cli::exit_findings);
         }
         SharesStatement st = make_shares_statement(*loaded.agreement, {loaded.input});
+        st.run.tool = "pool-shares";
+        st.run.arguments = cli::recorded_arguments(argc, argv);
         std::string content;
         if (out.format == "json")
             content = shares_json(st);

@@ -18,8 +18,8 @@ struct ReconStatement {
     Reconciliation recon;
     ControlTotals control; // of all the ledgers read
     std::size_t ledger_files = 0;
-    std::string rejects_path;      // where the rejected lines were written, if anywhere
-    std::vector<InputFile> inputs; // agreement first, then ledgers and profiles
+    std::string rejects_path; // where the rejected lines were written, if anywhere
+    RunRecord run;            // the tool, its arguments and inputs: agreement, ledgers, profiles
 };
 
 // The CSV tables of a reconciliation, one per file (issue 5: `--table` chooses).

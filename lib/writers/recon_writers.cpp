@@ -235,7 +235,7 @@ std::string render(const ReconStatement& st, Style style) {
     }
     out += "\n";
     out += ledger_line(st);
-    out += inputs_footer(st.inputs);
+    out += run_footer(st.run);
     return out;
 }
 
@@ -298,9 +298,7 @@ std::string recon_json(const ReconStatement& st) {
     JsonWriter json;
     json.begin_object();
     json.field("schema", "poolkit.recon/1");
-    json.field("tool", "pool-recon");
-    json.field("version", POOLKIT_VERSION);
-    write_inputs_json(json, st.inputs);
+    write_run_json(json, st.run);
     json.key("options").begin_object();
     json.field("period", a.year.period_ym(r.period));
     json.field("forecast", forecast_name(r.method));

@@ -54,9 +54,7 @@ std::string settlement_json(const SettlementStatement& st) {
     JsonWriter json;
     json.begin_object();
     json.field("schema", "poolkit.settle/1");
-    json.field("tool", "pool-settle");
-    json.field("version", POOLKIT_VERSION);
-    write_inputs_json(json, st.inputs);
+    write_run_json(json, st.run);
     json.key("options").begin_object();
     json.field("paid", st.paid_given ? "file" : "as-due");
     json.field("memorandum", st.memorandum.has_value());

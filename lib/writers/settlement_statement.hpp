@@ -23,7 +23,7 @@ struct SettlementStatement {
     bool paid_given = false;              // contributions paid came from a file, not "as due"
     ControlTotals control;                // of all the ledgers read
     std::size_t ledger_files = 0;
-    std::vector<InputFile> inputs; // agreement first, then ledgers, profiles and the paid file
+    RunRecord run; // the tool, its arguments and inputs: agreement, ledgers, profiles, paid
 };
 
 // The CSV tables of a settlement, one per file.

@@ -296,7 +296,7 @@ std::string render(const SettlementStatement& st, Style style) {
     }
     out += "\n";
     out += ledger_line(st);
-    out += inputs_footer(st.inputs);
+    out += run_footer(st.run);
     return out;
 }
 

@@ -27,7 +27,7 @@ std::string shares_json(const SharesStatement& st) {
     JsonWriter json;
     json.begin_object();
     json.field("schema", "poolkit.shares/1");
-    write_inputs_json(json, st.inputs);
+    write_run_json(json, st.run);
 
     json.key("agreement").begin_object();
     json.field("id", a.id);

@@ -6,7 +6,7 @@ namespace poolkit {
 
 SharesStatement make_shares_statement(const Agreement& agreement, std::vector<InputFile> inputs) {
     return SharesStatement{agreement, compute_shares(agreement), build_schedule(agreement),
-                           std::move(inputs)};
+                           RunRecord{{}, {}, std::move(inputs)}};
 }
 
 std::string percent_display(const std::optional<Rational>& fraction) {

@@ -25,9 +25,10 @@ struct SharesStatement {
     const Agreement& agreement;
     ContributionShares shares;
     ContributionSchedule schedule;
-    std::vector<InputFile> inputs;
+    RunRecord run; // the tool, its arguments and inputs
 };
 
+// The statement of `agreement`; the caller fills in the rest of `run` (tool and arguments).
 SharesStatement make_shares_statement(const Agreement& agreement, std::vector<InputFile> inputs);
 
 // "40%", "33.33%" (text, Markdown); "-" when there is no share.

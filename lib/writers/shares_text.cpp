@@ -185,7 +185,7 @@ std::string shares_text(const SharesStatement& st) {
         out += schedule_table(st).text();
     }
     out += "\n";
-    out += inputs_footer(st.inputs);
+    out += run_footer(st.run);
     return out;
 }
 
@@ -210,7 +210,7 @@ std::string shares_markdown(const SharesStatement& st) {
         out += schedule_table(st).markdown();
     }
     out += "\n";
-    out += inputs_footer(st.inputs);
+    out += run_footer(st.run);
     return out;
 }
 

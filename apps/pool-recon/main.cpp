@@ -54,6 +54,22 @@ int main(int argc, char** argv) {
                                     "({} to {})",
                                     period_text, a.year.label(), a.year.period_ym(1),
                                     a.year.period_ym(12)));
+        ReconTable csv_table = ReconTable::schemes;
+        for (auto t : {ReconTable::schemes, ReconTable::partners, ReconTable::invoices,
+                       ReconTable::aligned, ReconTable::ledger})
+            if (table == recon_table_name(t)) csv_table = t;
+        // A table the agreement's kind does not have is a mistake in the script, not an empty
+        // file (SPEC §6: partners for pooled funds, aligned for aligned budgets, invoices for
+        // joint budgets).
+        auto needs = [&](ReconTable t, AgreementKind k) {
+            if (csv_table == t && a.kind != k)
+                throw Error(ErrorKind::usage,
+                            fmt::format("--table {} is for {} agreements; {} is {}", table,
+                                        kind_name(k), agreement_path, kind_name(a.kind)));
+        };
+        needs(ReconTable::partners, AgreementKind::pooled);
+        needs(ReconTable::aligned, AgreementKind::aligned);
+        needs(ReconTable::invoices, AgreementKind::joint);
         LedgerOptions opts;
         opts.hash_inputs = out.format != "csv"; // CSV tables record no inputs
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args, opts, inputs);
@@ -66,10 +82,6 @@ int main(int argc, char** argv) {
             ledger_args.ledgers.size(),
             ledger_args.rejects_path,
             std::move(record)};
-        ReconTable csv_table = ReconTable::schemes;
-        for (auto t : {ReconTable::schemes, ReconTable::partners, ReconTable::invoices,
-                       ReconTable::aligned, ReconTable::ledger})
-            if (table == recon_table_name(t)) csv_table = t;
 
         std::string doc = out.format == "json"  ? recon_json(st)
                           : out.format == "csv" ? recon_csv(st, csv_table)

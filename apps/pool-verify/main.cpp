@@ -70,7 +70,7 @@ Recorded read_record(const JsonValue& doc, const std::string& file) {
     r.run.tool = string_member(doc, "tool", file);
     if (r.run.tool != expected)
         throw Error(ErrorKind::input, {file, 0, 0},
-                    fmt::format("unknown tool \"{}\" for schema {} (made by {})", r.run.tool,
+                    fmt::format("unknown tool \"{}\": {} statements are made by {}", r.run.tool,
                                 r.schema, expected));
     r.version = string_member(doc, "version", file);
     const JsonValue* args = doc.find("arguments");
@@ -238,10 +238,11 @@ int main(int argc, char** argv) {
         }
         if (problems > 0)
             throw Error(ErrorKind::input,
-                        fmt::format("{}: {} of {} input{} missing or changed (above): the "
-                                    "statement cannot be recomputed from them",
+                        fmt::format("{}: cannot be recomputed: {} of its {} input{} {} not as "
+                                    "recorded (above)",
                                     name, problems, rec.run.inputs.size(),
-                                    rec.run.inputs.size() == 1 ? "" : "s"));
+                                    rec.run.inputs.size() == 1 ? "" : "s",
+                                    problems == 1 ? "is" : "are"));
 
         const std::string program = this_directory() + "/" + rec.run.tool;
         if (::access(program.c_str(), X_OK) != 0)

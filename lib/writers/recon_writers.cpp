@@ -37,9 +37,10 @@ std::string ledger_line(const ReconStatement& st) {
 std::string warning_line(const ReconStatement& st) {
     const ControlTotals& c = st.control;
     if (c.lines_rejected == 0) return {};
-    return fmt::format("WARNING: {} ledger line{} (£{}) rejected and NOT in the figures below.\n",
-                       c.lines_rejected, c.lines_rejected == 1 ? " was" : "s were",
-                       format_display(c.total_rejected));
+    bool one = c.lines_rejected == 1;
+    return fmt::format(
+        "WARNING: {} ledger line{} (£{}) {} rejected and NOT in the figures below.\n",
+        c.lines_rejected, one ? "" : "s", format_display(c.total_rejected), one ? "was" : "were");
 }
 
 Table schemes_table(const ReconStatement& st, bool display) {

@@ -19,6 +19,15 @@ struct JsonValue {
     std::vector<JsonValue> items;                           // array
     std::vector<std::pair<std::string, JsonValue>> members; // object, in document order
 
+    // Defined in the .cpp, where JsonValue is complete: clang with libstdc++ refuses to
+    // instantiate the destructor of pair<string, JsonValue> inside the class.
+    JsonValue();
+    JsonValue(const JsonValue&);
+    JsonValue(JsonValue&&) noexcept;
+    JsonValue& operator=(const JsonValue&);
+    JsonValue& operator=(JsonValue&&) noexcept;
+    ~JsonValue();
+
     const JsonValue* find(std::string_view key) const; // object member or nullptr
     std::string scalar() const; // a scalar as text: strings bare, numbers, true/false, null
 };

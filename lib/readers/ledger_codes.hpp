@@ -69,6 +69,23 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
     return n >= 8 ? w : w & ((std::uint64_t(1) << (8 * n)) - 1);
 }
 
+// The hash of a key field (a ref, a document number): a short one (up to 16 bytes, nearly all)
+// with two word loads and one multiply, a longer one by hash_bytes. `in_block`: p has readable
+// padding after it (text inside a ledger block); otherwise a short value is copied first.
+[[gnu::always_inline]] inline std::uint64_t hash_key(const char* p, std::size_t n,
+                                                     std::uint64_t seed, bool in_block) {
+    if (n > 16) return hash_bytes(p, n, seed);
+    char buf[24];
+    if (!in_block) {
+        std::memset(buf, 0, sizeof buf);
+        std::memcpy(buf, p, n);
+        p = buf;
+    }
+    std::uint64_t a = load_masked(p, n > 8 ? 8 : n);
+    std::uint64_t b = n > 8 ? load_masked(p + 8, n - 8) : 0;
+    return mix64(a ^ seed ^ 0xa0761d6478bd642full, b ^ (n * 0xe7037ed1a0b428dbull) ^ (seed >> 17));
+}
+
 // A fixed set of codes -> their index. Codes of up to 16 bytes (every partner and scheme id in
 // practice) are found without hashing the string: the two words of the code and its length go
 // through one multiply to a slot of a table in which no two codes share a slot (a seed is tried

@@ -1,39 +1,58 @@
-// The duplicate-key index (SPEC §4, §8): one 64-bit hash per accepted line in an open-addressing
-// table shared by the parsing threads (lock-free inserts), sized from the ledgers' bytes to about
-// 11 bytes a line. It only *suspects*: a hash seen twice goes to the caller's suspect list, and
-// the reader confirms (or clears) each suspect exactly in a second pass, so a collision of two
-// different keys never rejects a line.
+// The duplicate-key index (SPEC §4, §8): one 64-bit hash per accepted line (8 bytes a line). It
+// only *suspects*: a hash seen twice is reported, and the reader confirms (or clears) each suspect
+// exactly in a second pass, so a collision of two different keys never rejects a line.
+//
+// Why not one big hash table: with ten million lines it is far bigger than the caches, and every
+// insert is a random memory access (that cost more than all the rest of a line's parsing). So
+// each parsing thread only appends a hash to one of 256 partitions (by its top bits) — 256 write
+// streams that stay in the cache — and at the end each partition in turn is checked for repeats
+// in a small table that fits in the cache, the partitions shared out among the threads.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <shared_mutex>
+#include <memory>
 #include <vector>
 
 namespace poolkit {
 
-class DupIndex {
+class DupCollector {
   public:
-    explicit DupIndex(std::size_t expected_keys);
-    ~DupIndex();
-    DupIndex(const DupIndex&) = delete;
-    DupIndex& operator=(const DupIndex&) = delete;
+    static constexpr int partition_bits = 8;
+    static constexpr std::size_t partitions = std::size_t(1) << partition_bits;
+    static constexpr std::size_t chunk = 2048; // hashes per allocation
 
-    // Inserts the hashes; each one already present is appended to `suspects`. Thread-safe.
-    void insert(const std::uint64_t* hashes, std::size_t n, std::vector<std::uint64_t>& suspects);
+    DupCollector() : parts_(partitions) {
+        cur_.fill(nullptr);
+        fill_.fill(chunk);
+    }
 
-    std::size_t capacity() const { return cap_; }
+    [[gnu::always_inline]] void add(std::uint64_t h) {
+        std::size_t p = static_cast<std::size_t>(h >> (64 - partition_bits));
+        std::uint32_t n = fill_[p];
+        if (n == chunk) [[unlikely]]
+            n = grow(p);
+        cur_[p][n] = h;
+        fill_[p] = n + 1;
+    }
+    std::size_t size() const;
 
   private:
-    void insert_one(std::uint64_t h, std::vector<std::uint64_t>& suspects);
-    void grow();
-    std::size_t slot(std::uint64_t h) const {
-        return static_cast<std::size_t>((static_cast<__uint128_t>(h) * cap_) >> 64);
+    friend std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>&, unsigned);
+    [[gnu::noinline]] std::uint32_t grow(std::size_t p) {
+        parts_[p].push_back(std::make_unique<std::uint64_t[]>(chunk));
+        cur_[p] = parts_[p].back().get();
+        return 0;
     }
-    std::uint64_t* slots_ = nullptr; // 0 is an empty slot
-    std::size_t cap_ = 0;
-    std::size_t count_ = 0; // updated under the exclusive lock's protection via atomics
-    std::shared_mutex grow_mu_;
+    std::array<std::uint64_t*, partitions> cur_;
+    std::array<std::uint32_t, partitions> fill_;                       // of the last chunk
+    std::vector<std::vector<std::unique_ptr<std::uint64_t[]>>> parts_; // chunks per partition
 };
+
+// The hashes that were added more than once, over all the collectors (each once, sorted). Frees
+// the collectors' memory as it goes. `threads` share out the partitions.
+std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collectors,
+                                           unsigned threads);
 
 } // namespace poolkit

@@ -171,8 +171,7 @@ struct Worker {
     CodeDict partners, schemes, centres;
     std::vector<RawTotals> files;
     std::vector<RejectedLine> rejects;
-    std::vector<std::uint64_t> batch;    // key hashes of the block being parsed
-    std::vector<std::uint64_t> suspects; // hashes already in the index
+    DupCollector keys;                   // the key hashes of the accepted lines (first pass)
     std::vector<Occurrence> occurrences; // second pass
 };
 
@@ -198,9 +197,7 @@ struct Shared {
     const LedgerOptions* options = nullptr;
     CodeTable partner_codes, scheme_codes;
     std::size_t P = 0, S = 0;
-    std::unique_ptr<DupIndex> dup;
     std::vector<std::uint64_t> suspect_set; // sorted, for the second pass
-    std::uint64_t total_bytes = 0;
 };
 
 std::string field_text(const CsvField& f) {
@@ -215,13 +212,10 @@ class Parser {
     void block(const char* begin, const char* end, std::uint64_t first_line) {
         CsvScanner scan(begin, end, L_.delim);
         std::uint64_t line = first_line;
-        w_.batch.clear();
         while (scan.next(rec_)) {
             record(line);
             line += rec_.newlines;
         }
-        if (pass_ == Pass::aggregate && sh_.dup && !w_.batch.empty())
-            sh_.dup->insert(w_.batch.data(), w_.batch.size(), w_.suspects);
     }
 
   private:
@@ -414,9 +408,9 @@ class Parser {
                 const CsvField& k = fld(c);
                 if (k.escaped) {
                     std::string v = unescape(k);
-                    h = hash_bytes(v.data(), v.size(), h);
+                    h = hash_key(v.data(), v.size(), h, false);
                 } else {
-                    h = hash_bytes(k.p, k.n, h);
+                    h = hash_key(k.p, k.n, h, true);
                 }
                 any |= k.n != 0;
             }
@@ -434,7 +428,7 @@ class Parser {
                 occurrence(line, partner, scheme, month, pence);
             return;
         }
-        if (sh_.options->duplicate_check) w_.batch.push_back(key_hash);
+        if (sh_.options->duplicate_check) w_.keys.add(key_hash);
         ++tot_.accepted;
         add(tot_.p_accepted, pence);
         Cell* cell;
@@ -740,11 +734,6 @@ class FileRun {
             throw Error(ErrorKind::input, {spec_.path, 1, 0},
                         "the ledger is empty: it needs a header row of column names");
         layout_ = read_header(*first, spec_, index_, sh_);
-        if (pass_ == Pass::aggregate && sh_.options->duplicate_check && !sh_.dup) {
-            double per_line = std::max(reader_.first_block_line_bytes(), 8.0);
-            sh_.dup = std::make_unique<DupIndex>(
-                static_cast<std::size_t>(static_cast<double>(sh_.total_bytes) / per_line * 1.05));
-        }
         ready_.push_back(std::move(first));
         std::vector<std::thread> pool;
         for (std::size_t k = 1; k < threads; ++k)
@@ -853,8 +842,6 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
                 if (o.fd >= 0) ::close(o.fd);
         }
     } closer{files};
-    for (const auto& f : files)
-        sh.total_bytes += f.size;
 
     unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
     threads = std::clamp(threads, 1u, 16u);
@@ -880,6 +867,14 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         run.inputs.push_back(std::move(rec));
         if (ledgers[i].profile_record) run.inputs.push_back(*ledgers[i].profile_record);
         run.headers.push_back(layouts.back().header);
+    }
+
+    // The key hashes seen more than once (suspected duplicates), over every worker and file.
+    if (options.duplicate_check) {
+        std::vector<DupCollector*> collectors;
+        for (auto& w : workers)
+            collectors.push_back(&w.keys);
+        sh.suspect_set = repeated_hashes(collectors, threads);
     }
 
     // Merge the workers' groups by their codes.
@@ -923,19 +918,13 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         }
         for (auto& r : w.rejects)
             run.rejects.push_back(std::move(r));
-        for (auto h : w.suspects)
-            sh.suspect_set.push_back(h);
         w = Worker{};
         w.files.resize(ledgers.size());
     }
-    sh.dup.reset(); // the index is done with: give its memory back before a second pass
 
     // Second pass, only when the index suspected duplicates: look at the suspected lines alone,
     // compare their keys exactly, and reject every line after the first with its key.
     if (!sh.suspect_set.empty()) {
-        std::sort(sh.suspect_set.begin(), sh.suspect_set.end());
-        sh.suspect_set.erase(std::unique(sh.suspect_set.begin(), sh.suspect_set.end()),
-                             sh.suspect_set.end());
         for (std::size_t i = 0; i < ledgers.size(); ++i) {
             ::lseek(files[i].fd, 0, SEEK_SET);
             FileRun fr(sh, workers, ledgers[i], i, ::dup(files[i].fd), Pass::confirm, nullptr);

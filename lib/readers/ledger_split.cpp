@@ -149,7 +149,6 @@ void BlockReader::finish(LedgerBlock& b, std::size_t end, std::uint64_t lines) {
     b.end = end;
     b.first_line = next_line_;
     b.first = first_;
-    if (first_) first_avg_ = static_cast<double>(end) / static_cast<double>(lines ? lines : 1);
     first_ = false;
     next_line_ += lines;
 }

@@ -42,8 +42,6 @@ class BlockReader {
     void done(const LedgerBlock& b) const;
 
     std::uint64_t bytes_read() const { return bytes_; }
-    // The average record length seen in the first block (for sizing the duplicate index).
-    double first_block_line_bytes() const { return first_avg_; }
 
   private:
     std::size_t fill(std::vector<char>& buf, std::size_t at, std::size_t want);
@@ -65,7 +63,6 @@ class BlockReader {
     std::uint64_t bytes_ = 0;
     bool eof_ = false;
     bool first_ = true;
-    double first_avg_ = 0;
 };
 
 // Counts of quotes and newlines in [p, p+n) (p must have 64 readable bytes past its end).

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Invariants of pool-recon (SPEC §6, issue 5) on a generated ledger, checked against an
+independent reading of the ledger (poolkit layout) and the agreement:
+  - the JSON control totals equal an independent sum of the ledger (lines and pence);
+  - Σ schemes' actual_ytd = the total = the independent sum of periods 1..m; at P12 = the accepted
+    control total; Σ non-host partners' direct spend + the host's own ledger = the total;
+  - each scheme's variance, forecast (profile or run-rate, rounded half away from zero) and
+    forecast variance follow from its figures; Σ schemes = the total row for every column;
+  - Σ partners' forecast risk shares = the total forecast variance + carried forward −
+    unallocated (the risk-share identity with no opening balance);
+  - the contributions due at P12 are the partners' whole contributions (Σ = the total budget);
+  - aligned: each partner's own budget, actual and variance to date add up to the scheme's;
+    joint: each invoice is the share to date less the share to the month before.
+Usage: check_recon.py AGREEMENT LEDGER  (runs pool-recon from PATH)"""
+import csv, datetime, json, re, subprocess, sys, tomllib
+from decimal import Decimal as D, ROUND_HALF_UP
+
+agreement_path, ledger = sys.argv[1], sys.argv[2]
+with open(agreement_path, "rb") as f:
+    a = tomllib.load(f)
+partners = [p["id"] for p in a["partner"]]
+schemes = [s["id"] for s in a["scheme"]]
+host = a["agreement"].get("host")
+assert D(a["agreement"].get("opening_balance", "0")) == 0, "the identity below assumes none"
+start = int(a["agreement"]["financial_year"][:4])
+lo, hi = datetime.date(start, 4, 1), datetime.date(start + 1, 3, 31)
+
+# The independent reading: accepted lines by partner, scheme, period.
+amount_re = re.compile(r"^-?\d+(\.\d{1,2})?$")
+cells, seen = {}, set()
+read = acc = rej = 0
+total_read = total_acc = total_rej = D(0)
+with open(ledger, newline="") as f:
+    for row in csv.DictReader(f):
+        read += 1
+        amt = D(row["amount"]) if amount_re.match(row["amount"]) else None
+        if amt is not None:
+            total_read += amt
+        try:
+            day = datetime.date.fromisoformat(row["date"])
+        except ValueError:
+            day = None
+        ok = (amt is not None and day is not None and lo <= day <= hi and row["partner"] in partners
+              and row["scheme"] in schemes and (row["partner"], row["ref"]) not in seen)
+        if ok:
+            seen.add((row["partner"], row["ref"]))  # a duplicate: same ref, same partner
+            period = (day.month - 4) % 12 + 1
+            key = (row["partner"], row["scheme"], period)
+            cells[key] = cells.get(key, D(0)) + amt
+            acc += 1
+            total_acc += amt
+        else:
+            rej += 1
+            total_rej += amt if amt is not None else 0
+
+
+def to(m, partner=None, scheme=None):
+    return sum((v for (p, s, per), v in cells.items()
+                if per <= m and (partner is None or p == partner) and (scheme is None or s == scheme)),
+               D(0))
+
+
+def half_away(x):
+    return x.quantize(D("0.01"), rounding=ROUND_HALF_UP)  # ROUND_HALF_UP is away from zero
+
+
+cols = ["budget", "budget_ytd", "actual_ytd", "variance_ytd", "forecast_outturn",
+        "forecast_variance", "forecast_movement"]
+runs = 0
+for method in ("profile", "run-rate"):
+    for m in (1, 3, 6, 7, 12):
+        p = subprocess.run(["pool-recon", agreement_path, ledger, "--period", f"P{m:02d}",
+                            "--forecast", method, "--format", "json"], capture_output=True, text=True)
+        assert p.returncode == (1 if rej else 0), (p.returncode, p.stderr[-500:])
+        d = json.loads(p.stdout)
+        runs += 1
+        L = d["ledger"]
+        assert (L["lines_read"], L["lines_accepted"], L["lines_rejected"]) == (read, acc, rej), L
+        assert (D(L["total_read"]), D(L["total_accepted"]), D(L["total_rejected"])) == (
+            total_read, total_acc, total_rej), L
+        sums = {c: D(0) for c in cols}
+        for s in d["schemes"]:
+            f = {c: D(s[c]) for c in cols}
+            assert f["actual_ytd"] == to(m, scheme=s["id"]), (m, s["id"])
+            assert f["variance_ytd"] == f["actual_ytd"] - f["budget_ytd"]
+            want = (f["actual_ytd"] + f["budget"] - f["budget_ytd"] if method == "profile"
+                    else half_away(f["actual_ytd"] * 12 / m))
+            assert f["forecast_outturn"] == want, (m, method, s["id"], f, want)
+            assert f["forecast_variance"] == f["forecast_outturn"] - f["budget"]
+            for c in cols:
+                sums[c] += f[c]
+        for c in cols:
+            assert sums[c] == D(d["total"][c]), (m, c)
+        total = D(d["total"]["actual_ytd"])
+        assert total == to(m)
+        if m == 12:
+            assert total == total_acc == D(L["total_accepted"])
+        kind = a["agreement"]["kind"]
+        if kind == "aligned":
+            # Each partner's own figures add up to the combined view, scheme by scheme (SPEC §6).
+            for s in d["schemes"]:
+                own = [x for q in d["partners"] for x in q["schemes"] if x["id"] == s["id"]]
+                for c in ("budget_ytd", "actual_ytd", "variance_ytd"):
+                    assert sum((D(x[c]) for x in own), D(0)) == D(s[c]), (m, s["id"], c)
+            for q in d["partners"]:
+                for x in q["schemes"]:
+                    assert D(x["actual_ytd"]) == to(m, partner=q["id"], scheme=x["id"])
+            continue
+        if kind == "joint":
+            for inv in d["invoices"]:
+                assert D(inv["amount"]) == D(inv["share_to_date"]) - D(inv["share_to_previous"])
+            continue
+        by_partner = D(0)
+        for q in d["partners"]:
+            own = to(m, partner=q["id"])
+            assert D(q["direct_spend_ytd"]) == (D(0) if q["id"] == host else own), q
+            by_partner += own
+            assert D(q["position"]) == D(q["contribution_due_ytd"]) - D(q["direct_spend_ytd"])
+        assert by_partner == total
+        shares = sum((D(q["forecast_risk_share"]) for q in d["partners"]), D(0))
+        assert shares == (D(d["total"]["forecast_variance"]) + D(d["forecast_carried_forward"])
+                          - D(d["forecast_unallocated"])), (m, method, shares)
+        if m == 12:
+            due = sum((D(q["contribution_due_ytd"]) for q in d["partners"]), D(0))
+            assert due == D(d["total"]["budget"]), due
+print(f"ok: {runs} statements; {read} lines read, {acc} accepted ({total_acc}), {rej} rejected "
+      f"({total_rej}); {len(schemes)} schemes, {len(partners)} partners")

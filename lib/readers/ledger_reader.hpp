@@ -6,7 +6,7 @@
 // also finds where the last whole record of a block ends and hashes the bytes), and the blocks are
 // parsed in place by every core at once; lines are never copied or allocated, codes are found in
 // perfect tables, dates and amounts are parsed by hand. Memory stays flat: a few blocks in
-// flight, plus the duplicate index (8 bytes per slot, about 11 bytes per line). A suspected
+// flight, plus the duplicate index (one 8-byte hash per accepted line). A suspected
 // duplicate (the same 64-bit hash of partner and key seen before) is confirmed exactly by a
 // second pass that looks only at the lines with a suspected hash, so a hash collision can never
 // reject a good line.

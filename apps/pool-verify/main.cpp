@@ -85,6 +85,15 @@ Recorded read_record(const JsonValue& doc, const std::string& file) {
                         "strings");
         r.run.arguments.push_back(a.text);
     }
+    // A tool never records where its output goes; a statement that says so was edited, and running
+    // it would let the statement choose a file to write (--rejects, -o).
+    std::vector<const char*> argv{"tool"};
+    for (const auto& arg : r.run.arguments)
+        argv.push_back(arg.c_str());
+    if (cli::recorded_arguments(static_cast<int>(argv.size()), argv.data()) != r.run.arguments)
+        throw Error(ErrorKind::input, {file, 0, 0},
+                    "not a poolkit statement: its \"arguments\" choose where output goes (-o, "
+                    "--format, --table, --rejects or --threads), which a tool never records");
     const JsonValue* inputs = doc.find("inputs");
     if (!inputs || inputs->type != JsonValue::Type::array)
         throw Error(ErrorKind::input, {file, 0, 0}, "not a poolkit statement: no \"inputs\" array");

@@ -22,14 +22,16 @@ import argparse, os, re, subprocess, sys, tempfile
 
 
 def parse(path):
-    cases, cur, section = [], None, None
+    cases, cur, section, pending = [], None, None, []
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     for line in lines:
         if line.startswith("$ "):
-            cur = {"cmd": line[2:], "sections": []}
+            # Comments just above a command belong to it (the file's head is kept separately).
+            cur = {"cmd": line[2:], "sections": [], "comments": pending if cases else []}
+            pending = []
             cases.append(cur)
             section = None
         elif line.startswith(">>> "):
@@ -48,7 +50,7 @@ def parse(path):
         elif section is not None:
             section["lines"].append(line)
         elif line.startswith("#") or not line.strip():
-            continue
+            pending.append(line)
         else:
             raise SystemExit(f"{path}: stray line outside a section: {line!r}")
     return lines, cases
@@ -116,6 +118,7 @@ def rewrite(path, cases):
     while out and out[-1] == "":
         out.pop()
     for case in cases:
+        out.extend(case.get("comments", []))
         out.append(f"$ {case['cmd']}")
         for sec in case["sections"]:
             mode = "" if sec["mode"] == "exact" else " " + sec["mode"]

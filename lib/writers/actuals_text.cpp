@@ -1,5 +1,6 @@
 #include "writers/actuals_statement.hpp"
 #include "writers/inputs.hpp"
+#include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
 
 #include <fmt/format.h>
@@ -8,20 +9,11 @@ namespace poolkit {
 
 namespace {
 
-std::string count(std::uint64_t n) {
-    std::string d = std::to_string(n), out;
-    for (std::size_t i = 0; i < d.size(); ++i) {
-        if (i > 0 && (d.size() - i) % 3 == 0) out += ',';
-        out += d[i];
-    }
-    return out;
-}
-
 std::string totals_line(const ControlTotals& c) {
     return fmt::format("{} lines read ({}); {} accepted ({}); {} rejected ({})",
-                       count(c.lines_read), format_display(c.total_read), count(c.lines_accepted),
-                       format_display(c.total_accepted), count(c.lines_rejected),
-                       format_display(c.total_rejected));
+                       format_count(c.lines_read), format_display(c.total_read),
+                       format_count(c.lines_accepted), format_display(c.total_accepted),
+                       format_count(c.lines_rejected), format_display(c.total_rejected));
 }
 
 } // namespace
@@ -54,14 +46,14 @@ std::string render(const ActualsStatement& st, bool md) {
         if (st.by.scheme) row.push_back(text_cell(r.scheme));
         if (st.by.period) row.push_back(text_cell(r.period));
         if (st.by.cost_centre) row.push_back(text_cell(r.cost_centre));
-        row.push_back(num_cell(count(r.lines)));
+        row.push_back(num_cell(format_count(r.lines)));
         row.push_back(num_cell(format_display(r.amount)));
         t.add_row(std::move(row));
     }
     t.add_rule();
     std::vector<Cell> total(cols.size() - 2, text_cell(""));
     total[0] = text_cell("Total");
-    total.push_back(num_cell(count(st.control.lines_accepted)));
+    total.push_back(num_cell(format_count(st.control.lines_accepted)));
     total.push_back(num_cell(format_display(st.control.total_accepted)));
     t.add_row(std::move(total));
     out += md ? t.markdown() : t.text();
@@ -82,10 +74,11 @@ std::string render(const ActualsStatement& st, bool md) {
             out += fmt::format("{}{}:{}: {}\n", item, st.rejects[i].file, st.rejects[i].line,
                                st.rejects[i].reason);
         if (shown < st.rejects.size())
-            out += fmt::format("{}... and {} more{}\n", item, count(st.rejects.size() - shown),
-                               st.rejects_path.empty() ? " (--rejects FILE lists them all)" : "");
+            out +=
+                fmt::format("{}... and {} more{}\n", item, format_count(st.rejects.size() - shown),
+                            st.rejects_path.empty() ? " (--rejects FILE lists them all)" : "");
     }
-    out += (md ? "\n" : "") + run_footer(st.run);
+    out += (md ? "\n" : "") + run_footer(st.run, md);
     return out;
 }
 } // namespace

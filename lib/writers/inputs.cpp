@@ -31,7 +31,7 @@ void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs) {
 }
 
 std::string inputs_footer(const std::vector<InputFile>& inputs) {
-    std::string out = "Inputs:";
+    std::string out = inputs.empty() ? "Inputs: none" : "Inputs:";
     for (std::size_t i = 0; i < inputs.size(); ++i)
         out += fmt::format("{} {} (sha256 {}, {} bytes)", i ? "," : "", inputs[i].path,
                            inputs[i].sha256.substr(0, 12), inputs[i].bytes);
@@ -52,8 +52,10 @@ std::string shell_quote(const std::string& arg) {
     return out + "'";
 }
 
-std::string run_footer(const RunRecord& run) {
-    std::string out = inputs_footer(run.inputs) + "Run: " + run.tool;
+std::string run_footer(const RunRecord& run, bool markdown) {
+    std::string out = inputs_footer(run.inputs);
+    if (markdown) out.insert(out.size() - 1, "  "); // a hard line break, not one paragraph
+    out += "Run: " + run.tool;
     for (const auto& arg : run.arguments)
         out += " " + shell_quote(arg);
     return out + "\n";

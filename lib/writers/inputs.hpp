@@ -23,7 +23,8 @@ std::string inputs_footer(const std::vector<InputFile>& inputs);
 
 // The inputs footer, then the command that made the statement, its arguments quoted for a POSIX
 // shell where needed: "Inputs: ... poolkit 0.1.0\nRun: pool-recon --period P06 a.toml l.csv\n".
-std::string run_footer(const RunRecord& run);
+// In Markdown the lines end in hard line breaks, so a viewer does not run them together.
+std::string run_footer(const RunRecord& run, bool markdown = false);
 
 // One argument as a POSIX shell reads it back: bare when it is safe, else in single quotes.
 std::string shell_quote(const std::string& arg);

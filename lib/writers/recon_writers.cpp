@@ -236,7 +236,8 @@ std::string render(const ReconStatement& st, Style style) {
     }
     out += "\n";
     out += ledger_line(st);
-    out += run_footer(st.run);
+    if (style == Style::markdown) out.insert(out.size() - 1, "  ");
+    out += run_footer(st.run, style == Style::markdown);
     return out;
 }
 

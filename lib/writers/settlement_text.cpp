@@ -296,7 +296,8 @@ std::string render(const SettlementStatement& st, Style style) {
     }
     out += "\n";
     out += ledger_line(st);
-    out += run_footer(st.run);
+    if (md) out.insert(out.size() - 1, "  ");
+    out += run_footer(st.run, md);
     return out;
 }
 

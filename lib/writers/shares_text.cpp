@@ -210,7 +210,7 @@ std::string shares_markdown(const SharesStatement& st) {
         out += schedule_table(st).markdown();
     }
     out += "\n";
-    out += run_footer(st.run);
+    out += run_footer(st.run, true);
     return out;
 }
 

@@ -16,10 +16,20 @@ const char* kind_phrase(AgreementKind kind) {
     return "?";
 }
 
+std::string format_count(std::uint64_t n) {
+    std::string d = std::to_string(n), out;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (i > 0 && (d.size() - i) % 3 == 0) out += ',';
+        out += d[i];
+    }
+    return out;
+}
+
 std::string ledger_summary(const ControlTotals& c, std::size_t files) {
     return fmt::format("Ledgers: {} file{}, {} line{} read; {} accepted (£{}); {} rejected (£{})",
-                       files, files == 1 ? "" : "s", c.lines_read, c.lines_read == 1 ? "" : "s",
-                       c.lines_accepted, format_display(c.total_accepted), c.lines_rejected,
+                       files, files == 1 ? "" : "s", format_count(c.lines_read),
+                       c.lines_read == 1 ? "" : "s", format_count(c.lines_accepted),
+                       format_display(c.total_accepted), format_count(c.lines_rejected),
                        format_display(c.total_rejected));
 }
 

@@ -13,6 +13,9 @@ namespace poolkit {
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);
 
+// A count for people: "12,345" (SPEC §9).
+std::string format_count(std::uint64_t n);
+
 // "Ledgers: 4 files, 63 lines read; 63 accepted (£1,226,233.25); 0 rejected (£0.00)", no newline.
 std::string ledger_summary(const ControlTotals& control, std::size_t files);
 

@@ -31,7 +31,8 @@ std::string FinancialYear::label() const {
 
 std::optional<int> FinancialYear::parse_period(std::string_view s) const {
     int n = 0;
-    if (s.size() == 3 && (s[0] == 'P' || s[0] == 'p') && parse_int(s.substr(1), n)) {
+    if ((s.size() == 2 || s.size() == 3) && (s[0] == 'P' || s[0] == 'p') &&
+        parse_int(s.substr(1), n)) { // P06, and P6 as people also write it
         if (n >= 1 && n <= 12) return n;
         return std::nullopt;
     }

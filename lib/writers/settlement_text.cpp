@@ -282,14 +282,21 @@ std::string render(const SettlementStatement& st, Style style) {
         }
         out += lines;
     }
-    out += "\n";
-    out += fmt::format("Carried forward in the pool: £{}. Unallocated: £{}.{}\n",
-                       format_display(r.carried_forward), format_display(r.unallocated),
-                       md ? "  " : "");
-    out += fmt::format("The pool holds £{} after the transfers.\n", format_display(r.pool_closing));
+    // Only a pooled fund holds money of its own (SPEC §1): aligned and joint budgets have no pool
+    // to carry anything forward in.
+    if (a.kind == AgreementKind::pooled) {
+        out += "\n";
+        out += fmt::format("Carried forward in the pool: £{}. Unallocated: £{}.{}\n",
+                           format_display(r.carried_forward), format_display(r.unallocated),
+                           md ? "  " : "");
+        out += fmt::format("The pool holds £{} after the transfers.\n",
+                           format_display(r.pool_closing));
+    }
 
     if (st.memorandum) {
-        out += heading("Memorandum account");
+        out += heading(a.kind == AgreementKind::pooled
+                           ? "Memorandum account"
+                           : "Memorandum account (combined statement: there is no pooled fund)");
         out += table(memorandum_table(st, true));
         out += heading("Partner note (pooled budgets)");
         out += table(notes_table(st, true));

@@ -75,7 +75,16 @@ void write_output(const std::string& path, std::string_view content) {
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
-    int fd = ::mkstemp(name.data());
+    // Where the file system allows, the temporary file has no name until it is complete, so a
+    // run killed while writing (SIGKILL, a crash, a full disk) leaves nothing behind; elsewhere
+    // it is a hidden file named after the target.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    int fd = ::access("/proc/self/fd", X_OK) == 0
+                 ? ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666 & ~mask)
+                 : -1;
+    bool unnamed = fd >= 0;
+    if (!unnamed) fd = ::mkstemp(name.data());
     if (fd < 0)
         throw Error(ErrorKind::input, {path, 0, 0},
                     fmt::format("cannot create the output file: {} (does the directory exist and "
@@ -84,7 +93,7 @@ void write_output(const std::string& path, std::string_view content) {
     auto fail = [&](const char* what) {
         int err = errno;
         ::close(fd);
-        ::unlink(name.data());
+        if (!unnamed) ::unlink(name.data());
         throw Error(ErrorKind::input, {path, 0, 0},
                     fmt::format("{}: {}; the old file, if any, is left as it was", what,
                                 std::strerror(err)));
@@ -100,10 +109,27 @@ void write_output(const std::string& path, std::string_view content) {
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    mode_t mask = ::umask(0);
-    ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
     if (::fsync(fd) != 0 && errno != EINVAL) fail("cannot write the output file");
+    if (unnamed) {
+        // Complete: give it a free hidden name beside the target (linkat through /proc, as
+        // open(2) shows for O_TMPFILE), then rename that over the target as below.
+        std::string self = "/proc/self/fd/" + std::to_string(fd);
+        bool linked = false;
+        for (int attempt = 0; attempt < 100 && !linked; ++attempt) {
+            std::string candidate = tmpl.substr(0, tmpl.size() - 6) +
+                                    std::to_string(::getpid()) + "." + std::to_string(attempt);
+            linked = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, candidate.c_str(),
+                              AT_SYMLINK_FOLLOW) == 0;
+            if (linked) {
+                name.assign(candidate.begin(), candidate.end());
+                name.push_back('\0');
+            } else if (errno != EEXIST) {
+                break;
+            }
+        }
+        if (!linked) fail("cannot name the output file");
+    }
     if (::close(fd) != 0) {
         ::unlink(name.data());
         throw Error(ErrorKind::input, {path, 0, 0}, "cannot write the output file");

@@ -119,10 +119,12 @@ struct Agreement {
     std::string title;
     AgreementKind kind = AgreementKind::pooled;
     std::string legal_basis;
+    SourceLocation legal_basis_where; // of the `legal_basis` value, for findings (issue 7)
     FinancialYear year = FinancialYear::starting(2025);
     std::optional<std::size_t> host; // partner index
     std::string pooled_fund_manager;
     Money opening_balance;
+    SourceLocation opening_balance_where; // of the `opening_balance` value, when given
     PaymentSchedule payment_schedule = PaymentSchedule::monthly;
     std::vector<Partner> partners;
     std::vector<ContributionTerm> pool_contributions; // as written; may be empty

@@ -17,6 +17,9 @@ struct LegalBasis {
     bool excludes_nhs_functions = false; // the excluded NHS functions may not be in it
     bool nhs_bodies_only = false;        // s65Z5 joint working between NHS bodies
     std::string_view repealed_by;        // non-empty: repealed, and what replaced it
+    std::string_view sectors;            // who may be a party, in words: "nhs and local_authority"
+    std::string_view meaning;            // what it allows, in plain English, for --explain
+    std::string_view source;             // where that comes from (DOMAIN-NOTES.md citations)
 };
 
 // The legal basis named in `text`, or nullopt when it is none of the known ones.
@@ -24,6 +27,13 @@ std::optional<LegalBasis> recognise_legal_basis(std::string_view text);
 
 // The canonical names of every known legal basis, for messages.
 std::vector<std::string_view> known_legal_bases();
+
+// Every known legal basis with what it allows, in the order of SPEC §3's list. config/
+// legal-bases.toml documents the same table; a unit test keeps the two in step.
+std::vector<LegalBasis> legal_bases();
+
+// The NHS functions excluded from partnership arrangements, as excluded_nhs_function() names them.
+std::vector<std::string_view> excluded_nhs_functions();
 
 // The excluded NHS function that a scheme's `function` text names ("surgery", "endoscopy", ...),
 // or nullopt. Matching is by words, case-insensitive ("Day-case surgery" names surgery,

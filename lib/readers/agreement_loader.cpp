@@ -92,6 +92,7 @@ class Loader {
             r_.missing(*t, "kind", ctx);
         }
         legal_node_ = t->get("legal_basis");
+        if (legal_node_) a_.legal_basis_where = r_.at(*legal_node_);
         if (auto s = r_.string(*t, "legal_basis", ctx, true)) a_.legal_basis = *s;
         if (const toml::node* y = t->get("financial_year")) {
             if (auto s = r_.string(*y, "'financial_year' of [agreement]")) {
@@ -107,8 +108,10 @@ class Loader {
         }
         host_node_ = t->get("host");
         if (auto s = r_.string(*t, "pooled_fund_manager", ctx, false)) a_.pooled_fund_manager = *s;
-        if (const toml::node* o = t->get("opening_balance"))
+        if (const toml::node* o = t->get("opening_balance")) {
+            a_.opening_balance_where = r_.at(*o);
             if (auto m = r_.money(*o, "'opening_balance' of [agreement]")) a_.opening_balance = *m;
+        }
         if (const toml::node* p = t->get("payment_schedule"))
             if (auto s = r_.choice(*p, "'payment_schedule' of [agreement]",
                                    {"monthly", "quarterly-in-advance", "annual-in-advance"}))

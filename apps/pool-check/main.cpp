@@ -1,11 +1,15 @@
 // pool-check AGREEMENT: validates an agreement against every rule of SPEC §3 and, when it is valid,
 // prints a one-screen summary of its terms (SPEC §5). Diagnostics go to stderr as
 // "FILE:LINE:COL: error: MESSAGE"; --format json puts them in a poolkit.check/1 document instead.
+// --explain prints the terms in plain English with the findings (writers/explain.hpp) as text or
+// Markdown, the diagnostics within it and only a count on stderr; with --format json it adds the
+// findings to the poolkit.check/1 document.
 // Exit 0 valid (warnings allowed), 1 invalid, 2 could not run (unreadable, syntax error, usage).
 #include "cli.hpp"
 
 #include "calc/schedule.hpp"
 #include "readers/agreement_loader.hpp"
+#include "writers/explain.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/table.hpp"
@@ -169,7 +173,8 @@ std::string summary(const Agreement& a) {
     return out;
 }
 
-std::string diagnostics_json(const AgreementLoad& load, RunRecord run) {
+std::string diagnostics_json(const AgreementLoad& load, RunRecord run,
+                             const std::vector<Finding>* findings) {
     JsonWriter j;
     j.begin_object();
     j.field("schema", "poolkit.check/1");
@@ -192,6 +197,7 @@ std::string diagnostics_json(const AgreementLoad& load, RunRecord run) {
         j.end_object();
     }
     j.end_array();
+    if (findings) write_findings_json(j, *findings);
     j.end_object();
     return j.str();
 }
@@ -217,14 +223,38 @@ int main(int argc, char** argv) {
     std::string agreement_path;
     app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
         ->required();
+    bool explain = false;
+    app.add_flag("--explain", explain,
+                 "print the agreement's terms in plain English, then the findings: errors, and "
+                 "terms that are lawful but risky, each with why it matters");
     poolkit::cli::OutputOptions out;
-    poolkit::cli::add_output_options(app, out, {"text", "json"});
+    poolkit::cli::add_output_options(app, out, {"text", "md", "json"});
 
     return poolkit::cli::run(app, argc, argv, [&] {
+        if (out.format == "md" && !explain)
+            throw Error(ErrorKind::usage,
+                        "--format md needs --explain (the summary is text or json)");
         AgreementLoad load = load_agreement(agreement_path);
+        RunRecord run = poolkit::cli::run_record("pool-check", argc, argv);
         std::string content;
-        if (out.format == "json") {
-            content = diagnostics_json(load, poolkit::cli::run_record("pool-check", argc, argv));
+        if (explain) {
+            run.inputs.push_back(load.input);
+            Explanation e = make_explanation(load.agreement ? &*load.agreement : nullptr,
+                                             agreement_path, load.diagnostics, run);
+            if (out.format == "json") {
+                run.inputs.clear();
+                content = diagnostics_json(load, run, &e.findings);
+            } else {
+                content = out.format == "md" ? explain_markdown(e) : explain_text(e);
+            }
+            // The findings are in the document; stderr has their count.
+            Diagnostics all;
+            all.items = shown_diagnostics(e);
+            for (const auto& f : e.findings)
+                all.warning(f.where, f.what);
+            if (!all.items.empty()) std::cerr << count_line(agreement_path, all);
+        } else if (out.format == "json") {
+            content = diagnostics_json(load, run, nullptr);
         } else {
             for (const auto& d : load.diagnostics.items)
                 std::cerr << d.formatted() << '\n';

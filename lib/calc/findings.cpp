@@ -1,0 +1,246 @@
+#include "calc/findings.hpp"
+
+#include "model/legal_basis.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+
+namespace poolkit {
+
+namespace {
+
+// "£1,234.56" for the size of an amount (its sign is in the words around it). Never negates: the
+// most negative amount has no positive twin.
+std::string pounds(Money m) {
+    std::string s = format_display(m);
+    if (m.is_negative()) s = s.substr(1, s.size() - 2); // "(1,234.56)"
+    return "£" + s;
+}
+
+std::string partner_phrase(const Agreement& a, std::size_t p) {
+    return fmt::format("{} ({})", a.partners[p].name, a.partners[p].id);
+}
+
+SourceLocation whole_file(const Agreement& a) {
+    return {a.file, 0, 0};
+}
+
+// "A", "A and B", "A, B and C".
+std::string and_list(const std::vector<std::string>& xs) {
+    std::string out;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (i > 0) out += i + 1 == xs.size() ? " and " : ", ";
+        out += xs[i];
+    }
+    return out;
+}
+
+// SPEC §3: the legal basis is free text; the loader warns about the same three cases in one line
+// each, and these findings restate them with their reasons (the explanation shows one of the two).
+void legal_basis_findings(const Agreement& a, std::vector<Finding>& out) {
+    if (a.legal_basis.empty()) return;
+    auto lb = recognise_legal_basis(a.legal_basis);
+    if (!lb) {
+        out.push_back(
+            {"unknown-legal-basis", a.legal_basis_where,
+             fmt::format("The legal basis \"{}\" is not one poolkit knows.", a.legal_basis),
+             "poolkit cannot check the agreement against its rules (who may be a "
+             "partner, whether it allows a pooled fund, which functions are excluded), "
+             "and an agreement made under the wrong power may be unlawful.",
+             "Cite the Act and section exactly (e.g. \"NHS Act 2006 s75\"); "
+             "config/legal-bases.toml lists the ones poolkit knows.",
+             true});
+        return;
+    }
+    if (!lb->repealed_by.empty())
+        out.push_back(
+            {"repealed-legal-basis", a.legal_basis_where,
+             fmt::format("The legal basis, {}, is repealed; it is now {}.", lb->name,
+                         lb->repealed_by),
+             fmt::format("An agreement cannot be made today under a repealed power. An old "
+                         "agreement that still runs under it is read as made under {}, whose rules "
+                         "poolkit checks, but its text may not match them.",
+                         lb->repealed_by),
+             fmt::format("Vary the agreement to cite {} and check its terms against it.",
+                         lb->repealed_by),
+             true});
+    if (lb->nhs_bodies_only)
+        for (std::size_t p = 0; p < a.partners.size(); ++p)
+            if (a.partners[p].sector != Sector::nhs) {
+                out.push_back(
+                    {"nhs-bodies-only", a.legal_basis_where,
+                     fmt::format("The legal basis, {}, is joint working between NHS bodies, but {} "
+                                 "has sector \"{}\".",
+                                 lb->name, partner_phrase(a, p), sector_name(a.partners[p].sector)),
+                     "A partner the power does not cover cannot lawfully take part in the "
+                     "arrangement under it.",
+                     "With a local authority partner, NHS Act 2006 s75 is the usual basis; "
+                     "otherwise check the partner's sector.",
+                     true});
+                break;
+            }
+}
+
+// A pooled fund that states no risk share gets the default (SPEC §3; calc/settlement.cpp).
+void risk_share_findings(const Agreement& a, std::vector<Finding>& out) {
+    if (a.kind != AgreementKind::pooled) return;
+    if (!a.risk_share) {
+        out.push_back({"no-risk-share", whole_file(a),
+                       "The pooled fund has no [risk_share], so poolkit's defaults apply: the net "
+                       "over- or underspend of the whole fund is shared in proportion to the "
+                       "partners' contributions, with no cap.",
+                       "Who meets an overspend is the term partners most often dispute; a default "
+                       "nobody chose may not be what they would agree when a large overspend "
+                       "comes, and no partner's exposure is limited.",
+                       "Write the risk share the partners intend into [risk_share], even if it is "
+                       "the default, so that it is an agreed term; consider caps."});
+        return;
+    }
+    const RiskShare& rs = *a.risk_share;
+    const std::size_t n = a.partners.size();
+    std::size_t capped = 0;
+    BigInt cap_pence = 0; // exact: caps near the int64 limit must not overflow a Money sum
+    for (std::size_t p = 0; p < rs.caps.size() && p < n; ++p)
+        if (rs.caps[p]) ++capped, cap_pence += rs.caps[p]->pence();
+    const Money cap_total =
+        Money::from_pence(cap_pence > INT64_MAX ? INT64_MAX : static_cast<std::int64_t>(cap_pence));
+
+    // Tiers that stop short: the rest is unallocated (SPEC §7).
+    if (rs.overspend.kind == RuleKind::tiers && !rs.overspend_tiers.empty() &&
+        rs.overspend_tiers.back().upto) {
+        const Tier& last = rs.overspend_tiers.back();
+        const std::string bound = pounds(*last.upto);
+        out.push_back(
+            {"last-tier-missing", last.where,
+             fmt::format("The overspend tiers stop at {}: no tier takes an overspend above it{}.",
+                         bound,
+                         rs.basis == RiskBasis::pool ? "" : " (of each scheme, with this basis)"),
+             fmt::format("An overspend above {} is unallocated: nobody is committed to meet it, "
+                         "and pool-settle reports it for the partners to agree (exit 1).",
+                         bound),
+             "Add a last [[risk_share.overspend_tier]] without `upto` that says who bears the "
+             "rest, or record in the agreement how an overspend beyond the tiers will be met."});
+    }
+
+    if (capped == 0) {
+        out.push_back({"no-cap", rs.where,
+                       "No partner's share of an overspend is capped: however large the "
+                       "overspend, the partners bear all of it by the overspend rule.",
+                       "Each partner's exposure is unlimited: a large overspend falls on the "
+                       "partners' own budgets in full, beyond what their own governance may have "
+                       "approved.",
+                       "A cap on what each partner bears (cap = { PARTNER = \"amount\" } in "
+                       "[risk_share]) or tiers, with what happens past them agreed in advance."});
+    } else if (capped == n) {
+        out.push_back(
+            {"all-capped", rs.where,
+             fmt::format("Every partner's share of an overspend is capped: together they bear at "
+                         "most {} of the year's overspend.",
+                         pounds(cap_total)),
+             fmt::format("An overspend above {} is unallocated: nobody is committed to meet it, "
+                         "and pool-settle reports it for the partners to agree (exit 1).",
+                         pounds(cap_total)),
+             "Agree in advance how an overspend beyond the caps is met (for example, leave one "
+             "partner uncapped, or a procedure for the partners to agree extra contributions)."});
+    }
+}
+
+void partner_findings(const Agreement& a, std::vector<Finding>& out) {
+    const Money total = a.total_budget();
+    if (!total.is_positive()) return;
+    const auto totals = a.partner_contributions();
+    const char* what = a.kind == AgreementKind::aligned ? "holds" : "contributes";
+    for (std::size_t p = 0; p < a.partners.size(); ++p) {
+        // Under 1%: 100 × contribution < total (exact, in pence).
+        if (Rational(totals[p].pence()) * 100 >= Rational(total.pence()) * small_partner_percent)
+            continue;
+        std::string amount =
+            totals[p].is_zero()
+                ? fmt::format("{} nothing", what)
+                : fmt::format("{} {}, {} of the {} of all budgets", what, pounds(totals[p]),
+                              format_percent(Rational(totals[p].pence(), total.pence()), 2),
+                              pounds(total));
+        out.push_back(
+            {"small-partner", a.partners[p].where,
+             fmt::format("{} {}, under {}%.", partner_phrase(a, p), amount, small_partner_percent),
+             "A partner with almost no stake shares the arrangement's governance and may be "
+             "named in its risk share (a split, host or lead rule can make it bear far more than "
+             "it put in); or its contribution may be missing or mistyped.",
+             "Check the figure; if the partner only refers or commissions, record its role and "
+             "whether it bears any over- or underspend."});
+    }
+}
+
+void scheme_findings(const Agreement& a, std::vector<Finding>& out) {
+    for (const auto& s : a.schemes)
+        if (!s.lead)
+            out.push_back({"no-lead", s.where,
+                           fmt::format("Scheme {} ({}) has no lead commissioner.", s.id, s.name),
+                           "Nobody is named to commission the service, manage its spending and "
+                           "answer for its variance, and a `lead` risk-share rule cannot apply "
+                           "to it.",
+                           fmt::format("Name the partner that commissions it: lead = \"PARTNER\" "
+                                       "in scheme {}.",
+                                       s.id)});
+
+    // Aligned (SPEC §1): each partner bears its own variance, but one lead commissions the whole
+    // scheme; its contracts may overspend another partner's part (DOMAIN-NOTES §2, Oldham).
+    if (a.kind != AgreementKind::aligned) return;
+    std::vector<std::string> shared;
+    SourceLocation first;
+    for (const auto& s : a.schemes) {
+        if (!s.lead) continue;
+        std::vector<std::string> others;
+        for (std::size_t p = 0; p < a.partners.size(); ++p)
+            if (p != *s.lead && !s.contributions[p].is_zero())
+                others.push_back(
+                    fmt::format("{} holds {}", a.partners[p].id, pounds(s.contributions[p])));
+        if (others.empty()) continue;
+        if (shared.empty()) first = s.where;
+        shared.push_back(
+            fmt::format("{} (lead {}; {})", s.id, a.partners[*s.lead].id, and_list(others)));
+    }
+    if (shared.empty()) return;
+    out.push_back(
+        {"aligned-lead-risk", first,
+         fmt::format("In this aligned budget, {} funded by more than one partner but commissioned "
+                     "by one lead: {}.",
+                     shared.size() == 1 ? "one scheme is"
+                                        : fmt::format("{} schemes are", shared.size()),
+                     and_list(shared)),
+         "Each partner bears the variance on its own part, yet the lead lets and manages the "
+         "contracts for the whole scheme: when they overspend, the lead commissioner carries the "
+         "risk in practice, and nothing commits the other partners to meet it.",
+         "State who meets an overspend on each such scheme's contracts and how the lead recovers "
+         "the other partners' parts, or make it a pooled fund with a risk share."});
+}
+
+void opening_balance_findings(const Agreement& a, std::vector<Finding>& out) {
+    if (!a.opening_balance.is_negative()) return;
+    SourceLocation where = a.opening_balance_where;
+    if (where.file.empty()) where = whole_file(a);
+    out.push_back(
+        {"negative-opening-balance", where,
+         fmt::format("The fund opens the year with a deficit of {} brought forward.",
+                     pounds(a.opening_balance)),
+         "poolkit carries a deficit forward as it is: this year's contributions do not meet it "
+         "and the risk share does not share it (SPEC §7 applies only a positive balance against an "
+         "overspend), so the fund ends the year still owing it.",
+         "Agree how the deficit is cleared (extra contributions, or a share of it in this year's "
+         "settlement) and record it in the agreement."});
+}
+
+} // namespace
+
+std::vector<Finding> agreement_findings(const Agreement& a) {
+    std::vector<Finding> out;
+    legal_basis_findings(a, out);
+    risk_share_findings(a, out);
+    partner_findings(a, out);
+    scheme_findings(a, out);
+    opening_balance_findings(a, out);
+    return out;
+}
+
+} // namespace poolkit

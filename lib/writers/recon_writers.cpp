@@ -306,15 +306,7 @@ std::string recon_json(const ReconStatement& st) {
     json.field("forecast", forecast_name(r.method));
     json.end_object();
     json.key("agreement").begin_object();
-    json.field("id", a.id);
-    json.field("title", a.title);
-    json.field("kind", kind_name(a.kind));
-    json.field("financial_year", a.year.label());
-    json.key("host");
-    if (a.host)
-        json.value(a.partners[*a.host].id);
-    else
-        json.null();
+    write_agreement_fields(json, a);
     json.end_object();
     json.field("period", a.year.period_ym(r.period));
     json.field("forecast_method", forecast_name(r.method));

@@ -60,15 +60,7 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("memorandum", st.memorandum.has_value());
     json.end_object();
     json.key("agreement").begin_object();
-    json.field("id", a.id);
-    json.field("title", a.title);
-    json.field("kind", kind_name(a.kind));
-    json.field("financial_year", a.year.label());
-    json.key("host");
-    if (a.host)
-        json.value(a.partners[*a.host].id);
-    else
-        json.null();
+    write_agreement_fields(json, a);
     json.field("risk_share", describe_terms(a));
     json.end_object();
 

@@ -2,6 +2,7 @@
 
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
+#include "writers/statement_parts.hpp"
 
 namespace poolkit {
 
@@ -30,16 +31,7 @@ std::string shares_json(const SharesStatement& st) {
     write_run_json(json, st.run);
 
     json.key("agreement").begin_object();
-    json.field("id", a.id);
-    json.field("title", a.title);
-    json.field("kind", kind_name(a.kind));
-    json.field("legal_basis", a.legal_basis);
-    json.field("financial_year", a.year.label());
-    json.key("host");
-    if (a.host)
-        json.value(a.partners.at(*a.host).id);
-    else
-        json.null();
+    write_agreement_fields(json, a);
     json.field("payment_schedule",
                st.schedule.has_instalments() ? schedule_name(st.schedule.frequency) : "none");
     json.end_object();

@@ -33,6 +33,19 @@ std::string ledger_summary(const ControlTotals& c, std::size_t files) {
                        format_display(c.total_rejected));
 }
 
+void write_agreement_fields(JsonWriter& json, const Agreement& a) {
+    json.field("id", a.id);
+    json.field("title", a.title);
+    json.field("kind", kind_name(a.kind));
+    json.field("legal_basis", a.legal_basis);
+    json.field("financial_year", a.year.label());
+    json.key("host");
+    if (a.host)
+        json.value(a.partners.at(*a.host).id);
+    else
+        json.null();
+}
+
 void write_control_json(JsonWriter& json, const ControlTotals& c) {
     json.field("lines_read", c.lines_read);
     json.field("lines_accepted", c.lines_accepted);

@@ -13,6 +13,10 @@ namespace poolkit {
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);
 
+// Who the statement is about, as the fields of a JSON `agreement` object: id, title, kind,
+// legal_basis, financial_year, host (null when there is none). The caller opens and closes it.
+void write_agreement_fields(JsonWriter& json, const Agreement& agreement);
+
 // A count for people: "12,345" (SPEC §9).
 std::string format_count(std::uint64_t n);
 

@@ -2,6 +2,7 @@
 #include "writers/table.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace poolkit {
 
@@ -27,6 +28,22 @@ std::string actuals_csv(const ActualsStatement& st) {
     return t.csv();
 }
 
+namespace {
+// A decimal number as a spreadsheet reads one: a sign, digits (grouped by commas or not), a
+// point and more digits. An amount rejected for being out of range or having three decimals
+// ("-12.345") is still a number, so it is echoed as it was, never prefixed (SPEC §8).
+bool looks_numeric(std::string_view s) {
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+    std::size_t digits = 0, i = 0;
+    for (; i < s.size() && ((s[i] >= '0' && s[i] <= '9') || (s[i] == ',' && digits)); ++i)
+        digits += s[i] != ',';
+    if (i < s.size() && s[i] == '.')
+        for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+            ++digits;
+    return digits > 0 && i == s.size() && s.back() != ',';
+}
+} // namespace
+
 std::string rejects_csv(const std::vector<RejectedLine>& rejects,
                         const std::vector<std::vector<std::string>>& headers) {
     std::size_t width = 0;
@@ -50,7 +67,7 @@ std::string rejects_csv(const std::vector<RejectedLine>& rejects,
                 continue;
             }
             // An amount is a number, never neutralised; any other text is guarded (SPEC §8).
-            bool numeric = static_cast<bool>(parse_money(r.fields[i], true));
+            bool numeric = looks_numeric(r.fields[i]);
             row.push_back({r.fields[i], numeric});
         }
         t.add_row(std::move(row));

@@ -56,3 +56,17 @@ TEST_CASE("hardening: rejected lines echo the ledger's fields, with amounts left
                  "l.csv,2,\"unknown partner \"\"=HYPERLINK(1)\"\"\",'=HYPERLINK(1),'+S02,-12.50,"
                  "\"-1,234.56\",'@x\n");
 }
+
+TEST_CASE("hardening: a rejected amount that is still a number is not prefixed") {
+    // Rejected for three decimals or for being out of range, these are numbers all the same: a
+    // spreadsheet must show them as numbers. Text that merely starts like one is guarded.
+    RejectedLine r;
+    r.file = "l.csv";
+    r.line = 3;
+    r.reason = "bad amount";
+    r.fields = {"-12.345", "-92233720368547758.09", "+1,234.5", "-12.5x", "-", "-1+2", "-,5"};
+    std::string csv = rejects_csv({r}, {{"a", "b", "c", "d", "e", "f", "g"}});
+    CHECK(csv == "file,line,reason,a,b,c,d,e,f,g\n"
+                 "l.csv,3,bad amount,-12.345,-92233720368547758.09,\"+1,234.5\",'-12.5x,'-,'-1+2,"
+                 "\"'-,5\"\n");
+}

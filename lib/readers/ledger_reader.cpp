@@ -654,9 +654,23 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
         return -1;
     };
     auto columns_list = [&] {
+        // Names cut short (at a character boundary), control bytes shown as '?', and the columns
+        // past the ones read said to be there: a header of a 10 MB line or 1,000 columns still
+        // makes a message a person can read.
         std::string s;
-        for (const auto& h : L.header)
-            s += (s.empty() ? "" : ", ") + h;
+        for (const auto& h : L.header) {
+            std::size_t cut = h.size() > 40 ? 40 : h.size();
+            while (cut < h.size() && cut > 0 && (static_cast<unsigned char>(h[cut]) & 0xC0) == 0x80)
+                --cut;
+            std::string name = h.substr(0, cut) + (cut < h.size() ? "..." : "");
+            for (char& c : name)
+                if (static_cast<unsigned char>(c) < 0x20) c = '?';
+            s += (s.empty() ? "" : ", ") + name;
+        }
+        if (L.ncols > L.header.size())
+            s += fmt::format("; only the first {} of its {} columns are read: put the columns "
+                             "poolkit needs among them",
+                             L.header.size(), L.ncols);
         return s;
     };
     for (std::size_t f = 0; f < ledger_field_count; ++f) {

@@ -6,6 +6,7 @@
 #include "readers/agreement_toml.hpp"
 #include "readers/input_source.hpp"
 #include "readers/sha256.hpp"
+#include "readers/toml_depth.hpp"
 
 #include <fmt/format.h>
 
@@ -899,6 +900,7 @@ AgreementLoad load_agreement_text(std::string_view text, std::string path) {
     const std::string display = path == "-" ? "<stdin>" : path;
     toml::table root;
     try {
+        check_toml_key_depth(text, display);
         root = toml::parse(text, std::string_view(display));
     } catch (const toml::parse_error& e) {
         const auto& b = e.source().begin;

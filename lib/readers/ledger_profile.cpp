@@ -3,6 +3,7 @@
 #include "money/error.hpp"
 #include "readers/input_source.hpp"
 #include "readers/ledger_date.hpp"
+#include "readers/toml_depth.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -82,6 +83,7 @@ class Loader {
     LedgerProfile load(std::string_view text) {
         toml::table root;
         try {
+            check_toml_key_depth(text, file_);
             root = toml::parse(text, file_);
         } catch (const toml::parse_error& e) {
             fail(e.source(), std::string(e.description()));

@@ -244,7 +244,7 @@ class Parser {
         std::size_t i = F(f);
         in_block = false;
         if (L_.fixed[i]) return *L_.fixed[i];
-        if (L_.col[i] < 0) return {};
+        if (L_.col[i] < 0) return std::string_view("", 0); // never a null pointer (memcpy, memcmp)
         const CsvField& x = fld(L_.col[i]);
         if (!x.escaped) {
             in_block = true;

@@ -70,7 +70,8 @@ inline bool fast_pence(const char* p, std::size_t n, std::int64_t& out) {
     p += neg;
     const char* start = p;
     std::int64_t v = 0;
-    while (p < e && static_cast<unsigned>(*p - '0') < 10)
+    // Stop at the 16th digit: more would overflow v (UB) before the length is checked.
+    while (p < e && static_cast<unsigned>(*p - '0') < 10 && p - start < 16)
         v = v * 10 + (*p++ - '0');
     std::size_t digits = static_cast<std::size_t>(p - start);
     if (digits == 0 || digits > 15) return false;

@@ -135,7 +135,7 @@ void risk_share_findings(const Agreement& a, std::vector<Finding>& out) {
     } else if (capped == n) {
         out.push_back(
             {"all-capped", rs.where,
-             fmt::format("Every partner's share of an overspend is capped: together they bear at "
+             fmt::format("Every partner that contributes is capped: together the partners bear at "
                          "most {} of the year's overspend.",
                          pounds(cap_total)),
              fmt::format("An overspend above {} is unallocated: nobody is committed to meet it, "

@@ -443,7 +443,7 @@ void caps(ExplainDocument& d, const Agreement& a, const RiskShare& rs) {
         return;
     }
     std::string s = fmt::format(
-        "Caps: {} of the year's overspend in total (its whole share, counted after all the "
+        "Caps: {} of the year's overspend in total (a partner's whole share, counted after all the "
         "tiers{}). A share above a cap goes to the partners below their caps, in proportion to "
         "their contributions to the fund, repeated until no cap is exceeded.",
         and_list(capped), rs.basis == RiskBasis::pool ? "" : " and all the schemes");

@@ -157,11 +157,7 @@ std::string settlement_json(const SettlementStatement& st) {
         json.end_array();
     }
 
-    const ControlTotals& c = st.control;
-    json.key("ledger").begin_object();
-    json.field("files", static_cast<std::uint64_t>(st.ledger_files));
-    write_control_json(json, c);
-    json.end_object();
+    write_ledger_json(json, st.control, st.ledger_files);
     json.end_object();
     return json.str();
 }

@@ -55,4 +55,11 @@ void write_control_json(JsonWriter& json, const ControlTotals& c) {
     json.field("total_rejected", c.total_rejected);
 }
 
+void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files) {
+    json.key("ledger").begin_object();
+    json.field("files", static_cast<std::uint64_t>(files));
+    write_control_json(json, control);
+    json.end_object();
+}
+
 } // namespace poolkit

@@ -27,4 +27,7 @@ std::string ledger_summary(const ControlTotals& control, std::size_t files);
 // total_accepted, total_rejected (SPEC §5 `ledger`).
 void write_control_json(JsonWriter& json, const ControlTotals& control);
 
+// "ledger": {files, lines_read, ...}: the statement's ledger block (pool-recon, pool-settle).
+void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files);
+
 } // namespace poolkit

@@ -138,8 +138,9 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
     switch (a.kind) {
     case AgreementKind::pooled: {
         ContributionSchedule schedule = build_schedule(a);
-        if (a.risk_share)
-            r.forecast_share = share_risk(a, std::span<const Money>(forecast_variances));
+        // The same effective risk share, opening balance and caps as pool-settle (SPEC §6), so
+        // that at P12 the forecast share is the settlement's.
+        r.forecast_share = share_risk(a, std::span<const Money>(forecast_variances));
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             PartnerPosition pos;
             pos.contribution_due_ytd = schedule.due_to(p, m);

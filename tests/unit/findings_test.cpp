@@ -94,7 +94,8 @@ TEST_CASE("findings: a pooled fund without [risk_share] gets the defaults, and s
     CHECK(codes(fs) == std::vector<std::string>{"no-risk-share"});
     CHECK(fs[0].where.file == "t.toml");
     CHECK(fs[0].where.line == 0); // the whole agreement
-    CHECK(fs[0].what.find("in proportion to the partners' contributions") != std::string::npos);
+    CHECK(fs[0].what.find("basis `pool`, overspend `contributions`, underspend `return`, no cap") !=
+          std::string::npos);
 }
 
 TEST_CASE("findings: no cap on any partner") {

@@ -29,7 +29,7 @@ TEST_CASE("settlement writers: text, JSON and CSV of a capped overspend") {
     CHECK(has(text, "Year-end settlement, 2025-26 (1 April 2025 to 31 March 2026)\n"));
     CHECK(has(text, "WARNING: £20,000.00 of overspend is unallocated"));
     CHECK(has(text, "ICB pays LA (host) £30,000.00\n"));
-    CHECK(has(text, "  2. cap round 1: ICB's share of overspend 60,000.00 is over its cap "
+    CHECK(has(text, "  2. cap round 1: ICB's net risk share 60,000.00 is over its cap "
                     "30,000.00: 30,000.00 to re-allocate\n"));
     CHECK(has(text, "  5. cap round 2: 20,000.00 that no partner below its cap can take: "
                     "unallocated\n"));

@@ -174,6 +174,7 @@ TEST_CASE("findings: an aligned budget whose schemes one lead commissions for se
     s.erase(s.find("[risk_share]"));
     s.replace(s.find("kind = \"pooled\""), 15, "kind = \"aligned\"");
     s.replace(s.find("host = \"LA\"\n"), 12, "");
+    s.replace(s.find("opening_balance = \"0.00\"\n"), 25, ""); // only a pooled fund has one
     s += "\n[[scheme]]\nid = \"S02\"\nname = \"Day care\"\nbudget = \"30000.00\"\nlead = "
          "\"LA\"\nprofile = \"even\"\ncontributions = { ICB = \"0%\", LA = \"100%\" }\n";
     auto fs = findings_of(s);

@@ -126,7 +126,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
         ps.paid =
             paid ? (*paid)[p] : (a.kind == AgreementKind::joint ? ps.final_share : ps.contribution);
         ps.direct_spend = p == host ? Money{} : r.ledger_spend[p];
-        ps.balance = ps.final_share - ps.paid - ps.direct_spend;
+        ps.balance = ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed;
         if (p == host || ps.balance.is_zero()) continue;
         if (ps.balance.is_positive())
             r.transfers.push_back({p, host, ps.balance});
@@ -200,7 +200,8 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
         const bool is_host = a.host && *a.host == p;
         expect_equal(ps.direct_spend, is_host && !aligned ? Money{} : r.ledger_spend[p],
                      id + " direct spend");
-        expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend, id + " balance");
+        expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed,
+                     id + " balance");
     }
     expect_equal(ledgers, r.total_outturn, "spend by ledger against total outturn");
     expect_equal(contributed, r.total_budget, "contributions against total budget");

@@ -49,6 +49,19 @@ constexpr std::size_t F(LedgerField f) {
 struct RawTotals {
     std::uint64_t read = 0, accepted = 0, rejected = 0;
     std::int64_t p_read = 0, p_accepted = 0, p_rejected = 0;
+    // With an agreement: per partner index, bit m-1 set when a line of period m was accepted (to
+    // name the files of a partner whose year is short, SPEC §7).
+    std::vector<std::uint16_t> periods;
+
+    void mark(std::size_t partner, int period, std::size_t partners) {
+        if (periods.size() < partners) periods.resize(partners);
+        periods[partner] |= static_cast<std::uint16_t>(1u << (period - 1));
+    }
+    void merge_periods(const RawTotals& o) {
+        if (periods.size() < o.periods.size()) periods.resize(o.periods.size());
+        for (std::size_t i = 0; i < o.periods.size(); ++i)
+            periods[i] |= o.periods[i];
+    }
 
     ControlTotals control() const {
         ControlTotals c;
@@ -432,6 +445,7 @@ class Parser {
         if (sh_.options->duplicate_check) w_.keys.add(key_hash);
         ++tot_.accepted;
         add(tot_.p_accepted, pence);
+        if (sh_.agreement) tot_.mark(pid, period, sh_.P);
         Cell* cell;
         if (sh_.agreement && !sh_.options->by_cost_centre) {
             cell = &w_.dense[(pid * sh_.S + sid) * 12 + static_cast<std::size_t>(period - 1)];
@@ -930,6 +944,7 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
             add(t.p_read, w.files[i].p_read);
             add(t.p_accepted, w.files[i].p_accepted);
             add(t.p_rejected, w.files[i].p_rejected);
+            t.merge_periods(w.files[i]);
         }
         for (auto& r : w.rejects)
             run.rejects.push_back(std::move(r));
@@ -994,7 +1009,7 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
 
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
         ControlTotals c = file_totals[i].control();
-        run.files.push_back({ledgers[i].path, c});
+        run.files.push_back({ledgers[i].path, c, file_totals[i].periods});
         run.control += c;
     }
 

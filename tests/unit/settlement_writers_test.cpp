@@ -23,7 +23,8 @@ TEST_CASE("settlement writers: text, JSON and CSV of a capped overspend") {
     a.legal_basis = "NHS Act 2006 s75";
     a.risk_share->caps = {pence(30000'00), pence(50000'00)};
     auto act = make_actuals(a, {{1, 0, 1100000'00}});
-    SettlementStatement st{a, settle(a, act), std::nullopt, false, act.control, 1, {}};
+    SettlementStatement st{
+        a, settle(a, act), std::nullopt, false, act.control, 1, {}, {}, YearEnd::complete, {}};
 
     std::string text = settlement_text(st);
     CHECK(has(text, "Year-end settlement, 2025-26 (1 April 2025 to 31 March 2026)\n"));

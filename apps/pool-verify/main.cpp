@@ -33,6 +33,7 @@ const std::vector<std::pair<std::string, std::string>> known_schemas{
     {"poolkit.shares/1", "pool-shares"},
     {"poolkit.actuals/1", "pool-actuals"},
     {"poolkit.recon/1", "pool-recon"},
+    {"poolkit.recon/2", "pool-recon"}, // SPEC §5: version 2; both are read
     {"poolkit.settle/1", "pool-settle"},
     {"poolkit.check/1", "pool-check"}};
 
@@ -64,7 +65,7 @@ Recorded read_record(const JsonValue& doc, const std::string& file) {
     if (expected.empty())
         throw Error(ErrorKind::input, {file, 0, 0},
                     fmt::format("unknown schema \"{}\": pool-verify knows poolkit.shares/1, "
-                                "poolkit.actuals/1, poolkit.recon/1, poolkit.settle/1 and "
+                                "poolkit.actuals/1, poolkit.recon/1 and /2, poolkit.settle/1 and "
                                 "poolkit.check/1",
                                 r.schema));
     r.run.tool = string_member(doc, "tool", file);

@@ -581,10 +581,12 @@ void schedule(ExplainDocument& d, const Agreement& a) {
 
 void monitoring(ExplainDocument& d, const Agreement& a) {
     d.heading("Monitoring");
+    // SPEC §3: either direction; an underspend needs an action plan as an overspend does.
     d.paragraph(fmt::format(
         "Each month every scheme's forecast outturn is compared with its budget: a forecast "
-        "overspend of {} of the budget or more is rated amber, {} or more red; a smaller "
-        "overspend, or an underspend, is green.",
+        "variance of {} of the budget or more, over or under, is rated amber, {} or more red, and "
+        "needs an action plan (an underspend as much as an overspend); a smaller variance is "
+        "green, and a scheme with no budget has no rating.",
         format_percent(a.monitoring.amber, 4), format_percent(a.monitoring.red, 4)));
 }
 

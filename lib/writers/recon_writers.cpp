@@ -27,7 +27,7 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
 // The line a finance officer must not miss: what was read, what was rejected (SPEC §4).
 std::string ledger_line(const ReconStatement& st) {
     const ControlTotals& c = st.control;
-    std::string out = ledger_summary(c, st.ledger_files);
+    std::string out = ledger_summary(c, st.ledger_files, &st.recon.after_period, st.recon.period);
     if (c.lines_rejected > 0)
         out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
                                        : fmt::format(": see {}", st.rejects_path);
@@ -61,7 +61,8 @@ Table schemes_table(const ReconStatement& st, bool display) {
                 {"forecast_outturn", true},
                 {"forecast_variance", true},
                 {"forecast_movement", true},
-                {"rag", false}};
+                {"rag", false},
+                {"rag_direction", false}};
     Table t(std::move(cols));
     auto row = [&](const std::string& id, const std::string& name, const SchemeFigures& f) {
         std::vector<Cell> cells;
@@ -74,7 +75,12 @@ Table schemes_table(const ReconStatement& st, bool display) {
         for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
                         f.forecast_variance, f.forecast_movement})
             cells.push_back(money(m));
-        cells.push_back(text_cell(rag_name(f.rag)));
+        if (display) {
+            cells.push_back(text_cell(rag_wording(f.rag)));
+        } else {
+            cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
+            cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
+        }
         t.add_row(std::move(cells));
     };
     for (std::size_t s = 0; s < a.schemes.size(); ++s)
@@ -143,6 +149,7 @@ Table invoices_table(const ReconStatement& st, bool display) {
 
 Table aligned_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
+    const Reconciliation& r = st.recon;
     auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
     Table t(display ? std::vector<Table::Column>{{"Partner", false},
                                                  {"Scheme", false},
@@ -150,7 +157,9 @@ Table aligned_table(const ReconStatement& st, bool display) {
                                                  {"Budget to date", true},
                                                  {"Actual to date", true},
                                                  {"Variance", true},
-                                                 {"Forecast variance", true}}
+                                                 {"Forecast outturn", true},
+                                                 {"Forecast variance", true},
+                                                 {"Flag", false}}
                     : std::vector<Table::Column>{{"partner", false},
                                                  {"scheme", false},
                                                  {"budget", true},
@@ -158,17 +167,69 @@ Table aligned_table(const ReconStatement& st, bool display) {
                                                  {"actual_ytd", true},
                                                  {"variance_ytd", true},
                                                  {"forecast_outturn", true},
-                                                 {"forecast_variance", true}});
-    for (const auto& f : st.recon.aligned) {
-        std::vector<Cell> cells{text_cell(a.partners[f.partner].id),
-                                text_cell(a.schemes[f.scheme].id)};
-        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd})
+                                                 {"forecast_variance", true},
+                                                 {"spend_without_budget", false}});
+    auto row = [&](std::size_t p, const std::string& scheme, const OwnFigures& f,
+                   const std::string& flag) {
+        std::vector<Cell> cells{text_cell(a.partners[p].id), text_cell(scheme)};
+        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
+                        f.forecast_variance})
             cells.push_back(money(m));
-        if (!display) cells.push_back(money(f.forecast_outturn));
-        cells.push_back(money(f.forecast_variance));
+        cells.push_back(text_cell(flag));
         t.add_row(std::move(cells));
+    };
+    // Each partner's rows, then its subtotal (SPEC §6); a rule between partners.
+    for (std::size_t p = 0; p < r.aligned_subtotals.size(); ++p) {
+        bool any = false;
+        for (const auto& f : r.aligned) {
+            if (f.partner != p) continue;
+            if (!any && !t.empty()) t.add_rule();
+            any = true;
+            std::string flag = display ? (f.spend_without_budget ? "no budget" : "")
+                                       : (f.spend_without_budget ? "true" : "false");
+            row(p, a.schemes[f.scheme].id, f, flag);
+        }
+        if (!any) continue;
+        if (display) t.add_rule();
+        row(p, "Total", r.aligned_subtotals[p], "");
     }
     return t;
+}
+
+// Spending on a scheme where the partner's own budget is zero (SPEC §6): a finding.
+std::vector<std::string> unbudgeted_spend_lines(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<std::string> out;
+    for (const auto& f : st.recon.aligned)
+        if (f.spend_without_budget)
+            out.push_back(fmt::format("{}: {} to date on {} {}, where its own budget is {}",
+                                      a.partners[f.partner].id, format_display(f.actual_ytd),
+                                      a.schemes[f.scheme].id, a.schemes[f.scheme].name,
+                                      format_display(f.budget)));
+    return out;
+}
+
+// Every scheme rated amber or red, over or under, needs an action plan (SPEC §3).
+std::vector<std::string> action_plan_lines(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<std::string> out;
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        const SchemeFigures& f = st.recon.schemes[s];
+        if (!f.rag.needs_action_plan() || !f.rag.direction) continue;
+        Money size = f.forecast_variance.is_negative() ? -f.forecast_variance : f.forecast_variance;
+        // To 0.01%, rounded; but a share just under a threshold is cut instead, so that it never
+        // reads as reaching it (11,999.99 of 120,000.00 is 9.99%, amber, not 10%).
+        Rational share = size.as_rational() * 10000 / f.budget.as_rational();
+        BigInt n = numerator(share), d = denominator(share);
+        Rational shown(((2 * n + d) / (2 * d)), 10000), exact = share / 10000;
+        for (const Rational& t : {a.monitoring.amber, a.monitoring.red})
+            if (exact < t && shown >= t) shown = Rational(n / d, 10000);
+        out.push_back(fmt::format("{} {}: forecast {} £{}, {} of its budget ({})", a.schemes[s].id,
+                                  a.schemes[s].name, direction_noun(*f.rag.direction),
+                                  format_display(size), format_percent(shown, 2),
+                                  rag_keyword(*f.rag.rating)));
+    }
+    return out;
 }
 
 Table ledger_table(const ReconStatement& st) {
@@ -180,6 +241,10 @@ Table ledger_table(const ReconStatement& st) {
                num_cell(format_plain(c.total_accepted))});
     t.add_row({text_cell("rejected"), num_cell(std::to_string(c.lines_rejected)),
                num_cell(format_plain(c.total_rejected))});
+    // Of the accepted lines, those after the statement's period (SPEC §4).
+    const LineTally& after = st.recon.after_period;
+    t.add_row({text_cell("accepted_after_period"), num_cell(std::to_string(after.lines)),
+               num_cell(format_plain(after.total))});
     return t;
 }
 
@@ -201,8 +266,15 @@ enum class Style { text, markdown };
 
 std::string render(const ReconStatement& st, Style style) {
     auto table = [&](const Table& t) { return style == Style::text ? t.text() : t.markdown(); };
-    auto heading = [&](const char* h) {
+    auto heading = [&](const std::string& h) {
         return style == Style::text ? fmt::format("\n{}\n", h) : fmt::format("\n## {}\n\n", h);
+    };
+    // A note's items: indented in text, a list in Markdown.
+    auto items = [&](const std::vector<std::string>& lines) {
+        std::string out;
+        for (const auto& l : lines)
+            out += (style == Style::text ? "  " : "- ") + l + "\n";
+        return out;
     };
     std::vector<std::string> head = heading_lines(st);
     std::string out;
@@ -219,6 +291,12 @@ std::string render(const ReconStatement& st, Style style) {
     out += heading("Schemes");
     out += table(schemes_table(st, true));
     const Agreement& a = st.agreement;
+    if (auto plans = action_plan_lines(st); !plans.empty()) {
+        out += heading(fmt::format("Action plans needed (a forecast variance of {} of the budget "
+                                   "or more, over or under)",
+                                   format_percent(a.monitoring.amber, 4)));
+        out += items(plans);
+    }
     switch (a.kind) {
     case AgreementKind::pooled:
         out += heading("Partners");
@@ -228,6 +306,11 @@ std::string render(const ReconStatement& st, Style style) {
     case AgreementKind::aligned:
         out += heading("Each partner's own budget (aligned: no money moves between partners)");
         out += table(aligned_table(st, true));
+        if (auto flagged = unbudgeted_spend_lines(st); !flagged.empty()) {
+            out += heading("Spending without a budget (correct the coding, or agree a budget for "
+                           "the partner)");
+            out += items(flagged);
+        }
         break;
     case AgreementKind::joint:
         out += heading("Recharge invoices for the period (cumulative share of actual spending)");
@@ -241,16 +324,23 @@ std::string render(const ReconStatement& st, Style style) {
     return out;
 }
 
-void scheme_json(JsonWriter& json, const SchemeFigures& f) {
+// The figures a scheme row and a partner's own row share (SPEC §5, §6).
+template <typename Figures> void budget_fields(JsonWriter& json, const Figures& f) {
     json.field("budget", f.budget);
     json.field("budget_ytd", f.budget_ytd);
     json.field("actual_ytd", f.actual_ytd);
     json.field("variance_ytd", f.variance_ytd);
     json.field("forecast_outturn", f.forecast_outturn);
     json.field("forecast_variance", f.forecast_variance);
+}
+
+void scheme_json(JsonWriter& json, const SchemeFigures& f) {
+    budget_fields(json, f);
     json.field("previous_forecast_outturn", f.previous_forecast);
     json.field("forecast_movement", f.forecast_movement);
-    json.field("rag", rag_name(f.rag));
+    // No rating for a zero budget; no direction when the forecast is the budget (SPEC §3, §5).
+    if (f.rag.rating) json.field("rag", rag_keyword(*f.rag.rating));
+    if (f.rag.direction) json.field("rag_direction", direction_keyword(*f.rag.direction));
 }
 
 } // namespace
@@ -299,7 +389,7 @@ std::string recon_json(const ReconStatement& st) {
     const Reconciliation& r = st.recon;
     JsonWriter json;
     json.begin_object();
-    json.field("schema", "poolkit.recon/1");
+    json.field("schema", "poolkit.recon/2");
     write_run_json(json, st.run);
     json.key("options").begin_object();
     json.field("period", a.year.period_ym(r.period));
@@ -345,15 +435,14 @@ std::string recon_json(const ReconStatement& st) {
                 if (f.partner != p) continue;
                 json.begin_object();
                 json.field("id", a.schemes[f.scheme].id);
-                json.field("budget", f.budget);
-                json.field("budget_ytd", f.budget_ytd);
-                json.field("actual_ytd", f.actual_ytd);
-                json.field("variance_ytd", f.variance_ytd);
-                json.field("forecast_outturn", f.forecast_outturn);
-                json.field("forecast_variance", f.forecast_variance);
+                budget_fields(json, f);
+                json.field("spend_without_budget", f.spend_without_budget);
                 json.end_object();
             }
             json.end_array();
+            json.key("total").begin_object();
+            budget_fields(json, r.aligned_subtotals[p]);
+            json.end_object();
             json.end_object();
         }
     }
@@ -377,7 +466,7 @@ std::string recon_json(const ReconStatement& st) {
         json.field("forecast_unallocated", r.forecast_share->unallocated);
     }
 
-    write_ledger_json(json, st.control, st.ledger_files);
+    write_ledger_json(json, st.control, st.ledger_files, &r.after_period);
     json.end_object();
     return json.str();
 }

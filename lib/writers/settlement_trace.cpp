@@ -89,7 +89,7 @@ std::string describe_step(const Agreement& a, const RiskStep& s) {
                            format_display(-s.amount));
     case RiskStepKind::unallocated:
         if (s.round > 0)
-            return fmt::format("cap round {}: {} that no partner below its cap can take: "
+            return fmt::format("cap round {}: {} that no partner not yet capped can take: "
                                "unallocated",
                                s.round, format_display(s.amount));
         return fmt::format("{}overspend {} that no tier or partner covers: unallocated", where,

@@ -8,6 +8,10 @@
 
 namespace poolkit {
 
+const char* cash_source_name(CashSource c) {
+    return c == CashSource::cash_register ? "register" : "assumed";
+}
+
 const char* forecast_name(ForecastMethod m) {
     return m == ForecastMethod::profile ? "profile" : "run-rate";
 }
@@ -159,7 +163,11 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
             // Spend in the host's own ledger is the pool's spending; another partner's is spend on
             // the pool's behalf, to be reimbursed (SPEC §6).
             if (!a.host || *a.host != p) pos.direct_spend_ytd = act.partner_to(p, m);
-            pos.position = pos.contribution_due_ytd - pos.direct_spend_ytd;
+            // Without a cash register (SPEC §10), contributions are assumed received as due and
+            // nothing reimbursed yet.
+            pos.received_ytd = pos.contribution_due_ytd;
+            pos.position = (pos.contribution_due_ytd - pos.received_ytd) -
+                           (pos.direct_spend_ytd - pos.reimbursed_ytd);
             if (r.forecast_share) pos.forecast_risk_share = r.forecast_share->shares[p];
             r.partners.push_back(pos);
         }

@@ -33,9 +33,13 @@ struct SchemeFigures {
 // Per partner of a pooled fund (SPEC §6).
 struct PartnerPosition {
     Money contribution_due_ytd; // by the payment schedule
+    Money received_ytd;         // contributions it has paid to date (cash assumed: as due)
     Money direct_spend_ytd;     // in its own ledger, when it is not the host
-    Money position;             // contribution_due_ytd − direct_spend_ytd: + owes the host
-    Money forecast_risk_share;  // its part of the forecast variance under the risk share
+    Money reimbursed_ytd;       // what the host has paid it back for that (cash assumed: 0)
+    // (contribution_due_ytd − received_ytd) − (direct_spend_ytd − reimbursed_ytd): + it owes the
+    // host, − the host owes it
+    Money position;
+    Money forecast_risk_share; // its part of the forecast variance under the risk share
 };
 
 // Aligned budgets (SPEC §6): a partner's own figures, on one scheme or subtotalled over all.
@@ -80,12 +84,18 @@ struct Invoice {
     Money amount;            // share_to_date − share_to_previous
 };
 
+// Where the cash figures of the partner positions came from (SPEC §6): a cash register (§10), or
+// assumed: contributions received as due, nothing reimbursed.
+enum class CashSource { assumed, cash_register };
+const char* cash_source_name(CashSource c); // "assumed", "register" (the JSON `cash` field)
+
 struct Reconciliation {
     int period = 0;
     ForecastMethod method = ForecastMethod::profile;
     std::vector<SchemeFigures> schemes; // [[scheme]] order
     SchemeFigures total;
     std::vector<PartnerPosition> partners;          // pooled only; [[partner]] order
+    CashSource cash = CashSource::assumed;          // of the partners' received and reimbursed
     std::optional<RiskShareResult> forecast_share;  // pooled with a risk share
     std::vector<AlignedFigures> aligned;            // aligned only; by partner, then scheme
     std::vector<AlignedSubtotal> aligned_subtotals; // aligned only; one a partner, in order

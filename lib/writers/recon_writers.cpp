@@ -90,35 +90,60 @@ Table schemes_table(const ReconStatement& st, bool display) {
     return t;
 }
 
+// The sign of a partner's position in words (SPEC §6): + it owes the host, − the host owes it.
+std::string position_words(Money position) {
+    if (position.is_positive()) return "owes the host";
+    if (position.is_negative()) return "is owed by the host";
+    return "settled";
+}
+
 Table partners_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
     auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
     Table t(display ? std::vector<Table::Column>{{"Partner", false},
                                                  {"Contribution due", true},
+                                                 {"Received", true},
                                                  {"Direct spend", true},
+                                                 {"Reimbursed", true},
                                                  {"Position with host", true},
+                                                 {"", false},
                                                  {"Share of forecast variance", true}}
                     : std::vector<Table::Column>{{"partner", false},
                                                  {"contribution_due_ytd", true},
+                                                 {"received_ytd", true},
                                                  {"direct_spend_ytd", true},
+                                                 {"reimbursed_ytd", true},
                                                  {"position", true},
                                                  {"forecast_risk_share", true}});
     PartnerPosition total;
     for (std::size_t p = 0; p < st.recon.partners.size(); ++p) {
         const auto& pos = st.recon.partners[p];
-        t.add_row({text_cell(a.partners[p].id), money(pos.contribution_due_ytd),
-                   money(pos.direct_spend_ytd), money(pos.position),
-                   money(pos.forecast_risk_share)});
+        std::string id = a.partners[p].id;
+        if (display && a.host && *a.host == p) id += " (host)";
+        std::vector<Cell> cells{text_cell(id),
+                                money(pos.contribution_due_ytd),
+                                money(pos.received_ytd),
+                                money(pos.direct_spend_ytd),
+                                money(pos.reimbursed_ytd),
+                                money(pos.position)};
+        if (display)
+            cells.push_back(text_cell(a.host && *a.host == p ? std::string("holds the fund")
+                                                             : position_words(pos.position)));
+        cells.push_back(money(pos.forecast_risk_share));
+        t.add_row(std::move(cells));
         total.contribution_due_ytd += pos.contribution_due_ytd;
+        total.received_ytd += pos.received_ytd;
         total.direct_spend_ytd += pos.direct_spend_ytd;
-        total.position += pos.position;
+        total.reimbursed_ytd += pos.reimbursed_ytd;
         total.forecast_risk_share += pos.forecast_risk_share;
     }
     if (display) {
+        // No total of the positions: each is a partner's own balance with the host, in either
+        // direction, and their sum means nothing.
         t.add_rule();
-        t.add_row({text_cell("Total"), money(total.contribution_due_ytd),
-                   money(total.direct_spend_ytd), money(total.position),
-                   money(total.forecast_risk_share)});
+        t.add_row({text_cell("Total"), money(total.contribution_due_ytd), money(total.received_ytd),
+                   money(total.direct_spend_ytd), money(total.reimbursed_ytd), text_cell(""),
+                   text_cell(""), money(total.forecast_risk_share)});
     }
     return t;
 }
@@ -249,9 +274,21 @@ Table ledger_table(const ReconStatement& st) {
 }
 
 std::string share_note(const ReconStatement& st) {
-    const auto& fs = st.recon.forecast_share;
-    if (!fs) return {};
     std::string out;
+    if (st.recon.cash == CashSource::assumed)
+        out += "Cash: assumed (contributions received as due, nothing of the direct spend "
+               "reimbursed yet); a cash register gives the actual receipts.\n";
+    out += "Share of forecast variance: what each partner would bear (+) or get back (−) if the "
+           "forecast came true, by the agreement's risk share as pool-settle applies it.\n";
+    const auto& fs = st.recon.forecast_share;
+    if (!fs) return out;
+    if (!fs->opening_applied.is_zero())
+        out += fmt::format("Forecast use of the opening balance: £{} ({}).\n",
+                           format_display(fs->opening_applied.is_negative() ? -fs->opening_applied
+                                                                            : fs->opening_applied),
+                           fs->opening_applied.is_negative()
+                               ? "the deficit brought forward, recovered from the partners"
+                               : "the surplus brought forward, against the overspend");
     if (!fs->carried_forward.is_zero())
         out += fmt::format("Forecast carried forward in the pool: £{}.\n",
                            format_display(fs->carried_forward));
@@ -301,7 +338,15 @@ std::string render(const ReconStatement& st, Style style) {
     case AgreementKind::pooled:
         out += heading("Partners");
         out += table(partners_table(st, true));
-        out += share_note(st);
+        if (style == Style::markdown) {
+            // Each note its own paragraph after the table (a line right below a table is a row).
+            std::string notes = share_note(st);
+            for (std::size_t at = 0; (at = notes.find('\n', at)) != std::string::npos; at += 3)
+                notes.replace(at, 1, "\n\n");
+            out += "\n" + notes;
+        } else {
+            out += share_note(st);
+        }
         break;
     case AgreementKind::aligned:
         out += heading("Each partner's own budget (aligned: no money moves between partners)");
@@ -414,6 +459,7 @@ std::string recon_json(const ReconStatement& st) {
     scheme_json(json, r.total);
     json.end_object();
 
+    if (a.kind == AgreementKind::pooled) json.field("cash", cash_source_name(r.cash));
     json.key("partners").begin_array();
     if (a.kind == AgreementKind::pooled) {
         for (std::size_t p = 0; p < r.partners.size(); ++p) {
@@ -421,7 +467,9 @@ std::string recon_json(const ReconStatement& st) {
             json.begin_object();
             json.field("id", a.partners[p].id);
             json.field("contribution_due_ytd", pos.contribution_due_ytd);
+            json.field("received_ytd", pos.received_ytd);
             json.field("direct_spend_ytd", pos.direct_spend_ytd);
+            json.field("reimbursed_ytd", pos.reimbursed_ytd);
             json.field("position", pos.position);
             json.field("forecast_risk_share", pos.forecast_risk_share);
             json.end_object();

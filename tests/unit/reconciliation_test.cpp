@@ -70,8 +70,14 @@ TEST_CASE("recon: pooled fund at P03, profile forecast") {
     CHECK(r.partners[0].direct_spend_ytd == pence(0)); // the host's ledger is the pool's
     CHECK(r.partners[1].direct_spend_ytd == pence(40000));
     CHECK(r.partners[2].direct_spend_ytd == pence(-5000));
-    CHECK(r.partners[1].position == pence(60002));  // 1,000.02 − 400.00
-    CHECK(r.partners[2].position == pence(105002)); // 1,000.02 + 50.00
+    // Cash assumed (SPEC §6): received as due, nothing reimbursed, so each position is minus the
+    // direct spend: (1,000.02 − 1,000.02) − (400.00 − 0) = −400.00, owed by the host; C's credit
+    // of 50.00 in its own ledger leaves it owing the host 50.00.
+    CHECK(r.cash == CashSource::assumed);
+    CHECK(r.partners[1].received_ytd == pence(100002));
+    CHECK(r.partners[1].reimbursed_ytd == pence(0));
+    CHECK(r.partners[1].position == pence(-40000));
+    CHECK(r.partners[2].position == pence(5000));
     // Forecast underspend 100.00 returned pro rata 7:4:4: 46.666.., 26.666.., 26.666..; floors
     // 46.66, 26.66, 26.66 leave 2p for the equal remainders: the first two.
     CHECK(r.partners[0].forecast_risk_share == pence(-4667));

@@ -151,7 +151,13 @@ for method in ("profile", "run-rate"):
             own = to(m, partner=q["id"])
             assert D(q["direct_spend_ytd"]) == (D(0) if q["id"] == host else own), q
             by_partner += own
-            assert D(q["position"]) == D(q["contribution_due_ytd"]) - D(q["direct_spend_ytd"])
+            # SPEC §6: (due - received) - (direct spend - reimbursed); cash assumed without a
+            # register: received as due, nothing reimbursed.
+            assert d["cash"] == "assumed"
+            assert D(q["received_ytd"]) == D(q["contribution_due_ytd"]), q
+            assert D(q["reimbursed_ytd"]) == 0, q
+            assert D(q["position"]) == ((D(q["contribution_due_ytd"]) - D(q["received_ytd"]))
+                                        - (D(q["direct_spend_ytd"]) - D(q["reimbursed_ytd"])))
         assert by_partner == total
         shares = sum((D(q["forecast_risk_share"]) for q in d["partners"]), D(0))
         assert shares == (D(d["total"]["forecast_variance"]) + D(d["forecast_carried_forward"])

@@ -162,7 +162,7 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
             m.expenditure_by_scheme[s]);
     add("Total expenditure", "", m.total_expenditure);
     add("Surplus (deficit) for the year", "", m.surplus);
-    group("Met by the partners: risk share (surplus returned) paid in");
+    group("Risk share paid in by the partners (surplus returned to them)");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         add("Allocation", a.partners[p].id, m.allocation[p]);
     add("Closing balance carried forward: surplus (deficit)", "", m.closing_balance);

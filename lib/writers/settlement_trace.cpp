@@ -70,10 +70,12 @@ std::string describe_step(const Agreement& a, const RiskStep& s) {
         return fmt::format("surplus brought forward {} applied first against the net overspend",
                            format_display(s.amount));
     case RiskStepKind::offset:
-        return s.amount.is_positive() ? fmt::format("{}overspend {} offset by the underspends",
-                                                    where, format_display(s.amount))
-                                      : fmt::format("{}underspend {} used to offset the overspends",
-                                                    where, format_display(-s.amount));
+        return s.amount.is_positive()
+                   ? fmt::format("{}overspend {} offset by the underspends", where,
+                                 format_display(s.amount))
+                   : fmt::format("{}underspend {} used to offset the overspends (taken pro rata to "
+                                 "the underspends; what is left follows its own rule)",
+                                 where, format_display(-s.amount));
     case RiskStepKind::share: {
         std::string tier;
         if (s.tier)

@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "inputs_args.hpp"
 
+#include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
 #include "money/error.hpp"
@@ -74,7 +75,12 @@ int main(int argc, char** argv) {
                                run.control,
                                ledger_args.ledgers.size(),
                                std::move(record)};
-        if (with_memorandum) st.memorandum = memorandum(a, *run.actuals, st.settlement);
+        // A joint budget has no pool: the host's recharge statement and the partners' notes
+        // instead of a memorandum account (SPEC §7).
+        if (with_memorandum && a.kind == AgreementKind::joint)
+            st.joint_memorandum = joint_memorandum(a, st.settlement);
+        else if (with_memorandum)
+            st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
         std::string doc = out.format == "json"  ? settlement_json(st)
                           : out.format == "csv" ? settlement_csv(st, *csv_table)
@@ -83,9 +89,13 @@ int main(int argc, char** argv) {
         cli::write_output(out.output, doc);
         bool findings = run.control.lines_rejected > 0 || st.settlement.unallocated.is_positive();
         if (st.settlement.unallocated.is_positive() && out.format != "text" && out.format != "md")
-            std::cerr << fmt::format("pool-settle: warning: £{} of overspend is unallocated: the "
+            std::cerr << fmt::format("pool-settle: warning: £{} of {} is unallocated: the "
                                      "partners must agree how to meet it\n",
-                                     format_display(st.settlement.unallocated));
+                                     format_display(st.settlement.unallocated),
+                                     a.kind == AgreementKind::joint
+                                         ? "the charges (above a partner's contribution plus its "
+                                           "cap)"
+                                         : "overspend");
         return findings ? cli::exit_findings : cli::exit_clean;
     });
 }

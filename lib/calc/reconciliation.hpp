@@ -1,8 +1,10 @@
 // The month-end reconciliation (SPEC §6): budget, actual and forecast to period m by scheme, each
 // partner's position against the host, its share of the forecast variance, the RAG status, and for
-// the other kinds of agreement the aligned view (aligned) or the recharge invoices (joint).
+// the other kinds of agreement the aligned view (aligned) or the recharge invoices and partner
+// table (joint, calc/joint_invoice.hpp).
 #pragma once
 
+#include "calc/joint_invoice.hpp"
 #include "calc/risk_share.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
@@ -53,17 +55,6 @@ struct AlignedFigures {
     Money forecast_variance;
 };
 
-// Joint budgets: a non-host partner's recharge for period m (SPEC §2, §6): its share of the
-// cumulative actual to m less its share to m − 1, so the invoices never drift from the year's
-// share.
-struct Invoice {
-    std::size_t partner = 0;
-    int period = 0;
-    Money share_to_date;     // its share of actual spend in periods 1..m
-    Money share_to_previous; // its share of actual spend in periods 1..m−1
-    Money amount;            // share_to_date − share_to_previous
-};
-
 struct Reconciliation {
     int period = 0;
     ForecastMethod method = ForecastMethod::profile;
@@ -72,7 +63,7 @@ struct Reconciliation {
     std::vector<PartnerPosition> partners;         // pooled only; [[partner]] order
     std::optional<RiskShareResult> forecast_share; // pooled with a risk share
     std::vector<AlignedFigures> aligned;           // aligned only; by partner, then scheme
-    std::vector<Invoice> invoices;                 // joint only; non-host partners
+    std::optional<JointInvoicing> joint;           // joint only: invoices and partner table
 };
 
 // Period m is 1..12; `actuals` must have the agreement's shape. Throws Error(invariant) if a

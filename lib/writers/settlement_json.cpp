@@ -2,6 +2,7 @@
 // transfers[], carried_forward, unallocated, plus the risk-share working, the memorandum account
 // when asked for, the ledger control totals and the inputs record. Amounts are strings.
 #include "writers/inputs.hpp"
+#include "writers/joint_settlement_writers.hpp"
 #include "writers/json.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
@@ -80,6 +81,14 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("outturn", r.total_outturn);
     json.field("variance", r.total_variance);
     json.end_object();
+
+    if (a.kind == AgreementKind::joint) {
+        // No pool and no risk share: the charges (SPEC §7 "Joint (no pool)").
+        write_joint_settlement_json(json, st);
+        write_ledger_json(json, st.control, st.ledger_files);
+        json.end_object();
+        return json.str();
+    }
 
     json.key("partners").begin_array();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {

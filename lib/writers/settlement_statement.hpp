@@ -4,6 +4,7 @@
 // (text, Markdown), settlement_json and settlement_csv.
 #pragma once
 
+#include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
 #include "model/actuals.hpp"
@@ -24,6 +25,7 @@ struct SettlementStatement {
     ControlTotals control;                // of all the ledgers read
     std::size_t ledger_files = 0;
     RunRecord run; // the tool, its arguments and inputs: agreement, ledgers, profiles, paid
+    std::optional<JointMemorandum> joint_memorandum = std::nullopt; // joint, --memorandum (SPEC §7)
 };
 
 // The CSV tables of a settlement, one per file.

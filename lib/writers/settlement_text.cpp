@@ -1,6 +1,8 @@
 // The settlement as tables: aligned text and Markdown for people, CSV (one table a file) for
 // spreadsheets and scripts (SPEC §5, §7, §9).
 #include "writers/inputs.hpp"
+#include "writers/joint_parts.hpp"
+#include "writers/joint_settlement_writers.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
@@ -212,6 +214,19 @@ std::string ledger_line(const SettlementStatement& st) {
 
 enum class Style { text, markdown };
 
+// Lines as they are in text; in Markdown each its own paragraph.
+std::string paragraphs(const std::string& lines, bool md) {
+    if (!md) return lines;
+    std::string out;
+    std::size_t start = 0;
+    while (start < lines.size()) {
+        std::size_t end = lines.find('\n', start);
+        out += "\n" + lines.substr(start, end - start + 1);
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string render(const SettlementStatement& st, Style style) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
@@ -230,7 +245,8 @@ std::string render(const SettlementStatement& st, Style style) {
     out += fmt::format("Year-end settlement, {} ({} to {}){}\n", a.year.label(),
                        a.year.start_date(), a.year.period_end_date(12), md ? "  " : "");
     out += what + (md ? "  \n" : "\n");
-    out += fmt::format("Risk share: {}.\n", describe_terms(a));
+    out += fmt::format("{}: {}.\n", a.kind == AgreementKind::joint ? "Recharges" : "Risk share",
+                       describe_terms(a));
     if (st.control.lines_rejected > 0) {
         out += "\n";
         out += bold(fmt::format("WARNING: {} ledger line{} (£{}) rejected and NOT in the figures "
@@ -239,7 +255,10 @@ std::string render(const SettlementStatement& st, Style style) {
                                 st.control.lines_rejected == 1 ? " was" : "s were",
                                 format_display(st.control.total_rejected)));
     }
-    if (r.unallocated.is_positive()) {
+    if (a.kind == AgreementKind::joint && r.unallocated.is_positive()) {
+        out += "\n";
+        out += bold(joint_unallocated_warning(r.charges, "for the year"));
+    } else if (r.unallocated.is_positive()) {
         out += "\n";
         out += bold(fmt::format("WARNING: £{} of overspend is unallocated: no partner bears it "
                                 "under the agreement's risk share. The partners must agree how "
@@ -249,16 +268,22 @@ std::string render(const SettlementStatement& st, Style style) {
 
     out += heading("Schemes");
     out += table(schemes_table(st, true));
-    out += heading(a.kind == AgreementKind::aligned
-                       ? "Partners (aligned: each bears its own variance, no money moves)"
-                       : "Partners");
-    out += table(partners_table(st, true));
-    if (!st.paid_given && a.kind != AgreementKind::aligned)
+    if (a.kind == AgreementKind::joint) {
+        out += heading("Charges for the year by scheme (each partner's share of the spending, "
+                       "SPEC §6)");
+        out += table(joint_charges_table(a, r.charges, true, "Outturn"));
+        out += heading("Partners");
+        out += table(joint_partners_table(st, true));
+        out += paragraphs(joint_settlement_notes(st), md);
+    } else {
+        out += heading(a.kind == AgreementKind::aligned
+                           ? "Partners (aligned: each bears its own variance, no money moves)"
+                           : "Partners");
+        out += table(partners_table(st, true));
+    }
+    if (!st.paid_given && a.kind == AgreementKind::pooled)
         out +=
-            (md ? "\n" : "") +
-            std::string(a.kind == AgreementKind::joint
-                            ? "Paid: the recharges invoiced for the year (no paid amounts given).\n"
-                            : "Paid: contributions as due (no paid amounts given).\n");
+            (md ? "\n" : "") + std::string("Paid: contributions as due (no paid amounts given).\n");
 
     if (!r.risk.steps.empty()) {
         out += heading("How the risk shares were reached");
@@ -293,6 +318,14 @@ std::string render(const SettlementStatement& st, Style style) {
                            format_display(r.pool_closing));
     }
 
+    if (st.joint_memorandum) {
+        out += heading(fmt::format("Recharge statement of the host, {} (a joint budget has no "
+                                   "pool, so no memorandum account)",
+                                   a.partners[*a.host].name));
+        out += table(recharge_statement_table(st, true));
+        out += heading("Partner notes (expenditure recharged under the joint arrangement)");
+        out += table(recharge_notes_table(st, true));
+    }
     if (st.memorandum) {
         out += heading(a.kind == AgreementKind::pooled
                            ? "Memorandum account"
@@ -340,13 +373,17 @@ std::string settlement_csv(const SettlementStatement& st, SettlementTable table)
     case SettlementTable::schemes:
         return schemes_table(st, false).csv();
     case SettlementTable::partners:
-        return partners_table(st, false).csv();
+        return st.agreement.kind == AgreementKind::joint ? joint_partners_table(st, false).csv()
+                                                         : partners_table(st, false).csv();
     case SettlementTable::transfers:
         return transfers_table(st).csv();
     case SettlementTable::steps:
         return steps_table(st).csv();
     case SettlementTable::memorandum:
     case SettlementTable::notes:
+        if (st.joint_memorandum)
+            return table == SettlementTable::memorandum ? recharge_statement_table(st, false).csv()
+                                                        : recharge_notes_table(st, false).csv();
         if (!st.memorandum)
             throw Error(ErrorKind::usage, std::string("the ") + settlement_table_name(table) +
                                               " table needs the memorandum account");

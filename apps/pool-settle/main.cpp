@@ -28,10 +28,12 @@ int main(int argc, char** argv) {
     cli::OutputOptions out;
     app.add_option("--paid", paid_path,
                    "contributions actually paid, CSV `partner,amount` with a line for every "
-                   "partner (default: each paid what was due)")
+                   "partner (default: each paid what was due; pooled funds only)")
         ->type_name("FILE");
     app.add_flag("--memorandum", with_memorandum,
-                 "add the memorandum account and each partner's accounts note");
+                 "add the memorandum account and each partner's accounts note (a joint budget: "
+                 "the host's recharge statement and each partner's note of expenditure "
+                 "recharged)");
     app.add_option("--table", table,
                    "with --format csv: schemes, partners, transfers, steps, memorandum or notes")
         ->default_str("partners");

@@ -1,5 +1,7 @@
 #include "calc/joint_memorandum.hpp"
 
+#include "calc/identity_check.hpp"
+
 #include <string>
 
 namespace poolkit {
@@ -7,10 +9,7 @@ namespace poolkit {
 namespace {
 
 void expect_equal(Money got, Money want, const std::string& what) {
-    if (got != want)
-        throw Error(ErrorKind::invariant, "recharge statement does not add up: " + what + ": " +
-                                              format_plain(got) + " where " + format_plain(want) +
-                                              " was expected");
+    expect_identity(got, want, "recharge statement", what);
 }
 
 } // namespace

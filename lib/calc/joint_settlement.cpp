@@ -1,5 +1,6 @@
 #include "calc/joint_settlement.hpp"
 
+#include "calc/identity_check.hpp"
 #include "calc/joint_invoice.hpp"
 
 #include <string>
@@ -10,13 +11,14 @@ namespace {
 
 constexpr int year_end = 12;
 
+constexpr std::string_view statement = "joint settlement";
+
 [[noreturn]] void broken(const std::string& what) {
-    throw Error(ErrorKind::invariant, "joint settlement does not reconcile: " + what);
+    identity_broken(statement, what);
 }
 
 void expect_equal(Money got, Money want, const std::string& what) {
-    if (got != want)
-        broken(what + ": " + format_plain(got) + " where " + format_plain(want) + " was expected");
+    expect_identity(got, want, statement, what);
 }
 
 } // namespace

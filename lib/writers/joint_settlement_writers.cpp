@@ -160,7 +160,7 @@ Table recharge_notes_table(const SettlementStatement& st, bool display) {
     return t;
 }
 
-void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st) {
+void write_joint_partners_json(JsonWriter& json, const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
     json.key("partners").begin_array();
@@ -181,16 +181,11 @@ void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st
         json.end_object();
     }
     json.end_array();
+}
 
-    json.key("transfers").begin_array();
-    for (const auto& t : r.transfers) {
-        json.begin_object();
-        json.field("from", a.partners[t.from].id);
-        json.field("to", a.partners[t.to].id);
-        json.field("amount", t.amount);
-        json.end_object();
-    }
-    json.end_array();
+void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st) {
+    const Agreement& a = st.agreement;
+    const SettlementResult& r = st.settlement;
     json.field("opening_balance", r.opening_balance);
     json.field("opening_balance_applied", Money{});
     json.field("carried_forward", r.carried_forward);

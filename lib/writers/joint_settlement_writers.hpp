@@ -26,9 +26,12 @@ Table recharge_statement_table(const SettlementStatement& st, bool display);
 // Each partner's note of the expenditure recharged to it.
 Table recharge_notes_table(const SettlementStatement& st, bool display);
 
-// partners[] (the host's without paid, direct_spend, balance, payments and outstanding), the
-// charges, carried_forward, unallocated, opening_balance, opening_balance_applied, cash, and with
-// --memorandum recharge_statement and recharge_notes[]. Fields of the open document object.
+// partners[]: the host's without paid, direct_spend, balance, payments and outstanding (SPEC §7).
+// A field of the open document object.
+void write_joint_partners_json(JsonWriter& json, const SettlementStatement& st);
+
+// opening_balance, opening_balance_applied, carried_forward, unallocated, cash, the charges, and
+// with --memorandum recharge_statement and recharge_notes[]. Fields of the open document object.
 void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st);
 
 } // namespace poolkit

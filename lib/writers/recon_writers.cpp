@@ -323,19 +323,7 @@ std::string render(const ReconStatement& st, Style style) {
         out += heading(fmt::format("Invoices for {} (charge to date - own spend - invoiced before)",
                                    a.year.period_long(st.recon.period)));
         out += table(invoices_table(st, true));
-        std::string notes = joint_notes(st);
-        if (style == Style::markdown) {
-            // One paragraph each.
-            std::string md;
-            std::size_t start = 0;
-            while (start < notes.size()) {
-                std::size_t end = notes.find('\n', start);
-                md += "\n" + notes.substr(start, end - start + 1);
-                start = end + 1;
-            }
-            notes = md;
-        }
-        out += notes;
+        out += note_lines(joint_notes(st), style == Style::markdown);
         break;
     }
     }

@@ -47,6 +47,18 @@ void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
     json.end_object();
 }
 
+void transfers_json(JsonWriter& json, const Agreement& a, const std::vector<Transfer>& transfers) {
+    json.key("transfers").begin_array();
+    for (const auto& t : transfers) {
+        json.begin_object();
+        json.field("from", a.partners[t.from].id);
+        json.field("to", a.partners[t.to].id);
+        json.field("amount", t.amount);
+        json.end_object();
+    }
+    json.end_array();
+}
+
 } // namespace
 
 std::string settlement_json(const SettlementStatement& st) {
@@ -84,6 +96,8 @@ std::string settlement_json(const SettlementStatement& st) {
 
     if (a.kind == AgreementKind::joint) {
         // No pool and no risk share: the charges (SPEC §7 "Joint (no pool)").
+        write_joint_partners_json(json, st);
+        transfers_json(json, a, r.transfers);
         write_joint_settlement_json(json, st);
         write_ledger_json(json, st.control, st.ledger_files);
         json.end_object();
@@ -105,15 +119,7 @@ std::string settlement_json(const SettlementStatement& st) {
     }
     json.end_array();
 
-    json.key("transfers").begin_array();
-    for (const auto& t : r.transfers) {
-        json.begin_object();
-        json.field("from", a.partners[t.from].id);
-        json.field("to", a.partners[t.to].id);
-        json.field("amount", t.amount);
-        json.end_object();
-    }
-    json.end_array();
+    transfers_json(json, a, r.transfers);
     json.field("opening_balance", r.opening_balance);
     json.field("carried_forward", r.carried_forward);
     json.field("unallocated", r.unallocated);

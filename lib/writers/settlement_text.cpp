@@ -214,19 +214,6 @@ std::string ledger_line(const SettlementStatement& st) {
 
 enum class Style { text, markdown };
 
-// Lines as they are in text; in Markdown each its own paragraph.
-std::string paragraphs(const std::string& lines, bool md) {
-    if (!md) return lines;
-    std::string out;
-    std::size_t start = 0;
-    while (start < lines.size()) {
-        std::size_t end = lines.find('\n', start);
-        out += "\n" + lines.substr(start, end - start + 1);
-        start = end + 1;
-    }
-    return out;
-}
-
 std::string render(const SettlementStatement& st, Style style) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
@@ -274,7 +261,7 @@ std::string render(const SettlementStatement& st, Style style) {
         out += table(joint_charges_table(a, r.charges, true, "Outturn"));
         out += heading("Partners");
         out += table(joint_partners_table(st, true));
-        out += paragraphs(joint_settlement_notes(st), md);
+        out += note_lines(joint_settlement_notes(st), md);
     } else {
         out += heading(a.kind == AgreementKind::aligned
                            ? "Partners (aligned: each bears its own variance, no money moves)"

@@ -30,4 +30,7 @@ void write_control_json(JsonWriter& json, const ControlTotals& control);
 // "ledger": {files, lines_read, ...}: the statement's ledger block (pool-recon, pool-settle).
 void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files);
 
+// Lines of notes ("...\n" each) as they are for text; for Markdown each its own paragraph.
+std::string note_lines(const std::string& lines, bool markdown);
+
 } // namespace poolkit

@@ -211,3 +211,25 @@ TEST_CASE("joint charge: months and year agree over random agreements") {
     CHECK(credit_notes > 50);
     CHECK(own_spend > 200);
 }
+
+TEST_CASE("joint settlement: the checker catches a wrong figure") {
+    // A 600.00, B 400.00 (host B); A spends 100.00 itself, B 1,400.00: A is charged 900.00 and was
+    // invoiced 800.00; every figure below is tampered with by a penny in turn.
+    auto a = make_agreement({"A", "B"}, {{"S1", {600'00, 400'00}}}, 1, AgreementKind::joint);
+    auto act = make_actuals(a, {{0, 0, 100'00}, {1, 0, 1400'00}});
+    auto r = settle(a, act);
+    CHECK(r.partners[0].paid == pence(800'00));
+    CHECK_NOTHROW(check_settlement(a, act, r));
+    auto tampered = [&](auto change) {
+        auto bad = r;
+        change(bad);
+        CHECK_THROWS_AS(check_settlement(a, act, bad), Error);
+    };
+    tampered([](SettlementResult& b) { b.partners[0].final_share += pence(1); });
+    tampered([](SettlementResult& b) { b.partners[0].paid += pence(1); });
+    tampered([](SettlementResult& b) { b.partners[0].outstanding += pence(1); });
+    tampered([](SettlementResult& b) { b.partners[1].balance += pence(1); }); // the host has none
+    tampered([](SettlementResult& b) { b.charges.unallocated += pence(1); });
+    tampered([](SettlementResult& b) { b.charges.schemes[0].parts[0] += pence(1); });
+    tampered([](SettlementResult& b) { b.transfers.push_back({0, 1, pence(1)}); });
+}

@@ -69,8 +69,11 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("schema", "poolkit.settle/1");
     write_run_json(json, st.run);
     json.key("options").begin_object();
-    json.field("paid", st.paid_given ? "file" : "as-due");
-    json.field("memorandum", st.memorandum.has_value());
+    // Joint: paid is the invoices worked from the ledgers (SPEC §7).
+    json.field("paid", st.paid_given                    ? "file"
+                       : a.kind == AgreementKind::joint ? "invoices"
+                                                        : "as-due");
+    json.field("memorandum", st.memorandum.has_value() || st.joint_memorandum.has_value());
     json.end_object();
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);

@@ -12,6 +12,7 @@
 #include "writers/explain.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
+#include "writers/settlement_statement.hpp"
 #include "writers/table.hpp"
 
 #include <fmt/format.h>
@@ -113,7 +114,10 @@ std::string summary(const Agreement& a) {
                      text_cell(""), text_cell(""), text_cell("")});
     out += schemes.text() + "\n";
 
-    if (a.risk_share) {
+    if (a.kind == AgreementKind::joint) {
+        // No risk share: the recharges and the caps (SPEC §3, §6).
+        out += fmt::format("Recharges: {}.\n", describe_terms(a));
+    } else if (a.risk_share) {
         const RiskShare& rs = *a.risk_share;
         out += fmt::format("Risk share, basis {}:\n  overspend {}\n", basis_name(rs.basis),
                            rule_text(a, rs.overspend, false));

@@ -359,7 +359,7 @@ class Loader {
             std::string ctx = "a [[scheme]]";
             r_.check_keys(*t,
                           {"id", "name", "budget", "lead", "profile", "contributions", "function",
-                           "risk_share"},
+                           "risk_share", "recharge"},
                           ctx);
             auto id = r_.string(*t, "id", ctx, true);
             if (!id) continue;
@@ -436,7 +436,11 @@ class Loader {
             }
             if (const toml::node* rs = t->get("risk_share")) {
                 st.risk = rs;
-                if (const toml::table* rt = rs->as_table()) {
+                // A joint scheme has no risk share at all: check_joint reports it, once.
+                const bool joint = kind_ok_ && a_.kind == AgreementKind::joint;
+                if (joint) {
+                    // nothing to read
+                } else if (const toml::table* rt = rs->as_table()) {
                     r_.check_keys(*rt, {"overspend", "underspend"}, "the risk_share of " + ctx);
                     if (const toml::node* o = rt->get("overspend"))
                         s.overspend = rule(*o, false, "the overspend rule of " + ctx);
@@ -447,6 +451,12 @@ class Loader {
                                               "overspend = \"lead\" }}, not {}",
                                               ctx, toml_type_phrase(*rs)));
                 }
+            }
+            if (const toml::node* rc = t->get("recharge")) {
+                st.recharge = rc;
+                s.recharge_where = r_.at(*rc);
+                if (auto v = r_.choice(*rc, "'recharge' of " + ctx, {"actual", "fixed"}))
+                    s.recharge = *v == "fixed" ? Recharge::fixed : Recharge::actual;
             }
             a_.schemes.push_back(std::move(s));
             schemes_.push_back(st);
@@ -552,19 +562,22 @@ class Loader {
         RiskShare rs;
         rs.where = r_.at(*t);
         const std::string ctx = "[risk_share]";
-        r_.check_keys(*t, {"basis", "overspend", "underspend", "cap", "overspend_tier"}, ctx);
-        if (const toml::node* b = t->get("basis"))
+        // A joint budget's [risk_share] holds only caps: check_joint reports any other key, once.
+        const bool joint = kind_ok_ && a_.kind == AgreementKind::joint;
+        if (!joint)
+            r_.check_keys(*t, {"basis", "overspend", "underspend", "cap", "overspend_tier"}, ctx);
+        if (const toml::node* b = joint ? nullptr : t->get("basis"))
             if (auto s = r_.choice(*b, "'basis' of [risk_share]", {"pool", "scheme", "offset"}))
                 rs.basis = *s == "pool"     ? RiskBasis::pool
                            : *s == "scheme" ? RiskBasis::scheme
                                             : RiskBasis::offset;
         rs.overspend.where = rs.where;
         rs.underspend.where = rs.where;
-        if (const toml::node* o = t->get("overspend")) {
+        if (const toml::node* o = joint ? nullptr : t->get("overspend")) {
             overspend_node_ = o;
             if (auto r = rule(*o, false, "the overspend rule of [risk_share]")) rs.overspend = *r;
         }
-        if (const toml::node* u = t->get("underspend"))
+        if (const toml::node* u = joint ? nullptr : t->get("underspend"))
             if (auto r = rule(*u, true, "the underspend rule of [risk_share]")) rs.underspend = *r;
         rs.caps.assign(a_.partners.size(), std::nullopt);
         if (const toml::node* c = t->get("cap")) {
@@ -586,7 +599,7 @@ class Loader {
                                          toml_type_phrase(*c)));
             }
         }
-        if (const toml::node* tn = t->get("overspend_tier")) {
+        if (const toml::node* tn = joint ? nullptr : t->get("overspend_tier")) {
             auto tables = tables_of(*tn, "overspend_tier", "risk_share.overspend_tier");
             first_tier_ = tables.empty() ? nullptr : tables.front();
             for (std::size_t i = 0; i < tables.size(); ++i) {
@@ -695,6 +708,20 @@ class Loader {
                                      : "a joint budget (the host recharges actual spending)"));
             a_.opening_balance = Money{};
         }
+        if (a_.kind != AgreementKind::joint)
+            for (std::size_t s = 0; s < schemes_.size(); ++s)
+                if (schemes_[s].recharge)
+                    r_.error(*schemes_[s].recharge,
+                             fmt::format("'recharge' is for the schemes of a joint budget, whose "
+                                         "host recharges the partners (SPEC §3); {}: remove "
+                                         "'recharge' from scheme {}",
+                                         a_.kind == AgreementKind::pooled
+                                             ? "a pooled fund's variance is shared by its risk "
+                                               "share"
+                                             : "in an aligned budget each partner spends its own "
+                                               "budget",
+                                         a_.schemes[s].id));
+        if (a_.kind == AgreementKind::joint) check_joint();
         if (a_.kind == AgreementKind::aligned) {
             if (host_given_)
                 r_.error(*host_node_, "an aligned budget has no host (each partner keeps and "
@@ -718,6 +745,48 @@ class Loader {
                            "naming the partner that holds the fund"
                          : "a joint budget needs a host: add host = \"PARTNER\" to [agreement], "
                            "naming the partner that spends and invoices the others");
+    }
+
+    // SPEC §3, §6: a joint budget shares actual spending by contributions (or charges fixed
+    // amounts), so its [risk_share] may only cap what a partner is charged above its contribution,
+    // and a fixed recharge needs the amounts it charges and a partner to bear the difference.
+    void check_joint() {
+        const char* why = "a joint budget shares actual spending by contributions (SPEC §6)";
+        if (risk_table_)
+            for (auto [k, v] : in_file_order(*risk_table_))
+                if (k->str() != "cap")
+                    r_.diags().error(r_.at(*k),
+                                     fmt::format("a joint budget's [risk_share] may hold only "
+                                                 "'cap': {}, so '{}' does not apply: remove it",
+                                                 why, k->str()));
+        for (std::size_t s = 0; s < schemes_.size(); ++s) {
+            const Scheme& sc = a_.schemes[s];
+            if (schemes_[s].risk)
+                r_.error(
+                    *schemes_[s].risk,
+                    fmt::format("scheme {} has its own risk_share, but {}: remove it (recharge "
+                                "= \"fixed\" charges stated amounts instead)",
+                                sc.id, why));
+            if (!schemes_[s].recharge || sc.recharge != Recharge::fixed) continue;
+            bool rest = false, amount = false, percent = false;
+            for (const auto& t : sc.contribution_terms) {
+                rest = rest || t.form == ContributionTerm::Form::rest;
+                amount = amount || t.form == ContributionTerm::Form::amount;
+                percent = percent || t.form == ContributionTerm::Form::percent;
+            }
+            std::string lack = sc.contribution_terms.empty() ? "it has no contributions of its own"
+                               : percent                     ? "its contributions are percentages"
+                               : !amount                     ? "its contributions state no amount"
+                               : !rest ? "no partner's contribution is \"rest\""
+                                       : "";
+            if (!lack.empty())
+                r_.error(*schemes_[s].recharge,
+                         fmt::format("scheme {} has recharge = \"fixed\", but {}: a fixed "
+                                     "recharge charges each partner its stated amount and the "
+                                     "\"rest\" partner the difference, so it needs contributions "
+                                     "such as {{ ICB = \"130000.00\", LA = \"rest\" }} (SPEC §3)",
+                                     sc.id, lack));
+        }
     }
 
     void check_legal_basis() {
@@ -789,7 +858,8 @@ class Loader {
     }
 
     void check_risk_share() {
-        if (!a_.risk_share) return;
+        // A joint budget's [risk_share] holds only caps (check_joint): no rules to check.
+        if (!a_.risk_share || (kind_ok_ && a_.kind == AgreementKind::joint)) return;
         const RiskShare& rs = *a_.risk_share;
         // Tiers: used by some overspend rule, and present when one is "tiers".
         bool uses_tiers = rs.overspend.kind == RuleKind::tiers;
@@ -886,6 +956,7 @@ class Loader {
         bool profile_ok = true; // profile read
         const toml::node* function = nullptr;
         const toml::node* risk = nullptr;
+        const toml::node* recharge = nullptr;
     };
 
     TomlReader r_;

@@ -1,17 +1,11 @@
 #include "cli.hpp"
 
 #include "money/error.hpp"
+#include "same_file.hpp"
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <filesystem>
 #include <iostream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace poolkit::cli {
 
@@ -23,157 +17,13 @@ void describe_tool(CLI::App& app, std::string_view tool) {
 
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats) {
     std::string list;
-    for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
+    for (const auto& f : formats)
+        list += (list.empty() ? "" : "|") + f;
     app.add_option("--format", opts.format, "output format: " + list)
         ->check(CLI::IsMember(formats))
         ->default_str("text");
     app.add_option("-o,--output", opts.output, "write the output to FILE (atomically); - is stdout")
         ->type_name("FILE");
-}
-
-void write_output(const std::string& path, std::string_view content) {
-    if (path == "-") {
-        std::fwrite(content.data(), 1, content.size(), stdout);
-        std::fflush(stdout);
-        if (std::ferror(stdout))
-            throw Error(ErrorKind::input, "could not write to standard output");
-        return;
-    }
-    namespace fs = std::filesystem;
-    fs::path target(path);
-    // A symbolic link stays a link: its target is what gets replaced.
-    std::error_code ec;
-    if (fs::is_symlink(fs::symlink_status(target, ec))) {
-        fs::path resolved = fs::weakly_canonical(target, ec);
-        if (!ec) target = resolved;
-    }
-    // A device or a FIFO (-o /dev/null, /dev/stderr, a named pipe) is written to as it is:
-    // renaming a temporary file over it would replace the device node itself.
-    struct stat st {};
-    if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-        int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-        if (fd < 0)
-            throw Error(ErrorKind::input, {path, 0, 0},
-                        fmt::format("cannot open the output: {}", std::strerror(errno)));
-        for (std::size_t off = 0; off < content.size();) {
-            ssize_t n = ::write(fd, content.data() + off, content.size() - off);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) {
-                int err = errno;
-                ::close(fd);
-                throw Error(ErrorKind::input, {path, 0, 0},
-                            fmt::format("cannot write the output: {}", std::strerror(err)));
-            }
-            off += static_cast<std::size_t>(n);
-        }
-        if (::close(fd) != 0)
-            throw Error(ErrorKind::input, {path, 0, 0},
-                        fmt::format("cannot write the output: {}", std::strerror(errno)));
-        return;
-    }
-    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
-    std::vector<char> name(tmpl.begin(), tmpl.end());
-    name.push_back('\0');
-    // Where the file system allows, the temporary file has no name until it is complete, so a
-    // run killed while writing (SIGKILL, a crash, a full disk) leaves nothing behind; elsewhere
-    // it is a hidden file named after the target.
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    int fd = ::access("/proc/self/fd", X_OK) == 0
-                 ? ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666 & ~mask)
-                 : -1;
-    bool unnamed = fd >= 0;
-    if (!unnamed) fd = ::mkstemp(name.data());
-    if (fd < 0)
-        throw Error(ErrorKind::input, {path, 0, 0},
-                    fmt::format("cannot create the output file: {} (does the directory exist and "
-                                "can you write to it?)",
-                                std::strerror(errno)));
-    auto fail = [&](const char* what) {
-        int err = errno;
-        ::close(fd);
-        if (!unnamed) ::unlink(name.data());
-        throw Error(ErrorKind::input, {path, 0, 0},
-                    fmt::format("{}: {}; the old file, if any, is left as it was", what,
-                                std::strerror(err)));
-    };
-    const char* p = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail("cannot write the output file");
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
-    ::fchmod(fd, 0666 & ~mask);
-    if (::fsync(fd) != 0 && errno != EINVAL) fail("cannot write the output file");
-    if (unnamed) {
-        // Complete: give it a free hidden name beside the target (linkat through /proc, as
-        // open(2) shows for O_TMPFILE), then rename that over the target as below.
-        std::string self = "/proc/self/fd/" + std::to_string(fd);
-        bool linked = false;
-        for (int attempt = 0; attempt < 100 && !linked; ++attempt) {
-            std::string candidate = tmpl.substr(0, tmpl.size() - 6) +
-                                    std::to_string(::getpid()) + "." + std::to_string(attempt);
-            linked = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, candidate.c_str(),
-                              AT_SYMLINK_FOLLOW) == 0;
-            if (linked) {
-                name.assign(candidate.begin(), candidate.end());
-                name.push_back('\0');
-            } else if (errno != EEXIST) {
-                break;
-            }
-        }
-        if (!linked) fail("cannot name the output file");
-    }
-    if (::close(fd) != 0) {
-        ::unlink(name.data());
-        throw Error(ErrorKind::input, {path, 0, 0}, "cannot write the output file");
-    }
-    if (std::rename(name.data(), target.c_str()) != 0) {
-        int err = errno;
-        ::unlink(name.data());
-        throw Error(ErrorKind::input, {path, 0, 0},
-                    fmt::format("cannot replace the output file: {}", std::strerror(err)));
-    }
-}
-
-std::vector<std::string> recorded_arguments(int argc, const char* const* argv) {
-    // Options whose value only says where or how to write (or how fast to read): the same
-    // statement whatever they are.
-    static const std::vector<std::string> output_only{"-o",      "--output",  "--format",
-                                                      "--table", "--rejects", "--threads"};
-    std::vector<std::string> kept;
-    bool positional_only = false; // after "--" every argument is a positional one
-    for (int i = 1; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (positional_only) {
-            kept.push_back(arg);
-            continue;
-        }
-        if (arg == "--") {
-            positional_only = true;
-            kept.push_back(arg);
-            continue;
-        }
-        bool dropped = false;
-        for (const auto& opt : output_only) {
-            if (arg == opt) { // "--format json": the value is the next argument
-                ++i;
-                dropped = true;
-            } else if (arg.rfind(opt + "=", 0) == 0 ||
-                       (opt == "-o" && arg.size() > 2 && arg.rfind("-o", 0) == 0)) {
-                dropped = true; // "--format=json", "-oFILE"
-            }
-            if (dropped) break;
-        }
-        if (!dropped) kept.push_back(arg);
-    }
-    return kept;
 }
 
 RunRecord run_record(std::string_view tool, int argc, const char* const* argv) {
@@ -203,7 +53,13 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
         return exit_failure;
     }
     try {
-        return body();
+        check_outputs(argc, argv);
+        // Every output is committed only when the run succeeds (SPEC §8: no partial output).
+        OutputFiles outputs;
+        CommitScope scope(outputs);
+        int code = body();
+        if (code == exit_clean || code == exit_findings) outputs.commit();
+        return code;
     } catch (const Error& e) {
         if (e.where().file.empty())
             report_error(tool, e.what());
@@ -216,8 +72,8 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
         report_error(tool, "out of memory");
         return exit_failure;
     } catch (const std::exception& e) {
-        report_error(tool, fmt::format("internal error: {} (a bug in poolkit; please report it)",
-                                       e.what()));
+        report_error(
+            tool, fmt::format("internal error: {} (a bug in poolkit; please report it)", e.what()));
         return exit_failure;
     }
 }

@@ -80,8 +80,8 @@ class Loader {
                       {"id", "title", "kind", "legal_basis", "financial_year", "host",
                        "pooled_fund_manager", "opening_balance", "payment_schedule"},
                       ctx);
-        if (auto s = r_.string(*t, "id", ctx, true)) a_.id = *s;
-        if (auto s = r_.string(*t, "title", ctx, true)) a_.title = *s;
+        if (auto s = r_.id(*t, "id", ctx)) a_.id = *s;
+        if (auto s = r_.text(*t, "title", ctx, true)) a_.title = *s;
         if (const toml::node* k = t->get("kind")) {
             if (auto s = r_.choice(*k, "'kind' of [agreement]", {"pooled", "aligned", "joint"})) {
                 a_.kind = *s == "pooled"    ? AgreementKind::pooled
@@ -94,7 +94,7 @@ class Loader {
         }
         legal_node_ = t->get("legal_basis");
         if (legal_node_) a_.legal_basis_where = r_.at(*legal_node_);
-        if (auto s = r_.string(*t, "legal_basis", ctx, true)) a_.legal_basis = *s;
+        if (auto s = r_.text(*t, "legal_basis", ctx, true)) a_.legal_basis = *s;
         if (const toml::node* y = t->get("financial_year")) {
             if (auto s = r_.string(*y, "'financial_year' of [agreement]")) {
                 if (auto fy = FinancialYear::parse(*s))
@@ -108,7 +108,7 @@ class Loader {
             r_.missing(*t, "financial_year", ctx);
         }
         host_node_ = t->get("host");
-        if (auto s = r_.string(*t, "pooled_fund_manager", ctx, false)) a_.pooled_fund_manager = *s;
+        if (auto s = r_.text(*t, "pooled_fund_manager", ctx, false)) a_.pooled_fund_manager = *s;
         if (const toml::node* o = t->get("opening_balance")) {
             a_.opening_balance_where = r_.at(*o);
             if (auto m = r_.money(*o, "'opening_balance' of [agreement]")) a_.opening_balance = *m;
@@ -157,7 +157,7 @@ class Loader {
         for (const toml::table* t : tables) {
             std::string ctx = "a [[partner]]";
             r_.check_keys(*t, {"id", "name", "sector"}, ctx);
-            auto id = r_.string(*t, "id", ctx, true);
+            auto id = r_.id(*t, "id", ctx);
             if (!id) {
                 partners_complete_ = false;
                 continue;
@@ -174,7 +174,7 @@ class Loader {
             Partner p;
             p.id = *id;
             p.where = r_.at(*t);
-            if (auto s = r_.string(*t, "name", ctx, true)) p.name = *s;
+            if (auto s = r_.text(*t, "name", ctx, true)) p.name = *s;
             if (const toml::node* s = t->get("sector")) {
                 if (auto v =
                         r_.choice(*s, "'sector' of " + ctx, {"nhs", "local_authority", "other"}))
@@ -360,7 +360,7 @@ class Loader {
                           {"id", "name", "budget", "lead", "profile", "contributions", "function",
                            "risk_share"},
                           ctx);
-            auto id = r_.string(*t, "id", ctx, true);
+            auto id = r_.id(*t, "id", ctx);
             if (!id) continue;
             ctx = "scheme " + *id;
             const toml::node& id_node = *t->get("id");
@@ -375,7 +375,7 @@ class Loader {
             SchemeState st;
             s.id = *id;
             s.where = r_.at(*t);
-            if (auto v = r_.string(*t, "name", "[[scheme]] " + *id, true)) s.name = *v;
+            if (auto v = r_.text(*t, "name", "[[scheme]] " + *id, true)) s.name = *v;
             if (const toml::node* b = t->get("budget")) {
                 auto m = r_.money(*b, "'budget' of " + ctx);
                 if (m && m->is_negative()) {
@@ -431,7 +431,7 @@ class Loader {
             }
             if (const toml::node* f = t->get("function")) {
                 st.function = f;
-                if (auto v = r_.string(*f, "'function' of " + ctx)) s.function = *v;
+                if (auto v = r_.text(*f, "'function' of " + ctx)) s.function = *v;
             }
             if (const toml::node* rs = t->get("risk_share")) {
                 st.risk = rs;

@@ -1,5 +1,8 @@
 #include "readers/agreement_toml.hpp"
 
+#include "model/identifier.hpp"
+#include "money/visible_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -123,6 +126,43 @@ std::optional<std::string> TomlReader::string(const toml::node& node, std::strin
     }
     error(node, fmt::format("{} must be a string, not {}", what, toml_type_phrase(node)));
     return std::nullopt;
+}
+
+namespace {
+// A value quoted in a message, cut short after 40 characters (a 10 MB id still makes a message a
+// person can read).
+std::string quoted_value(std::string_view s) {
+    std::size_t end = 0;
+    for (int n = 0; end < s.size() && n < 40; ++n)
+        end += text_unit(s, end).length;
+    return "\"" + std::string(s.substr(0, end)) + (end < s.size() ? "...\"" : "\"");
+}
+} // namespace
+
+std::optional<std::string> TomlReader::id(const toml::table& table, std::string_view key,
+                                          std::string_view context) {
+    auto s = string(table, key, context, true);
+    if (s)
+        if (auto why = id_problem(*s))
+            error(*table.get(key), fmt::format("'{}' of {} is {}, which is not an id: {}; {}", key,
+                                               context, quoted_value(*s), *why, id_rule));
+    return s;
+}
+
+std::optional<std::string> TomlReader::text(const toml::table& table, std::string_view key,
+                                            std::string_view context, bool required) {
+    if (!table.get(key)) return string(table, key, context, required);
+    return text(*table.get(key), fmt::format("'{}' of {}", key, context));
+}
+
+std::optional<std::string> TomlReader::text(const toml::node& node, std::string_view what) {
+    auto s = string(node, what);
+    if (s)
+        if (auto why = free_text_problem(*s))
+            error(node, fmt::format("{} is {}: {}; names and titles are free text without control "
+                                    "characters",
+                                    what, quoted_value(*s), *why));
+    return s;
 }
 
 std::optional<std::string> TomlReader::choice(const toml::node& node, std::string_view what,

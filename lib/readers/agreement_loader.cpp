@@ -101,8 +101,11 @@ class Loader {
                     a_.year = *fy;
                 else
                     r_.error(*y, fmt::format("'financial_year' of [agreement] is \"{}\"; write the "
-                                             "year as \"2025-26\" (1 April 2025 to 31 March 2026)",
-                                             *s));
+                                             "year as YYYY-YY, the year it starts ({} to {}) and "
+                                             "the last two digits of the next: \"2025-26\" is 1 "
+                                             "April 2025 to 31 March 2026",
+                                             *s, FinancialYear::first_start_year,
+                                             FinancialYear::last_start_year));
             }
         } else {
             r_.missing(*t, "financial_year", ctx);
@@ -484,8 +487,7 @@ class Loader {
         }
         if (!ok) return std::nullopt;
         if (sum != 1) {
-            r_.error(*t, fmt::format("the split of {} sums to {}, not 100%", what,
-                                     format_percent(sum, 4)));
+            r_.error(*t, fmt::format("the split of {} sums to {}", what, percent_sum_phrase(sum)));
             return std::nullopt;
         }
         return out;
@@ -676,8 +678,8 @@ class Loader {
             r_.diags().error(red ? r_.at(*red) : r_.at(*t),
                              fmt::format("[monitoring] red ({}) is below amber ({}): red must be "
                                          "the higher threshold",
-                                         format_percent(a_.monitoring.red, 4),
-                                         format_percent(a_.monitoring.amber, 4)));
+                                         format_percent_exact(a_.monitoring.red),
+                                         format_percent_exact(a_.monitoring.amber)));
     }
 
     // ---- rules across sections ----

@@ -189,6 +189,14 @@ std::optional<std::string> shortest_decimal(double d) {
     return std::string(buf, r.ptr);
 }
 
+// The shortest form of a double that reads back as the same double, an exponent allowed
+// ("1e+20"), for a value too large to show in full.
+std::string shortest_general(double d) {
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, d);
+    return r.ec == std::errc() ? std::string(buf, r.ptr) : std::string("(not shown)");
+}
+
 } // namespace
 
 std::optional<Money> TomlReader::money(const toml::node& node, std::string_view what) {
@@ -203,7 +211,8 @@ std::optional<Money> TomlReader::money(const toml::node& node, std::string_view 
         // Whole pounds (SPEC §2 accepts "12").
         std::int64_t pounds = i->get(), pence = 0;
         if (__builtin_mul_overflow(pounds, std::int64_t{100}, &pence)) {
-            error(node, fmt::format("{} is out of range for an amount", what));
+            error(node, fmt::format("{} is {}: {}", what, pounds,
+                                    describe(MoneyParseError::out_of_range)));
             return std::nullopt;
         }
         return Money::from_pence(pence);
@@ -215,6 +224,11 @@ std::optional<Money> TomlReader::money(const toml::node& node, std::string_view 
         MoneyParse p;
         if (text) p = parse_money(*text);
         if (text && p) return p.value;
+        if (text && p.error == MoneyParseError::out_of_range) {
+            error(node, fmt::format("{} is the float {}: {}", what, shortest_general(f->get()),
+                                    describe(p.error)));
+            return std::nullopt;
+        }
         error(node, fmt::format("{} is the float {}, which is not an amount with at most two "
                                 "decimals; write the amount as a string, e.g. \"1200000.00\"",
                                 what, text ? *text : std::string("(not finite)")));

@@ -79,7 +79,7 @@ std::string Table::text() const {
 std::string md_cell(const std::string& s) {
     std::string out;
     for (char ch : visible(s)) {
-        if (ch == '|') out += '\\';
+        if (ch == '|' || ch == '<' || ch == '>') out += '\\';
         out += ch;
     }
     return out;

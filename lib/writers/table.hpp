@@ -44,7 +44,7 @@ class Table {
 };
 
 // One Markdown table cell: control characters shown visibly and '|' escaped, so a name can
-// neither end the row nor add a cell.
+// neither end the row nor add a cell; '<' and '>' escaped, so it cannot be read as HTML.
 std::string md_cell(const std::string& s);
 
 // One CSV field: quoted when it holds a delimiter, a quote or any control character. A text cell

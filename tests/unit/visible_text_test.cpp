@@ -88,6 +88,7 @@ TEST_CASE("visible: a table cell cannot break its line, nor a Markdown cell its 
                           "| A\\nB | 1.00 |\n"
                           "| C\\|D\\x1b | 2.00 |\n");
     CHECK(md_cell("a|b|\n") == "a\\|b\\|\\n");
+    CHECK(md_cell("<img src=x>") == "\\<img src=x\\>");
     // CSV keeps the data, each field with a control character inside quotes.
     CHECK(t.csv() == "Code,Amount\n\"A\nB\",1.00\n\"C|D\x1b\",2.00\n");
     CHECK(csv_field("G\xC2\x9BH", false) == "\"G\xC2\x9BH\"");

@@ -2,6 +2,7 @@
 
 #include "money/error.hpp"
 #include "same_file.hpp"
+#include "money/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -31,7 +32,8 @@ RunRecord run_record(std::string_view tool, int argc, const char* const* argv) {
 }
 
 void report_error(std::string_view tool, std::string_view message) {
-    std::cerr << tool << ": error: " << message << '\n';
+    // The message may quote an argument or a file name: shown visibly (SPEC §8).
+    std::cerr << tool << ": error: " << visible(message) << '\n';
 }
 
 int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {

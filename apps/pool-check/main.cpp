@@ -8,6 +8,7 @@
 #include "cli.hpp"
 
 #include "calc/schedule.hpp"
+#include "money/visible_text.hpp"
 #include "readers/agreement_loader.hpp"
 #include "writers/explain.hpp"
 #include "writers/inputs.hpp"
@@ -214,8 +215,9 @@ std::string count_line(const std::string& path, const Diagnostics& diags) {
     if (warnings)
         what += fmt::format("{}{} warning{}", what.empty() ? "" : ", ", warnings,
                             warnings == 1 ? "" : "s");
-    return fmt::format("pool-check: {}: {}; the agreement is {}\n", path == "-" ? "<stdin>" : path,
-                       what, errors ? "not valid" : "valid");
+    return fmt::format("pool-check: {}: {}; the agreement is {}\n",
+                       path == "-" ? "<stdin>" : visible(path), what,
+                       errors ? "not valid" : "valid");
 }
 
 } // namespace
@@ -264,7 +266,8 @@ int main(int argc, char** argv) {
                 std::cerr << d.formatted() << '\n';
             if (!load.diagnostics.items.empty())
                 std::cerr << count_line(agreement_path, load.diagnostics);
-            if (load.agreement) content = summary(*load.agreement);
+            // SPEC §8: no control character of the agreement reaches the terminal.
+            if (load.agreement) content = visible_lines(summary(*load.agreement));
         }
         if (!content.empty()) poolkit::cli::write_output(out.output, content);
         return int(load.agreement ? poolkit::cli::exit_clean : poolkit::cli::exit_findings);

@@ -9,6 +9,7 @@
 
 #include "calc/compare_figures.hpp"
 #include "money/error.hpp"
+#include "money/visible_text.hpp"
 #include "readers/input_source.hpp"
 #include "readers/json_reader.hpp"
 #include "readers/verify_inputs.hpp"
@@ -74,7 +75,7 @@ int main(int argc, char** argv) {
         for (const auto& in : rec.run.inputs) {
             InputCheck c = check_input(in, base);
             if (c.status == InputCheck::Status::same) continue;
-            std::cerr << "pool-verify: " << c.problem << '\n';
+            std::cerr << "pool-verify: " << visible(c.problem) << '\n';
             ++problems;
         }
         if (problems > 0)
@@ -105,7 +106,7 @@ int main(int argc, char** argv) {
         // Exit 1 is a tool's findings (rejected lines, an invalid agreement): its statement is
         // still there to compare.
         if (redo.exit_code != 0 && redo.exit_code != 1) {
-            std::cerr << redo.err;
+            std::cerr << visible_lines(redo.err);
             throw Error(ErrorKind::input,
                         fmt::format("{} could not recompute {} ({}; its messages are above)",
                                     rec.run.tool, name,
@@ -113,7 +114,7 @@ int main(int argc, char** argv) {
                                                        : fmt::format("exit {}", redo.exit_code)));
         }
         if (redo.out.empty()) {
-            std::cerr << redo.err;
+            std::cerr << visible_lines(redo.err);
             throw Error(ErrorKind::input,
                         fmt::format("{} wrote no statement when run again (its messages are "
                                     "above)",

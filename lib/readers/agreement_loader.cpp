@@ -80,8 +80,8 @@ class Loader {
                       {"id", "title", "kind", "legal_basis", "financial_year", "host",
                        "pooled_fund_manager", "opening_balance", "payment_schedule"},
                       ctx);
-        if (auto s = r_.string(*t, "id", ctx, true)) a_.id = *s;
-        if (auto s = r_.string(*t, "title", ctx, true)) a_.title = *s;
+        if (auto s = r_.id(*t, "id", ctx)) a_.id = *s;
+        if (auto s = r_.text(*t, "title", ctx, true)) a_.title = *s;
         if (const toml::node* k = t->get("kind")) {
             if (auto s = r_.choice(*k, "'kind' of [agreement]", {"pooled", "aligned", "joint"})) {
                 a_.kind = *s == "pooled"    ? AgreementKind::pooled
@@ -94,21 +94,24 @@ class Loader {
         }
         legal_node_ = t->get("legal_basis");
         if (legal_node_) a_.legal_basis_where = r_.at(*legal_node_);
-        if (auto s = r_.string(*t, "legal_basis", ctx, true)) a_.legal_basis = *s;
+        if (auto s = r_.text(*t, "legal_basis", ctx, true)) a_.legal_basis = *s;
         if (const toml::node* y = t->get("financial_year")) {
             if (auto s = r_.string(*y, "'financial_year' of [agreement]")) {
                 if (auto fy = FinancialYear::parse(*s))
                     a_.year = *fy;
                 else
                     r_.error(*y, fmt::format("'financial_year' of [agreement] is \"{}\"; write the "
-                                             "year as \"2025-26\" (1 April 2025 to 31 March 2026)",
-                                             *s));
+                                             "year as YYYY-YY, the year it starts ({} to {}) and "
+                                             "the last two digits of the next: \"2025-26\" is 1 "
+                                             "April 2025 to 31 March 2026",
+                                             *s, FinancialYear::first_start_year,
+                                             FinancialYear::last_start_year));
             }
         } else {
             r_.missing(*t, "financial_year", ctx);
         }
         host_node_ = t->get("host");
-        if (auto s = r_.string(*t, "pooled_fund_manager", ctx, false)) a_.pooled_fund_manager = *s;
+        if (auto s = r_.text(*t, "pooled_fund_manager", ctx, false)) a_.pooled_fund_manager = *s;
         if (const toml::node* o = t->get("opening_balance")) {
             opening_node_ = o;
             a_.opening_balance_where = r_.at(*o);
@@ -158,7 +161,7 @@ class Loader {
         for (const toml::table* t : tables) {
             std::string ctx = "a [[partner]]";
             r_.check_keys(*t, {"id", "name", "sector"}, ctx);
-            auto id = r_.string(*t, "id", ctx, true);
+            auto id = r_.id(*t, "id", ctx);
             if (!id) {
                 partners_complete_ = false;
                 continue;
@@ -175,7 +178,7 @@ class Loader {
             Partner p;
             p.id = *id;
             p.where = r_.at(*t);
-            if (auto s = r_.string(*t, "name", ctx, true)) p.name = *s;
+            if (auto s = r_.text(*t, "name", ctx, true)) p.name = *s;
             if (const toml::node* s = t->get("sector")) {
                 if (auto v =
                         r_.choice(*s, "'sector' of " + ctx, {"nhs", "local_authority", "other"}))
@@ -361,7 +364,7 @@ class Loader {
                           {"id", "name", "budget", "lead", "profile", "contributions", "function",
                            "risk_share", "recharge"},
                           ctx);
-            auto id = r_.string(*t, "id", ctx, true);
+            auto id = r_.id(*t, "id", ctx);
             if (!id) continue;
             ctx = "scheme " + *id;
             const toml::node& id_node = *t->get("id");
@@ -376,7 +379,7 @@ class Loader {
             SchemeState st;
             s.id = *id;
             s.where = r_.at(*t);
-            if (auto v = r_.string(*t, "name", "[[scheme]] " + *id, true)) s.name = *v;
+            if (auto v = r_.text(*t, "name", "[[scheme]] " + *id, true)) s.name = *v;
             if (const toml::node* b = t->get("budget")) {
                 auto m = r_.money(*b, "'budget' of " + ctx);
                 if (m && m->is_negative()) {
@@ -432,7 +435,7 @@ class Loader {
             }
             if (const toml::node* f = t->get("function")) {
                 st.function = f;
-                if (auto v = r_.string(*f, "'function' of " + ctx)) s.function = *v;
+                if (auto v = r_.text(*f, "'function' of " + ctx)) s.function = *v;
             }
             if (const toml::node* rs = t->get("risk_share")) {
                 st.risk = rs;
@@ -495,8 +498,7 @@ class Loader {
         }
         if (!ok) return std::nullopt;
         if (sum != 1) {
-            r_.error(*t, fmt::format("the split of {} sums to {}, not 100%", what,
-                                     format_percent(sum, 4)));
+            r_.error(*t, fmt::format("the split of {} sums to {}", what, percent_sum_phrase(sum)));
             return std::nullopt;
         }
         return out;
@@ -690,8 +692,8 @@ class Loader {
             r_.diags().error(red ? r_.at(*red) : r_.at(*t),
                              fmt::format("[monitoring] red ({}) is below amber ({}): red must be "
                                          "the higher threshold",
-                                         format_percent(a_.monitoring.red, 4),
-                                         format_percent(a_.monitoring.amber, 4)));
+                                         format_percent_exact(a_.monitoring.red),
+                                         format_percent_exact(a_.monitoring.amber)));
     }
 
     // ---- rules across sections ----

@@ -2,6 +2,7 @@
 
 #include "calc/schedule.hpp"
 #include "model/legal_basis.hpp"
+#include "money/visible_text.hpp"
 #include "writers/explain_document.hpp"
 #include "writers/inputs.hpp"
 #include "writers/statement_parts.hpp"
@@ -625,19 +626,20 @@ void monitoring(ExplainDocument& d, const Agreement& a) {
         format_percent(a.monitoring.amber, 4), format_percent(a.monitoring.red, 4)));
 }
 
+// A finding or a message quotes the file: shown visibly, a newline in it cannot start a line.
 std::string finding_item(const Finding& f) {
-    std::string place = f.where.str();
+    std::string place = visible(f.where.str());
     return fmt::format("{}{}\nWhy it matters: {}\nConsider: {}", place.empty() ? "" : place + ": ",
-                       f.what, f.why, f.consider);
+                       visible(f.what), visible(f.why), visible(f.consider));
 }
 
 void findings(ExplainDocument& d, const Explanation& e) {
     d.heading("Findings");
     std::vector<std::string> errors, warnings;
     for (const auto& dg : shown_diagnostics(e)) {
-        std::string place = dg.where.str();
+        std::string place = visible(dg.where.str());
         (dg.severity == Severity::error ? errors : warnings)
-            .push_back(place.empty() ? dg.message : place + ": " + dg.message);
+            .push_back(place.empty() ? visible(dg.message) : place + ": " + visible(dg.message));
     }
     for (const auto& f : e.findings)
         warnings.push_back(finding_item(f));
@@ -664,7 +666,7 @@ void findings(ExplainDocument& d, const Explanation& e) {
 ExplainDocument build(const Explanation& e) {
     if (!e.agreement) {
         ExplainDocument d(fmt::format("{}: not a valid agreement",
-                                      e.path == "-" ? std::string("<stdin>") : e.path));
+                                      e.path == "-" ? std::string("<stdin>") : visible(e.path)));
         d.paragraph("Its terms are not explained until its errors are fixed: an account of terms "
                     "that break the rules of SPEC section 3 could mislead.");
         findings(d, e);
@@ -672,7 +674,7 @@ ExplainDocument build(const Explanation& e) {
         return d;
     }
     const Agreement& a = *e.agreement;
-    ExplainDocument d(fmt::format("{} ({})", a.title, a.id));
+    ExplainDocument d(fmt::format("{} ({})", visible(a.title), visible(a.id)));
     d.paragraph(fmt::format("The terms of the agreement in plain English: {}, {}.",
                             kind_phrase(a.kind), a.legal_basis));
     what_it_is(d, a);

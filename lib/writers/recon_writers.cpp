@@ -1,3 +1,4 @@
+#include "money/visible_text.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
@@ -31,7 +32,7 @@ std::string ledger_line(const ReconStatement& st) {
     std::string out = ledger_summary(c, st.ledger_files, &st.recon.after_period, st.recon.period);
     if (c.lines_rejected > 0)
         out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
-                                       : fmt::format(": see {}", st.rejects_path);
+                                       : fmt::format(": see {}", visible(st.rejects_path));
     return out + "\n";
 }
 
@@ -499,11 +500,12 @@ const char* recon_table_name(ReconTable t) {
     return "?";
 }
 
+// SPEC §8: no control character of the inputs reaches the reader (money/visible_text.hpp).
 std::string recon_text(const ReconStatement& st) {
-    return render(st, Style::text);
+    return visible_lines(render(st, Style::text));
 }
 std::string recon_markdown(const ReconStatement& st) {
-    return render(st, Style::markdown);
+    return visible_lines(render(st, Style::markdown));
 }
 
 std::string recon_csv(const ReconStatement& st, ReconTable table) {

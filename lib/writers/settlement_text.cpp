@@ -1,5 +1,6 @@
 // The settlement as tables: aligned text and Markdown for people, CSV (one table a file) for
 // spreadsheets and scripts (SPEC §5, §7, §9).
+#include "money/visible_text.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/joint_settlement_writers.hpp"
@@ -425,11 +426,12 @@ const char* settlement_table_name(SettlementTable t) {
     return "?";
 }
 
+// SPEC §8: no control character of the inputs reaches the reader (money/visible_text.hpp).
 std::string settlement_text(const SettlementStatement& st) {
-    return render(st, Style::text);
+    return visible_lines(render(st, Style::text));
 }
 std::string settlement_markdown(const SettlementStatement& st) {
-    return render(st, Style::markdown);
+    return visible_lines(render(st, Style::markdown));
 }
 
 std::string settlement_csv(const SettlementStatement& st, SettlementTable table) {

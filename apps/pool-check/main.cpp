@@ -118,10 +118,12 @@ std::string summary(const Agreement& a) {
     if (a.kind == AgreementKind::joint) {
         // No risk share: the recharges and the caps (SPEC §3, §6).
         out += fmt::format("Recharges: {}.\n", describe_terms(a));
-    } else if (a.risk_share) {
-        const RiskShare& rs = *a.risk_share;
-        out += fmt::format("Risk share, basis {}:\n  overspend {}\n", basis_name(rs.basis),
-                           rule_text(a, rs.overspend, false));
+    } else if (a.kind == AgreementKind::pooled) {
+        // The effective risk share (SPEC §7): the stated one, or the default, said as such.
+        const RiskShare rs = *effective_risk_share(a);
+        out += fmt::format("Risk share{}, basis {}:\n  overspend {}\n",
+                           risk_share_is_default(a) ? " (the default: no [risk_share])" : "",
+                           basis_name(rs.basis), rule_text(a, rs.overspend, false));
         if (rs.overspend.kind == RuleKind::tiers) {
             Money from;
             for (const auto& t : rs.overspend_tiers) {
@@ -141,17 +143,15 @@ std::string summary(const Agreement& a) {
             if (rs.caps[p])
                 caps += fmt::format("{}{} {}", caps.empty() ? "" : ", ", a.partners[p].id,
                                     format_display(*rs.caps[p]));
-        if (!caps.empty()) out += fmt::format("  caps on overspend borne: {}\n", caps);
+        if (!caps.empty()) out += fmt::format("  caps on net risk shares: {}\n", caps);
         for (const auto& s : a.schemes) {
             if (s.overspend)
                 out += fmt::format("  {} overspend {}\n", s.id, rule_text(a, *s.overspend, false));
             if (s.underspend)
                 out += fmt::format("  {} underspend {}\n", s.id, rule_text(a, *s.underspend, true));
         }
-    } else if (a.kind == AgreementKind::aligned) {
-        out += "No risk share: each partner bears its own variance.\n";
     } else {
-        out += "No [risk_share]: variances are shared in proportion to contributions.\n";
+        out += "No risk share: each partner bears its own variance.\n";
     }
     out += fmt::format("Monitoring: amber from {}, red from {} forecast variance.\n",
                        format_percent(a.monitoring.amber, 4), format_percent(a.monitoring.red, 4));

@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
                                YearEnd::complete,
                                {}};
         st.year_end = year_end(st.year, provisional, complete);
+        st.complete_asserted = complete;
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         // A joint budget has no pool: the host's recharge statement and the partners' notes

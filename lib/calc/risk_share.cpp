@@ -54,6 +54,7 @@ class Sharer {
     void recover_deficit(Money amount) {
         if (all_zero(pool_weights_)) {
             unallocated(amount, std::nullopt);
+            steps_.back().deficit = true;
             return;
         }
         RiskStep s;

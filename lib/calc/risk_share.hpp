@@ -59,6 +59,7 @@ struct RiskStep {
     Money limit;               // cap
     Money before;              // cap: the net risk share before this cut
     int round = 0;             // cap round, 1-based
+    bool deficit = false;      // unallocated: a deficit brought forward that nobody contributes to
     std::vector<Money> shares; // per partner, sums to amount (share, reallocate)
 };
 

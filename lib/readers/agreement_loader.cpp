@@ -861,7 +861,22 @@ class Loader {
 
     void check_risk_share() {
         // A joint budget's [risk_share] holds only caps (check_joint): no rules to check.
-        if (!a_.risk_share || (kind_ok_ && a_.kind == AgreementKind::joint)) return;
+        if (kind_ok_ && a_.kind == AgreementKind::joint) return;
+        // Without [risk_share] the default applies, basis pool (SPEC §7): a scheme's own rule
+        // would be silently ignored, so it is an error as with a stated basis pool.
+        if (!a_.risk_share) {
+            if (kind_ok_ && a_.kind == AgreementKind::pooled)
+                for (std::size_t s = 0; s < a_.schemes.size(); ++s)
+                    if (schemes_[s].risk)
+                        r_.error(*schemes_[s].risk,
+                                 fmt::format("scheme {} has its own risk_share, but the agreement "
+                                             "has no [risk_share], so the default basis \"pool\" "
+                                             "applies and the net variance of all schemes is "
+                                             "shared once: add [risk_share] with basis "
+                                             "\"scheme\" or \"offset\", or remove it",
+                                             a_.schemes[s].id));
+            return;
+        }
         const RiskShare& rs = *a_.risk_share;
         // Tiers: used by some overspend rule, and present when one is "tiers".
         bool uses_tiers = rs.overspend.kind == RuleKind::tiers;

@@ -141,7 +141,9 @@ JsonWriter& JsonWriter::value(std::uint64_t n) {
     return *this;
 }
 
-JsonWriter& JsonWriter::value(Money m) { return value(std::string_view(format_plain(m))); }
+JsonWriter& JsonWriter::value(Money m) {
+    return value(std::string_view(format_plain(m)));
+}
 
 JsonWriter& JsonWriter::null() {
     before_value();

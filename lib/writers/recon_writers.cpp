@@ -109,7 +109,7 @@ Table partners_table(const ReconStatement& st, bool display) {
                                                  {"Reimbursed", true},
                                                  {"Position with host", true},
                                                  {"", false},
-                                                 {"Share of forecast variance", true}}
+                                                 {"Forecast risk share", true}}
                     : std::vector<Table::Column>{{"partner", false},
                                                  {"contribution_due_ytd", true},
                                                  {"received_ytd", true},
@@ -360,8 +360,9 @@ std::string share_note(const ReconStatement& st) {
     if (st.recon.cash == CashSource::assumed)
         out += "Cash: assumed (contributions received as due, nothing of the direct spend "
                "reimbursed yet); a cash register gives the actual receipts.\n";
-    out += "Share of forecast variance: what each partner would bear (+) or get back (−) if the "
-           "forecast came true, by the agreement's risk share as pool-settle applies it.\n";
+    out += "Forecast risk share: what each partner would bear (+) or get back (−) at the year "
+           "end if the forecast came true, by the agreement's risk share as pool-settle applies "
+           "it (with the opening balance).\n";
     const auto& fs = st.recon.forecast_share;
     if (!fs) return out;
     if (!fs->opening_applied.is_zero())

@@ -75,7 +75,7 @@ std::string settlement_json(const SettlementStatement& st) {
                                                         : "as-due");
     json.field("memorandum", st.memorandum.has_value() || st.joint_memorandum.has_value());
     json.field("provisional", st.year_end == YearEnd::provisional);
-    json.field("complete", st.year_end == YearEnd::asserted);
+    json.field("complete", st.complete_asserted);
     json.end_object();
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);
@@ -97,6 +97,27 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("budget", r.total_budget);
     json.field("outturn", r.total_outturn);
     json.field("variance", r.total_variance);
+    json.end_object();
+
+    // SPEC §7: a year whose ledgers stop short of March is provisional.
+    json.field("complete", year_end_is_complete(st.year_end));
+    json.field("last_period", a.year.period_ym(st.year.last_period));
+    json.key("year_end").begin_object();
+    json.field("status", year_end_name(st.year_end));
+    json.key("short_partners").begin_array();
+    for (std::size_t i = 0; i < st.year.short_partners.size(); ++i) {
+        const ShortPartner& sp = st.year.short_partners[i];
+        json.begin_object();
+        json.field("partner", a.partners[sp.partner].id);
+        json.field("last_period", a.year.period_ym(sp.last_period));
+        json.key("files").begin_array();
+        if (i < st.short_partner_files.size())
+            for (const auto& f : st.short_partner_files[i])
+                json.value(f);
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
     json.end_object();
 
     if (a.kind == AgreementKind::joint) {
@@ -132,26 +153,6 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("carried_forward", r.carried_forward);
     json.field("unallocated", r.unallocated);
     json.field("pool_closing", r.pool_closing);
-    // SPEC §7: a year whose ledgers stop short of March is provisional.
-    json.field("complete", year_end_is_complete(st.year_end));
-    json.field("last_period", a.year.period_ym(st.year.last_period));
-    json.key("year_end").begin_object();
-    json.field("status", year_end_name(st.year_end));
-    json.key("short_partners").begin_array();
-    for (std::size_t i = 0; i < st.year.short_partners.size(); ++i) {
-        const ShortPartner& sp = st.year.short_partners[i];
-        json.begin_object();
-        json.field("partner", a.partners[sp.partner].id);
-        json.field("last_period", a.year.period_ym(sp.last_period));
-        json.key("files").begin_array();
-        if (i < st.short_partner_files.size())
-            for (const auto& f : st.short_partner_files[i])
-                json.value(f);
-        json.end_array();
-        json.end_object();
-    }
-    json.end_array();
-    json.end_object();
 
     json.key("risk_share").begin_object();
     json.field("basis", basis_name(r.risk.basis));

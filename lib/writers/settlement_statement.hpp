@@ -29,7 +29,8 @@ struct SettlementStatement {
     // Whether every partner's ledgers reach March (SPEC §7), and what the statement says of it.
     YearCompleteness year;
     YearEnd year_end = YearEnd::complete;
-    std::vector<std::vector<std::string>> short_partner_files;      // per year.short_partners entry
+    std::vector<std::vector<std::string>> short_partner_files; // per year.short_partners entry
+    bool complete_asserted = false; // --complete was given (recorded even when not needed)
     std::optional<JointMemorandum> joint_memorandum = std::nullopt; // joint, --memorandum (SPEC §7)
 };
 

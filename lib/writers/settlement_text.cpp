@@ -168,7 +168,7 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
     group("Risk share paid in by the partners (surplus returned to them)");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         add("Allocation", a.partners[p].id, m.allocation[p]);
-    add("Closing balance carried forward: surplus (deficit)", "", m.closing_balance);
+    add("Closing balance: surplus (deficit)", "", m.closing_balance);
     // The movement on the balance, and where the expenditure was incurred: analyses of the
     // figures above, not added to them again (SPEC §7).
     group("Movement on the balance");
@@ -185,7 +185,7 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
         m.underspend_carried);
     add("Overspend unallocated", display ? "overspend unallocated, for the partners to agree" : "",
         -m.unallocated);
-    add("Balance carried forward", display ? "carried forward" : "", m.closing_balance);
+    add("Closing balance", display ? "closing balance" : "", m.closing_balance);
     group("Analysis of expenditure by the ledger it was incurred in (not added again)");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         add("Expenditure by ledger", a.partners[p].id, m.expenditure_by_ledger[p]);
@@ -240,7 +240,6 @@ std::string ledger_line(const SettlementStatement& st) {
 }
 
 std::string year_end_banner(const SettlementStatement& st) {
-    const Agreement& a = st.agreement;
     std::vector<std::string> lines = short_partner_lines(st);
     std::string who;
     for (const auto& l : lines)
@@ -250,10 +249,10 @@ std::string year_end_banner(const SettlementStatement& st) {
         return "";
     case YearEnd::incomplete:
         return fmt::format("PROVISIONAL: the year is not complete, so this is not the final "
-                           "settlement.{} Figures stand as at {}. Read every partner's March "
-                           "ledger, or give --provisional if a provisional statement is intended, "
-                           "or --complete if the year is complete.",
-                           who, a.year.period_end_date(st.year.last_period));
+                           "settlement.{} Read every partner's March ledger, or give "
+                           "--provisional if a provisional statement is intended, or --complete "
+                           "if the year is complete.",
+                           who);
     case YearEnd::provisional:
         return fmt::format("PROVISIONAL (as intended, --provisional): not the final settlement.{}",
                            who);

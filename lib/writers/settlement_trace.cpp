@@ -90,6 +90,10 @@ std::string describe_step(const Agreement& a, const RiskStep& s) {
         return fmt::format("{}underspend {} carried forward in the pool", where,
                            format_display(-s.amount));
     case RiskStepKind::unallocated:
+        if (s.deficit)
+            return fmt::format("deficit brought forward {}: no partner contributes to the pool, so "
+                               "nobody can be charged it: unallocated",
+                               format_display(s.amount));
         if (s.round > 0)
             return fmt::format("cap round {}: {} that no partner not yet capped can take: "
                                "unallocated",

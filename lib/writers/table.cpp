@@ -7,7 +7,8 @@ namespace poolkit {
 
 std::size_t display_width(const std::string& s) {
     std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
     return n;
 }
 
@@ -18,9 +19,12 @@ void Table::add_row(std::vector<Cell> cells) {
 }
 
 namespace {
-void pad_to(std::string& out, std::size_t n) { out.append(n, ' '); }
+void pad_to(std::string& out, std::size_t n) {
+    out.append(n, ' ');
+}
 void trim_right(std::string& line) {
-    while (!line.empty() && line.back() == ' ') line.pop_back();
+    while (!line.empty() && line.back() == ' ')
+        line.pop_back();
 }
 } // namespace
 
@@ -59,7 +63,8 @@ std::string Table::text() const {
         return line + "\n";
     };
     std::size_t total_width = 0;
-    for (auto w : width) total_width += w;
+    for (auto w : width)
+        total_width += w;
     total_width += 2 * (columns_.empty() ? 0 : columns_.size() - 1);
 
     std::string out = render([&](std::size_t c) -> const std::string& { return header[c]; },
@@ -93,7 +98,8 @@ std::string Table::markdown() const {
         out += " |";
     }
     out += "\n|";
-    for (const auto& col : columns_) out += col.numeric ? " ---: |" : " --- |";
+    for (const auto& col : columns_)
+        out += col.numeric ? " ---: |" : " --- |";
     out += "\n";
     for (const auto& r : rows_) {
         out += "|";

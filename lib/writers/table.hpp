@@ -12,8 +12,12 @@ struct Cell {
     bool numeric = false;
 };
 
-inline Cell text_cell(std::string s) { return {std::move(s), false}; }
-inline Cell num_cell(std::string s) { return {std::move(s), true}; }
+inline Cell text_cell(std::string s) {
+    return {std::move(s), false};
+}
+inline Cell num_cell(std::string s) {
+    return {std::move(s), true};
+}
 
 class Table {
   public:

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 #include <vector>
 
 namespace poolkit::cli {
@@ -27,8 +28,29 @@ void describe_tool(CLI::App& app, std::string_view tool);
 // Adds --format (one of `formats`) and -o/--output to `app`.
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats);
 
-// Writes `content` to stdout ("-") or to `path` atomically: a temporary file in the same directory,
-// then rename, so a failed or interrupted run never leaves a partial file. Throws Error(input).
+// An output written in pieces: to stdout ("-"), to a device or FIFO as it is, or else to a
+// temporary file in the target's directory that commit() renames over the target, so a failed or
+// interrupted run never leaves a partial file (one not committed is removed). Throws
+// Error(input).
+class OutputFile {
+  public:
+    explicit OutputFile(const std::string& path);
+    ~OutputFile();
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+    void write(std::string_view content);
+    void commit();
+
+  private:
+    [[noreturn]] void fail(const char* what);
+    std::string path_, target_, tmpl_;
+    std::string name_; // the temporary file's name, once it has one
+    int fd_ = -1;
+    mode_t mask_ = 0;
+    bool device_ = false, unnamed_ = false, committed_ = false;
+};
+
+// Writes `content` to stdout ("-") or to `path` atomically (an OutputFile written at once).
 void write_output(const std::string& path, std::string_view content);
 
 // Parses the arguments and runs `body`, mapping every failure to a message and an exit code:

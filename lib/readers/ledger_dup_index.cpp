@@ -1,8 +1,9 @@
 #include "readers/ledger_dup_index.hpp"
 
+#include "readers/parallel.hpp"
+
 #include <algorithm>
 #include <atomic>
-#include <thread>
 
 namespace poolkit {
 
@@ -58,18 +59,67 @@ std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collector
             }
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto& t : pool)
-        t.join();
+    run_parallel(threads, [&](unsigned) { work(); });
     std::vector<std::uint64_t> out;
     for (auto& f : found)
         out.insert(out.end(), f.begin(), f.end());
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+namespace {
+void put_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>(v | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
+}
+std::uint64_t get_varint(const char*& p) {
+    std::uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        auto b = static_cast<unsigned char>(*p++);
+        v |= std::uint64_t(b & 0x7f) << shift;
+        if (b < 0x80) return v;
+    }
+}
+constexpr std::size_t chunk_bytes = std::size_t(1) << 20;
+} // namespace
+
+DupFirsts::DupFirsts(const std::vector<std::uint64_t>& suspects)
+    : suspects_(suspects), entry_(suspects.size(), 0) {}
+
+std::optional<LinePlace> DupFirsts::see(std::uint64_t hash, std::string_view key, LinePlace at) {
+    auto it = std::lower_bound(suspects_.begin(), suspects_.end(), hash);
+    if (it == suspects_.end() || *it != hash) return std::nullopt; // not suspected: a first
+    std::size_t i = static_cast<std::size_t>(it - suspects_.begin());
+    if (entry_[i] == 0) {
+        // [file][line][key length][key], varint-coded, in the last chunk (or a new one).
+        std::string e;
+        put_varint(e, at.file);
+        put_varint(e, at.line);
+        put_varint(e, key.size());
+        e.append(key);
+        if (chunks_.empty() || chunks_.back().size() + e.size() > chunks_.back().capacity()) {
+            chunks_.emplace_back();
+            chunks_.back().reserve(std::max(chunk_bytes, e.size()));
+        }
+        std::uint64_t where = (std::uint64_t(chunks_.size() - 1) << 32) | chunks_.back().size();
+        chunks_.back().append(e);
+        entry_[i] = where + 1;
+        return std::nullopt;
+    }
+    std::uint64_t where = entry_[i] - 1;
+    const char* p = chunks_[where >> 32].data() + (where & 0xffffffffu);
+    LinePlace first;
+    first.file = static_cast<std::uint32_t>(get_varint(p));
+    first.line = get_varint(p);
+    std::size_t n = static_cast<std::size_t>(get_varint(p));
+    if (std::string_view(p, n) == key) return first;
+    auto [o, fresh] = others_.try_emplace({i, std::string(key)}, at);
+    if (fresh) return std::nullopt;
+    return o->second;
 }
 
 } // namespace poolkit

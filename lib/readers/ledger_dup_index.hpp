@@ -12,7 +12,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace poolkit {
@@ -54,5 +58,31 @@ class DupCollector {
 // the collectors' memory as it goes. `threads` share out the partitions.
 std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collectors,
                                            unsigned threads);
+
+// Where a line is in the ledgers: file index, line number.
+struct LinePlace {
+    std::uint32_t file = 0;
+    std::uint64_t line = 0;
+};
+
+// The second pass's judge: given the suspected lines in file and line order, each with its key
+// hash and its exact key bytes, it says which repeat a key seen before, and where that key was
+// first. It keeps one entry per suspected hash (the first key with it and its place, about 30
+// bytes), never the lines themselves (SPEC §8).
+class DupFirsts {
+  public:
+    explicit DupFirsts(const std::vector<std::uint64_t>& suspects); // sorted, as repeated_hashes
+
+    // The place of the first line with this key, when this line repeats one; else nothing (and
+    // this line is now the first with its key). Lines must come in file and line order.
+    std::optional<LinePlace> see(std::uint64_t hash, std::string_view key, LinePlace at);
+
+  private:
+    const std::vector<std::uint64_t>& suspects_;
+    std::vector<std::uint64_t> entry_; // per suspect: 1 + where its first key is, or 0
+    std::vector<std::string> chunks_;  // the first keys with their places, in 1 MiB chunks
+    // Keys whose hash is another key's (a true 64-bit collision): exact, and rare.
+    std::map<std::pair<std::size_t, std::string>, LinePlace> others_;
+};
 
 } // namespace poolkit

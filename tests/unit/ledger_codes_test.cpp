@@ -90,7 +90,8 @@ TEST_CASE("code table: common prefixes and suffixes, every length from 1 to 40")
 
 TEST_CASE("code table: a repeated code keeps its first index") {
     // The agreement checker refuses repeats; the table must still be exact if one came through.
-    std::vector<std::string> ids{"A", "B", "A", "LONG-CODE-OVER-16-BYTES", "LONG-CODE-OVER-16-BYTES"};
+    std::vector<std::string> ids{"A", "B", "A", "LONG-CODE-OVER-16-BYTES",
+                                 "LONG-CODE-OVER-16-BYTES"};
     CodeTable t(ids);
     CHECK(t.find("A") == 0);
     CHECK(t.find("B") == 1);

@@ -1,6 +1,6 @@
 // pool-recon: the month-end reconciliation statement (SPEC §6) for pooled, aligned and joint
-// budgets. Exit 0 clean; 1 with findings (rejected ledger lines, an invalid agreement); 2 when it
-// cannot run.
+// budgets. Exit 0 clean; 1 with findings (rejected ledger lines, an invalid agreement, aligned
+// spending where the partner's own budget is zero); 2 when it cannot run.
 #include "cli.hpp"
 #include "inputs_args.hpp"
 
@@ -88,6 +88,15 @@ int main(int argc, char** argv) {
                           : out.format == "md"  ? recon_markdown(st)
                                                 : recon_text(st);
         cli::write_output(out.output, doc);
-        return run.control.lines_rejected > 0 ? cli::exit_findings : cli::exit_clean;
+        // Aligned spending where a partner's own budget is zero is a finding (SPEC §5, §6): the
+        // partner must recode the lines or agree a budget. Text and Markdown say so themselves.
+        std::size_t flagged = st.recon.spend_without_budget;
+        if (flagged > 0 && out.format != "text" && out.format != "md")
+            std::cerr << fmt::format("pool-recon: warning: {} partner row{} of spending on a "
+                                     "scheme where the partner's own budget is zero (flagged "
+                                     "spend_without_budget)\n",
+                                     flagged, flagged == 1 ? "" : "s");
+        bool findings = run.control.lines_rejected > 0 || flagged > 0;
+        return findings ? cli::exit_findings : cli::exit_clean;
     });
 }

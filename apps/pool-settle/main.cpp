@@ -1,6 +1,6 @@
 // pool-settle: the year-end risk share, settlement transfers and memorandum account (SPEC §7).
-// Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend); 2 when it
-// cannot run.
+// Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend, a year whose
+// ledgers stop short of March); 2 when it cannot run.
 #include "cli.hpp"
 #include "inputs_args.hpp"
 
@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     cli::describe_tool(app, "pool-settle");
     std::string agreement_path, paid_path, table = "partners";
     cli::LedgerArgs ledger_args;
-    bool with_memorandum = false;
+    bool with_memorandum = false, provisional = false, complete = false;
     cli::OutputOptions out;
     app.add_option("--paid", paid_path,
                    "contributions actually paid, CSV `partner,amount` with a line for every "
@@ -31,6 +31,13 @@ int main(int argc, char** argv) {
         ->type_name("FILE");
     app.add_flag("--memorandum", with_memorandum,
                  "add the memorandum account and each partner's accounts note");
+    app.add_flag("--provisional", provisional,
+                 "a provisional statement is intended: marked PROVISIONAL, exit 0 even if a "
+                 "partner's ledgers stop short of March");
+    app.add_flag("--complete", complete,
+                 "assert that the year is complete although a partner has no March lines "
+                 "(recorded in the statement)")
+        ->excludes(app.get_option("--provisional"));
     app.add_option("--table", table,
                    "with --format csv: schemes, partners, transfers, steps, memorandum or notes")
         ->default_str("partners");
@@ -56,6 +63,13 @@ int main(int argc, char** argv) {
         RunRecord record = cli::run_record("pool-settle", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
+        // SPEC §7: an aligned budget has no pool and no recharges, so no memorandum account.
+        if (with_memorandum && a.kind == AgreementKind::aligned)
+            throw Error(ErrorKind::usage,
+                        "--memorandum: agreement " + a.id +
+                            " is an aligned budget: no money is pooled or recharged, so there is "
+                            "no memorandum account; each partner accounts for its own budget in "
+                            "its own accounts (leave out --memorandum)");
         LedgerOptions opts;
         opts.hash_inputs = out.format != "csv"; // CSV tables record no inputs
         LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args, opts, inputs);
@@ -73,7 +87,13 @@ int main(int argc, char** argv) {
                                paid.has_value(),
                                run.control,
                                ledger_args.ledgers.size(),
-                               std::move(record)};
+                               std::move(record),
+                               year_completeness(*run.actuals),
+                               YearEnd::complete,
+                               {}};
+        st.year_end = year_end(st.year, provisional, complete);
+        for (const ShortPartner& sp : st.year.short_partners)
+            st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         if (with_memorandum) st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
         std::string doc = out.format == "json"  ? settlement_json(st)
@@ -81,7 +101,17 @@ int main(int argc, char** argv) {
                           : out.format == "md"  ? settlement_markdown(st)
                                                 : settlement_text(st);
         cli::write_output(out.output, doc);
-        bool findings = run.control.lines_rejected > 0 || st.settlement.unallocated.is_positive();
+        const bool incomplete = st.year_end == YearEnd::incomplete;
+        if (st.year_end != YearEnd::complete)
+            for (const std::string& line : short_partner_lines(st))
+                std::cerr << fmt::format("pool-settle: {}: {}\n", incomplete ? "finding" : "note",
+                                         line);
+        if (incomplete)
+            std::cerr << "pool-settle: the statement is PROVISIONAL; read every partner's March "
+                         "ledger, or give --provisional (intended) or --complete (the year is "
+                         "complete)\n";
+        bool findings =
+            run.control.lines_rejected > 0 || st.settlement.unallocated.is_positive() || incomplete;
         if (st.settlement.unallocated.is_positive() && out.format != "text" && out.format != "md")
             std::cerr << fmt::format("pool-settle: warning: £{} of overspend is unallocated: the "
                                      "partners must agree how to meet it\n",

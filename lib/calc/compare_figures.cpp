@@ -4,7 +4,8 @@
 
 namespace poolkit {
 
-FigureComparison compare_figures(const Figures& statement, const Figures& recomputed) {
+FigureComparison compare_figures(const Figures& statement, const Figures& recomputed,
+                                 bool shared_only) {
     // Each path's values in the recomputation, and how many of them the statement has matched.
     std::map<std::string, std::vector<std::size_t>> where;
     for (std::size_t i = 0; i < recomputed.size(); ++i)
@@ -29,6 +30,18 @@ FigureComparison compare_figures(const Figures& statement, const Figures& recomp
     for (std::size_t i = 0; i < recomputed.size(); ++i)
         if (!matched[i])
             result.differences.push_back({recomputed[i].first, std::nullopt, recomputed[i].second});
+    if (shared_only) {
+        std::vector<FigureDifference> kept;
+        for (auto& d : result.differences) {
+            if (d.path == "schema" || !d.statement || !d.recomputed) {
+                result.not_compared += 1;
+                if (d.statement) result.compared -= 1;
+                continue;
+            }
+            kept.push_back(std::move(d));
+        }
+        result.differences = std::move(kept);
+    }
     return result;
 }
 

@@ -21,14 +21,18 @@ struct FigureDifference {
 };
 
 struct FigureComparison {
-    std::size_t compared = 0;                  // figures of the statement (each one is checked)
+    std::size_t compared = 0;     // figures of the statement (each one is checked)
+    std::size_t not_compared = 0; // shared_only: figures that only one of the two versions has
     std::vector<FigureDifference> differences; // in the statement's order, then the paths only
                                                // the recomputation has, in its order
     bool identical() const { return differences.empty(); }
 };
 
 // Matches the figures by path (a path that appears twice, say from a duplicated key, matches its
-// occurrences in order) and lists every difference.
-FigureComparison compare_figures(const Figures& statement, const Figures& recomputed);
+// occurrences in order) and lists every difference. `shared_only` (a statement of an earlier
+// schema version, SPEC §5) compares only the paths both documents have, other than "schema", and
+// counts the rest as not compared.
+FigureComparison compare_figures(const Figures& statement, const Figures& recomputed,
+                                 bool shared_only = false);
 
 } // namespace poolkit

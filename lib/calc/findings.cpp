@@ -82,14 +82,17 @@ void legal_basis_findings(const Agreement& a, std::vector<Finding>& out) {
             }
 }
 
-// A pooled fund that states no risk share gets the default (SPEC §3; calc/settlement.cpp).
+// A pooled fund that states no risk share gets the default (SPEC §7; effective_risk_share).
 void risk_share_findings(const Agreement& a, std::vector<Finding>& out) {
     if (a.kind != AgreementKind::pooled) return;
-    if (!a.risk_share) {
+    if (risk_share_is_default(a)) {
+        const RiskShare d = *effective_risk_share(a);
         out.push_back({"no-risk-share", whole_file(a),
-                       "The pooled fund has no [risk_share], so poolkit's defaults apply: the net "
-                       "over- or underspend of the whole fund is shared in proportion to the "
-                       "partners' contributions, with no cap.",
+                       fmt::format("The pooled fund has no [risk_share], so the default applies, "
+                                   "as in every tool: basis `{}`, overspend `{}`, underspend `{}`, "
+                                   "no cap.",
+                                   basis_name(d.basis), rule_name(d.overspend.kind),
+                                   rule_name(d.underspend.kind, true)),
                        "Who meets an overspend is the term partners most often dispute; a default "
                        "nobody chose may not be what they would agree when a large overspend "
                        "comes, and no partner's exposure is limited.",
@@ -224,11 +227,11 @@ void opening_balance_findings(const Agreement& a, std::vector<Finding>& out) {
         {"negative-opening-balance", where,
          fmt::format("The fund opens the year with a deficit of {} brought forward.",
                      pounds(a.opening_balance)),
-         "poolkit carries a deficit forward as it is: this year's contributions do not meet it "
-         "and the risk share does not share it (SPEC §7 applies only a positive balance against an "
-         "overspend), so the fund ends the year still owing it.",
-         "Agree how the deficit is cleared (extra contributions, or a share of it in this year's "
-         "settlement) and record it in the agreement."});
+         "The deficit is recovered this year before the year's variance is shared: each partner "
+         "pays its part in proportion to its contribution to the fund, outside any cap (SPEC §7), "
+         "on top of this year's contributions.",
+         "Make sure each partner has budgeted for its part of the recovery, and record in the "
+         "agreement how the deficit arose and that it is to be recovered this year."});
 }
 
 } // namespace

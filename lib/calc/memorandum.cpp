@@ -38,6 +38,8 @@ Memorandum memorandum(const Agreement& a, const Actuals& actuals, const Settleme
     }
     acc.expenditure_by_ledger = r.ledger_spend;
     acc.surplus = acc.total_contributions - acc.total_expenditure;
+    acc.opening_applied = r.risk.opening_applied;
+    acc.underspend_carried = r.risk.underspend_carried;
     acc.carried_forward = r.carried_forward;
     acc.unallocated = r.unallocated;
     acc.closing_balance = acc.opening_balance + acc.surplus;
@@ -51,6 +53,9 @@ Memorandum memorandum(const Agreement& a, const Actuals& actuals, const Settleme
     expect_equal(acc.closing_balance, acc.carried_forward - acc.unallocated,
                  "closing balance against carried forward - unallocated");
     expect_equal(acc.closing_balance, r.pool_closing, "closing balance against the pool");
+    expect_equal(acc.opening_balance - acc.opening_applied + acc.underspend_carried -
+                     acc.unallocated,
+                 acc.closing_balance, "movement on the balance against the closing balance");
 
     // The movement in the pool's balance, attributed pro rata to contributions (equally when
     // nobody contributed anything, so that the shares still add up).
@@ -61,17 +66,26 @@ Memorandum memorandum(const Agreement& a, const Actuals& actuals, const Settleme
     std::vector<Money> moved =
         n ? allocate(movement, std::span<const Money>(weights)) : std::vector<Money>{};
 
-    Money spent;
+    Money spent, surplus, reserve;
     for (std::size_t p = 0; p < n; ++p) {
         PartnerNote note;
         note.funding_provided = r.partners[p].contribution;
         note.reserve_movement = moved[p];
         note.expenditure_share = r.partners[p].final_share - moved[p];
-        note.net_share = note.expenditure_share - note.funding_provided;
+        note.surplus_share = note.funding_provided - note.expenditure_share;
+        note.risk_share = note.reserve_movement - note.surplus_share;
+        expect_equal(note.risk_share, r.partners[p].risk_share,
+                     "partner " + a.partners[p].id + "'s note against its risk share");
         spent += note.expenditure_share;
+        surplus += note.surplus_share;
+        reserve += note.reserve_movement;
         out.notes.push_back(note);
     }
-    if (n) expect_equal(spent, acc.total_expenditure, "partners' shares of expenditure");
+    if (n) {
+        expect_equal(spent, acc.total_expenditure, "partners' shares of expenditure");
+        expect_equal(surplus, acc.surplus, "partners' shares of the surplus (deficit)");
+        expect_equal(reserve, movement, "partners' shares of the movement on the balance");
+    }
     return out;
 }
 

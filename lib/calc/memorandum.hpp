@@ -10,6 +10,13 @@
 //                                                               − surplus returned to it)
 //   = closing balance                                   OB + S + Σ r_p = carried_forward −
 //   unallocated
+// and the movement on the pool's balance, which ties the two ends together:
+//     opening balance                                   OB
+//   − applied (a surplus used against overspends; a deficit recovered from the partners is a
+//     negative "applied", so it adds back)              −A
+//   + this year's underspend kept in the pool           U
+//   − overspend unallocated                             −X
+//   = closing balance                                   OB − A + U − X
 // The closing balance is what the pool holds after the settlement transfers; when it includes an
 // unallocated overspend, that deficit is for the partners to agree (SPEC §3).
 //
@@ -20,8 +27,10 @@
 //   where the movement (closing − opening balance: underspend carried forward, opening balance
 //   used, unallocated overspend) is attributed pro rata to contributions (an allocation, SPEC §2),
 //   so the partners' shares sum exactly to the total expenditure.
-//   net_share          = expenditure_share − funding_provided: its share of the net deficit
-//                        (+) or surplus (−) arising on the pool in the year.
+//   surplus_share      = funding_provided − expenditure_share: its share of the surplus (+) or
+//                        deficit (−) arising on the pool in the year, signed as the account's
+//                        "surplus (deficit)";
+//   risk_share         = reserve_movement − surplus_share: the note reconciles to the settlement.
 #pragma once
 
 #include "calc/settlement.hpp"
@@ -39,16 +48,19 @@ struct MemorandumAccount {
     Money total_expenditure;
     Money surplus; // total_contributions − total_expenditure (+ surplus, − deficit)
     std::vector<Money> allocation; // by partner: its risk share (+ pays in, − has returned)
-    Money carried_forward;         // kept in the pool for next year
-    Money unallocated;             // overspend no partner bears
-    Money closing_balance; // opening + surplus + Σ allocation = carried_forward − unallocated
+    Money opening_applied; // + surplus brought forward used; − deficit brought forward recovered
+    Money underspend_carried; // this year's underspend kept in the pool (>= 0)
+    Money carried_forward;    // kept in the pool for next year
+    Money unallocated;        // overspend no partner bears
+    Money closing_balance;    // opening + surplus + Σ allocation = carried_forward − unallocated
 };
 
 struct PartnerNote {
     Money funding_provided;  // its contribution to the pool
     Money expenditure_share; // its share of the expenditure met from the pool
-    Money net_share;         // expenditure_share − funding_provided (+ deficit, − surplus)
+    Money surplus_share;     // funding_provided − expenditure_share (+ surplus, − deficit)
     Money reserve_movement;  // its attributed share of the change in the pool's balance
+    Money risk_share;        // reserve_movement − surplus_share = its settlement risk share
 };
 
 struct Memorandum {

@@ -8,29 +8,22 @@
 
 namespace poolkit {
 
+const char* cash_source_name(CashSource c) {
+    return c == CashSource::cash_register ? "register" : "assumed";
+}
+
 const char* forecast_name(ForecastMethod m) {
     return m == ForecastMethod::profile ? "profile" : "run-rate";
 }
 
-const char* rag_name(Rag r) {
-    switch (r) {
-    case Rag::green:
-        return "green";
-    case Rag::amber:
-        return "amber";
-    case Rag::red:
-        return "red";
-    }
-    return "?";
-}
-
-Rag rag_status(Money forecast_variance, Money budget, const Monitoring& t) {
-    if (!forecast_variance.is_positive()) return Rag::green;
-    if (!budget.is_positive()) return Rag::red; // spend against no budget at all
-    Rational share = forecast_variance.as_rational() / budget.as_rational();
-    if (share >= t.red) return Rag::red;
-    if (share >= t.amber) return Rag::amber;
-    return Rag::green;
+OwnFigures& OwnFigures::operator+=(const OwnFigures& o) {
+    budget += o.budget;
+    budget_ytd += o.budget_ytd;
+    actual_ytd += o.actual_ytd;
+    variance_ytd += o.variance_ytd;
+    forecast_outturn += o.forecast_outturn;
+    forecast_variance += o.forecast_variance;
+    return *this;
 }
 
 Money budget_to(const Scheme& scheme, int period) {
@@ -76,6 +69,18 @@ void add_to(SchemeFigures& t, const SchemeFigures& f) {
     t.forecast_variance += f.forecast_variance;
     t.previous_forecast += f.previous_forecast;
     t.forecast_movement += f.forecast_movement;
+}
+
+// The accepted lines in periods from..to (SPEC §4), from the actuals' own line counts.
+LineTally lines_in(const Actuals& act, int from, int to) {
+    LineTally t;
+    for (std::size_t p = 0; p < act.partners(); ++p)
+        for (std::size_t s = 0; s < act.schemes(); ++s)
+            for (int m = from; m <= to; ++m) {
+                t.lines += act.lines_at(p, s, m);
+                t.total += act.at(p, s, m);
+            }
+    return t;
 }
 
 // Each partner's share of the cumulative actual of every scheme to period m, by the scheme's
@@ -134,19 +139,35 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
                                                       "the ledgers' accepted lines total {}",
                                                       format_plain(act.total_to(12)),
                                                       format_plain(act.control.total_accepted)));
+    // The control totals tie to the statement (SPEC §4, §6): every accepted line is to the period
+    // or after it.
+    r.to_period = lines_in(act, 1, m);
+    r.after_period = lines_in(act, m + 1, 12);
+    if (act.control.lines_read > 0 &&
+        r.to_period.lines + r.after_period.lines != act.control.lines_accepted)
+        throw Error(ErrorKind::invariant,
+                    fmt::format("reconciliation: {} lines to {} and {} after, but the ledgers "
+                                "accepted {}",
+                                r.to_period.lines, m, r.after_period.lines,
+                                act.control.lines_accepted));
 
     switch (a.kind) {
     case AgreementKind::pooled: {
         ContributionSchedule schedule = build_schedule(a);
-        if (a.risk_share)
-            r.forecast_share = share_risk(a, std::span<const Money>(forecast_variances));
+        // The same effective risk share, opening balance and caps as pool-settle (SPEC §6), so
+        // that at P12 the forecast share is the settlement's.
+        r.forecast_share = share_risk(a, std::span<const Money>(forecast_variances));
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             PartnerPosition pos;
             pos.contribution_due_ytd = schedule.due_to(p, m);
             // Spend in the host's own ledger is the pool's spending; another partner's is spend on
             // the pool's behalf, to be reimbursed (SPEC §6).
             if (!a.host || *a.host != p) pos.direct_spend_ytd = act.partner_to(p, m);
-            pos.position = pos.contribution_due_ytd - pos.direct_spend_ytd;
+            // Without a cash register (SPEC §10), contributions are assumed received as due and
+            // nothing reimbursed yet.
+            pos.received_ytd = pos.contribution_due_ytd;
+            pos.position = (pos.contribution_due_ytd - pos.received_ytd) -
+                           (pos.direct_spend_ytd - pos.reimbursed_ytd);
             if (r.forecast_share) pos.forecast_risk_share = r.forecast_share->shares[p];
             r.partners.push_back(pos);
         }
@@ -166,6 +187,8 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
                              : allocate(ytd, std::span<const Money>(a.schemes[s].contributions));
         }
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            AlignedSubtotal sub;
+            sub.partner = p;
             for (std::size_t s = 0; s < a.schemes.size(); ++s) {
                 AlignedFigures f;
                 f.partner = p;
@@ -178,8 +201,12 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
                 f.forecast_outturn =
                     forecast_outturn(method, f.budget, f.budget_ytd, f.actual_ytd, m);
                 f.forecast_variance = f.forecast_outturn - f.budget;
+                f.spend_without_budget = f.budget.is_zero() && !f.actual_ytd.is_zero();
+                if (f.spend_without_budget) ++r.spend_without_budget;
+                sub += f;
                 r.aligned.push_back(f);
             }
+            r.aligned_subtotals.push_back(sub);
         }
         break;
     }

@@ -3,10 +3,12 @@
 // the other kinds of agreement the aligned view (aligned) or the recharge invoices (joint).
 #pragma once
 
+#include "calc/rag.hpp"
 #include "calc/risk_share.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -14,12 +16,6 @@ namespace poolkit {
 
 enum class ForecastMethod { profile, run_rate };
 const char* forecast_name(ForecastMethod m); // "profile", "run-rate"
-
-// The status a board report shows by a scheme (issue 5): the forecast overspend as a share of the
-// annual budget against the agreement's [monitoring] thresholds. Underspends are green.
-enum class Rag { green, amber, red };
-const char* rag_name(Rag r);
-Rag rag_status(Money forecast_variance, Money budget, const Monitoring& thresholds);
 
 // Figures of one scheme (or of the total) to period m (SPEC §6).
 struct SchemeFigures {
@@ -31,26 +27,50 @@ struct SchemeFigures {
     Money forecast_variance; // forecast_outturn − budget
     Money previous_forecast; // the same forecast made at m − 1 (at P01: the budget)
     Money forecast_movement; // forecast_outturn − previous_forecast
-    Rag rag = Rag::green;
+    RagStatus rag;           // by the forecast variance, either way (calc/rag.hpp)
 };
 
 // Per partner of a pooled fund (SPEC §6).
 struct PartnerPosition {
     Money contribution_due_ytd; // by the payment schedule
+    Money received_ytd;         // contributions it has paid to date (cash assumed: as due)
     Money direct_spend_ytd;     // in its own ledger, when it is not the host
-    Money position;             // contribution_due_ytd − direct_spend_ytd: + owes the host
-    Money forecast_risk_share;  // its part of the forecast variance under the risk share
+    Money reimbursed_ytd;       // what the host has paid it back for that (cash assumed: 0)
+    // (contribution_due_ytd − received_ytd) − (direct_spend_ytd − reimbursed_ytd): + it owes the
+    // host, − the host owes it
+    Money position;
+    Money forecast_risk_share; // its part of the forecast variance under the risk share
 };
 
-// Aligned budgets: each partner's own part of a scheme (its contribution), its own spend.
-struct AlignedFigures {
-    std::size_t partner = 0, scheme = 0;
+// Aligned budgets (SPEC §6): a partner's own figures, on one scheme or subtotalled over all.
+struct OwnFigures {
     Money budget;     // its contribution to the scheme
-    Money budget_ytd; // that contribution phased by the scheme's profile, periods 1..m
+    Money budget_ytd; // its share of the scheme's budget to date
     Money actual_ytd; // spend on the scheme in its own ledger
     Money variance_ytd;
     Money forecast_outturn;
     Money forecast_variance;
+
+    OwnFigures& operator+=(const OwnFigures& o);
+};
+
+// One partner's part of one scheme.
+struct AlignedFigures : OwnFigures {
+    std::size_t partner = 0, scheme = 0;
+    // Its own budget for the scheme is zero but its ledger has spending on it to date: flagged
+    // (SPEC §6), a finding for the partner to correct or budget for.
+    bool spend_without_budget = false;
+};
+
+// A partner's subtotal over its rows (SPEC §6).
+struct AlignedSubtotal : OwnFigures {
+    std::size_t partner = 0;
+};
+
+// Accepted ledger lines, counted and summed (SPEC §4 control totals).
+struct LineTally {
+    std::uint64_t lines = 0;
+    Money total;
 };
 
 // Joint budgets: a non-host partner's recharge for period m (SPEC §2, §6): its share of the
@@ -64,19 +84,31 @@ struct Invoice {
     Money amount;            // share_to_date − share_to_previous
 };
 
+// Where the cash figures of the partner positions came from (SPEC §6): a cash register (§10), or
+// assumed: contributions received as due, nothing reimbursed.
+enum class CashSource { assumed, cash_register };
+const char* cash_source_name(CashSource c); // "assumed", "register" (the JSON `cash` field)
+
 struct Reconciliation {
     int period = 0;
     ForecastMethod method = ForecastMethod::profile;
     std::vector<SchemeFigures> schemes; // [[scheme]] order
     SchemeFigures total;
-    std::vector<PartnerPosition> partners;         // pooled only; [[partner]] order
-    std::optional<RiskShareResult> forecast_share; // pooled with a risk share
-    std::vector<AlignedFigures> aligned;           // aligned only; by partner, then scheme
-    std::vector<Invoice> invoices;                 // joint only; non-host partners
+    std::vector<PartnerPosition> partners;          // pooled only; [[partner]] order
+    CashSource cash = CashSource::assumed;          // of the partners' received and reimbursed
+    std::optional<RiskShareResult> forecast_share;  // pooled with a risk share
+    std::vector<AlignedFigures> aligned;            // aligned only; by partner, then scheme
+    std::vector<AlignedSubtotal> aligned_subtotals; // aligned only; one a partner, in order
+    std::size_t spend_without_budget = 0;           // aligned rows flagged: findings (exit 1)
+    std::vector<Invoice> invoices;                  // joint only; non-host partners
+    // The accepted lines split at period m (SPEC §4, §6): those to m are the figures above, those
+    // after it are not in them yet; lines_accepted = to_period.lines + after_period.lines.
+    LineTally to_period, after_period;
 };
 
 // Period m is 1..12; `actuals` must have the agreement's shape. Throws Error(invariant) if a
-// total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted control total).
+// total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted control total, in
+// pence and in lines to and after m).
 Reconciliation reconcile(const Agreement& agreement, const Actuals& actuals, int period,
                          ForecastMethod method);
 

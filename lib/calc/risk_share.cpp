@@ -9,6 +9,8 @@ namespace poolkit {
 
 const char* step_kind_name(RiskStepKind k) {
     switch (k) {
+    case RiskStepKind::deficit_recovery:
+        return "deficit-recovery";
     case RiskStepKind::opening_balance:
         return "opening-balance";
     case RiskStepKind::offset:
@@ -45,7 +47,25 @@ class Sharer {
   public:
     Sharer(const Agreement& a, const RiskShare& rs)
         : a_(a), rs_(rs), pool_weights_(a.partner_contributions()), over_(a.partners.size()),
-          under_(a.partners.size()) {}
+          under_(a.partners.size()), recovery_(a.partners.size()) {}
+
+    // A deficit brought forward (amount > 0 to recover), shared pro rata to pool contributions as
+    // its own step (SPEC §7); nobody to share it by leaves it unallocated.
+    void recover_deficit(Money amount) {
+        if (all_zero(pool_weights_)) {
+            unallocated(amount, std::nullopt);
+            return;
+        }
+        RiskStep s;
+        s.kind = RiskStepKind::deficit_recovery;
+        s.rule = RuleKind::contributions;
+        s.weights = WeightBasis::pool;
+        s.amount = amount;
+        s.shares = allocate(amount, std::span<const Money>(pool_weights_));
+        for (std::size_t p = 0; p < recovery_.size(); ++p)
+            recovery_[p] += s.shares[p];
+        steps_.push_back(std::move(s));
+    }
 
     // Shares one overspend (amount > 0) of the pool (scheme unset) or of one scheme.
     void overspend(const ShareRule& rule, Money amount, std::optional<std::size_t> scheme) {
@@ -72,15 +92,25 @@ class Sharer {
 
     void step(RiskStep s) { steps_.push_back(std::move(s)); }
 
+    // Caps bound each partner's net risk share (SPEC §7). A cut comes out of the partner's
+    // overspend shares (a net share above a cap >= 0 has at least that much of them), and what is
+    // re-allocated adds to the others' overspend shares.
     Money finish_caps() {
         if (rs_.caps.empty()) return Money{};
-        Money u = apply_caps(over_, rs_.caps, pool_weights_, steps_);
+        std::vector<Money> net(over_.size());
+        for (std::size_t p = 0; p < net.size(); ++p)
+            net[p] = over_[p] + under_[p];
+        std::vector<Money> before = net;
+        Money u = apply_caps(net, rs_.caps, pool_weights_, steps_);
+        for (std::size_t p = 0; p < net.size(); ++p)
+            over_[p] += net[p] - before[p];
         unallocated_ += u;
         return u;
     }
 
     const std::vector<Money>& over() const { return over_; }
     const std::vector<Money>& under() const { return under_; }
+    const std::vector<Money>& recovery() const { return recovery_; }
     Money carried() const { return carried_; }
     Money unallocated_total() const { return unallocated_; }
     std::vector<RiskStep>& steps() { return steps_; }
@@ -192,7 +222,7 @@ class Sharer {
     const Agreement& a_;
     const RiskShare& rs_;
     std::vector<Money> pool_weights_;
-    std::vector<Money> over_, under_;
+    std::vector<Money> over_, under_, recovery_;
     Money carried_, unallocated_;
     std::vector<RiskStep> steps_;
 };
@@ -215,6 +245,29 @@ void share_by_scheme(Sharer& sh, const Agreement& a, const RiskShare& rs,
     }
 }
 
+// A surplus brought forward meets the overspent schemes' (remaining) overspends pro rata to them,
+// an allocation, before any scheme's own rule (SPEC §7, bases scheme and offset). Returns the part
+// used; `v` loses it.
+Money apply_surplus(Sharer& sh, Money surplus, std::vector<Money>& v) {
+    std::vector<Money> over(v.size());
+    Money total_over;
+    for (std::size_t s = 0; s < v.size(); ++s)
+        if (v[s].is_positive()) over[s] = v[s], total_over += v[s];
+    Money used = min(surplus, total_over);
+    if (!used.is_positive()) return Money{};
+    auto parts = allocate(used, std::span<const Money>(over));
+    for (std::size_t s = 0; s < v.size(); ++s) {
+        if (parts[s].is_zero()) continue;
+        v[s] -= parts[s];
+        RiskStep st;
+        st.kind = RiskStepKind::opening_balance;
+        st.scheme = s;
+        st.amount = parts[s];
+        sh.step(std::move(st));
+    }
+    return used;
+}
+
 } // namespace
 
 Money apply_caps(std::vector<Money>& shares, std::span<const std::optional<Money>> caps,
@@ -225,13 +278,15 @@ Money apply_caps(std::vector<Money>& shares, std::span<const std::optional<Money
         return p < caps.size() ? caps[p] : none;
     };
     Money unallocated;
-    // Each round caps at least one more partner (a partner at its cap takes no more), so this
+    std::vector<bool> capped(n);
+    // Each round cuts at least one partner not cut before (a cut partner takes no more), so this
     // ends after at most n + 1 rounds.
     for (int round = 1;; ++round) {
         Money excess;
         for (std::size_t p = 0; p < n; ++p) {
             const auto& cap = cap_of(p);
             if (!cap || shares[p] <= *cap) continue;
+            capped[p] = true;
             RiskStep s;
             s.kind = RiskStepKind::cap;
             s.partner = p;
@@ -245,10 +300,8 @@ Money apply_caps(std::vector<Money>& shares, std::span<const std::optional<Money
         }
         if (excess.is_zero()) break;
         std::vector<Money> w(n);
-        for (std::size_t p = 0; p < n; ++p) {
-            const auto& cap = cap_of(p);
-            if (p < weights.size() && (!cap || shares[p] < *cap)) w[p] = weights[p];
-        }
+        for (std::size_t p = 0; p < n; ++p)
+            if (p < weights.size() && !capped[p]) w[p] = weights[p];
         if (all_zero(w)) {
             unallocated += excess;
             RiskStep s;
@@ -273,15 +326,18 @@ Money apply_caps(std::vector<Money>& shares, std::span<const std::optional<Money
 }
 
 RiskShareResult share_risk(const Agreement& a, std::span<const Money> v) {
-    if (!a.risk_share)
-        throw Error(ErrorKind::usage, "agreement " + a.id + " (" + kind_name(a.kind) +
-                                          ") has no risk share: each partner bears its own "
-                                          "variance");
+    const std::optional<RiskShare> effective = effective_risk_share(a);
+    if (!effective)
+        throw Error(ErrorKind::usage,
+                    "agreement " + a.id + " (" + kind_name(a.kind) + ") has no risk share: " +
+                        (a.kind == AgreementKind::joint
+                             ? "a joint budget charges each partner its share of actual spending"
+                             : "each partner bears its own variance"));
     if (v.size() != a.schemes.size())
         throw Error(ErrorKind::invariant, "risk share: " + std::to_string(v.size()) +
                                               " variances for " + std::to_string(a.schemes.size()) +
                                               " schemes");
-    const RiskShare& rs = *a.risk_share;
+    const RiskShare& rs = *effective;
     const std::size_t n = a.partners.size();
     RiskShareResult r;
     r.basis = rs.basis;
@@ -289,39 +345,49 @@ RiskShareResult share_risk(const Agreement& a, std::span<const Money> v) {
     r.opening_balance = a.opening_balance;
     Sharer sh(a, rs);
 
+    // The opening balance comes before any partner's share (SPEC §7). A deficit brought forward
+    // is recovered first, on its own; a surplus meets the overspend below, by basis.
+    if (a.opening_balance.is_negative()) {
+        r.opening_applied = a.opening_balance;
+        sh.recover_deficit(-a.opening_balance);
+    }
+    const Money surplus = a.opening_balance.is_positive() ? a.opening_balance : Money{};
+
     switch (rs.basis) {
     case RiskBasis::pool: {
-        // The opening balance is applied first against a net overspend; the rest is carried
-        // forward (SPEC §7). A negative opening balance (a deficit brought forward) is never
-        // "applied": it is carried forward as it is.
-        if (r.variance.is_positive() && a.opening_balance.is_positive()) {
-            r.opening_applied = min(a.opening_balance, r.variance);
+        // The surplus brought forward is applied against a net overspend; the rest is carried
+        // forward.
+        Money net = r.variance;
+        if (net.is_positive() && surplus.is_positive()) {
+            Money used = min(surplus, net);
+            r.opening_applied = used;
+            net -= used;
             RiskStep s;
             s.kind = RiskStepKind::opening_balance;
-            s.amount = r.opening_applied;
+            s.amount = used;
             sh.step(std::move(s));
         }
-        r.shared = r.variance - r.opening_applied;
-        if (r.shared.is_positive())
-            sh.overspend(rs.overspend, r.shared, std::nullopt);
-        else if (r.shared.is_negative())
-            sh.underspend(rs.underspend, r.shared, std::nullopt);
+        if (net.is_positive())
+            sh.overspend(rs.overspend, net, std::nullopt);
+        else if (net.is_negative())
+            sh.underspend(rs.underspend, net, std::nullopt);
         break;
     }
-    case RiskBasis::scheme:
-        // No netting: each scheme by its own rule (SPEC §7). The opening balance is not applied
-        // (SPEC applies it with basis pool only): it is carried forward whole.
-        r.shared = r.variance;
-        share_by_scheme(sh, a, rs, v);
+    case RiskBasis::scheme: {
+        // No netting: each scheme by its own rule, after the surplus brought forward has met the
+        // overspent schemes pro rata to their overspends.
+        std::vector<Money> residual(v.begin(), v.end());
+        if (surplus.is_positive()) r.opening_applied = apply_surplus(sh, surplus, residual);
+        share_by_scheme(sh, a, rs, residual);
         break;
+    }
     case RiskBasis::offset: {
         // Underspends first offset the overspends, pro rata to each overspend (an allocation).
-        // Symmetrically, the underspend used is taken from the underspent schemes pro rata to
-        // their underspends, so each scheme keeps a residual that follows its own rule: a net
-        // overspend by each overspent scheme's overspend rule, a net underspend by each underspent
-        // scheme's underspend rule (its override, else the pool's). With nothing to net, offset is
-        // the same as basis scheme. The opening balance is carried forward, as with basis scheme.
-        r.shared = r.variance;
+        // The underspend used is taken from the underspent schemes pro rata to their
+        // underspends, so each scheme keeps a residual that follows its own rule: a remaining
+        // overspend by the scheme's overspend rule, a remaining underspend by its underspend rule
+        // on that scheme's contributions, so money not spent goes back to those who funded it.
+        // A surplus brought forward then meets what is left of the overspends, pro rata to it.
         std::vector<Money> over(v.size()), under(v.size());
         Money total_over, total_under;
         for (std::size_t s = 0; s < v.size(); ++s) {
@@ -349,19 +415,25 @@ RiskShareResult share_risk(const Agreement& a, std::span<const Money> v) {
                 sh.step(std::move(st));
             }
         }
+        if (surplus.is_positive()) r.opening_applied = apply_surplus(sh, surplus, residual);
         share_by_scheme(sh, a, rs, residual);
         break;
     }
     }
+    r.shared = r.variance - r.opening_applied;
 
-    // Caps: after all tiers and all schemes, on each partner's total share of overspend.
+    // Caps: after all tiers and all schemes, on each partner's net risk share.
     sh.finish_caps();
 
     r.overspend_shares = sh.over();
     r.underspend_shares = sh.under();
+    r.deficit_recovery = sh.recovery();
     r.shares.resize(n);
-    for (std::size_t p = 0; p < n; ++p)
-        r.shares[p] = r.overspend_shares[p] + r.underspend_shares[p];
+    r.net_shares.resize(n);
+    for (std::size_t p = 0; p < n; ++p) {
+        r.net_shares[p] = r.overspend_shares[p] + r.underspend_shares[p];
+        r.shares[p] = r.deficit_recovery[p] + r.net_shares[p];
+    }
     r.underspend_carried = sh.carried();
     r.carried_forward = r.underspend_carried + (a.opening_balance - r.opening_applied);
     r.unallocated = sh.unallocated_total();
@@ -375,11 +447,16 @@ RiskShareResult share_risk(const Agreement& a, std::span<const Money> v) {
                                               format_plain(r.underspend_carried) +
                                               " + unallocated " + format_plain(r.unallocated) +
                                               " != variance shared " + format_plain(r.shared));
-    for (std::size_t p = 0; p < n; ++p)
-        if (r.overspend_shares[p].is_negative() || r.underspend_shares[p].is_positive())
+    for (std::size_t p = 0; p < n; ++p) {
+        if (r.overspend_shares[p].is_negative() || r.underspend_shares[p].is_positive() ||
+            r.deficit_recovery[p].is_negative())
             throw Error(ErrorKind::invariant, "risk share: partner " + a.partners[p].id +
-                                                  " has an overspend share below zero or an "
-                                                  "underspend share above zero");
+                                                  " has an overspend share or a deficit recovery "
+                                                  "below zero, or an underspend share above zero");
+        if (p < rs.caps.size() && rs.caps[p] && r.net_shares[p] > *rs.caps[p])
+            throw Error(ErrorKind::invariant, "risk share: partner " + a.partners[p].id +
+                                                  "'s net risk share is above its cap");
+    }
     if (r.unallocated.is_negative() || r.underspend_carried.is_negative())
         throw Error(ErrorKind::invariant, "risk share: negative unallocated or carried amount");
     return r;

@@ -17,18 +17,13 @@ void expect_equal(Money got, Money want, const std::string& what) {
         broken(what + ": " + format_plain(got) + " where " + format_plain(want) + " was expected");
 }
 
-// SPEC §3 default risk share for a pooled agreement that states none: net variance of the pool,
-// overspend pro rata to contributions, underspend returned pro rata.
-RiskShare default_risk_share() {
-    return RiskShare{};
-}
-
 // Joint budgets: each partner bears its agreed share of the actual spending of each scheme, i.e.
 // each scheme's variance pro rata to the contributions to that scheme. (allocate(outturn, c) − c
 // equals allocate(outturn − budget, c) exactly, as the contributions are whole pence summing to
 // the budget.)
 RiskShareResult joint_shares(const Agreement& a, std::span<const Money> v) {
     Agreement j = a;
+    j.kind = AgreementKind::pooled; // shared like a pool by scheme, by these rules only
     RiskShare rs;
     rs.basis = RiskBasis::scheme;
     rs.overspend = ShareRule{RuleKind::contributions, {}, {}};
@@ -115,12 +110,8 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
 
     if (a.kind == AgreementKind::joint) {
         r.risk = joint_shares(a, variances);
-    } else if (a.risk_share) {
-        r.risk = share_risk(a, variances);
     } else {
-        Agreement d = a;
-        d.risk_share = default_risk_share();
-        r.risk = share_risk(d, variances);
+        r.risk = share_risk(a, variances); // the effective risk share (SPEC §7)
     }
     r.carried_forward = r.risk.carried_forward;
     r.unallocated = r.risk.unallocated;
@@ -135,7 +126,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
         ps.paid =
             paid ? (*paid)[p] : (a.kind == AgreementKind::joint ? ps.final_share : ps.contribution);
         ps.direct_spend = p == host ? Money{} : r.ledger_spend[p];
-        ps.balance = ps.final_share - ps.paid - ps.direct_spend;
+        ps.balance = ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed;
         if (p == host || ps.balance.is_zero()) continue;
         if (ps.balance.is_positive())
             r.transfers.push_back({p, host, ps.balance});
@@ -209,7 +200,8 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
         const bool is_host = a.host && *a.host == p;
         expect_equal(ps.direct_spend, is_host && !aligned ? Money{} : r.ledger_spend[p],
                      id + " direct spend");
-        expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend, id + " balance");
+        expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed,
+                     id + " balance");
     }
     expect_equal(ledgers, r.total_outturn, "spend by ledger against total outturn");
     expect_equal(contributed, r.total_budget, "contributions against total budget");

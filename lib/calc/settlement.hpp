@@ -37,7 +37,9 @@ struct PartnerSettlement {
     Money final_share;  // contribution + risk_share
     Money paid;         // contributions paid (default: what was due)
     Money direct_spend; // spend in its own ledger when it is not the host
-    Money balance;      // final_share − paid − direct_spend: + pays the host, − is paid by it
+    Money reimbursed;   // what the host has already paid it back for its direct spend (SPEC §7:
+                        // the cash register; 0 without one)
+    Money balance; // final_share − paid − direct_spend + reimbursed: + pays the host, − is paid
 };
 
 struct Transfer {

@@ -16,25 +16,29 @@ ControlTotals& ControlTotals::operator+=(const ControlTotals& o) {
 
 Money Actuals::partner_scheme_to(std::size_t p, std::size_t s, int to) const {
     Money t;
-    for (int m = 1; m <= to; ++m) t += at(p, s, m);
+    for (int m = 1; m <= to; ++m)
+        t += at(p, s, m);
     return t;
 }
 
 Money Actuals::scheme_to(std::size_t s, int to) const {
     Money t;
-    for (std::size_t p = 0; p < partners_; ++p) t += partner_scheme_to(p, s, to);
+    for (std::size_t p = 0; p < partners_; ++p)
+        t += partner_scheme_to(p, s, to);
     return t;
 }
 
 Money Actuals::partner_to(std::size_t p, int to) const {
     Money t;
-    for (std::size_t s = 0; s < schemes_; ++s) t += partner_scheme_to(p, s, to);
+    for (std::size_t s = 0; s < schemes_; ++s)
+        t += partner_scheme_to(p, s, to);
     return t;
 }
 
 Money Actuals::total_to(int to) const {
     Money t;
-    for (std::size_t s = 0; s < schemes_; ++s) t += scheme_to(s, to);
+    for (std::size_t s = 0; s < schemes_; ++s)
+        t += scheme_to(s, to);
     return t;
 }
 
@@ -47,6 +51,15 @@ Actuals& Actuals::operator+=(const Actuals& o) {
     }
     control += o.control;
     return *this;
+}
+
+std::vector<std::string> ledger_files_of(const std::vector<LedgerFileTotals>& files,
+                                         std::size_t partner) {
+    std::vector<std::string> out;
+    for (const auto& f : files)
+        if (partner < f.periods_by_partner.size() && f.periods_by_partner[partner] != 0)
+            out.push_back(f.path);
+    return out;
 }
 
 } // namespace poolkit

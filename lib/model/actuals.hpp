@@ -17,7 +17,7 @@ struct ControlTotals {
     std::uint64_t lines_read = 0; // data lines (not the header)
     std::uint64_t lines_accepted = 0;
     std::uint64_t lines_rejected = 0;
-    Money total_read;     // pence of every line whose amount could be read
+    Money total_read; // pence of every line whose amount could be read
     Money total_accepted;
     Money total_rejected; // of the rejected lines whose amount could be read
 
@@ -49,8 +49,8 @@ class Actuals {
     }
 
     // Sums over periods 1..to_period (inclusive).
-    Money scheme_to(std::size_t scheme, int to_period) const;                      // all partners
-    Money partner_to(std::size_t partner, int to_period) const;                    // all schemes
+    Money scheme_to(std::size_t scheme, int to_period) const;   // all partners
+    Money partner_to(std::size_t partner, int to_period) const; // all schemes
     Money partner_scheme_to(std::size_t partner, std::size_t scheme, int to_period) const;
     Money total_to(int to_period) const;
 
@@ -93,6 +93,14 @@ struct RejectedLine {
 struct LedgerFileTotals {
     std::string path;
     ControlTotals control;
+    // With an agreement: per partner index, bit m-1 set when the file had an accepted line of that
+    // partner in period m (empty when it had none).
+    std::vector<std::uint16_t> periods_by_partner;
 };
+
+// The paths of the files that had an accepted line of `partner` (SPEC §7 names them for a partner
+// whose year is short), in the order given.
+std::vector<std::string> ledger_files_of(const std::vector<LedgerFileTotals>& files,
+                                         std::size_t partner);
 
 } // namespace poolkit

@@ -4,48 +4,66 @@ namespace poolkit {
 
 const char* kind_name(AgreementKind k) {
     switch (k) {
-    case AgreementKind::pooled: return "pooled";
-    case AgreementKind::aligned: return "aligned";
-    case AgreementKind::joint: return "joint";
+    case AgreementKind::pooled:
+        return "pooled";
+    case AgreementKind::aligned:
+        return "aligned";
+    case AgreementKind::joint:
+        return "joint";
     }
     return "?";
 }
 
 const char* sector_name(Sector s) {
     switch (s) {
-    case Sector::nhs: return "nhs";
-    case Sector::local_authority: return "local_authority";
-    case Sector::other: return "other";
+    case Sector::nhs:
+        return "nhs";
+    case Sector::local_authority:
+        return "local_authority";
+    case Sector::other:
+        return "other";
     }
     return "?";
 }
 
 const char* schedule_name(PaymentSchedule s) {
     switch (s) {
-    case PaymentSchedule::monthly: return "monthly";
-    case PaymentSchedule::quarterly_in_advance: return "quarterly-in-advance";
-    case PaymentSchedule::annual_in_advance: return "annual-in-advance";
+    case PaymentSchedule::monthly:
+        return "monthly";
+    case PaymentSchedule::quarterly_in_advance:
+        return "quarterly-in-advance";
+    case PaymentSchedule::annual_in_advance:
+        return "annual-in-advance";
     }
     return "?";
 }
 
 const char* rule_name(RuleKind k, bool underspend) {
     switch (k) {
-    case RuleKind::contributions: return underspend ? "return" : "contributions";
-    case RuleKind::lead: return "lead";
-    case RuleKind::host: return "host";
-    case RuleKind::split: return "split";
-    case RuleKind::tiers: return "tiers";
-    case RuleKind::carry_forward: return "carry-forward";
+    case RuleKind::contributions:
+        return underspend ? "return" : "contributions";
+    case RuleKind::lead:
+        return "lead";
+    case RuleKind::host:
+        return "host";
+    case RuleKind::split:
+        return "split";
+    case RuleKind::tiers:
+        return "tiers";
+    case RuleKind::carry_forward:
+        return "carry-forward";
     }
     return "?";
 }
 
 const char* basis_name(RiskBasis b) {
     switch (b) {
-    case RiskBasis::pool: return "pool";
-    case RiskBasis::scheme: return "scheme";
-    case RiskBasis::offset: return "offset";
+    case RiskBasis::pool:
+        return "pool";
+    case RiskBasis::scheme:
+        return "scheme";
+    case RiskBasis::offset:
+        return "offset";
     }
     return "?";
 }
@@ -64,7 +82,8 @@ std::optional<std::size_t> Agreement::scheme_index(std::string_view sid) const {
 
 Money Agreement::total_budget() const {
     Money t;
-    for (const auto& s : schemes) t += s.budget;
+    for (const auto& s : schemes)
+        t += s.budget;
     return t;
 }
 
@@ -74,6 +93,16 @@ std::vector<Money> Agreement::partner_contributions() const {
         for (std::size_t p = 0; p < partners.size() && p < s.contributions.size(); ++p)
             out[p] += s.contributions[p];
     return out;
+}
+
+std::optional<RiskShare> effective_risk_share(const Agreement& a) {
+    if (a.kind != AgreementKind::pooled) return std::nullopt;
+    if (a.risk_share) return a.risk_share;
+    return RiskShare{}; // SPEC §7: basis pool, contributions both ways (RiskShare's defaults)
+}
+
+bool risk_share_is_default(const Agreement& a) {
+    return a.kind == AgreementKind::pooled && !a.risk_share;
 }
 
 } // namespace poolkit

@@ -25,9 +25,9 @@ enum class AgreementKind { pooled, aligned, joint };
 enum class Sector { nhs, local_authority, other };
 enum class PaymentSchedule { monthly, quarterly_in_advance, annual_in_advance };
 
-const char* kind_name(AgreementKind k);         // "pooled"
-const char* sector_name(Sector s);              // "nhs", "local_authority", "other"
-const char* schedule_name(PaymentSchedule s);   // "quarterly-in-advance"
+const char* kind_name(AgreementKind k);       // "pooled"
+const char* sector_name(Sector s);            // "nhs", "local_authority", "other"
+const char* schedule_name(PaymentSchedule s); // "quarterly-in-advance"
 
 struct Partner {
     std::string id;
@@ -41,8 +41,8 @@ struct ContributionTerm {
     enum class Form { percent, amount, rest };
     std::size_t partner = 0; // index into Agreement::partners
     Form form = Form::amount;
-    Rational percent;        // as a fraction (0.4 for "40%") when form == percent
-    Money amount;            // when form == amount
+    Rational percent; // as a fraction (0.4 for "40%") when form == percent
+    Money amount;     // when form == amount
     SourceLocation where;
 };
 
@@ -85,7 +85,7 @@ struct RiskShare {
     RiskBasis basis = RiskBasis::pool;
     ShareRule overspend;
     ShareRule underspend{RuleKind::contributions, {}, {}};
-    std::vector<Tier> overspend_tiers;     // when overspend.kind == tiers, in ascending order
+    std::vector<Tier> overspend_tiers;      // when overspend.kind == tiers, in ascending order
     std::vector<std::optional<Money>> caps; // per partner index: the most it bears of overspend
     SourceLocation where;
 };
@@ -139,5 +139,16 @@ struct Agreement {
     // Each partner's total contribution over all schemes, in [[partner]] order.
     std::vector<Money> partner_contributions() const;
 };
+
+// The risk share every tool applies (SPEC §7), the one source for pool-recon's forecast risk share,
+// pool-settle, --explain and the findings: a pooled fund's [risk_share] as stated (the loader has
+// already given the keys it leaves out their defaults), or, when it states none, the default: basis
+// `pool`, overspend by contributions, underspend returned, no caps. Unset for an aligned budget
+// (each partner bears its own variance) and a joint one (charges follow actual spending, §6; its
+// caps are read from `risk_share` directly).
+std::optional<RiskShare> effective_risk_share(const Agreement& a);
+
+// True when a pooled fund states no [risk_share], so that the default of SPEC §7 applies.
+bool risk_share_is_default(const Agreement& a);
 
 } // namespace poolkit

@@ -110,6 +110,7 @@ class Loader {
         host_node_ = t->get("host");
         if (auto s = r_.string(*t, "pooled_fund_manager", ctx, false)) a_.pooled_fund_manager = *s;
         if (const toml::node* o = t->get("opening_balance")) {
+            opening_node_ = o;
             a_.opening_balance_where = r_.at(*o);
             if (auto m = r_.money(*o, "'opening_balance' of [agreement]")) a_.opening_balance = *m;
         }
@@ -683,6 +684,17 @@ class Loader {
     // ---- rules across sections ----
     void check_kind() {
         if (!kind_ok_ || !agreement_table_) return;
+        // Only a pooled fund holds a balance from one year to the next (SPEC §3).
+        if (opening_node_ && a_.kind != AgreementKind::pooled) {
+            r_.error(*opening_node_,
+                     fmt::format("{} holds no balance from one year to the next, so it has no "
+                                 "opening balance (only a pooled fund does): remove "
+                                 "'opening_balance'",
+                                 a_.kind == AgreementKind::aligned
+                                     ? "an aligned budget (each partner keeps its own budget)"
+                                     : "a joint budget (the host recharges actual spending)"));
+            a_.opening_balance = Money{};
+        }
         if (a_.kind == AgreementKind::aligned) {
             if (host_given_)
                 r_.error(*host_node_, "an aligned budget has no host (each partner keeps and "
@@ -882,6 +894,7 @@ class Loader {
     const toml::table* agreement_table_ = nullptr;
     const toml::node* legal_node_ = nullptr;
     const toml::node* host_node_ = nullptr;
+    const toml::node* opening_node_ = nullptr;
     const toml::table* risk_table_ = nullptr;
     const toml::node* overspend_node_ = nullptr;
     const toml::table* first_tier_ = nullptr;

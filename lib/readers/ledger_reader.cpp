@@ -54,6 +54,19 @@ constexpr std::size_t F(LedgerField f) {
 struct RawTotals {
     std::uint64_t read = 0, accepted = 0, rejected = 0;
     std::int64_t p_read = 0, p_accepted = 0, p_rejected = 0;
+    // With an agreement: per partner index, bit m-1 set when a line of period m was accepted (to
+    // name the files of a partner whose year is short, SPEC §7).
+    std::vector<std::uint16_t> periods;
+
+    void mark(std::size_t partner, int period, std::size_t partners) {
+        if (periods.size() < partners) periods.resize(partners);
+        periods[partner] |= static_cast<std::uint16_t>(1u << (period - 1));
+    }
+    void merge_periods(const RawTotals& o) {
+        if (periods.size() < o.periods.size()) periods.resize(o.periods.size());
+        for (std::size_t i = 0; i < o.periods.size(); ++i)
+            periods[i] |= o.periods[i];
+    }
 
     ControlTotals control() const {
         ControlTotals c;
@@ -628,6 +641,7 @@ class Parser {
         if (sh_.options->duplicate_check) w_.keys.add(key_hash);
         ++tot_.accepted;
         add_wrap(tot_.p_accepted, pence);
+        if (sh_.agreement) tot_.mark(pid, period, sh_.P);
         Cell* cell;
         if (sh_.dense) {
             cell = &w_.dense[(pid * sh_.S + sid) * 12 + static_cast<std::size_t>(period - 1)];
@@ -1197,6 +1211,7 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
             add_wrap(t.p_read, w.files[i].p_read);
             add_wrap(t.p_accepted, w.files[i].p_accepted);
             add_wrap(t.p_rejected, w.files[i].p_rejected);
+            t.merge_periods(w.files[i]);
         }
         log->add(std::move(w.rejects));
         w = Worker{};
@@ -1264,7 +1279,7 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
 
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
         ControlTotals c = file_totals[i].control();
-        run.files.push_back({ledgers[i].path, c});
+        run.files.push_back({ledgers[i].path, c, file_totals[i].periods});
         run.control += c;
     }
 

@@ -293,19 +293,25 @@ void hosting(ExplainDocument& d, const Agreement& a) {
                                a.pooled_fund_manager);
         d.paragraph(s);
         std::string ob;
+        const RiskBasis basis = effective_risk_share(a)->basis;
         if (a.opening_balance.is_zero())
             ob = "The fund starts the year with nothing brought forward (opening balance £0.00).";
         else if (a.opening_balance.is_positive())
             ob = fmt::format(
-                "The fund starts the year with {} brought forward. {}", pounds(a.opening_balance),
-                a.risk_share && a.risk_share->basis != RiskBasis::pool
-                    ? "With this risk-share basis it is not applied against an overspend: it is "
-                      "carried forward."
-                    : "It is applied first against a net overspend; what is left of it is carried "
-                      "forward.");
+                "The fund starts the year with a surplus of {} brought forward. It meets the "
+                "year's overspend before any partner bears it ({}); what is left of it is carried "
+                "forward.",
+                pounds(a.opening_balance),
+                basis == RiskBasis::pool     ? "against the net overspend of the fund"
+                : basis == RiskBasis::scheme ? "against the overspent schemes, pro rata to their "
+                                               "overspends"
+                                             : "against what is left of the overspends after the "
+                                               "offsetting, pro rata to it");
         else
-            ob = fmt::format("The fund starts the year with a deficit of {} brought forward; it "
-                             "is carried forward as it is (see the findings).",
+            ob = fmt::format("The fund starts the year with a deficit of {} brought forward. It is "
+                             "recovered this year, first and as a step of its own: the partners "
+                             "meet it in proportion to their contributions to the fund, outside "
+                             "any cap.",
                              pounds(-a.opening_balance));
         d.paragraph(ob);
         break;
@@ -394,8 +400,11 @@ std::string basis_sentence(RiskBasis b) {
                "another's overspend.";
     case RiskBasis::offset:
         return "Basis `offset`: underspends first offset the overspends, pro rata to each "
-               "overspend; each scheme's remaining overspend is then shared by its own rule (its "
-               "override, else the fund's), and a net underspend by the underspend rule.";
+               "overspend, and the underspend used is taken from the underspent schemes pro rata "
+               "to their underspends. Each scheme's remaining overspend is then shared by its own "
+               "rule (its override, else the fund's); what each underspent scheme has left goes "
+               "back by its own underspend rule, on that scheme's contributions: money not spent "
+               "returns to those who funded it.";
     }
     return "?";
 }
@@ -443,9 +452,10 @@ void caps(ExplainDocument& d, const Agreement& a, const RiskShare& rs) {
         return;
     }
     std::string s = fmt::format(
-        "Caps: {} of the year's overspend in total (a partner's whole share, counted after all the "
-        "tiers{}). A share above a cap goes to the partners below their caps, in proportion to "
-        "their contributions to the fund, repeated until no cap is exceeded.",
+        "Caps: {} as its net risk share for the year (its shares of overspends less its shares "
+        "of underspends, counted after all the tiers{}; a deficit brought forward is recovered "
+        "outside the caps). What is above a cap goes to the partners not yet capped, in "
+        "proportion to their contributions to the fund, repeated until no cap is exceeded.",
         and_list(capped), rs.basis == RiskBasis::pool ? "" : " and all the schemes");
     if (!takers)
         s += cap_pence > INT64_MAX
@@ -475,16 +485,10 @@ void risk_share(ExplainDocument& d, const Agreement& a) {
                         "follow the actual spending (SPEC section 6).");
         return;
     }
-    if (!a.risk_share) {
-        d.paragraph(fmt::format(
-            "The agreement states no risk share, so poolkit applies the default: the net "
-            "variance of the whole fund is shared once; an overspend is {}, an underspend {}. "
-            "No partner's share is capped.",
-            rule_phrase(a, ShareRule{RuleKind::contributions, {}, {}}, false, false),
-            "returned in the same proportions"));
-        return;
-    }
-    const RiskShare& rs = *a.risk_share;
+    if (risk_share_is_default(a))
+        d.paragraph("The agreement states no [risk_share], so the default applies (SPEC section "
+                    "7), the same in every tool:");
+    const RiskShare rs = *effective_risk_share(a);
     const bool per_scheme = rs.basis != RiskBasis::pool;
     d.paragraph(basis_sentence(rs.basis));
     if (rs.overspend.kind == RuleKind::tiers) {
@@ -577,10 +581,12 @@ void schedule(ExplainDocument& d, const Agreement& a) {
 
 void monitoring(ExplainDocument& d, const Agreement& a) {
     d.heading("Monitoring");
+    // SPEC §3: either direction; an underspend needs an action plan as an overspend does.
     d.paragraph(fmt::format(
         "Each month every scheme's forecast outturn is compared with its budget: a forecast "
-        "overspend of {} of the budget or more is rated amber, {} or more red; a smaller "
-        "overspend, or an underspend, is green.",
+        "variance of {} of the budget or more, over or under, is rated amber, {} or more red, and "
+        "needs an action plan (an underspend as much as an overspend); a smaller variance is "
+        "green, and a scheme with no budget has no rating.",
         format_percent(a.monitoring.amber, 4), format_percent(a.monitoring.red, 4)));
 }
 

@@ -27,7 +27,7 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
 // The line a finance officer must not miss: what was read, what was rejected (SPEC §4).
 std::string ledger_line(const ReconStatement& st) {
     const ControlTotals& c = st.control;
-    std::string out = ledger_summary(c, st.ledger_files);
+    std::string out = ledger_summary(c, st.ledger_files, &st.recon.after_period, st.recon.period);
     if (c.lines_rejected > 0)
         out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
                                        : fmt::format(": see {}", st.rejects_path);
@@ -61,7 +61,8 @@ Table schemes_table(const ReconStatement& st, bool display) {
                 {"forecast_outturn", true},
                 {"forecast_variance", true},
                 {"forecast_movement", true},
-                {"rag", false}};
+                {"rag", false},
+                {"rag_direction", false}};
     Table t(std::move(cols));
     auto row = [&](const std::string& id, const std::string& name, const SchemeFigures& f) {
         std::vector<Cell> cells;
@@ -74,7 +75,12 @@ Table schemes_table(const ReconStatement& st, bool display) {
         for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
                         f.forecast_variance, f.forecast_movement})
             cells.push_back(money(m));
-        cells.push_back(text_cell(rag_name(f.rag)));
+        if (display) {
+            cells.push_back(text_cell(rag_wording(f.rag)));
+        } else {
+            cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
+            cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
+        }
         t.add_row(std::move(cells));
     };
     for (std::size_t s = 0; s < a.schemes.size(); ++s)
@@ -84,35 +90,60 @@ Table schemes_table(const ReconStatement& st, bool display) {
     return t;
 }
 
+// The sign of a partner's position in words (SPEC §6): + it owes the host, − the host owes it.
+std::string position_words(Money position) {
+    if (position.is_positive()) return "owes the host";
+    if (position.is_negative()) return "is owed by the host";
+    return "settled";
+}
+
 Table partners_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
     auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
     Table t(display ? std::vector<Table::Column>{{"Partner", false},
                                                  {"Contribution due", true},
+                                                 {"Received", true},
                                                  {"Direct spend", true},
+                                                 {"Reimbursed", true},
                                                  {"Position with host", true},
+                                                 {"", false},
                                                  {"Share of forecast variance", true}}
                     : std::vector<Table::Column>{{"partner", false},
                                                  {"contribution_due_ytd", true},
+                                                 {"received_ytd", true},
                                                  {"direct_spend_ytd", true},
+                                                 {"reimbursed_ytd", true},
                                                  {"position", true},
                                                  {"forecast_risk_share", true}});
     PartnerPosition total;
     for (std::size_t p = 0; p < st.recon.partners.size(); ++p) {
         const auto& pos = st.recon.partners[p];
-        t.add_row({text_cell(a.partners[p].id), money(pos.contribution_due_ytd),
-                   money(pos.direct_spend_ytd), money(pos.position),
-                   money(pos.forecast_risk_share)});
+        std::string id = a.partners[p].id;
+        if (display && a.host && *a.host == p) id += " (host)";
+        std::vector<Cell> cells{text_cell(id),
+                                money(pos.contribution_due_ytd),
+                                money(pos.received_ytd),
+                                money(pos.direct_spend_ytd),
+                                money(pos.reimbursed_ytd),
+                                money(pos.position)};
+        if (display)
+            cells.push_back(text_cell(a.host && *a.host == p ? std::string("holds the fund")
+                                                             : position_words(pos.position)));
+        cells.push_back(money(pos.forecast_risk_share));
+        t.add_row(std::move(cells));
         total.contribution_due_ytd += pos.contribution_due_ytd;
+        total.received_ytd += pos.received_ytd;
         total.direct_spend_ytd += pos.direct_spend_ytd;
-        total.position += pos.position;
+        total.reimbursed_ytd += pos.reimbursed_ytd;
         total.forecast_risk_share += pos.forecast_risk_share;
     }
     if (display) {
+        // No total of the positions: each is a partner's own balance with the host, in either
+        // direction, and their sum means nothing.
         t.add_rule();
-        t.add_row({text_cell("Total"), money(total.contribution_due_ytd),
-                   money(total.direct_spend_ytd), money(total.position),
-                   money(total.forecast_risk_share)});
+        t.add_row({text_cell("Total"), money(total.contribution_due_ytd), money(total.received_ytd),
+                   money(total.direct_spend_ytd), money(total.reimbursed_ytd), text_cell(""),
+                   text_cell(""), money(total.forecast_risk_share)});
     }
     return t;
 }
@@ -143,6 +174,7 @@ Table invoices_table(const ReconStatement& st, bool display) {
 
 Table aligned_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
+    const Reconciliation& r = st.recon;
     auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
     Table t(display ? std::vector<Table::Column>{{"Partner", false},
                                                  {"Scheme", false},
@@ -150,7 +182,9 @@ Table aligned_table(const ReconStatement& st, bool display) {
                                                  {"Budget to date", true},
                                                  {"Actual to date", true},
                                                  {"Variance", true},
-                                                 {"Forecast variance", true}}
+                                                 {"Forecast outturn", true},
+                                                 {"Forecast variance", true},
+                                                 {"Flag", false}}
                     : std::vector<Table::Column>{{"partner", false},
                                                  {"scheme", false},
                                                  {"budget", true},
@@ -158,17 +192,69 @@ Table aligned_table(const ReconStatement& st, bool display) {
                                                  {"actual_ytd", true},
                                                  {"variance_ytd", true},
                                                  {"forecast_outturn", true},
-                                                 {"forecast_variance", true}});
-    for (const auto& f : st.recon.aligned) {
-        std::vector<Cell> cells{text_cell(a.partners[f.partner].id),
-                                text_cell(a.schemes[f.scheme].id)};
-        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd})
+                                                 {"forecast_variance", true},
+                                                 {"spend_without_budget", false}});
+    auto row = [&](std::size_t p, const std::string& scheme, const OwnFigures& f,
+                   const std::string& flag) {
+        std::vector<Cell> cells{text_cell(a.partners[p].id), text_cell(scheme)};
+        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
+                        f.forecast_variance})
             cells.push_back(money(m));
-        if (!display) cells.push_back(money(f.forecast_outturn));
-        cells.push_back(money(f.forecast_variance));
+        cells.push_back(text_cell(flag));
         t.add_row(std::move(cells));
+    };
+    // Each partner's rows, then its subtotal (SPEC §6); a rule between partners.
+    for (std::size_t p = 0; p < r.aligned_subtotals.size(); ++p) {
+        bool any = false;
+        for (const auto& f : r.aligned) {
+            if (f.partner != p) continue;
+            if (!any && !t.empty()) t.add_rule();
+            any = true;
+            std::string flag = display ? (f.spend_without_budget ? "no budget" : "")
+                                       : (f.spend_without_budget ? "true" : "false");
+            row(p, a.schemes[f.scheme].id, f, flag);
+        }
+        if (!any) continue;
+        if (display) t.add_rule();
+        row(p, "Total", r.aligned_subtotals[p], "");
     }
     return t;
+}
+
+// Spending on a scheme where the partner's own budget is zero (SPEC §6): a finding.
+std::vector<std::string> unbudgeted_spend_lines(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<std::string> out;
+    for (const auto& f : st.recon.aligned)
+        if (f.spend_without_budget)
+            out.push_back(fmt::format("{}: {} to date on {} {}, where its own budget is {}",
+                                      a.partners[f.partner].id, format_display(f.actual_ytd),
+                                      a.schemes[f.scheme].id, a.schemes[f.scheme].name,
+                                      format_display(f.budget)));
+    return out;
+}
+
+// Every scheme rated amber or red, over or under, needs an action plan (SPEC §3).
+std::vector<std::string> action_plan_lines(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<std::string> out;
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        const SchemeFigures& f = st.recon.schemes[s];
+        if (!f.rag.needs_action_plan() || !f.rag.direction) continue;
+        Money size = f.forecast_variance.is_negative() ? -f.forecast_variance : f.forecast_variance;
+        // To 0.01%, rounded; but a share just under a threshold is cut instead, so that it never
+        // reads as reaching it (11,999.99 of 120,000.00 is 9.99%, amber, not 10%).
+        Rational share = size.as_rational() * 10000 / f.budget.as_rational();
+        BigInt n = numerator(share), d = denominator(share);
+        Rational shown(((2 * n + d) / (2 * d)), 10000), exact = share / 10000;
+        for (const Rational& t : {a.monitoring.amber, a.monitoring.red})
+            if (exact < t && shown >= t) shown = Rational(n / d, 10000);
+        out.push_back(fmt::format("{} {}: forecast {} £{}, {} of its budget ({})", a.schemes[s].id,
+                                  a.schemes[s].name, direction_noun(*f.rag.direction),
+                                  format_display(size), format_percent(shown, 2),
+                                  rag_keyword(*f.rag.rating)));
+    }
+    return out;
 }
 
 Table ledger_table(const ReconStatement& st) {
@@ -180,13 +266,29 @@ Table ledger_table(const ReconStatement& st) {
                num_cell(format_plain(c.total_accepted))});
     t.add_row({text_cell("rejected"), num_cell(std::to_string(c.lines_rejected)),
                num_cell(format_plain(c.total_rejected))});
+    // Of the accepted lines, those after the statement's period (SPEC §4).
+    const LineTally& after = st.recon.after_period;
+    t.add_row({text_cell("accepted_after_period"), num_cell(std::to_string(after.lines)),
+               num_cell(format_plain(after.total))});
     return t;
 }
 
 std::string share_note(const ReconStatement& st) {
-    const auto& fs = st.recon.forecast_share;
-    if (!fs) return {};
     std::string out;
+    if (st.recon.cash == CashSource::assumed)
+        out += "Cash: assumed (contributions received as due, nothing of the direct spend "
+               "reimbursed yet); a cash register gives the actual receipts.\n";
+    out += "Share of forecast variance: what each partner would bear (+) or get back (−) if the "
+           "forecast came true, by the agreement's risk share as pool-settle applies it.\n";
+    const auto& fs = st.recon.forecast_share;
+    if (!fs) return out;
+    if (!fs->opening_applied.is_zero())
+        out += fmt::format("Forecast use of the opening balance: £{} ({}).\n",
+                           format_display(fs->opening_applied.is_negative() ? -fs->opening_applied
+                                                                            : fs->opening_applied),
+                           fs->opening_applied.is_negative()
+                               ? "the deficit brought forward, recovered from the partners"
+                               : "the surplus brought forward, against the overspend");
     if (!fs->carried_forward.is_zero())
         out += fmt::format("Forecast carried forward in the pool: £{}.\n",
                            format_display(fs->carried_forward));
@@ -201,8 +303,15 @@ enum class Style { text, markdown };
 
 std::string render(const ReconStatement& st, Style style) {
     auto table = [&](const Table& t) { return style == Style::text ? t.text() : t.markdown(); };
-    auto heading = [&](const char* h) {
+    auto heading = [&](const std::string& h) {
         return style == Style::text ? fmt::format("\n{}\n", h) : fmt::format("\n## {}\n\n", h);
+    };
+    // A note's items: indented in text, a list in Markdown.
+    auto items = [&](const std::vector<std::string>& lines) {
+        std::string out;
+        for (const auto& l : lines)
+            out += (style == Style::text ? "  " : "- ") + l + "\n";
+        return out;
     };
     std::vector<std::string> head = heading_lines(st);
     std::string out;
@@ -219,15 +328,34 @@ std::string render(const ReconStatement& st, Style style) {
     out += heading("Schemes");
     out += table(schemes_table(st, true));
     const Agreement& a = st.agreement;
+    if (auto plans = action_plan_lines(st); !plans.empty()) {
+        out += heading(fmt::format("Action plans needed (a forecast variance of {} of the budget "
+                                   "or more, over or under)",
+                                   format_percent(a.monitoring.amber, 4)));
+        out += items(plans);
+    }
     switch (a.kind) {
     case AgreementKind::pooled:
         out += heading("Partners");
         out += table(partners_table(st, true));
-        out += share_note(st);
+        if (style == Style::markdown) {
+            // Each note its own paragraph after the table (a line right below a table is a row).
+            std::string notes = share_note(st);
+            for (std::size_t at = 0; (at = notes.find('\n', at)) != std::string::npos; at += 3)
+                notes.replace(at, 1, "\n\n");
+            out += "\n" + notes;
+        } else {
+            out += share_note(st);
+        }
         break;
     case AgreementKind::aligned:
         out += heading("Each partner's own budget (aligned: no money moves between partners)");
         out += table(aligned_table(st, true));
+        if (auto flagged = unbudgeted_spend_lines(st); !flagged.empty()) {
+            out += heading("Spending without a budget (correct the coding, or agree a budget for "
+                           "the partner)");
+            out += items(flagged);
+        }
         break;
     case AgreementKind::joint:
         out += heading("Recharge invoices for the period (cumulative share of actual spending)");
@@ -241,16 +369,23 @@ std::string render(const ReconStatement& st, Style style) {
     return out;
 }
 
-void scheme_json(JsonWriter& json, const SchemeFigures& f) {
+// The figures a scheme row and a partner's own row share (SPEC §5, §6).
+template <typename Figures> void budget_fields(JsonWriter& json, const Figures& f) {
     json.field("budget", f.budget);
     json.field("budget_ytd", f.budget_ytd);
     json.field("actual_ytd", f.actual_ytd);
     json.field("variance_ytd", f.variance_ytd);
     json.field("forecast_outturn", f.forecast_outturn);
     json.field("forecast_variance", f.forecast_variance);
+}
+
+void scheme_json(JsonWriter& json, const SchemeFigures& f) {
+    budget_fields(json, f);
     json.field("previous_forecast_outturn", f.previous_forecast);
     json.field("forecast_movement", f.forecast_movement);
-    json.field("rag", rag_name(f.rag));
+    // No rating for a zero budget; no direction when the forecast is the budget (SPEC §3, §5).
+    if (f.rag.rating) json.field("rag", rag_keyword(*f.rag.rating));
+    if (f.rag.direction) json.field("rag_direction", direction_keyword(*f.rag.direction));
 }
 
 } // namespace
@@ -299,7 +434,7 @@ std::string recon_json(const ReconStatement& st) {
     const Reconciliation& r = st.recon;
     JsonWriter json;
     json.begin_object();
-    json.field("schema", "poolkit.recon/1");
+    json.field("schema", "poolkit.recon/2");
     write_run_json(json, st.run);
     json.key("options").begin_object();
     json.field("period", a.year.period_ym(r.period));
@@ -324,6 +459,7 @@ std::string recon_json(const ReconStatement& st) {
     scheme_json(json, r.total);
     json.end_object();
 
+    if (a.kind == AgreementKind::pooled) json.field("cash", cash_source_name(r.cash));
     json.key("partners").begin_array();
     if (a.kind == AgreementKind::pooled) {
         for (std::size_t p = 0; p < r.partners.size(); ++p) {
@@ -331,7 +467,9 @@ std::string recon_json(const ReconStatement& st) {
             json.begin_object();
             json.field("id", a.partners[p].id);
             json.field("contribution_due_ytd", pos.contribution_due_ytd);
+            json.field("received_ytd", pos.received_ytd);
             json.field("direct_spend_ytd", pos.direct_spend_ytd);
+            json.field("reimbursed_ytd", pos.reimbursed_ytd);
             json.field("position", pos.position);
             json.field("forecast_risk_share", pos.forecast_risk_share);
             json.end_object();
@@ -345,15 +483,14 @@ std::string recon_json(const ReconStatement& st) {
                 if (f.partner != p) continue;
                 json.begin_object();
                 json.field("id", a.schemes[f.scheme].id);
-                json.field("budget", f.budget);
-                json.field("budget_ytd", f.budget_ytd);
-                json.field("actual_ytd", f.actual_ytd);
-                json.field("variance_ytd", f.variance_ytd);
-                json.field("forecast_outturn", f.forecast_outturn);
-                json.field("forecast_variance", f.forecast_variance);
+                budget_fields(json, f);
+                json.field("spend_without_budget", f.spend_without_budget);
                 json.end_object();
             }
             json.end_array();
+            json.key("total").begin_object();
+            budget_fields(json, r.aligned_subtotals[p]);
+            json.end_object();
             json.end_object();
         }
     }
@@ -377,7 +514,7 @@ std::string recon_json(const ReconStatement& st) {
         json.field("forecast_unallocated", r.forecast_share->unallocated);
     }
 
-    write_ledger_json(json, st.control, st.ledger_files);
+    write_ledger_json(json, st.control, st.ledger_files, &r.after_period);
     json.end_object();
     return json.str();
 }

@@ -1,4 +1,4 @@
-// The settlement as JSON, schema "poolkit.settle/1" (SPEC §5): schemes[], partners[],
+// The settlement as JSON, schema "poolkit.settle/2" (SPEC §5): schemes[], partners[],
 // transfers[], carried_forward, unallocated, plus the risk-share working, the memorandum account
 // when asked for, the ledger control totals and the inputs record. Amounts are strings.
 #include "writers/inputs.hpp"
@@ -53,11 +53,13 @@ std::string settlement_json(const SettlementStatement& st) {
     const SettlementResult& r = st.settlement;
     JsonWriter json;
     json.begin_object();
-    json.field("schema", "poolkit.settle/1");
+    json.field("schema", "poolkit.settle/2");
     write_run_json(json, st.run);
     json.key("options").begin_object();
     json.field("paid", st.paid_given ? "file" : "as-due");
     json.field("memorandum", st.memorandum.has_value());
+    json.field("provisional", st.year_end == YearEnd::provisional);
+    json.field("complete", st.year_end == YearEnd::asserted);
     json.end_object();
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);
@@ -91,10 +93,12 @@ std::string settlement_json(const SettlementStatement& st) {
         json.field("final_share", ps.final_share);
         json.field("paid", ps.paid);
         json.field("direct_spend", ps.direct_spend);
+        json.field("reimbursed", ps.reimbursed);
         json.field("balance", ps.balance);
         json.end_object();
     }
     json.end_array();
+    json.field("cash", st.paid_given ? "paid-file" : "assumed");
 
     json.key("transfers").begin_array();
     for (const auto& t : r.transfers) {
@@ -106,9 +110,30 @@ std::string settlement_json(const SettlementStatement& st) {
     }
     json.end_array();
     json.field("opening_balance", r.opening_balance);
+    json.field("opening_balance_applied", r.risk.opening_applied);
     json.field("carried_forward", r.carried_forward);
     json.field("unallocated", r.unallocated);
     json.field("pool_closing", r.pool_closing);
+    // SPEC §7: a year whose ledgers stop short of March is provisional.
+    json.field("complete", year_end_is_complete(st.year_end));
+    json.field("last_period", a.year.period_ym(st.year.last_period));
+    json.key("year_end").begin_object();
+    json.field("status", year_end_name(st.year_end));
+    json.key("short_partners").begin_array();
+    for (std::size_t i = 0; i < st.year.short_partners.size(); ++i) {
+        const ShortPartner& sp = st.year.short_partners[i];
+        json.begin_object();
+        json.field("partner", a.partners[sp.partner].id);
+        json.field("last_period", a.year.period_ym(sp.last_period));
+        json.key("files").begin_array();
+        if (i < st.short_partner_files.size())
+            for (const auto& f : st.short_partner_files[i])
+                json.value(f);
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
 
     json.key("risk_share").begin_object();
     json.field("basis", basis_name(r.risk.basis));
@@ -139,6 +164,8 @@ std::string settlement_json(const SettlementStatement& st) {
         json.field("surplus", m.surplus);
         json.key("allocation");
         partner_amounts(json, a, m.allocation);
+        json.field("opening_balance_applied", m.opening_applied);
+        json.field("underspend_carried", m.underspend_carried);
         json.field("carried_forward", m.carried_forward);
         json.field("unallocated", m.unallocated);
         json.field("closing_balance", m.closing_balance);
@@ -150,8 +177,9 @@ std::string settlement_json(const SettlementStatement& st) {
             json.field("id", a.partners[p].id);
             json.field("funding_provided", n.funding_provided);
             json.field("expenditure_share", n.expenditure_share);
-            json.field("net_share", n.net_share);
+            json.field("surplus_share", n.surplus_share);
             json.field("reserve_movement", n.reserve_movement);
+            json.field("risk_share", n.risk_share);
             json.end_object();
         }
         json.end_array();

@@ -6,6 +6,7 @@
 
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
+#include "calc/year_completeness.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/input_file.hpp"
@@ -24,7 +25,15 @@ struct SettlementStatement {
     ControlTotals control;                // of all the ledgers read
     std::size_t ledger_files = 0;
     RunRecord run; // the tool, its arguments and inputs: agreement, ledgers, profiles, paid
+    // Whether every partner's ledgers reach March (SPEC §7), and what the statement says of it.
+    YearCompleteness year;
+    YearEnd year_end = YearEnd::complete;
+    std::vector<std::vector<std::string>> short_partner_files; // per year.short_partners entry
 };
+
+// The finding of an incomplete year in one sentence per short partner ("NSOMERSET has no ledger
+// line after P09 December 2025 (nsomerset.csv)"), for the statement and for stderr.
+std::vector<std::string> short_partner_lines(const SettlementStatement& st);
 
 // The CSV tables of a settlement, one per file.
 enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes };
@@ -32,7 +41,7 @@ const char* settlement_table_name(SettlementTable t);
 
 std::string settlement_text(const SettlementStatement& st);
 std::string settlement_markdown(const SettlementStatement& st);
-std::string settlement_json(const SettlementStatement& st); // schema "poolkit.settle/1"
+std::string settlement_json(const SettlementStatement& st); // schema "poolkit.settle/2"
 std::string settlement_csv(const SettlementStatement& st, SettlementTable table);
 
 // One step of the risk share in plain English, for the statement's working ("S01, tier 1 (0.00 to

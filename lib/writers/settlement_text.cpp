@@ -87,9 +87,11 @@ Table partners_table(const SettlementStatement& st, bool display) {
     }
     if (display) {
         t.add_rule();
+        // No total of the balances: the host's own balance is settled in its own books and the
+        // others' are transfers in both directions, so their sum means nothing.
         t.add_row({text_cell("Total"), money(total.contribution), money(total.risk_share),
                    money(total.final_share), money(total.paid), money(total.direct_spend),
-                   money(total.balance)});
+                   text_cell("")});
     }
     return t;
 }
@@ -148,7 +150,8 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
     auto group = [&](const std::string& line) {
         if (display) t.add_row({text_cell(line), text_cell("")});
     };
-    add("Opening balance", "", m.opening_balance);
+    add(display ? "Opening balance brought forward: surplus (deficit)" : "Opening balance", "",
+        m.opening_balance);
     group("Contributions");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         add("Contribution", a.partners[p].id, m.contributions[p]);
@@ -157,38 +160,58 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
     for (std::size_t s = 0; s < a.schemes.size(); ++s)
         add("Expenditure by scheme", a.schemes[s].id + " " + a.schemes[s].name,
             m.expenditure_by_scheme[s]);
-    group("Expenditure by the ledger it was incurred in");
-    for (std::size_t p = 0; p < a.partners.size(); ++p)
-        add("Expenditure by ledger", a.partners[p].id, m.expenditure_by_ledger[p]);
     add("Total expenditure", "", m.total_expenditure);
     add("Surplus (deficit) for the year", "", m.surplus);
-    group("Allocated to partners (risk share: + paid in, - returned)");
+    group("Risk share paid in by the partners (surplus returned to them)");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         add("Allocation", a.partners[p].id, m.allocation[p]);
-    add("Closing balance", "", m.closing_balance);
-    add("Carried forward", display ? "carried forward" : "", m.carried_forward);
-    add("Unallocated overspend", display ? "unallocated overspend" : "", -m.unallocated);
+    add("Closing balance carried forward: surplus (deficit)", "", m.closing_balance);
+    // The movement on the balance, and where the expenditure was incurred: analyses of the
+    // figures above, not added to them again (SPEC §7).
+    group("Movement on the balance");
+    add("Balance brought forward", display ? "brought forward" : "", m.opening_balance);
+    if (!m.opening_applied.is_negative())
+        add("Surplus brought forward used against overspends",
+            display ? "surplus brought forward used against this year's overspend" : "",
+            -m.opening_applied);
+    else
+        add("Deficit brought forward recovered from the partners",
+            display ? "deficit brought forward recovered from the partners" : "",
+            -m.opening_applied);
+    add("Underspend kept in the pool", display ? "this year's underspend kept in the pool" : "",
+        m.underspend_carried);
+    add("Overspend unallocated", display ? "overspend unallocated, for the partners to agree" : "",
+        -m.unallocated);
+    add("Balance carried forward", display ? "carried forward" : "", m.closing_balance);
+    group("Analysis of expenditure by the ledger it was incurred in (not added again)");
+    for (std::size_t p = 0; p < a.partners.size(); ++p)
+        add("Expenditure by ledger", a.partners[p].id, m.expenditure_by_ledger[p]);
     return t;
 }
 
 Table notes_table(const SettlementStatement& st, bool display) {
     const Agreement& a = st.agreement;
     Fmt money{display};
+    // The two lines of a partner's "pooled budgets" note, with its share of the surplus (deficit)
+    // signed as in the account, and the reserve movement that reconciles it to its risk share:
+    // risk share = reserve movement − share of surplus (deficit).
     Table t(display ? std::vector<Table::Column>{{"Partner", false},
                                                  {"Funding provided to the pool", true},
                                                  {"Share of expenditure met from the pool", true},
-                                                 {"Share of net deficit (surplus)", true}}
+                                                 {"Share of surplus (deficit)", true},
+                                                 {"Share of movement on the balance", true},
+                                                 {"Risk share", true}}
                     : std::vector<Table::Column>{{"partner", false},
                                                  {"funding_provided", true},
                                                  {"expenditure_share", true},
-                                                 {"net_share", true},
-                                                 {"reserve_movement", true}});
+                                                 {"surplus_share", true},
+                                                 {"reserve_movement", true},
+                                                 {"risk_share", true}});
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
         const PartnerNote& n = st.memorandum->notes[p];
-        std::vector<Cell> cells{text_cell(a.partners[p].id), money(n.funding_provided),
-                                money(n.expenditure_share), money(n.net_share)};
-        if (!display) cells.push_back(money(n.reserve_movement));
-        t.add_row(std::move(cells));
+        t.add_row({text_cell(a.partners[p].id), money(n.funding_provided),
+                   money(n.expenditure_share), money(n.surplus_share), money(n.reserve_movement),
+                   money(n.risk_share)});
     }
     return t;
 }
@@ -200,14 +223,41 @@ std::string transfer_lines(const SettlementStatement& st) {
     auto name = [&](std::size_t p) {
         return a.host && *a.host == p ? a.partners[p].id + " (host)" : a.partners[p].id;
     };
+    // SPEC §7: the balances at 31 March in the form both sides book them.
     for (const auto& t : st.settlement.transfers)
-        out += fmt::format("{} pays {} £{}\n", name(t.from), name(t.to), format_display(t.amount));
+        out += fmt::format("{} pays {} £{} ({} holds a creditor, {} a debtor, at 31 March)\n",
+                           name(t.from), name(t.to), format_display(t.amount),
+                           a.partners[t.from].id, a.partners[t.to].id);
     return out;
 }
 
 std::string ledger_line(const SettlementStatement& st) {
     const ControlTotals& c = st.control;
     return ledger_summary(c, st.ledger_files) + "\n";
+}
+
+std::string year_end_banner(const SettlementStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<std::string> lines = short_partner_lines(st);
+    std::string who;
+    for (const auto& l : lines)
+        who += " " + l + ".";
+    switch (st.year_end) {
+    case YearEnd::complete:
+        return "";
+    case YearEnd::incomplete:
+        return fmt::format("PROVISIONAL: the year is not complete, so this is not the final "
+                           "settlement.{} Figures stand as at {}. Read every partner's March "
+                           "ledger, or give --provisional if a provisional statement is intended, "
+                           "or --complete if the year is complete.",
+                           who, a.year.period_end_date(st.year.last_period));
+    case YearEnd::provisional:
+        return fmt::format("PROVISIONAL (as intended, --provisional): not the final settlement.{}",
+                           who);
+    case YearEnd::asserted:
+        return fmt::format("The year is asserted complete (--complete), although{}", who);
+    }
+    return "";
 }
 
 enum class Style { text, markdown };
@@ -227,10 +277,15 @@ std::string render(const SettlementStatement& st, Style style) {
     if (md) out += "\n";
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
-    out += fmt::format("Year-end settlement, {} ({} to {}){}\n", a.year.label(),
+    out += fmt::format("{}ear-end settlement, {} ({} to {}){}\n",
+                       year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
                        a.year.start_date(), a.year.period_end_date(12), md ? "  " : "");
     out += what + (md ? "  \n" : "\n");
     out += fmt::format("Risk share: {}.\n", describe_terms(a));
+    if (std::string banner = year_end_banner(st); !banner.empty()) {
+        out += "\n";
+        out += bold(banner);
+    }
     if (st.control.lines_rejected > 0) {
         out += "\n";
         out += bold(fmt::format("WARNING: {} ledger line{} (£{}) rejected and NOT in the figures "
@@ -258,7 +313,13 @@ std::string render(const SettlementStatement& st, Style style) {
             (md ? "\n" : "") +
             std::string(a.kind == AgreementKind::joint
                             ? "Paid: the recharges invoiced for the year (no paid amounts given).\n"
-                            : "Paid: contributions as due (no paid amounts given).\n");
+                            : "Cash: assumed (contributions paid as due; nothing of the direct "
+                              "spend reimbursed in the year).\n");
+    if (a.kind != AgreementKind::aligned)
+        out += (md ? "\n" : "") +
+               std::string("Balance: + the partner pays the host, (…) the host pays the partner; "
+                           "direct spend is what a partner spent from its own ledger on the "
+                           "pool's behalf.\n");
 
     if (!r.risk.steps.empty()) {
         out += heading("How the risk shares were reached");
@@ -309,6 +370,22 @@ std::string render(const SettlementStatement& st, Style style) {
 }
 
 } // namespace
+
+std::vector<std::string> short_partner_lines(const SettlementStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < st.year.short_partners.size(); ++i) {
+        const ShortPartner& sp = st.year.short_partners[i];
+        std::string files;
+        if (i < st.short_partner_files.size())
+            for (const auto& f : st.short_partner_files[i])
+                files += (files.empty() ? "" : ", ") + f;
+        out.push_back(fmt::format("{} has no ledger line after {}{}", a.partners[sp.partner].id,
+                                  a.year.period_long(sp.last_period),
+                                  files.empty() ? "" : " (" + files + ")"));
+    }
+    return out;
+}
 
 const char* settlement_table_name(SettlementTable t) {
     switch (t) {

@@ -58,14 +58,24 @@ std::string share_rule_phrase(const ShareRule& r, bool underspend, const Agreeme
 std::string describe_step(const Agreement& a, const RiskStep& s) {
     std::string where = s.scheme ? a.schemes[*s.scheme].id + ": " : std::string();
     switch (s.kind) {
+    case RiskStepKind::deficit_recovery:
+        return fmt::format("deficit brought forward {} recovered first, pro rata to pool "
+                           "contributions (outside the caps): {}",
+                           format_display(s.amount), parts(a, s.shares));
     case RiskStepKind::opening_balance:
-        return fmt::format("Opening balance {} applied first against the net overspend",
+        if (s.scheme)
+            return fmt::format("{}surplus brought forward {} applied against its overspend, before "
+                               "its own rule",
+                               where, format_display(s.amount));
+        return fmt::format("surplus brought forward {} applied first against the net overspend",
                            format_display(s.amount));
     case RiskStepKind::offset:
-        return s.amount.is_positive() ? fmt::format("{}overspend {} offset by the underspends",
-                                                    where, format_display(s.amount))
-                                      : fmt::format("{}underspend {} used to offset the overspends",
-                                                    where, format_display(-s.amount));
+        return s.amount.is_positive()
+                   ? fmt::format("{}overspend {} offset by the underspends", where,
+                                 format_display(s.amount))
+                   : fmt::format("{}underspend {} used to offset the overspends (taken pro rata to "
+                                 "the underspends; what is left follows its own rule)",
+                                 where, format_display(-s.amount));
     case RiskStepKind::share: {
         std::string tier;
         if (s.tier)
@@ -81,19 +91,19 @@ std::string describe_step(const Agreement& a, const RiskStep& s) {
                            format_display(-s.amount));
     case RiskStepKind::unallocated:
         if (s.round > 0)
-            return fmt::format("cap round {}: {} that no partner below its cap can take: "
+            return fmt::format("cap round {}: {} that no partner not yet capped can take: "
                                "unallocated",
                                s.round, format_display(s.amount));
         return fmt::format("{}overspend {} that no tier or partner covers: unallocated", where,
                            format_display(s.amount));
     case RiskStepKind::cap:
-        return fmt::format("cap round {}: {}'s share of overspend {} is over its cap {}: {} to "
+        return fmt::format("cap round {}: {}'s net risk share {} is over its cap {}: {} to "
                            "re-allocate",
                            s.round, a.partners[*s.partner].id, format_display(s.before),
                            format_display(s.limit), format_display(s.amount));
     case RiskStepKind::reallocate:
         return fmt::format("cap round {}: {} re-allocated pro rata to pool contributions of the "
-                           "partners below their caps: {}",
+                           "partners not yet capped: {}",
                            s.round, format_display(s.amount), parts(a, s.shares));
     }
     return "?";
@@ -104,8 +114,7 @@ std::string describe_terms(const Agreement& a) {
         return "aligned budget: each partner bears its own variance";
     if (a.kind == AgreementKind::joint)
         return "joint budget: each partner bears its agreed share of each scheme's actual spending";
-    if (!a.risk_share) return "basis pool; overspend: contributions; underspend: return (default)";
-    const RiskShare& rs = *a.risk_share;
+    const RiskShare rs = *effective_risk_share(a);
     std::string over = share_rule_phrase(rs.overspend, false, a);
     if (rs.overspend.kind == RuleKind::tiers) {
         over += " (";
@@ -134,7 +143,8 @@ std::string describe_terms(const Agreement& a) {
         if (rs.caps[p])
             caps += fmt::format("{}{} {}", caps.empty() ? "" : ", ", a.partners[p].id,
                                 format_display(*rs.caps[p]));
-    if (!caps.empty()) out += "; caps: " + caps;
+    if (!caps.empty()) out += "; caps on net risk shares: " + caps;
+    if (risk_share_is_default(a)) out += " (the default: the agreement states no risk share)";
     return out;
 }
 

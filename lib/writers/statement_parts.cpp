@@ -1,5 +1,7 @@
 #include "writers/statement_parts.hpp"
 
+#include "calc/reconciliation.hpp"
+
 #include <fmt/format.h>
 
 namespace poolkit {
@@ -25,11 +27,18 @@ std::string format_count(std::uint64_t n) {
     return out;
 }
 
-std::string ledger_summary(const ControlTotals& c, std::size_t files) {
-    return fmt::format("Ledgers: {} file{}, {} line{} read; {} accepted (£{}); {} rejected (£{})",
+std::string ledger_summary(const ControlTotals& c, std::size_t files, const LineTally* after,
+                           int period) {
+    std::string of_which;
+    if (after)
+        of_which = after->lines == 0 ? fmt::format(", of which 0 after P{:02d}", period)
+                                     : fmt::format(", of which {} (£{}) after P{:02d}",
+                                                   format_count(after->lines),
+                                                   format_display(after->total), period);
+    return fmt::format("Ledgers: {} file{}, {} line{} read; {} accepted (£{}){}; {} rejected (£{})",
                        files, files == 1 ? "" : "s", format_count(c.lines_read),
                        c.lines_read == 1 ? "" : "s", format_count(c.lines_accepted),
-                       format_display(c.total_accepted), format_count(c.lines_rejected),
+                       format_display(c.total_accepted), of_which, format_count(c.lines_rejected),
                        format_display(c.total_rejected));
 }
 
@@ -55,10 +64,15 @@ void write_control_json(JsonWriter& json, const ControlTotals& c) {
     json.field("total_rejected", c.total_rejected);
 }
 
-void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files) {
+void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files,
+                       const LineTally* after) {
     json.key("ledger").begin_object();
     json.field("files", static_cast<std::uint64_t>(files));
     write_control_json(json, control);
+    if (after) {
+        json.field("lines_after_period", after->lines);
+        json.field("total_after_period", after->total);
+    }
     json.end_object();
 }
 

@@ -10,6 +10,8 @@
 
 namespace poolkit {
 
+struct LineTally; // calc/reconciliation.hpp
+
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);
 
@@ -21,13 +23,18 @@ void write_agreement_fields(JsonWriter& json, const Agreement& agreement);
 std::string format_count(std::uint64_t n);
 
 // "Ledgers: 4 files, 63 lines read; 63 accepted (£1,226,233.25); 0 rejected (£0.00)", no newline.
-std::string ledger_summary(const ControlTotals& control, std::size_t files);
+// A month-end statement gives the accepted lines after its period (SPEC §4, §9): "63 accepted
+// (£1,226,233.25), of which 5 (£20,000.00) after P06;" ("of which 0 after P06" when none).
+std::string ledger_summary(const ControlTotals& control, std::size_t files,
+                           const LineTally* after_period = nullptr, int period = 0);
 
 // The control totals as JSON fields: lines_read, lines_accepted, lines_rejected, total_read,
 // total_accepted, total_rejected (SPEC §5 `ledger`).
 void write_control_json(JsonWriter& json, const ControlTotals& control);
 
-// "ledger": {files, lines_read, ...}: the statement's ledger block (pool-recon, pool-settle).
-void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files);
+// "ledger": {files, lines_read, ...}: the statement's ledger block (pool-recon, pool-settle), with
+// lines_after_period and total_after_period when given (a month-end statement, SPEC §5).
+void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files,
+                       const LineTally* after_period = nullptr);
 
 } // namespace poolkit

@@ -24,7 +24,8 @@ namespace {
 using namespace poolkit;
 
 void settle_and_write(const Agreement& a, const Actuals& actuals) {
-    SettlementStatement st{a, settle(a, actuals, nullptr), std::nullopt, false, {}, 0, {}};
+    SettlementStatement st{
+        a, settle(a, actuals, nullptr), std::nullopt, false, {}, 0, {}, {}, YearEnd::complete, {}};
     FUZZ_CHECK(!settlement_text(st).empty());
     FUZZ_CHECK(!settlement_json(st).empty());
     FUZZ_CHECK(!settlement_csv(st, SettlementTable::partners).empty());

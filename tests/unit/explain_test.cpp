@@ -130,10 +130,12 @@ TEST_CASE("explain: tiers with their £ bounds, what happens past the last, caps
     CHECK(has(out, "2. The next £20,000.00 (£10,000.00 to £30,000.00): split ICB 75% and LA 25%."));
     CHECK(
         has(out, "3. Above £30,000.00: no tier takes it; it is unallocated, for the partners to"));
-    CHECK(has(out, "Caps: Test Council (LA) bears at most £20,000.00 of the year's overspend"));
+    CHECK(has(out, "Caps: Test Council (LA) bears at most £20,000.00 as its net risk share for the "
+                   "year (its shares of\noverspends less its shares of underspends"));
     CHECK(has(out, "An underspend is kept in the pool and carried forward to next year."));
-    CHECK(has(out, "The fund starts the year with £1,000.00 brought forward. It is applied first "
-                   "against a net\noverspend"));
+    CHECK(has(out, "The fund starts the year with a surplus of £1,000.00 brought forward. It meets "
+                   "the year's overspend\nbefore any partner bears it (against the net overspend "
+                   "of the fund)"));
     // Annual in advance: ICB 60% of 120,000.00 = 72,000.00, LA 48,000.00, all in P01.
     CHECK(has(out, "P01 April 2025  72,000.00  48,000.00  120,000.00"));
     // The repealed basis: explained, and one finding (not also the loader's one-line warning).

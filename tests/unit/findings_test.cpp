@@ -94,7 +94,8 @@ TEST_CASE("findings: a pooled fund without [risk_share] gets the defaults, and s
     CHECK(codes(fs) == std::vector<std::string>{"no-risk-share"});
     CHECK(fs[0].where.file == "t.toml");
     CHECK(fs[0].where.line == 0); // the whole agreement
-    CHECK(fs[0].what.find("in proportion to the partners' contributions") != std::string::npos);
+    CHECK(fs[0].what.find("basis `pool`, overspend `contributions`, underspend `return`, no cap") !=
+          std::string::npos);
 }
 
 TEST_CASE("findings: no cap on any partner") {
@@ -173,6 +174,7 @@ TEST_CASE("findings: an aligned budget whose schemes one lead commissions for se
     s.erase(s.find("[risk_share]"));
     s.replace(s.find("kind = \"pooled\""), 15, "kind = \"aligned\"");
     s.replace(s.find("host = \"LA\"\n"), 12, "");
+    s.replace(s.find("opening_balance = \"0.00\"\n"), 25, ""); // only a pooled fund has one
     s += "\n[[scheme]]\nid = \"S02\"\nname = \"Day care\"\nbudget = \"30000.00\"\nlead = "
          "\"LA\"\nprofile = \"even\"\ncontributions = { ICB = \"0%\", LA = \"100%\" }\n";
     auto fs = findings_of(s);

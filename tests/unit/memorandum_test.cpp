@@ -10,14 +10,14 @@ using namespace poolkit::test;
 namespace {
 
 struct Note {
-    std::int64_t funding, expenditure, net, movement;
+    std::int64_t funding, expenditure, surplus, movement; // surplus: + surplus, - deficit
     bool operator==(const Note&) const = default;
 };
 std::vector<Note> notes(const Memorandum& m) {
     std::vector<Note> out;
     for (const auto& n : m.notes)
-        out.push_back({n.funding_provided.pence(), n.expenditure_share.pence(), n.net_share.pence(),
-                       n.reserve_movement.pence()});
+        out.push_back({n.funding_provided.pence(), n.expenditure_share.pence(),
+                       n.surplus_share.pence(), n.reserve_movement.pence()});
     return out;
 }
 
@@ -46,8 +46,8 @@ TEST_CASE("memorandum: a deficit met by the partners") {
     CHECK(as_pence(acc.allocation) == P{-5000'01, 15000'00});
     CHECK(acc.closing_balance.is_zero());
     // No movement in the pool's balance: each partner's share of expenditure is its final share.
-    CHECK(notes(m) == std::vector<Note>{{350000'00, 344999'99, -5000'01, 0},
-                                        {450000'00, 465000'00, 15000'00, 0}});
+    CHECK(notes(m) == std::vector<Note>{{350000'00, 344999'99, 5000'01, 0},
+                                        {450000'00, 465000'00, -15000'00, 0}});
 }
 
 TEST_CASE("memorandum: a surplus carried forward on top of an opening balance") {
@@ -65,8 +65,8 @@ TEST_CASE("memorandum: a surplus carried forward on top of an opening balance") 
     // The balance grew by 12,345.68 = 1,234,568p, attributed 6:4: 740,740.8 / 493,827.2, the spare
     // penny to ICB (.8): 7,407.41 / 4,938.27. Shares of expenditure: 600,000.00 - 7,407.41 =
     // 592,592.59 and 400,000.00 - 4,938.27 = 395,061.73; together 987,654.32, the expenditure.
-    CHECK(notes(m) == std::vector<Note>{{600000'00, 592592'59, -7407'41, 7407'41},
-                                        {400000'00, 395061'73, -4938'27, 4938'27}});
+    CHECK(notes(m) == std::vector<Note>{{600000'00, 592592'59, 7407'41, 7407'41},
+                                        {400000'00, 395061'73, 4938'27, 4938'27}});
 }
 
 TEST_CASE("memorandum: an unallocated overspend leaves the pool in deficit") {
@@ -81,6 +81,30 @@ TEST_CASE("memorandum: an unallocated overspend leaves the pool in deficit") {
     CHECK(m.account.closing_balance == pence(-20000'00));
     // The -20,000.00 movement 6:4: -12,000.00 / -8,000.00. Shares of expenditure 630,000.00 +
     // 12,000.00 = 642,000.00 and 450,000.00 + 8,000.00 = 458,000.00: together 1,100,000.00.
-    CHECK(notes(m) == std::vector<Note>{{600000'00, 642000'00, 42000'00, -12000'00},
-                                        {400000'00, 458000'00, 58000'00, -8000'00}});
+    CHECK(notes(m) == std::vector<Note>{{600000'00, 642000'00, -42000'00, -12000'00},
+                                        {400000'00, 458000'00, -58000'00, -8000'00}});
+}
+
+TEST_CASE("memorandum: a deficit brought forward recovered, shown in the account and the note") {
+    // ICB 600,000.00, LA (host) 400,000.00; deficit brought forward -10,000.00; spend exactly the
+    // budget, 1,000,000.00 (LA's ledger). The deficit is recovered 6:4: ICB 6,000.00, LA 4,000.00
+    // (their risk shares); nothing else to share. Account: -10,000.00 + 1,000,000.00 -
+    // 1,000,000.00 + 10,000.00 = 0.00 closing.
+    auto a = make_agreement({"ICB", "LA"}, {{"S1", {600000'00, 400000'00}}}, 1);
+    a.opening_balance = pence(-10000'00);
+    auto act = make_actuals(a, {{1, 0, 1000000'00}});
+    auto r = settle(a, act);
+    auto m = memorandum(a, act, r);
+    CHECK(as_pence(m.account.allocation) == P{6000'00, 4000'00});
+    CHECK(m.account.opening_applied == pence(-10000'00));
+    CHECK(m.account.surplus.is_zero());
+    CHECK(m.account.closing_balance.is_zero());
+    // Movement on the balance: -10,000.00 brought forward, +10,000.00 recovered, 0.00 kept, 0.00
+    // unallocated = 0.00. The +10,000.00 movement is attributed 6:4 = the recoveries, so each
+    // partner's share of expenditure is exactly its contribution and its surplus share 0.00:
+    // risk share = movement - surplus share = 6,000.00 and 4,000.00.
+    CHECK(notes(m) == std::vector<Note>{{600000'00, 600000'00, 0, 6000'00},
+                                        {400000'00, 400000'00, 0, 4000'00}});
+    CHECK(m.notes[0].risk_share == r.partners[0].risk_share);
+    CHECK(m.notes[1].risk_share == r.partners[1].risk_share);
 }

@@ -44,16 +44,23 @@ TEST_CASE("recon: pooled fund at P03, profile forecast") {
     CHECK(s1.forecast_variance == pence(30000));
     CHECK(s1.previous_forecast == pence(1200000)); // at P02: 2,000 + 10,000
     CHECK(s1.forecast_movement == pence(30000));
-    CHECK(s1.rag == Rag::amber); // 300 / 12,000 = 2.5%: amber from 2%, red from 5%
+    CHECK(s1.rag.rating == Rag::amber); // 300 / 12,000 = 2.5%: amber from 2%, red from 5%
+    CHECK(s1.rag.direction == RagDirection::over);
     const auto& s2 = r.schemes[1];
     CHECK(s2.budget_ytd == pence(75000));
     CHECK(s2.actual_ytd == pence(35000)); // 400 − 50
     CHECK(s2.variance_ytd == pence(-40000));
     CHECK(s2.forecast_outturn == pence(260000));  // 350 + 2,250
     CHECK(s2.forecast_movement == pence(-30000)); // P02 forecast 400 + 2,500 = 2,900
-    CHECK(s2.rag == Rag::green);
+    // SPEC §3: an underspend is rated too: 400 / 3,000 = 13.3%, past red's 5%.
+    CHECK(s2.forecast_variance == pence(-40000));
+    CHECK(s2.rag.rating == Rag::red);
+    CHECK(s2.rag.direction == RagDirection::under);
     CHECK(r.total.actual_ytd == pence(365000));
     CHECK(r.total.forecast_variance == pence(-10000));
+    // The total: 100 / 15,000 = 0.67% under: green, and its direction still recorded.
+    CHECK(r.total.rag.rating == Rag::green);
+    CHECK(r.total.rag.direction == RagDirection::under);
     // Monthly schedule: annual A 7,000, B 4,000, C 4,000 in twelve instalments. A: 700,000p / 12 =
     // 58,333.33p: the 4 spare pence go to the first four months, so P01..P03 = 3 × 583.34 =
     // 1,750.02. B and C: 33,333.33p: likewise 3 × 333.34 = 1,000.02.
@@ -63,8 +70,14 @@ TEST_CASE("recon: pooled fund at P03, profile forecast") {
     CHECK(r.partners[0].direct_spend_ytd == pence(0)); // the host's ledger is the pool's
     CHECK(r.partners[1].direct_spend_ytd == pence(40000));
     CHECK(r.partners[2].direct_spend_ytd == pence(-5000));
-    CHECK(r.partners[1].position == pence(60002));  // 1,000.02 − 400.00
-    CHECK(r.partners[2].position == pence(105002)); // 1,000.02 + 50.00
+    // Cash assumed (SPEC §6): received as due, nothing reimbursed, so each position is minus the
+    // direct spend: (1,000.02 − 1,000.02) − (400.00 − 0) = −400.00, owed by the host; C's credit
+    // of 50.00 in its own ledger leaves it owing the host 50.00.
+    CHECK(r.cash == CashSource::assumed);
+    CHECK(r.partners[1].received_ytd == pence(100002));
+    CHECK(r.partners[1].reimbursed_ytd == pence(0));
+    CHECK(r.partners[1].position == pence(-40000));
+    CHECK(r.partners[2].position == pence(5000));
     // Forecast underspend 100.00 returned pro rata 7:4:4: 46.666.., 26.666.., 26.666..; floors
     // 46.66, 26.66, 26.66 leave 2p for the equal remainders: the first two.
     CHECK(r.partners[0].forecast_risk_share == pence(-4667));
@@ -77,7 +90,7 @@ TEST_CASE("recon: run-rate forecast and RAG red") {
     auto r = reconcile(a, ledgers(a), 3, ForecastMethod::run_rate);
     CHECK(r.schemes[0].forecast_outturn == pence(1320000)); // 3,300 × 12 / 3
     CHECK(r.schemes[0].forecast_variance == pence(120000));
-    CHECK(r.schemes[0].rag == Rag::red);                   // 10%
+    CHECK(r.schemes[0].rag.rating == Rag::red);            // 10%
     CHECK(r.schemes[1].forecast_outturn == pence(140000)); // 350 × 4
     // P02 run-rate: S1 2,000 × 6 = 12,000, so the movement is 1,200.
     CHECK(r.schemes[0].forecast_movement == pence(120000));
@@ -138,13 +151,49 @@ TEST_CASE("recon: aligned budgets show each partner's own figures") {
     CHECK(b2->forecast_outturn == pence(115000)); // 400 + (1,000 − 250.00)
 }
 
-TEST_CASE("recon: RAG thresholds") {
+TEST_CASE("recon: RAG thresholds, in either direction") {
+    // SPEC §3: red when |forecast variance| / budget >= 5%, else amber when >= 2%, else green;
+    // the direction is over or under by the variance's sign. Budget 100.00 (10,000p).
     Monitoring t;
-    CHECK(rag_status(pence(199), pence(10000), t) == Rag::green); // 1.99%
-    CHECK(rag_status(pence(200), pence(10000), t) == Rag::amber);
-    CHECK(rag_status(pence(500), pence(10000), t) == Rag::red);
-    CHECK(rag_status(pence(-5000), pence(10000), t) == Rag::green);
-    CHECK(rag_status(pence(1), pence(0), t) == Rag::red);
+    using D = RagDirection;
+    auto is = [&](std::int64_t variance, std::optional<Rag> rating, std::optional<D> direction) {
+        RagStatus got = rag_status(pence(variance), pence(10000), t);
+        return got == RagStatus{rating, direction};
+    };
+    CHECK(is(199, Rag::green, D::over)); // 1.99%
+    CHECK(is(200, Rag::amber, D::over)); // 2.00%: amber from exactly 2%
+    CHECK(is(499, Rag::amber, D::over));
+    CHECK(is(500, Rag::red, D::over)); // 5.00%
+    CHECK(is(-199, Rag::green, D::under));
+    CHECK(is(-200, Rag::amber, D::under)); // an underspend of 2.00% is amber too
+    CHECK(is(-499, Rag::amber, D::under));
+    CHECK(is(-500, Rag::red, D::under));
+    CHECK(is(-5000, Rag::red, D::under));   // half the budget unspent
+    CHECK(is(0, Rag::green, std::nullopt)); // on budget: no direction
+    // A zero budget has no rating (SPEC §3), though spending against it has a direction.
+    CHECK(rag_status(pence(1), pence(0), t) == RagStatus{std::nullopt, D::over});
+    CHECK(rag_status(pence(0), pence(0), t) == RagStatus{});
+    // The agreement's own thresholds: amber from 3%, red from 10%.
+    Monitoring m{Rational(3, 100), Rational(1, 10)};
+    CHECK(rag_status(pence(-299), pence(10000), m) == RagStatus{Rag::green, D::under});
+    CHECK(rag_status(pence(-300), pence(10000), m) == RagStatus{Rag::amber, D::under});
+    CHECK(rag_status(pence(-999), pence(10000), m) == RagStatus{Rag::amber, D::under});
+    CHECK(rag_status(pence(-1000), pence(10000), m) == RagStatus{Rag::red, D::under});
+    // Needs an action plan: amber or red, either way (SPEC §3).
+    CHECK(rag_status(pence(-200), pence(10000), t).needs_action_plan());
+    CHECK_FALSE(rag_status(pence(-199), pence(10000), t).needs_action_plan());
+    CHECK_FALSE(rag_status(pence(1), pence(0), t).needs_action_plan());
+}
+
+TEST_CASE("recon: RAG words") {
+    using D = RagDirection;
+    CHECK(rag_wording({Rag::amber, D::under}) == "amber under");
+    CHECK(rag_wording({Rag::red, D::over}) == "red over");
+    CHECK(rag_wording({Rag::green, D::under}) == "green"); // green needs no direction
+    CHECK(rag_wording({std::nullopt, D::over}) == "no budget");
+    CHECK(std::string(rag_keyword(Rag::amber)) == "amber");
+    CHECK(std::string(direction_keyword(D::under)) == "under");
+    CHECK(std::string(direction_noun(D::over)) == "overspend");
 }
 
 TEST_CASE("recon: the year's actuals must equal the ledgers' accepted control total") {
@@ -188,4 +237,120 @@ TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, ever
     for (const auto& f : r1.aligned)
         if (f.scheme == 1) s2.push_back(f.budget_ytd);
     CHECK(s2 == std::vector<Money>{pence(8334), pence(8333), pence(8333)});
+}
+
+TEST_CASE("recon: accepted lines to the period and after it tie to the control totals") {
+    // SPEC §4, §6: lines accepted = lines to date + lines after the period, and the same in pence.
+    // The ledgers: P01 900.00 (1 line), P02 1,100.00 + 400.00 (2), P03 1,300.00 − 50.00 (2); and
+    // one cell of three lines in P05 on A's S1, 30.00 in all.
+    auto a = small(AgreementKind::pooled);
+    auto act = ledgers(a);
+    act.add(0, 0, 5, pence(3000), 3);
+    act.control.lines_read = act.control.lines_accepted = 8;
+    act.control.total_read = act.control.total_accepted = pence(368000); // 3,650 + 30
+    // At P02: to date 3 lines, 900 + 1,100 + 400 = 2,400.00 (the actual to date); after: 5 lines,
+    // 1,300 − 50 + 30 = 1,280.00. 3 + 5 = 8 and 2,400 + 1,280 = 3,680.00.
+    auto r2 = reconcile(a, act, 2, ForecastMethod::profile);
+    CHECK(r2.to_period.lines == 3);
+    CHECK(r2.to_period.total == pence(240000));
+    CHECK(r2.to_period.total == r2.total.actual_ytd);
+    CHECK(r2.after_period.lines == 5);
+    CHECK(r2.after_period.total == pence(128000));
+    // At P03: to date 5 lines, 900 + 1,100 + 400 + 1,300 − 50 = 3,650.00; after: the P05 cell,
+    // 3 lines, 30.00.
+    auto r3 = reconcile(a, act, 3, ForecastMethod::profile);
+    CHECK(r3.to_period.lines == 5);
+    CHECK(r3.to_period.total == pence(365000));
+    CHECK(r3.after_period.lines == 3);
+    CHECK(r3.after_period.total == pence(3000));
+    // At P12 nothing is after the period.
+    auto r12 = reconcile(a, act, 12, ForecastMethod::profile);
+    CHECK(r12.to_period.lines == 8);
+    CHECK(r12.after_period.lines == 0);
+    CHECK(r12.after_period.total == pence(0));
+    // A ledger run that counted a line the actuals lost (same pence: a 0.00 line) is an invariant
+    // failure, not a statement.
+    act.control.lines_read = act.control.lines_accepted = 9;
+    CHECK_THROWS_AS(reconcile(a, act, 3, ForecastMethod::profile), Error);
+}
+
+TEST_CASE("recon: aligned subtotals per partner and spending without a budget") {
+    // SPEC §6. Partners A, B, C; S1 A 6,000, B 6,000, C 0 (12,000.00); S2 A, B, C 1,000.00 each
+    // (3,000.00); even profiles: S1 1,000.00 a month, S2 250.00.
+    // Ledgers: A S1 P01 900.00, P02 1,100.00; B S2 P02 400.00; C S1 P02 200.00 (C has no S1
+    // budget), C S1 P04 −20.00 (a credit), C S2 P03 −50.00.
+    auto a = make_agreement({"A", "B", "C"},
+                            {{"S1", {600000, 600000, 0}}, {"S2", {100000, 100000, 100000}}},
+                            std::nullopt, AgreementKind::aligned);
+    Actuals act(3, 2);
+    act.add(0, 0, 1, pence(90000));
+    act.add(0, 0, 2, pence(110000));
+    act.add(1, 1, 2, pence(40000));
+    act.add(2, 0, 2, pence(20000));
+    act.add(2, 0, 4, pence(-2000));
+    act.add(2, 1, 3, pence(-5000));
+    auto find = [](const Reconciliation& r, std::size_t p, std::size_t s) {
+        for (const auto& f : r.aligned)
+            if (f.partner == p && f.scheme == s) return &f;
+        return static_cast<const AlignedFigures*>(nullptr);
+    };
+
+    // P01: C's S1 row shows (it spends on S1 later in the year) but has nothing to date: no flag.
+    auto r1 = reconcile(a, act, 1, ForecastMethod::profile);
+    REQUIRE(find(r1, 2, 0));
+    CHECK_FALSE(find(r1, 2, 0)->spend_without_budget);
+    CHECK(r1.spend_without_budget == 0);
+
+    // P03. Budgets to date: S1 3,000.00 over 1:1:0 = 1,500.00, 1,500.00, 0.00; S2 750.00 over
+    // 1:1:1 = 250.00 each.
+    auto r = reconcile(a, act, 3, ForecastMethod::profile);
+    const AlignedFigures* c1 = find(r, 2, 0);
+    REQUIRE(c1);
+    CHECK(c1->budget == pence(0));
+    CHECK(c1->actual_ytd == pence(20000));
+    CHECK(c1->variance_ytd == pence(20000));
+    CHECK(c1->forecast_outturn == pence(20000)); // 200 + (0 − 0)
+    CHECK(c1->spend_without_budget);
+    CHECK(r.spend_without_budget == 1);
+    for (const auto& f : r.aligned)
+        if (&f != c1) CHECK_FALSE(f.spend_without_budget);
+    REQUIRE(r.aligned_subtotals.size() == 3);
+    // A: S1 budget 6,000, to date 1,500, actual 2,000, variance 500, forecast 2,000 + 4,500 =
+    //    6,500 (variance 500); S2 1,000, 250, 0, (250), forecast 750 (variance (250)).
+    //    Subtotal 7,000.00, 1,750.00, 2,000.00, 250.00, 7,250.00, 250.00.
+    const auto& sa = r.aligned_subtotals[0];
+    CHECK(sa.partner == 0);
+    CHECK(sa.budget == pence(700000));
+    CHECK(sa.budget_ytd == pence(175000));
+    CHECK(sa.actual_ytd == pence(200000));
+    CHECK(sa.variance_ytd == pence(25000));
+    CHECK(sa.forecast_outturn == pence(725000));
+    CHECK(sa.forecast_variance == pence(25000));
+    // B: S1 6,000, 1,500, 0, (1,500), forecast 4,500; S2 1,000, 250, 400, 150, forecast 1,150.
+    //    Subtotal 7,000.00, 1,750.00, 400.00, (1,350.00), 5,650.00, (1,350.00).
+    const auto& sb = r.aligned_subtotals[1];
+    CHECK(sb.budget == pence(700000));
+    CHECK(sb.budget_ytd == pence(175000));
+    CHECK(sb.actual_ytd == pence(40000));
+    CHECK(sb.variance_ytd == pence(-135000));
+    CHECK(sb.forecast_outturn == pence(565000));
+    CHECK(sb.forecast_variance == pence(-135000));
+    // C: S1 0, 0, 200, 200, forecast 200; S2 1,000, 250, (50), (300), forecast 700 (variance
+    //    (300)). Subtotal 1,000.00, 250.00, 150.00, (100.00), 900.00, (100.00).
+    const auto& sc = r.aligned_subtotals[2];
+    CHECK(sc.budget == pence(100000));
+    CHECK(sc.budget_ytd == pence(25000));
+    CHECK(sc.actual_ytd == pence(15000));
+    CHECK(sc.variance_ytd == pence(-10000));
+    CHECK(sc.forecast_outturn == pence(90000));
+    CHECK(sc.forecast_variance == pence(-10000));
+    // The subtotals add up to the combined view: actual 2,000 + 400 + 150 = 2,550.00.
+    CHECK(sa.actual_ytd + sb.actual_ytd + sc.actual_ytd == r.total.actual_ytd);
+    CHECK(sa.budget_ytd + sb.budget_ytd + sc.budget_ytd == r.total.budget_ytd);
+
+    // P04: C's S1 is 200 − 20 = 180.00, still flagged; a credit alone would be flagged as well.
+    auto r4 = reconcile(a, act, 4, ForecastMethod::profile);
+    CHECK(find(r4, 2, 0)->actual_ytd == pence(18000));
+    CHECK(find(r4, 2, 0)->spend_without_budget);
+    CHECK(r4.spend_without_budget == 1);
 }

@@ -147,7 +147,7 @@ TEST_CASE("risk share: a cap that binds, re-allocated over two rounds") {
     auto a = make_agreement({"A", "B", "C"}, {{"S1", {500000'00, 300000'00, 200000'00}}}, 1);
     a.risk_share->caps = {pence(40000'00), std::nullopt, pence(22000'00)};
     auto r = run(a, {100000'00});
-    // Round 1: A is 10,000.00 over its cap; B and C (below their caps) take it 3:2 -> 6,000 /
+    // Round 1: A is 10,000.00 over its cap; B and C (not yet capped) take it 3:2 -> 6,000 /
     // 4,000: B 36,000, C 24,000. Round 2: C is now 2,000.00 over its cap; only B is below a cap
     // and takes it: B 38,000. Round 3: no cap exceeded.
     CHECK(as_pence(r.shares) == P{4000000, 3800000, 2200000});
@@ -175,16 +175,17 @@ TEST_CASE("risk share: caps that leave an unallocated remainder") {
     CHECK(as_pence(r.shares) == P{3000000, 5000000});
     CHECK(r.unallocated == pence(20000'00));
 
-    // Basis scheme: the cap applies to the total share of overspend over all schemes, and not to
-    // underspend returns. S1 +80,000 (pro rata 6:4 -> 48,000 / 32,000), S2 -10,000 (S2 1:1 ->
-    // -5,000 each). ICB's overspend share 48,000 is cut to 30,000; LA takes 18,000 -> 50,000, at
-    // its cap exactly. Shares: ICB 30,000 - 5,000 = 25,000; LA 50,000 - 5,000 = 45,000.
+    // Basis scheme: the cap bounds the net risk share over all schemes (SPEC §7). S1 +80,000 (pro
+    // rata 6:4 -> 48,000 / 32,000), S2 -10,000 (S2 1:1 -> -5,000 each). Net: ICB 43,000, LA
+    // 27,000. ICB is 13,000 over its cap of 30,000; LA (not capped) takes it: 40,000, below its
+    // cap of 50,000. Shares: ICB 30,000.00, LA 40,000.00.
     auto b = make_agreement({"ICB", "LA"},
                             {{"S1", {600000'00, 400000'00}}, {"S2", {100000'00, 100000'00}}}, 1);
     b.risk_share->basis = RiskBasis::scheme;
     b.risk_share->caps = {pence(30000'00), pence(50000'00)};
     auto s = run(b, {80000'00, -10000'00});
-    CHECK(as_pence(s.shares) == P{2500000, 4500000});
+    CHECK(as_pence(s.shares) == P{3000000, 4000000});
+    CHECK(as_pence(s.net_shares) == P{3000000, 4000000});
     CHECK(s.unallocated.is_zero());
 }
 
@@ -231,11 +232,13 @@ TEST_CASE("risk share: the opening balance is applied first against a net oversp
     CHECK(as_pence(u.shares) == P{-10000, -10000, -10000});
     CHECK(u.carried_forward == pence(30000'00));
 
-    // With basis scheme the balance is not applied (SPEC §7 applies it with basis pool only).
+    // With basis scheme the balance meets the overspent scheme first (SPEC §7): 300.00 of it is
+    // used, nothing is left for the partners, 29,700.00 is carried forward.
     a.risk_share->basis = RiskBasis::scheme;
     auto b = run(a, {300'00});
-    CHECK(as_pence(b.shares) == P{10000, 10000, 10000});
-    CHECK(b.carried_forward == pence(30000'00));
+    CHECK(as_pence(b.shares) == P{0, 0, 0});
+    CHECK(b.opening_applied == pence(300'00));
+    CHECK(b.carried_forward == pence(29700'00));
 }
 
 TEST_CASE("risk share: offset basis nets underspends against overspends first") {
@@ -292,4 +295,149 @@ TEST_CASE("risk share: rules that cannot apply are clear errors") {
                                   AgreementKind::aligned);
     CHECK_THROWS_AS(run(aligned, {100}), Error);
     CHECK_THROWS_AS(run(a, {100, 100}), Error); // one variance per scheme
+}
+
+TEST_CASE("risk share: caps bound the net risk share, so a year that breaks even costs nobody") {
+    // Two schemes split 50/50 between ICB and LA (host): A 200,000 (100,000 each), B the same.
+    // A underspends by 100,000.00, B overspends by 100,000.00; cap ICB 10,000.00.
+    // Basis scheme: A's -100,000 returned 1:1 -> -50,000 each; B's +100,000 shared 1:1 -> +50,000
+    // each. ICB nets 0.00, which is not above its cap: untouched. (Capping its overspend share
+    // alone would cut 40,000.00 to LA and pay the ICB 40,000.00 in a year that broke even.)
+    auto a = make_agreement({"ICB", "LA"},
+                            {{"A", {100000'00, 100000'00}}, {"B", {100000'00, 100000'00}}}, 1);
+    a.risk_share->basis = RiskBasis::scheme;
+    a.risk_share->caps = {pence(10000'00), std::nullopt};
+    auto r = run(a, {-100000'00, 100000'00});
+    CHECK(as_pence(r.shares) == P{0, 0});
+    CHECK(r.unallocated.is_zero());
+    CHECK(count_steps(r, RiskStepKind::cap) == 0);
+
+    // Basis offset nets the two first: nothing is left to share, 0.00 and 0.00 again.
+    a.risk_share->basis = RiskBasis::offset;
+    auto o = run(a, {-100000'00, 100000'00});
+    CHECK(as_pence(o.shares) == P{0, 0});
+    CHECK(count_steps(o, RiskStepKind::cap) == 0);
+
+    // Offset with a net overspend: A -20,000, B +100,000. 20,000 offsets B, leaving 80,000 shared
+    // 1:1 -> 40,000 each. ICB's net 40,000 is 30,000 over its cap of 10,000; LA takes it: 70,000.
+    auto c = run(a, {-20000'00, 100000'00});
+    CHECK(as_pence(c.shares) == P{1000000, 7000000});
+    CHECK(as_pence(c.net_shares) == P{1000000, 7000000});
+    REQUIRE(count_steps(c, RiskStepKind::cap) == 1);
+}
+
+TEST_CASE("risk share: a partner cut by its cap takes nothing back in a later round") {
+    // A, B, C contribute 1:1:1 (100,000 each); overspend 90,000.00 -> 30,000 each. Caps: A 10,000,
+    // B 29,000. Round 1: A is 20,000 over, B 1,000 over: 21,000 excess, and only C (never cut)
+    // takes it -> C 51,000. No round 2.
+    auto a = make_agreement({"A", "B", "C"}, {{"S1", {100000'00, 100000'00, 100000'00}}}, 2);
+    a.risk_share->caps = {pence(10000'00), pence(29000'00), std::nullopt};
+    auto r = run(a, {90000'00});
+    CHECK(as_pence(r.shares) == P{1000000, 2900000, 5100000});
+    CHECK(count_steps(r, RiskStepKind::cap) == 2);
+    CHECK(count_steps(r, RiskStepKind::reallocate) == 1);
+}
+
+TEST_CASE("risk share: offset returns what is left of an underspend to the scheme's funders") {
+    // ICB and LA (host). S1 is funded 100% by LA (50,000.00), S2 1:1 (50,000 each), S3 100% by the
+    // ICB (40,000.00). Outturn: S1 +10,000.00 over, S2 +2,000.00 over, S3 -30,000.00 under.
+    // Offset: the overspends 12,000 are cancelled in full (pro rata 10:2), and the 12,000 used is
+    // all taken from S3, the only underspent scheme. S3 has 18,000.00 left, returned by its rule
+    // (return) on S3's contributions: all to the ICB, -18,000.00. LA gets nothing back of money
+    // it did not put into S3.
+    auto a = make_agreement(
+        {"ICB", "LA"}, {{"S1", {0, 50000'00}}, {"S2", {50000'00, 50000'00}}, {"S3", {40000'00, 0}}},
+        1);
+    a.risk_share->basis = RiskBasis::offset;
+    auto r = run(a, {10000'00, 2000'00, -30000'00});
+    CHECK(as_pence(r.shares) == P{-1800000, 0});
+    CHECK(count_steps(r, RiskStepKind::offset) == 3);
+    // Basis pool would have returned the net underspend 18,000 by pool contributions
+    // (ICB 90,000 : LA 100,000): ICB -8,526.32, LA -9,473.68 (exact 8,526.315.. and 9,473.684..).
+    a.risk_share->basis = RiskBasis::pool;
+    CHECK(as_pence(run(a, {10000'00, 2000'00, -30000'00}).shares) == P{-852632, -947368});
+}
+
+TEST_CASE("risk share: a surplus brought forward meets overspends first, on every basis") {
+    // ICB and LA (host), S1 and S2 each 1:1 (100,000 each). Surplus brought forward 30,000.00.
+    auto a = make_agreement({"ICB", "LA"},
+                            {{"S1", {100000'00, 100000'00}}, {"S2", {100000'00, 100000'00}}}, 1);
+    a.opening_balance = pence(30000'00);
+
+    // Basis pool: S1 +50,000, S2 -10,000: net +40,000; 30,000 of the surplus meets it, 10,000
+    // shared 1:1 -> 5,000 each; nothing carried forward.
+    auto p = run(a, {50000'00, -10000'00});
+    CHECK(p.opening_applied == pence(30000'00));
+    CHECK(as_pence(p.shares) == P{500000, 500000});
+    CHECK(p.carried_forward.is_zero());
+
+    // Basis scheme: S1's 50,000 overspend is met by the whole 30,000 (the only overspent scheme),
+    // 20,000 left shared 1:1 -> +10,000 each; S2's -10,000 returned 1:1 -> -5,000 each. Net
+    // +5,000 each; nothing carried forward.
+    a.risk_share->basis = RiskBasis::scheme;
+    auto s = run(a, {50000'00, -10000'00});
+    CHECK(s.opening_applied == pence(30000'00));
+    CHECK(as_pence(s.shares) == P{500000, 500000});
+    CHECK(s.carried_forward.is_zero());
+    // Two overspent schemes, S1 +40,000 and S2 +20,000.01: the surplus is used pro rata
+    // 4,000,000 : 2,000,001 of 3,000,000 -> 1,999,999.67.. and 1,000,000.33..: floors 2,999,999,
+    // the penny to S1 (.67): S1 20,000.00, S2 10,000.00. Left: S1 20,000.00 -> 10,000 each; S2
+    // 10,000.01 -> 5,000.01 / 5,000.00. ICB 15,000.01, LA 15,000.00.
+    auto s2 = run(a, {40000'00, 20000'01});
+    CHECK(as_pence(s2.shares) == P{1500001, 1500000});
+    CHECK(s2.opening_applied == pence(30000'00));
+
+    // Basis offset: S1 +50,000, S2 -10,000: the offset leaves S1 +40,000; the surplus meets
+    // 30,000 of it, 10,000 left -> 5,000 each. The same answer as pool, by another road.
+    a.risk_share->basis = RiskBasis::offset;
+    auto o = run(a, {50000'00, -10000'00});
+    CHECK(as_pence(o.shares) == P{500000, 500000});
+    // With nothing overspent, the surplus is all carried forward: S1 -4,000 S2 -6,000 returned
+    // 1:1 -> -5,000 each; 30,000.00 carried forward.
+    auto u = run(a, {-4000'00, -6000'00});
+    CHECK(as_pence(u.shares) == P{-500000, -500000});
+    CHECK(u.opening_applied.is_zero());
+    CHECK(u.carried_forward == pence(30000'00));
+}
+
+TEST_CASE("risk share: a deficit brought forward is recovered first, outside the caps") {
+    // ICB 60,000, LA (host) 40,000 (one scheme). Deficit brought forward -10,000.01.
+    // Recovery: 1,000,001p pro rata 6:4 -> 600,000.6 and 400,000.4: floors 999,999... 600,000 +
+    // 400,000 = 1,000,000, the penny to the larger remainder (ICB .6): ICB 6,000.01, LA 4,000.00.
+    auto a = make_agreement({"ICB", "LA"}, {{"S1", {60000'00, 40000'00}}}, 1);
+    a.opening_balance = pence(-10000'01);
+    a.risk_share->caps = {pence(1000'00), std::nullopt};
+    // This year's overspend 5,000.00 shared 6:4 -> 3,000 / 2,000; ICB's net 3,000 is 2,000 over its
+    // cap of 1,000 -> LA 4,000. The recovery is not capped: ICB 6,000.01 + 1,000.00 = 7,000.01;
+    // LA 4,000.00 + 4,000.00 = 8,000.00.
+    for (RiskBasis b : {RiskBasis::pool, RiskBasis::scheme, RiskBasis::offset}) {
+        a.risk_share->basis = b;
+        auto r = run(a, {5000'00});
+        CAPTURE(basis_name(b));
+        CHECK(as_pence(r.deficit_recovery) == P{600001, 400000});
+        CHECK(as_pence(r.net_shares) == P{100000, 400000});
+        CHECK(as_pence(r.shares) == P{700001, 800000});
+        CHECK(r.opening_applied == pence(-10000'01));
+        CHECK(r.carried_forward.is_zero());
+        CHECK(r.steps.front().kind == RiskStepKind::deficit_recovery);
+    }
+    // An underspend the same year is returned after the recovery: -5,000 -> -3,000 / -2,000;
+    // ICB 6,000.01 - 3,000 = 3,000.01, LA 4,000 - 2,000 = 2,000.00.
+    a.risk_share->basis = RiskBasis::pool;
+    CHECK(as_pence(run(a, {-5000'00}).shares) == P{300001, 200000});
+}
+
+TEST_CASE("risk share: the default when an agreement states none is the one every tool uses") {
+    // No [risk_share]: basis pool, contributions both ways (SPEC §7). 3:1, overspend 1,000.00 ->
+    // 750.00 / 250.00.
+    auto a = make_agreement({"ICB", "LA"}, {{"S1", {75000'00, 25000'00}}}, 1);
+    a.risk_share.reset();
+    CHECK(risk_share_is_default(a));
+    auto r = run(a, {1000'00});
+    CHECK(as_pence(r.shares) == P{75000, 25000});
+    CHECK(r.basis == RiskBasis::pool);
+    // Aligned and joint budgets have no effective risk share.
+    a.kind = AgreementKind::aligned;
+    CHECK_FALSE(effective_risk_share(a).has_value());
+    CHECK_THROWS_AS(run(a, {1000'00}), Error);
 }

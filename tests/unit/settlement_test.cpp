@@ -214,7 +214,9 @@ RandomCase random_case(std::mt19937_64& rng) {
     std::optional<std::size_t> host;
     if (kind != AgreementKind::aligned) host = pick(n);
     Agreement a = make_agreement(ids, specs, host, kind);
-    if (pick(3) == 0) a.opening_balance = pence(amount(200000'00) - (pick(8) == 0 ? 250000'00 : 0));
+    // Only a pooled fund holds a balance (SPEC §3): surpluses and deficits brought forward.
+    if (kind == AgreementKind::pooled && pick(3) == 0)
+        a.opening_balance = pence(pick(2) ? amount(200000'00) : -amount(200000'00));
 
     if (a.risk_share) {
         RiskShare& rs = *a.risk_share;
@@ -313,11 +315,38 @@ TEST_CASE("settlement: the invariants hold over thousands of random agreements")
         // After the transfers the pool holds carried forward - unallocated.
         CHECK(r.pool_closing == r.carried_forward - r.unallocated);
         CHECK_FALSE(r.unallocated.is_negative());
-        // No partner bears more overspend than its cap.
-        if (a.risk_share && a.kind == AgreementKind::pooled)
+        // No partner's net risk share is above its cap (SPEC §7); the shares are made of their
+        // parts, and a deficit recovered is recovered in full unless nobody contributes.
+        if (a.risk_share && a.kind == AgreementKind::pooled) {
             for (std::size_t p = 0; p < a.risk_share->caps.size(); ++p)
-                if (a.risk_share->caps[p])
-                    CHECK(r.risk.overspend_shares[p] <= *a.risk_share->caps[p]);
+                if (a.risk_share->caps[p]) CHECK(r.risk.net_shares[p] <= *a.risk_share->caps[p]);
+            Money recovered;
+            for (std::size_t p = 0; p < r.partners.size(); ++p) {
+                CHECK(r.risk.shares[p] == r.risk.deficit_recovery[p] + r.risk.overspend_shares[p] +
+                                              r.risk.underspend_shares[p]);
+                recovered += r.risk.deficit_recovery[p];
+            }
+            Money contributed;
+            for (const auto& ps : r.partners)
+                contributed += ps.contribution;
+            if (a.opening_balance.is_negative()) {
+                CHECK(r.risk.opening_applied == a.opening_balance);
+                // Nobody to recover it from (no contributions at all): it is unallocated.
+                if (contributed.is_zero())
+                    CHECK(r.unallocated >= -a.opening_balance);
+                else
+                    CHECK(recovered == -a.opening_balance);
+            } else {
+                CHECK(recovered.is_zero());
+                CHECK_FALSE(r.risk.opening_applied.is_negative());
+                CHECK(r.risk.opening_applied <= a.opening_balance);
+                // A surplus is used only against overspends: never more than the schemes overspent.
+                Money overspent;
+                for (const auto& so : r.schemes)
+                    if (so.variance.is_positive()) overspent += so.variance;
+                CHECK(r.risk.opening_applied <= overspent);
+            }
+        }
         // Transfers: positive, one per non-host partner with a balance, always with the host.
         for (const auto& t : r.transfers) {
             CHECK(t.amount.is_positive());

@@ -23,21 +23,23 @@ TEST_CASE("settlement writers: text, JSON and CSV of a capped overspend") {
     a.legal_basis = "NHS Act 2006 s75";
     a.risk_share->caps = {pence(30000'00), pence(50000'00)};
     auto act = make_actuals(a, {{1, 0, 1100000'00}});
-    SettlementStatement st{a, settle(a, act), std::nullopt, false, act.control, 1, {}};
+    SettlementStatement st{
+        a, settle(a, act), std::nullopt, false, act.control, 1, {}, {}, YearEnd::complete, {}};
 
     std::string text = settlement_text(st);
     CHECK(has(text, "Year-end settlement, 2025-26 (1 April 2025 to 31 March 2026)\n"));
     CHECK(has(text, "WARNING: £20,000.00 of overspend is unallocated"));
-    CHECK(has(text, "ICB pays LA (host) £30,000.00\n"));
-    CHECK(has(text, "  2. cap round 1: ICB's share of overspend 60,000.00 is over its cap "
+    CHECK(has(text, "ICB pays LA (host) £30,000.00 (ICB holds a creditor, LA a debtor, at 31 "
+                    "March)\n"));
+    CHECK(has(text, "  2. cap round 1: ICB's net risk share 60,000.00 is over its cap "
                     "30,000.00: 30,000.00 to re-allocate\n"));
-    CHECK(has(text, "  5. cap round 2: 20,000.00 that no partner below its cap can take: "
+    CHECK(has(text, "  5. cap round 2: 20,000.00 that no partner not yet capped can take: "
                     "unallocated\n"));
     CHECK(has(text, "The pool holds £(20,000.00) after the transfers.\n"));
     CHECK_FALSE(has(text, "Memorandum account"));
 
     std::string json = settlement_json(st);
-    CHECK(has(json, "\"schema\": \"poolkit.settle/1\""));
+    CHECK(has(json, "\"schema\": \"poolkit.settle/2\""));
     CHECK(has(json, "\"unallocated\": \"20000.00\""));
     CHECK(has(json, "      \"from\": \"ICB\",\n      \"to\": \"LA\",\n      \"amount\": "
                     "\"30000.00\"\n"));
@@ -52,10 +54,10 @@ TEST_CASE("settlement writers: text, JSON and CSV of a capped overspend") {
     st.memorandum = memorandum(a, act, st.settlement);
     text = settlement_text(st);
     CHECK(has(text, "Memorandum account"));
-    auto at = text.find("  unallocated overspend ");
+    auto at = text.find("  overspend unallocated, for the partners to agree ");
     REQUIRE(at != std::string::npos);
     CHECK(text.substr(at, text.find('\n', at) - at).ends_with(" (20,000.00)"));
     CHECK(has(settlement_csv(st, SettlementTable::notes),
-              "ICB,600000.00,642000.00,42000.00,-12000.00"));
+              "ICB,600000.00,642000.00,-42000.00,-12000.00,30000.00"));
     CHECK(has(settlement_json(st), "\"closing_balance\": \"-20000.00\""));
 }

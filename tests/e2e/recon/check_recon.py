@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Invariants of pool-recon (SPEC §6, issue 5) on a generated ledger, checked against an
 independent reading of the ledger (poolkit layout) and the agreement:
-  - the JSON control totals equal an independent sum of the ledger (lines and pence);
+  - the JSON control totals equal an independent sum of the ledger (lines and pence), and the
+    accepted lines after the period are its own count and sum of the lines after m (SPEC §4);
   - Σ schemes' actual_ytd = the total = the independent sum of periods 1..m; at P12 = the accepted
     control total; Σ non-host partners' direct spend + the host's own ledger = the total;
   - each scheme's variance, forecast (profile or run-rate, rounded half away from zero) and
@@ -9,7 +10,11 @@ independent reading of the ledger (poolkit layout) and the agreement:
   - Σ partners' forecast risk shares = the total forecast variance + carried forward −
     unallocated (the risk-share identity with no opening balance);
   - the contributions due at P12 are the partners' whole contributions (Σ = the total budget);
-  - aligned: each partner's own budget, actual and variance to date add up to the scheme's;
+  - each scheme's (and the total's) RAG follows from |forecast variance| / budget against the
+    agreement's [monitoring], in either direction; no rating for a zero budget (SPEC §3);
+  - aligned: each partner's own budget, actual and variance to date add up to the scheme's; its
+    subtotal is the sum of its rows; a row is flagged exactly when its own budget is zero and its
+    actual is not;
     joint: each invoice is the share to date less the share to the month before.
 Usage: check_recon.py AGREEMENT LEDGER  (runs pool-recon from PATH)"""
 import csv, datetime, json, re, subprocess, sys, tomllib
@@ -27,7 +32,7 @@ lo, hi = datetime.date(start, 4, 1), datetime.date(start + 1, 3, 31)
 
 # The independent reading: accepted lines by partner, scheme, period.
 amount_re = re.compile(r"^-?\d+(\.\d{1,2})?$")
-cells, seen = {}, set()
+cells, counts, seen = {}, {}, set()
 read = acc = rej = 0
 total_read = total_acc = total_rej = D(0)
 with open(ledger, newline="") as f:
@@ -47,6 +52,7 @@ with open(ledger, newline="") as f:
             period = (day.month - 4) % 12 + 1
             key = (row["partner"], row["scheme"], period)
             cells[key] = cells.get(key, D(0)) + amt
+            counts[period] = counts.get(period, 0) + 1
             acc += 1
             total_acc += amt
         else:
@@ -64,6 +70,20 @@ def half_away(x):
     return x.quantize(D("0.01"), rounding=ROUND_HALF_UP)  # ROUND_HALF_UP is away from zero
 
 
+mon = a.get("monitoring", {})
+amber = D(mon.get("amber", "2%").rstrip("%")) / 100
+red = D(mon.get("red", "5%").rstrip("%")) / 100
+
+
+def rag(fv, budget):
+    """(rating, direction) as SPEC §3 has them; None where there is none."""
+    direction = "over" if fv > 0 else "under" if fv < 0 else None
+    if budget <= 0:
+        return None, direction
+    share = abs(fv) / budget
+    return ("red" if share >= red else "amber" if share >= amber else "green"), direction
+
+
 cols = ["budget", "budget_ytd", "actual_ytd", "variance_ytd", "forecast_outturn",
         "forecast_variance", "forecast_movement"]
 runs = 0
@@ -71,13 +91,18 @@ for method in ("profile", "run-rate"):
     for m in (1, 3, 6, 7, 12):
         p = subprocess.run(["pool-recon", agreement_path, ledger, "--period", f"P{m:02d}",
                             "--forecast", method, "--format", "json"], capture_output=True, text=True)
-        assert p.returncode == (1 if rej else 0), (p.returncode, p.stderr[-500:])
         d = json.loads(p.stdout)
+        # Findings (SPEC §5): rejected lines, or aligned spending against a zero own budget.
+        flagged = any(x["spend_without_budget"] for q in d["partners"] for x in q.get("schemes", []))
+        assert p.returncode == (1 if rej or flagged else 0), (p.returncode, p.stderr[-500:])
         runs += 1
         L = d["ledger"]
         assert (L["lines_read"], L["lines_accepted"], L["lines_rejected"]) == (read, acc, rej), L
         assert (D(L["total_read"]), D(L["total_accepted"]), D(L["total_rejected"])) == (
             total_read, total_acc, total_rej), L
+        after = sum(n for per, n in counts.items() if per > m)
+        assert L["lines_after_period"] == after, (m, L)
+        assert D(L["total_after_period"]) == total_acc - to(m), (m, L)
         sums = {c: D(0) for c in cols}
         for s in d["schemes"]:
             f = {c: D(s[c]) for c in cols}
@@ -89,8 +114,13 @@ for method in ("profile", "run-rate"):
             assert f["forecast_variance"] == f["forecast_outturn"] - f["budget"]
             for c in cols:
                 sums[c] += f[c]
+            assert (s.get("rag"), s.get("rag_direction")) == rag(f["forecast_variance"],
+                                                                 f["budget"]), (m, s)
         for c in cols:
             assert sums[c] == D(d["total"][c]), (m, c)
+        t = d["total"]
+        assert (t.get("rag"), t.get("rag_direction")) == rag(D(t["forecast_variance"]),
+                                                             D(t["budget"])), (m, t)
         total = D(d["total"]["actual_ytd"])
         assert total == to(m)
         if m == 12:
@@ -102,9 +132,15 @@ for method in ("profile", "run-rate"):
                 own = [x for q in d["partners"] for x in q["schemes"] if x["id"] == s["id"]]
                 for c in ("budget_ytd", "actual_ytd", "variance_ytd"):
                     assert sum((D(x[c]) for x in own), D(0)) == D(s[c]), (m, s["id"], c)
+            own_cols = ("budget", "budget_ytd", "actual_ytd", "variance_ytd", "forecast_outturn",
+                        "forecast_variance")
             for q in d["partners"]:
                 for x in q["schemes"]:
                     assert D(x["actual_ytd"]) == to(m, partner=q["id"], scheme=x["id"])
+                    assert x["spend_without_budget"] == (D(x["budget"]) == 0 and
+                                                         D(x["actual_ytd"]) != 0), (m, q["id"], x)
+                for c in own_cols:
+                    assert D(q["total"][c]) == sum((D(x[c]) for x in q["schemes"]), D(0)), (m, c)
             continue
         if kind == "joint":
             for inv in d["invoices"]:
@@ -115,7 +151,13 @@ for method in ("profile", "run-rate"):
             own = to(m, partner=q["id"])
             assert D(q["direct_spend_ytd"]) == (D(0) if q["id"] == host else own), q
             by_partner += own
-            assert D(q["position"]) == D(q["contribution_due_ytd"]) - D(q["direct_spend_ytd"])
+            # SPEC §6: (due - received) - (direct spend - reimbursed); cash assumed without a
+            # register: received as due, nothing reimbursed.
+            assert d["cash"] == "assumed"
+            assert D(q["received_ytd"]) == D(q["contribution_due_ytd"]), q
+            assert D(q["reimbursed_ytd"]) == 0, q
+            assert D(q["position"]) == ((D(q["contribution_due_ytd"]) - D(q["received_ytd"]))
+                                        - (D(q["direct_spend_ytd"]) - D(q["reimbursed_ytd"])))
         assert by_partner == total
         shares = sum((D(q["forecast_risk_share"]) for q in d["partners"]), D(0))
         assert shares == (D(d["total"]["forecast_variance"]) + D(d["forecast_carried_forward"])

@@ -1,0 +1,39 @@
+// The RAG rating of a scheme's forecast (SPEC §3 [monitoring], §6): the size of its forecast
+// variance against its annual budget, in either direction. An underspend past the thresholds is
+// amber or red as an overspend is, and needs an action plan too; a zero budget has no rating.
+#pragma once
+
+#include "model/agreement.hpp"
+#include "money/money.hpp"
+
+#include <optional>
+#include <string>
+
+namespace poolkit {
+
+enum class Rag { green, amber, red };
+enum class RagDirection { over, under };
+
+struct RagStatus {
+    std::optional<Rag> rating;             // none: a zero budget (SPEC §3: no rating)
+    std::optional<RagDirection> direction; // none: the forecast is exactly the budget
+
+    // Amber or red, either way (SPEC §3).
+    bool needs_action_plan() const { return rating && *rating != Rag::green; }
+    bool operator==(const RagStatus&) const = default;
+};
+
+// red when |forecast_variance| / budget ≥ red, else amber when ≥ amber, else green (exact).
+RagStatus rag_status(Money forecast_variance, Money budget, const Monitoring& thresholds);
+
+// The words of the ratings, for JSON and CSV ("green", "amber", "red"; "over", "under") and for
+// people ("overspend", "underspend").
+const char* rag_keyword(Rag r);
+const char* direction_keyword(RagDirection d);
+const char* direction_noun(RagDirection d);
+
+// What a RAG column shows (SPEC §9): "amber under", "red over", "green" (a green forecast needs
+// no direction), "no budget" when there is no rating.
+std::string rag_wording(const RagStatus& s);
+
+} // namespace poolkit

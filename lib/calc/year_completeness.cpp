@@ -1,0 +1,47 @@
+#include "calc/year_completeness.hpp"
+
+#include <algorithm>
+
+namespace poolkit {
+
+YearCompleteness year_completeness(const Actuals& act) {
+    YearCompleteness out;
+    for (std::size_t p = 0; p < act.partners(); ++p) {
+        // Lines, not amounts: a March line that nets to zero still shows the ledger reaches March.
+        int last = 0;
+        for (int period = 12; period >= 1 && last == 0; --period)
+            for (std::size_t s = 0; s < act.schemes(); ++s)
+                if (act.lines_at(p, s, period) > 0) {
+                    last = period;
+                    break;
+                }
+        if (last == 0 || last == 12) continue; // no lines at all, or lines in P12
+        out.complete = false;
+        out.short_partners.push_back({p, last});
+        out.last_period = std::min(out.last_period, last);
+    }
+    return out;
+}
+
+const char* year_end_name(YearEnd y) {
+    switch (y) {
+    case YearEnd::complete:
+        return "complete";
+    case YearEnd::incomplete:
+        return "incomplete";
+    case YearEnd::provisional:
+        return "provisional";
+    case YearEnd::asserted:
+        return "asserted";
+    }
+    return "?";
+}
+
+YearEnd year_end(const YearCompleteness& c, bool provisional, bool asserted) {
+    // --provisional marks even a complete year provisional: the officer says it is not final.
+    if (provisional) return YearEnd::provisional;
+    if (c.complete) return YearEnd::complete;
+    return asserted ? YearEnd::asserted : YearEnd::incomplete;
+}
+
+} // namespace poolkit

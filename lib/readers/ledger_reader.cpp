@@ -136,6 +136,15 @@ struct Cell {
 // A group of the whole run: partner, scheme, month (year * 12 + month - 1), cost centre.
 using GlobalKey = std::tuple<std::string, std::string, int, std::string>;
 
+// A group of the whole run: partner and scheme by rank, month, cost centre.
+struct RankedGroup {
+    std::uint32_t p = 0, s = 0;
+    int month = 0;
+    std::string cc;
+    Cell cell;
+    auto key() const { return std::tie(p, s, month, cc); }
+};
+
 // A group of one thread: partner, scheme, month, cost centre as that thread's ids.
 struct GroupKey {
     std::uint32_t p, s, month, cc;
@@ -1172,15 +1181,31 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         sh.suspect_set = repeated_hashes(collectors, threads);
     }
 
-    // Merge the workers' groups by their codes.
-    std::map<GlobalKey, Cell> groups;
-    std::vector<RawTotals> file_totals(ledgers.size());
-    auto merge_cell = [&](GlobalKey k, const Cell& c) {
-        if (c.lines == 0) return;
-        Cell& g = groups[std::move(k)];
-        add_wrap(g.pence, c.pence);
-        g.lines += c.lines;
+    // The partners' and schemes' ranks: agreement order, else code order over every thread's
+    // codes (free mode).
+    std::vector<std::string> pnames = pids, snames = sids;
+    if (!agreement) {
+        for (const auto& w : workers)
+            for (std::uint32_t i = 0; i < w.partners.size(); ++i)
+                pnames.push_back(w.partners.name(i));
+        for (const auto& w : workers)
+            for (std::uint32_t i = 0; i < w.schemes.size(); ++i)
+                snames.push_back(w.schemes.name(i));
+        for (auto* v : {&pnames, &snames}) {
+            std::sort(v->begin(), v->end());
+            v->erase(std::unique(v->begin(), v->end()), v->end());
+        }
+    }
+    auto rank = [&](const std::vector<std::string>& names, const CodeTable& codes,
+                    std::string_view code) {
+        if (agreement) return static_cast<std::uint32_t>(codes.find(code));
+        return static_cast<std::uint32_t>(std::lower_bound(names.begin(), names.end(), code) -
+                                          names.begin());
     };
+
+    // Merge the workers' groups by rank, in the order of the rows (SPEC §5: deterministic).
+    std::vector<RankedGroup> groups;
+    std::vector<RawTotals> file_totals(ledgers.size());
     auto log = std::make_shared<SpilledRejects>(paths);
     for (auto& w : workers) {
         if (!w.dense.empty()) {
@@ -1189,19 +1214,28 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
                     for (int per = 1; per <= 12; ++per) {
                         const Cell& c =
                             w.dense[(p * sh.S + s) * 12 + static_cast<std::size_t>(per - 1)];
+                        if (c.lines == 0) continue;
                         int month =
                             agreement->year.year_of(per) * 12 + FinancialYear::month_of(per) - 1;
-                        merge_cell({pids[p], sids[s], month, std::string()}, c);
+                        groups.push_back({static_cast<std::uint32_t>(p),
+                                          static_cast<std::uint32_t>(s),
+                                          month,
+                                          {},
+                                          c});
                     }
         }
+        std::vector<std::uint32_t> pr, sr; // this thread's code ids -> ranks (free mode)
+        if (!agreement) {
+            for (std::uint32_t i = 0; i < w.partners.size(); ++i)
+                pr.push_back(rank(pnames, sh.partner_codes, w.partners.name(i)));
+            for (std::uint32_t i = 0; i < w.schemes.size(); ++i)
+                sr.push_back(rank(snames, sh.scheme_codes, w.schemes.name(i)));
+        }
         w.groups.each([&](const GroupKey& k, const Cell& c) {
-            std::string cc = options.by_cost_centre ? w.centres.name(k.cc) : std::string();
-            if (agreement)
-                merge_cell({pids[k.p], sids[k.s], static_cast<int>(k.month), std::move(cc)}, c);
-            else
-                merge_cell({w.partners.name(k.p), w.schemes.name(k.s), static_cast<int>(k.month),
-                            std::move(cc)},
-                           c);
+            if (c.lines == 0) return;
+            groups.push_back({agreement ? k.p : pr[k.p], agreement ? k.s : sr[k.s],
+                              static_cast<int>(k.month),
+                              options.by_cost_centre ? w.centres.name(k.cc) : std::string(), c});
         });
         for (std::size_t i = 0; i < ledgers.size(); ++i) {
             RawTotals& t = file_totals[i];
@@ -1216,6 +1250,21 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         log->add(std::move(w.rejects));
         w = Worker{};
         w.files.resize(ledgers.size());
+    }
+    std::sort(groups.begin(), groups.end(),
+              [](const RankedGroup& a, const RankedGroup& b) { return a.key() < b.key(); });
+    {
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            if (out > 0 && groups[out - 1].key() == groups[i].key()) {
+                add_wrap(groups[out - 1].cell.pence, groups[i].cell.pence);
+                groups[out - 1].cell.lines += groups[i].cell.lines;
+            } else {
+                if (out != i) groups[out] = std::move(groups[i]);
+                ++out;
+            }
+        }
+        groups.resize(out);
     }
 
     // Second pass, only when the index suspected duplicates: set the suspected lines aside, then
@@ -1255,9 +1304,19 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
                 duplicate_places.put_u32(o.at.file);
                 duplicate_places.put_u64(o.at.line);
             }
-            Cell& g = groups[GlobalKey{o.partner, o.scheme, o.month, o.cost_centre}];
-            sub_wrap(g.pence, o.pence);
-            g.lines -= 1;
+            // The line was accepted in the first pass, so its group is there.
+            RankedGroup want{rank(pnames, sh.partner_codes, o.partner),
+                             rank(snames, sh.scheme_codes, o.scheme),
+                             o.month,
+                             o.cost_centre,
+                             {}};
+            auto g = std::lower_bound(
+                groups.begin(), groups.end(), want,
+                [](const RankedGroup& a, const RankedGroup& b) { return a.key() < b.key(); });
+            if (g == groups.end() || g->key() != want.key())
+                throw Error(ErrorKind::invariant, "a duplicate's group is missing");
+            sub_wrap(g->cell.pence, o.pence);
+            g->cell.lines -= 1;
             RawTotals& t = file_totals[o.at.file];
             t.accepted -= 1;
             t.rejected += 1;
@@ -1283,43 +1342,22 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         run.control += c;
     }
 
-    // Rows, sorted by partner, scheme (agreement order, else code order), period, cost centre.
-    std::map<std::string, std::size_t> prank, srank;
-    if (agreement) {
-        for (std::size_t i = 0; i < pids.size(); ++i)
-            prank[pids[i]] = i;
-        for (std::size_t i = 0; i < sids.size(); ++i)
-            srank[sids[i]] = i;
-    } else {
-        for (const auto& [k, c] : groups) {
-            prank.emplace(std::get<0>(k), 0);
-            srank.emplace(std::get<1>(k), 0);
-        }
-        std::size_t i = 0;
-        for (auto& [k, v] : prank)
-            v = i++;
-        i = 0;
-        for (auto& [k, v] : srank)
-            v = i++;
-    }
-    for (const auto& [k, c] : groups) {
-        if (c.lines == 0) continue;
+    // Rows, in the groups' order: partner, scheme (agreement order, else code order), period,
+    // cost centre.
+    for (auto& g : groups) {
+        if (g.cell.lines == 0) continue;
         ActualsRow r;
-        r.partner = std::get<0>(k);
-        r.scheme = std::get<1>(k);
-        int month = std::get<2>(k);
-        r.period = fmt::format("{:04d}-{:02d}", month / 12, month % 12 + 1);
-        r.cost_centre = std::get<3>(k);
-        r.partner_rank = prank[r.partner];
-        r.scheme_rank = srank[r.scheme];
-        r.lines = static_cast<std::uint64_t>(c.lines);
-        r.amount = Money::from_pence(c.pence);
+        r.partner = pnames[g.p];
+        r.scheme = snames[g.s];
+        r.period = fmt::format("{:04d}-{:02d}", g.month / 12, g.month % 12 + 1);
+        r.cost_centre = std::move(g.cc);
+        r.partner_rank = g.p;
+        r.scheme_rank = g.s;
+        r.lines = static_cast<std::uint64_t>(g.cell.lines);
+        r.amount = Money::from_pence(g.cell.pence);
         run.rows.push_back(std::move(r));
     }
-    std::sort(run.rows.begin(), run.rows.end(), [](const ActualsRow& a, const ActualsRow& b) {
-        return std::tie(a.partner_rank, a.scheme_rank, a.period, a.cost_centre) <
-               std::tie(b.partner_rank, b.scheme_rank, b.period, b.cost_centre);
-    });
+    groups = {};
 
     if (agreement) {
         run.year = agreement->year;

@@ -290,9 +290,9 @@ struct Shared {
     const LedgerOptions* options = nullptr;
     CodeTable partner_codes, scheme_codes;
     std::size_t P = 0, S = 0;
-    bool dense = false;                     // cells in an array (a small agreement) or a map
-    std::vector<std::uint64_t> suspect_set; // sorted, for the second pass
-    Located* located = nullptr;             // the locate pass's
+    bool dense = false;         // cells in an array (a small agreement) or a map
+    SuspectSet suspect_set;     // for the second pass
+    Located* located = nullptr; // the locate pass's
 };
 
 std::string field_text(const CsvField& f) {
@@ -643,7 +643,7 @@ class Parser {
             return;
         }
         if (pass_ == Pass::confirm) {
-            if (std::binary_search(sh_.suspect_set.begin(), sh_.suspect_set.end(), key_hash))
+            if (sh_.suspect_set.find(key_hash) != SuspectSet::npos)
                 occurrence(line, key_hash, partner, scheme, month, pence);
             return;
         }
@@ -1098,16 +1098,6 @@ void locate_overflow(Shared& sh, const std::vector<LedgerSpec>& ledgers,
     sh.located = nullptr;
 }
 
-// The exact key of a line for the duplicate check: the partner, then each key field, each with
-// its length first.
-void put_key_part(std::string& key, std::string_view v) {
-    for (std::size_t n = v.size();; n >>= 7) {
-        key += static_cast<char>((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
-        if (n < 0x80) break;
-    }
-    key.append(v);
-}
-
 } // namespace
 
 LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>& ledgers,
@@ -1178,7 +1168,7 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         std::vector<DupCollector*> collectors;
         for (auto& w : workers)
             collectors.push_back(&w.keys);
-        sh.suspect_set = repeated_hashes(collectors, threads);
+        sh.suspect_set = SuspectSet(repeated_hashes(collectors, threads));
     }
 
     // The partners' and schemes' ranks: agreement order, else code order over every thread's
@@ -1285,10 +1275,15 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         auto place = [](const Occurrence& o) { return std::tie(o.at.file, o.at.line); };
         merge_in_order<Occurrence>(sets_aside, get_occurrence, place, [&](const Occurrence& o) {
             const Layout& L = layouts[o.at.file];
+            // With an agreement the partner's index stands for its code (SPEC §4: a ref is unique
+            // within a partner's lines): a byte or two, not the code, for each first kept.
             key.clear();
-            put_key_part(key, o.partner);
+            if (agreement)
+                append_key_index(key, rank(pnames, sh.partner_codes, o.partner));
+            else
+                append_key_part(key, o.partner);
             for (int c : L.key_cols)
-                put_key_part(key, o.fields[static_cast<std::size_t>(c)]);
+                append_key_part(key, o.fields[static_cast<std::size_t>(c)]);
             std::optional<LinePlace> first = firsts.see(o.hash, key, o.at);
             if (!first) return true;
             std::string shown;

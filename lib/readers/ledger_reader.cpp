@@ -271,8 +271,7 @@ struct Located {
     std::vector<std::int64_t> read, accepted, rejected; // by file
     std::int64_t all_read = 0, all_accepted = 0, all_rejected = 0;
     std::map<GlobalKey, std::int64_t> cells, by_month; // with the cost centre, and without
-    const Spill* duplicates = nullptr;                 // the places of the duplicates, in order
-    std::optional<Spill::Cursor> dup;
+    std::optional<Spill::Cursor> dup; // through the places of the duplicates, in order
     std::optional<LinePlace> next_dup;
     void advance() {
         next_dup.reset();

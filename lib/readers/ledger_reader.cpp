@@ -270,7 +270,9 @@ enum class Pass { aggregate, confirm, locate };
 struct Located {
     std::vector<std::int64_t> read, accepted, rejected; // by file
     std::int64_t all_read = 0, all_accepted = 0, all_rejected = 0;
-    std::map<GlobalKey, std::int64_t> cells, by_month; // with the cost centre, and without
+    // The accepted lines' totals by every grouping a statement may show: partner, scheme, month,
+    // cost centre and each combination of them (the bits of the first), and their groups.
+    std::map<std::pair<unsigned, GlobalKey>, std::int64_t> groups;
     std::optional<Spill::Cursor> dup; // through the places of the duplicates, in order
     std::optional<LinePlace> next_dup;
     void advance() {
@@ -424,8 +426,9 @@ class Parser {
         }
     }
 
-    // The locate pass: adds an amount to the file's and the run's total of a kind, and to its
-    // group's (accepted lines), checked; the first that leaves the range stops the run here.
+    // The locate pass: adds an amount to the file's and the run's total of a kind, and (accepted
+    // lines) to its groups' by every grouping, checked; the first that leaves the range stops
+    // the run here.
     enum class Figure { read, accepted, rejected };
     void located(std::uint64_t line, std::int64_t pence, Figure f,
                  const GlobalKey* group = nullptr) {
@@ -450,16 +453,19 @@ class Parser {
         check(file, fmt::format("the total {} of {}", kind, L_.path));
         check(all, fmt::format("the total {} of all the ledgers", kind));
         if (!group) return;
-        auto name = [](const GlobalKey& k) {
-            int m = std::get<2>(k);
-            return fmt::format("{}, scheme {}, {:04d}-{:02d}{}", std::get<0>(k), std::get<1>(k),
-                               m / 12, m % 12 + 1,
-                               std::get<3>(k).empty() ? "" : ", cost centre " + std::get<3>(k));
-        };
-        GlobalKey month{std::get<0>(*group), std::get<1>(*group), std::get<2>(*group), ""};
-        check(x.by_month[month], "the total of partner " + name(month));
-        if (!std::get<3>(*group).empty())
-            check(x.cells[*group], "the total of partner " + name(*group));
+        const unsigned groupings = sh_.options->by_cost_centre ? 16 : 8;
+        for (unsigned bits = 1; bits < groupings; ++bits) {
+            const auto& [partner, scheme, month, centre] = *group;
+            GlobalKey k{bits & 1 ? partner : "", bits & 2 ? scheme : "", bits & 4 ? month : 0,
+                        bits & 8 ? centre : ""};
+            std::string what;
+            auto part = [&](const std::string& p) { what += (what.empty() ? "" : ", ") + p; };
+            if (bits & 1) part("partner " + partner);
+            if (bits & 2) part("scheme " + scheme);
+            if (bits & 4) part(fmt::format("{:04d}-{:02d}", month / 12, month % 12 + 1));
+            if (bits & 8) part("cost centre " + centre);
+            check(x.groups[{bits, k}], "the total of " + what);
+        }
     }
 
     // A record with the wrong number of fields. When a carriage return alone joins what are

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "model/input_file.hpp"
+#include "output_files.hpp"
+#include "run_arguments.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -28,40 +30,11 @@ void describe_tool(CLI::App& app, std::string_view tool);
 // Adds --format (one of `formats`) and -o/--output to `app`.
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats);
 
-// An output written in pieces: to stdout ("-"), to a device or FIFO as it is, or else to a
-// temporary file in the target's directory that commit() renames over the target, so a failed or
-// interrupted run never leaves a partial file (one not committed is removed). Throws
-// Error(input).
-class OutputFile {
-  public:
-    explicit OutputFile(const std::string& path);
-    ~OutputFile();
-    OutputFile(const OutputFile&) = delete;
-    OutputFile& operator=(const OutputFile&) = delete;
-    void write(std::string_view content);
-    void commit();
-
-  private:
-    [[noreturn]] void fail(const char* what);
-    std::string path_, target_, tmpl_;
-    std::string name_; // the temporary file's name, once it has one
-    int fd_ = -1;
-    mode_t mask_ = 0;
-    bool device_ = false, unnamed_ = false, committed_ = false;
-};
-
-// Writes `content` to stdout ("-") or to `path` atomically (an OutputFile written at once).
-void write_output(const std::string& path, std::string_view content);
-
 // Parses the arguments and runs `body`, mapping every failure to a message and an exit code:
 // usage errors and poolkit::Error of kind input/usage/invariant/arithmetic exit 2, findings exit 1.
+// Before `body`, refuses an output that is one of the inputs (same_file.hpp); what `body` writes
+// with write_output() is put in place only when it returns 0 or 1 (output_files.hpp).
 int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body);
-
-// The arguments that shape a tool's result, as given (argv[1..]), without those that only choose
-// where and how the output goes: -o/--output, --format, --table, --rejects and --threads, in each
-// form ("--format json", "--format=json", "-o FILE", "-oFILE"). A statement records them (issue
-// 7) and pool-verify runs the tool again with them, adding its own --format json -o -.
-std::vector<std::string> recorded_arguments(int argc, const char* const* argv);
 
 // The record of this run for a statement: `tool`, its recorded_arguments, no inputs yet.
 RunRecord run_record(std::string_view tool, int argc, const char* const* argv);

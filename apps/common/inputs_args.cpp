@@ -2,6 +2,7 @@
 
 #include "cli.hpp"
 #include "money/error.hpp"
+#include "money/visible_text.hpp"
 #include "readers/agreement_loader.hpp"
 #include "readers/ledger_profile.hpp"
 #include "writers/actuals_statement.hpp"
@@ -72,9 +73,8 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
 }
 
 void write_rejects(const std::string& path, const LedgerRun& run) {
-    OutputFile out(path);
-    write_rejects_csv(*run.all_rejects, run.headers, [&](std::string_view s) { out.write(s); });
-    out.commit();
+    write_output(
+        path, [&](const PutPiece& put) { write_rejects_csv(*run.all_rejects, run.headers, put); });
 }
 
 LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
@@ -87,13 +87,13 @@ LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
     if (!args.rejects_path.empty()) write_rejects(args.rejects_path, run);
     const std::size_t shown = 10;
     for (std::size_t i = 0; i < run.rejects.size() && i < shown; ++i)
-        std::cerr << fmt::format("{}:{}: rejected: {}\n", run.rejects[i].file, run.rejects[i].line,
-                                 run.rejects[i].reason);
+        std::cerr << fmt::format("{}:{}: rejected: {}\n", visible(run.rejects[i].file),
+                                 run.rejects[i].line, visible(run.rejects[i].reason));
     if (run.control.lines_rejected > shown)
-        std::cerr << fmt::format("{}: ... and {} more rejected lines{}\n", tool,
-                                 run.control.lines_rejected - shown,
-                                 args.rejects_path.empty() ? " (--rejects FILE lists them all)"
-                                                           : " (all in " + args.rejects_path + ")");
+        std::cerr << fmt::format(
+            "{}: ... and {} more rejected lines{}\n", tool, run.control.lines_rejected - shown,
+            args.rejects_path.empty() ? " (--rejects FILE lists them all)"
+                                      : " (all in " + visible(args.rejects_path) + ")");
     for (auto& in : run.inputs)
         inputs.push_back(std::move(in));
     return run;

@@ -5,6 +5,7 @@
 
 #include "calc/aggregate.hpp"
 #include "money/error.hpp"
+#include "money/visible_text.hpp"
 #include "readers/ledger_reader.hpp"
 #include "writers/actuals_statement.hpp"
 
@@ -78,7 +79,7 @@ int main(int argc, char** argv) {
             std::cerr << fmt::format("pool-actuals: {} of {} lines rejected{}\n",
                                      st.control.lines_rejected, st.control.lines_read,
                                      rejects_path.empty() ? " (--rejects FILE lists them)"
-                                                          : " (see " + rejects_path + ")");
+                                                          : " (see " + visible(rejects_path) + ")");
         return rejected ? cli::exit_findings : cli::exit_clean;
     });
 }

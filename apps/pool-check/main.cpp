@@ -8,10 +8,12 @@
 #include "cli.hpp"
 
 #include "calc/schedule.hpp"
+#include "money/visible_text.hpp"
 #include "readers/agreement_loader.hpp"
 #include "writers/explain.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
+#include "writers/settlement_statement.hpp"
 #include "writers/table.hpp"
 
 #include <fmt/format.h>
@@ -113,7 +115,10 @@ std::string summary(const Agreement& a) {
                      text_cell(""), text_cell(""), text_cell("")});
     out += schemes.text() + "\n";
 
-    if (a.risk_share) {
+    if (a.kind == AgreementKind::joint) {
+        // No risk share: the recharges and the caps (SPEC §3, §6).
+        out += fmt::format("Recharges: {}.\n", describe_terms(a));
+    } else if (a.risk_share) {
         const RiskShare& rs = *a.risk_share;
         out += fmt::format("Risk share, basis {}:\n  overspend {}\n", basis_name(rs.basis),
                            rule_text(a, rs.overspend, false));
@@ -210,8 +215,9 @@ std::string count_line(const std::string& path, const Diagnostics& diags) {
     if (warnings)
         what += fmt::format("{}{} warning{}", what.empty() ? "" : ", ", warnings,
                             warnings == 1 ? "" : "s");
-    return fmt::format("pool-check: {}: {}; the agreement is {}\n", path == "-" ? "<stdin>" : path,
-                       what, errors ? "not valid" : "valid");
+    return fmt::format("pool-check: {}: {}; the agreement is {}\n",
+                       path == "-" ? "<stdin>" : visible(path), what,
+                       errors ? "not valid" : "valid");
 }
 
 } // namespace
@@ -260,7 +266,8 @@ int main(int argc, char** argv) {
                 std::cerr << d.formatted() << '\n';
             if (!load.diagnostics.items.empty())
                 std::cerr << count_line(agreement_path, load.diagnostics);
-            if (load.agreement) content = summary(*load.agreement);
+            // SPEC §8: no control character of the agreement reaches the terminal.
+            if (load.agreement) content = visible_lines(summary(*load.agreement));
         }
         if (!content.empty()) poolkit::cli::write_output(out.output, content);
         return int(load.agreement ? poolkit::cli::exit_clean : poolkit::cli::exit_findings);

@@ -1,6 +1,7 @@
 // pool-recon: the month-end reconciliation statement (SPEC §6) for pooled, aligned and joint
 // budgets. Exit 0 clean; 1 with findings (rejected ledger lines, an invalid agreement, aligned
-// spending where the partner's own budget is zero); 2 when it cannot run.
+// spending where the partner's own budget is zero, joint charges above a cap); 2 when it cannot
+// run.
 #include "cli.hpp"
 #include "inputs_args.hpp"
 
@@ -59,15 +60,19 @@ int main(int argc, char** argv) {
                        ReconTable::aligned, ReconTable::ledger})
             if (table == recon_table_name(t)) csv_table = t;
         // A table the agreement's kind does not have is a mistake in the script, not an empty
-        // file (SPEC §6: partners for pooled funds, aligned for aligned budgets, invoices for
-        // joint budgets).
+        // file (SPEC §6: partners for pooled funds and joint budgets, aligned for aligned
+        // budgets, invoices for joint budgets).
         auto needs = [&](ReconTable t, AgreementKind k) {
             if (csv_table == t && a.kind != k)
                 throw Error(ErrorKind::usage,
                             fmt::format("--table {} is for {} agreements; {} is {}", table,
                                         kind_name(k), agreement_path, kind_name(a.kind)));
         };
-        needs(ReconTable::partners, AgreementKind::pooled);
+        if (csv_table == ReconTable::partners && a.kind == AgreementKind::aligned)
+            throw Error(ErrorKind::usage,
+                        fmt::format("--table partners is for pooled and joint agreements; {} is "
+                                    "aligned (use --table aligned)",
+                                    agreement_path));
         needs(ReconTable::aligned, AgreementKind::aligned);
         needs(ReconTable::invoices, AgreementKind::joint);
         LedgerOptions opts;
@@ -96,7 +101,15 @@ int main(int argc, char** argv) {
                                      "scheme where the partner's own budget is zero (flagged "
                                      "spend_without_budget)\n",
                                      flagged, flagged == 1 ? "" : "s");
-        bool findings = run.control.lines_rejected > 0 || flagged > 0;
+        // A joint partner's charges above its contribution plus its cap are charged to nobody:
+        // a finding (SPEC §6), as an unallocated overspend is at the year end.
+        const Money unallocated = st.recon.joint ? st.recon.joint->to_date.unallocated : Money{};
+        if (unallocated.is_positive() && out.format != "text" && out.format != "md")
+            std::cerr << fmt::format("pool-recon: warning: £{} of the charges to date is "
+                                     "unallocated (above a partner's contribution plus its cap): "
+                                     "the partners must agree how to meet it\n",
+                                     format_display(unallocated));
+        bool findings = run.control.lines_rejected > 0 || flagged > 0 || unallocated.is_positive();
         return findings ? cli::exit_findings : cli::exit_clean;
     });
 }

@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "inputs_args.hpp"
 
+#include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
 #include "money/error.hpp"
@@ -27,10 +28,12 @@ int main(int argc, char** argv) {
     cli::OutputOptions out;
     app.add_option("--paid", paid_path,
                    "contributions actually paid, CSV `partner,amount` with a line for every "
-                   "partner (default: each paid what was due)")
+                   "partner (default: each paid what was due; pooled funds only)")
         ->type_name("FILE");
     app.add_flag("--memorandum", with_memorandum,
-                 "add the memorandum account and each partner's accounts note");
+                 "add the memorandum account and each partner's accounts note (a joint budget: "
+                 "the host's recharge statement and each partner's note of expenditure "
+                 "recharged)");
     app.add_flag("--provisional", provisional,
                  "a provisional statement is intended: marked PROVISIONAL, exit 0 even if a "
                  "partner's ledgers stop short of March");
@@ -94,7 +97,12 @@ int main(int argc, char** argv) {
         st.year_end = year_end(st.year, provisional, complete);
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
-        if (with_memorandum) st.memorandum = memorandum(a, *run.actuals, st.settlement);
+        // A joint budget has no pool: the host's recharge statement and the partners' notes
+        // instead of a memorandum account (SPEC §7).
+        if (with_memorandum && a.kind == AgreementKind::joint)
+            st.joint_memorandum = joint_memorandum(a, st.settlement);
+        else if (with_memorandum)
+            st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
         std::string doc = out.format == "json"  ? settlement_json(st)
                           : out.format == "csv" ? settlement_csv(st, *csv_table)
@@ -113,9 +121,13 @@ int main(int argc, char** argv) {
         bool findings =
             run.control.lines_rejected > 0 || st.settlement.unallocated.is_positive() || incomplete;
         if (st.settlement.unallocated.is_positive() && out.format != "text" && out.format != "md")
-            std::cerr << fmt::format("pool-settle: warning: £{} of overspend is unallocated: the "
+            std::cerr << fmt::format("pool-settle: warning: £{} of {} is unallocated: the "
                                      "partners must agree how to meet it\n",
-                                     format_display(st.settlement.unallocated));
+                                     format_display(st.settlement.unallocated),
+                                     a.kind == AgreementKind::joint
+                                         ? "the charges (above a partner's contribution plus its "
+                                           "cap)"
+                                         : "overspend");
         return findings ? cli::exit_findings : cli::exit_clean;
     });
 }

@@ -2,6 +2,7 @@
 // period (SPEC §5). Thin: load the agreement, compute, pick the writer, write atomically.
 #include "cli.hpp"
 
+#include "money/visible_text.hpp"
 #include "readers/agreement_loader.hpp"
 #include "writers/shares_csv.hpp"
 #include "writers/shares_json.hpp"
@@ -51,7 +52,7 @@ int main(int argc, char** argv) {
             content = shares_csv(st, which);
             // The CSV holds only its header: say why, so an empty table is not taken for a fault.
             if (which == SharesTable::schedule && !st.schedule.has_instalments())
-                std::cerr << "pool-shares: note: " << st.agreement.id << " is "
+                std::cerr << "pool-shares: note: " << visible(st.agreement.id) << " is "
                           << (st.agreement.kind == AgreementKind::aligned ? "an aligned"
                                                                           : "a joint")
                           << " budget, which has no payment schedule (see the text output); the "

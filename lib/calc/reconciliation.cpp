@@ -83,30 +83,6 @@ LineTally lines_in(const Actuals& act, int from, int to) {
     return t;
 }
 
-// Each partner's share of the cumulative actual of every scheme to period m, by the scheme's
-// contributions (SPEC §2: recharges are allocated cumulatively).
-std::vector<Money> joint_shares_to(const Agreement& a, const Actuals& act, int m) {
-    std::vector<Money> out(a.partners.size());
-    if (m <= 0) return out;
-    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-        const auto& weights = a.schemes[s].contributions;
-        Money spent = act.scheme_to(s, m);
-        if (spent.is_zero()) continue;
-        bool any = false;
-        for (Money w : weights)
-            any = any || w.is_positive();
-        if (!any)
-            throw Error(ErrorKind::input,
-                        {a.file, a.schemes[s].where.line, a.schemes[s].where.column},
-                        fmt::format("scheme {} has spending but no contributions to share it by",
-                                    a.schemes[s].id));
-        auto parts = allocate(spent, std::span<const Money>(weights));
-        for (std::size_t p = 0; p < out.size(); ++p)
-            out[p] += parts[p];
-    }
-    return out;
-}
-
 } // namespace
 
 Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, ForecastMethod method) {
@@ -211,18 +187,12 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
         break;
     }
     case AgreementKind::joint: {
-        auto now = joint_shares_to(a, act, m);
-        auto before = joint_shares_to(a, act, m - 1);
-        for (std::size_t p = 0; p < a.partners.size(); ++p) {
-            if (a.host && *a.host == p) continue;
-            Invoice inv;
-            inv.partner = p;
-            inv.period = m;
-            inv.share_to_date = now[p];
-            inv.share_to_previous = before[p];
-            inv.amount = now[p] - before[p];
-            r.invoices.push_back(inv);
-        }
+        // The invoices and the partner table (SPEC §6); without a cash register the invoices
+        // before are recomputed from these ledgers.
+        std::vector<Money> forecasts;
+        for (const auto& f : r.schemes)
+            forecasts.push_back(f.forecast_outturn);
+        r.joint = joint_invoicing(a, act, m, forecasts);
         break;
     }
     }

@@ -1,8 +1,10 @@
 // The month-end reconciliation (SPEC §6): budget, actual and forecast to period m by scheme, each
 // partner's position against the host, its share of the forecast variance, the RAG status, and for
-// the other kinds of agreement the aligned view (aligned) or the recharge invoices (joint).
+// the other kinds of agreement the aligned view (aligned) or the recharge invoices and partner
+// table (joint, calc/joint_invoice.hpp).
 #pragma once
 
+#include "calc/joint_invoice.hpp"
 #include "calc/rag.hpp"
 #include "calc/risk_share.hpp"
 #include "model/actuals.hpp"
@@ -73,22 +75,10 @@ struct LineTally {
     Money total;
 };
 
-// Joint budgets: a non-host partner's recharge for period m (SPEC §2, §6): its share of the
-// cumulative actual to m less its share to m − 1, so the invoices never drift from the year's
-// share.
-struct Invoice {
-    std::size_t partner = 0;
-    int period = 0;
-    Money share_to_date;     // its share of actual spend in periods 1..m
-    Money share_to_previous; // its share of actual spend in periods 1..m−1
-    Money amount;            // share_to_date − share_to_previous
-};
-
 // Where the cash figures of the partner positions came from (SPEC §6): a cash register (§10), or
 // assumed: contributions received as due, nothing reimbursed.
 enum class CashSource { assumed, cash_register };
 const char* cash_source_name(CashSource c); // "assumed", "register" (the JSON `cash` field)
-
 struct Reconciliation {
     int period = 0;
     ForecastMethod method = ForecastMethod::profile;
@@ -100,7 +90,7 @@ struct Reconciliation {
     std::vector<AlignedFigures> aligned;            // aligned only; by partner, then scheme
     std::vector<AlignedSubtotal> aligned_subtotals; // aligned only; one a partner, in order
     std::size_t spend_without_budget = 0;           // aligned rows flagged: findings (exit 1)
-    std::vector<Invoice> invoices;                  // joint only; non-host partners
+    std::optional<JointInvoicing> joint;            // joint only: invoices and partner table
     // The accepted lines split at period m (SPEC §4, §6): those to m are the figures above, those
     // after it are not in them yet; lines_accepted = to_period.lines + after_period.lines.
     LineTally to_period, after_period;

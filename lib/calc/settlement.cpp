@@ -1,5 +1,7 @@
 #include "calc/settlement.hpp"
 
+#include "calc/joint_settlement.hpp"
+
 #include <string>
 
 namespace poolkit {
@@ -15,27 +17,6 @@ constexpr int year_end = 12;
 void expect_equal(Money got, Money want, const std::string& what) {
     if (got != want)
         broken(what + ": " + format_plain(got) + " where " + format_plain(want) + " was expected");
-}
-
-// Joint budgets: each partner bears its agreed share of the actual spending of each scheme, i.e.
-// each scheme's variance pro rata to the contributions to that scheme. (allocate(outturn, c) − c
-// equals allocate(outturn − budget, c) exactly, as the contributions are whole pence summing to
-// the budget.)
-RiskShareResult joint_shares(const Agreement& a, std::span<const Money> v) {
-    Agreement j = a;
-    j.kind = AgreementKind::pooled; // shared like a pool by scheme, by these rules only
-    RiskShare rs;
-    rs.basis = RiskBasis::scheme;
-    rs.overspend = ShareRule{RuleKind::contributions, {}, {}};
-    rs.underspend = ShareRule{RuleKind::contributions, {}, {}};
-    j.risk_share = rs;
-    j.opening_balance = Money{}; // not a pool: nothing is applied
-    for (auto& s : j.schemes)
-        s.overspend.reset(), s.underspend.reset();
-    RiskShareResult r = share_risk(j, v);
-    r.opening_balance = a.opening_balance;
-    r.carried_forward += a.opening_balance;
-    return r;
 }
 
 } // namespace
@@ -54,6 +35,13 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
                     "agreement " + a.id +
                         " is an aligned budget: no contributions are paid to a host, so there is "
                         "nothing paid to settle (leave out the paid amounts)");
+    if (paid && a.kind == AgreementKind::joint)
+        throw Error(ErrorKind::usage,
+                    "agreement " + a.id +
+                        " is a joint budget: its partners pay the host's invoices, not "
+                        "contributions, so there are no contributions paid to give (leave out the "
+                        "paid amounts; what was invoiced and paid belongs in a cash register, "
+                        "SPEC §10)");
     if (a.kind != AgreementKind::aligned && !a.host)
         throw Error(ErrorKind::input, SourceLocation{a.file, 0, 0},
                     std::string("a ") + kind_name(a.kind) +
@@ -109,10 +97,12 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
     }
 
     if (a.kind == AgreementKind::joint) {
-        r.risk = joint_shares(a, variances);
-    } else {
-        r.risk = share_risk(a, variances); // the effective risk share (SPEC §7)
+        // No pool and no risk share: each partner's charge (calc/joint_settlement.hpp).
+        settle_joint(a, actuals, r);
+        check_settlement(a, actuals, r);
+        return r;
     }
+    r.risk = share_risk(a, variances); // the effective risk share (SPEC §7)
     r.carried_forward = r.risk.carried_forward;
     r.unallocated = r.risk.unallocated;
 
@@ -122,9 +112,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
         ps.contribution = contributions[p];
         ps.risk_share = r.risk.shares[p];
         ps.final_share = ps.contribution + ps.risk_share;
-        // Pooled: paid by default what was due. Joint: the recharges invoiced through P12.
-        ps.paid =
-            paid ? (*paid)[p] : (a.kind == AgreementKind::joint ? ps.final_share : ps.contribution);
+        ps.paid = paid ? (*paid)[p] : ps.contribution; // by default, what was due
         ps.direct_spend = p == host ? Money{} : r.ledger_spend[p];
         ps.balance = ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed;
         if (p == host || ps.balance.is_zero()) continue;
@@ -163,7 +151,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
 void check_settlement(const Agreement& a, const Actuals& actuals, const SettlementResult& r) {
     const std::size_t n = a.partners.size(), m = a.schemes.size();
     if (r.schemes.size() != m || r.partners.size() != n || r.ledger_spend.size() != n ||
-        r.risk.shares.size() != n)
+        (a.kind != AgreementKind::joint && r.risk.shares.size() != n))
         broken("results not shaped to the agreement");
 
     // Schemes: outturn from the ledgers, variance = outturn − budget, totals add up.
@@ -181,6 +169,7 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
     expect_equal(r.total_budget, tb, "total budget");
     expect_equal(r.total_outturn, to, "total outturn");
     expect_equal(r.total_variance, tv, "total variance");
+    if (a.kind == AgreementKind::joint) return check_joint_settlement(a, actuals, r);
     expect_equal(r.risk.variance, tv, "variance shared by the risk share");
 
     // Partners: every figure follows from its definition.

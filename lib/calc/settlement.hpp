@@ -8,14 +8,12 @@
 //     contribution = its budget (its contributions to the schemes); direct_spend = the spend in its
 //     own ledger; risk_share = direct_spend − contribution (its own variance); final_share =
 //     direct_spend; paid = 0; balance = 0; no transfers. `paid` must not be given (Error(usage)).
-//   - joint: the host spends and recharges each partner its agreed share of actual spending
-//     (SPEC §1). The agreed share is each scheme's outturn allocated pro rata to the contributions
-//     to that scheme, so risk_share = that share − contribution (no tiers, caps or carry-forward:
-//     the agreement's risk share, if any, does not apply). paid defaults to the final share (the
-//     recharges invoiced through P12, which telescope to the year's share); the balance is then
-//     what is still to be invoiced or refunded, settled with the host like a pooled fund.
+//   - joint: the host spends and recharges each partner its charge (SPEC §6, §7): see
+//     calc/joint_settlement.hpp. No risk share, pool or carry-forward; `paid` must not be given
+//     (Error(usage)): a joint partner pays invoices, not contributions.
 #pragma once
 
+#include "calc/joint_charge.hpp"
 #include "calc/risk_share.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
@@ -40,6 +38,10 @@ struct PartnerSettlement {
     Money reimbursed;   // what the host has already paid it back for its direct spend (SPEC §7:
                         // the cash register; 0 without one)
     Money balance; // final_share − paid − direct_spend + reimbursed: + pays the host, − is paid
+    // Joint only (SPEC §7), for each partner but the host: what it paid against its invoices, and
+    // what is still unpaid (paid − payments).
+    Money payments;
+    Money outstanding;
 };
 
 struct Transfer {
@@ -59,7 +61,8 @@ struct SettlementResult {
     Money carried_forward; // + the pool keeps it for next year
     Money unallocated;     // + overspend no partner takes, for the partners to agree
     Money pool_closing; // what the pool holds after the transfers (= carried_forward − unallocated)
-    RiskShareResult risk; // how the shares were reached (empty steps for aligned)
+    RiskShareResult risk; // how the shares were reached (empty steps for aligned and joint)
+    JointCharges charges; // joint: how each partner's charge for the year was reached
 };
 
 // Settles the year. `paid`: contributions actually paid, per partner ([[partner]] order); nullptr

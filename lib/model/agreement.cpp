@@ -56,6 +56,10 @@ const char* rule_name(RuleKind k, bool underspend) {
     return "?";
 }
 
+const char* recharge_name(Recharge r) {
+    return r == Recharge::fixed ? "fixed" : "actual";
+}
+
 const char* basis_name(RiskBasis b) {
     switch (b) {
     case RiskBasis::pool:

@@ -4,7 +4,9 @@
 //   - partner and scheme ids are unique; every index below is in range;
 //   - each scheme's `contributions` has one amount per partner ([[partner]] order), summing to its
 //     budget; each scheme's `phased` has 12 amounts summing to its budget;
-//   - `host` is set for pooled and joint, unset for aligned; `risk_share` is unset for aligned.
+//   - `host` is set for pooled and joint, unset for aligned; `risk_share` is unset for aligned;
+//   - a joint agreement's `risk_share` holds only caps (its rules are the defaults, unused), and
+//     only its schemes may be `recharge = fixed`, each with stated amounts and one `rest` term.
 #pragma once
 
 #include "model/period.hpp"
@@ -90,6 +92,12 @@ struct RiskShare {
     SourceLocation where;
 };
 
+// How a joint budget's host charges the partners for a scheme (SPEC §3, §6): `actual` shares the
+// scheme's actual spending by its contributions; `fixed` charges each partner that states an
+// amount that amount, phased by the scheme's profile, and the `rest` partner the difference.
+enum class Recharge { actual, fixed };
+const char* recharge_name(Recharge r); // "actual", "fixed"
+
 struct Scheme {
     std::string id;
     std::string name;
@@ -99,8 +107,10 @@ struct Scheme {
     std::vector<ContributionTerm> contribution_terms; // its own terms; empty: the pool's split
     SourceLocation contributions_where;               // of its `contributions`, when given
     std::optional<std::string> function;
-    std::optional<ShareRule> overspend;  // per-scheme override (basis scheme or offset)
-    std::optional<ShareRule> underspend; // per-scheme override
+    std::optional<ShareRule> overspend;   // per-scheme override (basis scheme or offset)
+    std::optional<ShareRule> underspend;  // per-scheme override
+    Recharge recharge = Recharge::actual; // joint only; `fixed` has stated amounts and a rest
+    SourceLocation recharge_where;        // of its `recharge`, when given
     SourceLocation where;
 
     // Resolved by the loader:

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <limits>
 #include <string>
 
 namespace poolkit {
@@ -11,10 +12,6 @@ namespace poolkit {
 namespace {
 
 using Form = ContributionTerm::Form;
-
-std::string pct(const Rational& fraction) {
-    return format_percent(fraction, 4);
-}
 
 std::string shortfall(Money got, Money want) {
     Money gap = want - got;
@@ -65,6 +62,12 @@ std::optional<Form> check_forms(std::span<const ContributionTerm> terms, std::st
 
 } // namespace
 
+std::string percent_sum_phrase(const Rational& sum) {
+    Rational gap = sum < 1 ? Rational(1 - sum) : Rational(sum - 1);
+    return fmt::format("{}, not 100% ({} by {})", format_percent_exact(sum),
+                       sum < 1 ? "short" : "over", format_percent_exact(gap));
+}
+
 std::optional<std::vector<Money>> resolve_terms(std::span<const ContributionTerm> terms,
                                                 Money total, std::size_t partner_count,
                                                 std::string_view owner, const SourceLocation& where,
@@ -85,14 +88,14 @@ std::optional<std::vector<Money>> resolve_terms(std::span<const ContributionTerm
                 w[t.partner] += t.percent;
             }
         if (!rest && sum != 1) {
-            diags.error(where, fmt::format("{} sum to {}, not 100%", owner, pct(sum)));
+            diags.error(where, fmt::format("{} sum to {}", owner, percent_sum_phrase(sum)));
             return std::nullopt;
         }
         if (rest && sum > 1) {
             diags.error(rest->where,
                         fmt::format("{}: the percentages other than \"rest\" already sum to {}, "
                                     "more than 100%",
-                                    owner, pct(sum)));
+                                    owner, format_percent_exact(sum)));
             return std::nullopt;
         }
         if (rest) w[rest->partner] += 1 - sum;
@@ -101,11 +104,24 @@ std::optional<std::vector<Money>> resolve_terms(std::span<const ContributionTerm
         return allocate(total, std::span<const Rational>(w));
     }
     Money sum;
-    for (const auto& t : terms)
-        if (t.form == Form::amount) {
-            sum += t.amount;
-            out[t.partner] += t.amount;
+    for (const auto& t : terms) {
+        if (t.form != Form::amount) continue;
+        // The amounts are not negative (check_forms), so a sum past the int64 limit is more
+        // than any budget: said as such, at the terms, rather than as an overflow.
+        std::int64_t next = 0;
+        if (__builtin_add_overflow(sum.pence(), t.amount.pence(), &next)) {
+            diags.error(
+                where, fmt::format("{} sum to more than the largest amount, {} (they must sum "
+                                   "to {})",
+                                   owner,
+                                   format_display(
+                                       Money::from_pence(std::numeric_limits<std::int64_t>::max())),
+                                   format_display(total)));
+            return std::nullopt;
         }
+        sum = Money::from_pence(next);
+        out[t.partner] += t.amount;
+    }
     if (!rest && sum != total) {
         diags.error(where, fmt::format("{} sum to {}, not {} ({})", owner, format_display(sum),
                                        format_display(total), shortfall(sum, total)));

@@ -26,6 +26,10 @@ std::optional<std::vector<Money>> resolve_terms(std::span<const ContributionTerm
                                                 std::string_view owner, const SourceLocation& where,
                                                 Diagnostics& diags);
 
+// "99.999999999999%, not 100% (short by 0.000000000001%)": a sum of percentages that is not
+// exactly 100%, with every decimal it has, so a message never says "100%, not 100%".
+std::string percent_sum_phrase(const Rational& sum);
+
 // Fills Scheme::contributions of every scheme of `a`. `pool_ok` says the pool-level terms were read
 // without error, `scheme_ok[s]` that scheme s's budget and own terms were; what was not read is
 // not resolved (its errors are already reported). Pool-level amounts are split over the schemes

@@ -1,5 +1,7 @@
 #include "model/diagnostic.hpp"
 
+#include "money/visible_text.hpp"
+
 #include <fmt/format.h>
 
 namespace poolkit {
@@ -14,9 +16,10 @@ const char* severity_name(Severity s) {
 }
 
 std::string Diagnostic::formatted() const {
-    std::string place = where.str();
-    if (place.empty()) return fmt::format("{}: {}", severity_name(severity), message);
-    return fmt::format("{}: {}: {}", place, severity_name(severity), message);
+    // Messages quote the inputs: shown visibly, they cannot forge a line or send an escape.
+    std::string place = visible(where.str());
+    if (place.empty()) return fmt::format("{}: {}", severity_name(severity), visible(message));
+    return fmt::format("{}: {}: {}", place, severity_name(severity), visible(message));
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }

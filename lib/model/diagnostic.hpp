@@ -15,7 +15,8 @@ struct Diagnostic {
     Severity severity = Severity::error;
     std::string message;
 
-    std::string formatted() const; // "FILE:LINE:COL: error: MESSAGE"
+    // "FILE:LINE:COL: error: MESSAGE", with control characters shown visibly (visible_text.hpp).
+    std::string formatted() const;
 };
 
 const char* severity_name(Severity s); // "error", "warning", "note"

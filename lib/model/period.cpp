@@ -21,7 +21,7 @@ std::optional<FinancialYear> FinancialYear::parse(std::string_view s) {
     if (s.size() != 7 || s[4] != '-' || !parse_int(s.substr(0, 4), y) ||
         !parse_int(s.substr(5, 2), yy))
         return std::nullopt;
-    if ((y + 1) % 100 != yy) return std::nullopt;
+    if ((y + 1) % 100 != yy || y < first_start_year || y > last_start_year) return std::nullopt;
     return FinancialYear(y);
 }
 

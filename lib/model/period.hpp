@@ -10,7 +10,13 @@ namespace poolkit {
 
 class FinancialYear {
   public:
-    // "2025-26" -> the year starting 1 April 2025. nullopt unless the second part is the next year.
+    // The years an agreement may be for: a year past them is a typing mistake, and from
+    // "9999-00" on its last months cannot even be written as YYYY-MM.
+    static constexpr int first_start_year = 1970;
+    static constexpr int last_start_year = 2099;
+
+    // "2025-26" -> the year starting 1 April 2025. nullopt unless the second part is the next year
+    // and the year starts from first_start_year to last_start_year.
     static std::optional<FinancialYear> parse(std::string_view text);
     static FinancialYear starting(int year) { return FinancialYear(year); }
 

@@ -83,4 +83,19 @@ std::optional<std::array<Money, 12>> phase_budget(const Profile& profile, Money 
     return std::nullopt;
 }
 
+std::array<Money, 12> phase_by_weights(const Profile& profile, Money amount) {
+    std::vector<Rational> w(12, Rational(1));
+    if (profile.form == Profile::Form::weights && profile.weights.size() == 12) w = profile.weights;
+    if (profile.form == Profile::Form::amounts && profile.amounts.size() == 12)
+        for (std::size_t i = 0; i < 12; ++i)
+            w[i] = profile.amounts[i].as_rational();
+    std::array<Money, 12> out{};
+    if (amount.is_zero() ||
+        std::all_of(w.begin(), w.end(), [](const Rational& x) { return x == 0; }))
+        return out;
+    auto parts = allocate(amount, std::span<const Rational>(w));
+    std::copy(parts.begin(), parts.end(), out.begin());
+    return out;
+}
+
 } // namespace poolkit

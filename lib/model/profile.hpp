@@ -18,4 +18,10 @@ namespace poolkit {
 std::optional<std::array<Money, 12>> phase_budget(const Profile& profile, Money budget,
                                                   std::string_view scheme_id, Diagnostics& diags);
 
+// `amount` phased over the 12 periods by the profile's own weights (SPEC §6, a fixed recharge):
+// equal for `even`, the listed weights, or the stated amounts as weights; an allocation (SPEC §2),
+// ties to the earlier period. Zero everywhere when the amount or every weight is zero. Expects a
+// profile the loader accepted (12 weights or amounts, none negative).
+std::array<Money, 12> phase_by_weights(const Profile& profile, Money amount);
+
 } // namespace poolkit

@@ -1,5 +1,7 @@
 #include "money/error.hpp"
 
+#include "money/visible_text.hpp"
+
 #include <fmt/format.h>
 
 namespace poolkit {
@@ -12,9 +14,10 @@ std::string SourceLocation::str() const {
 }
 
 std::string Error::formatted() const {
-    std::string place = where_.str();
-    if (place.empty()) return fmt::format("error: {}", what());
-    return fmt::format("{}: error: {}", place, what());
+    // Messages quote the inputs: shown visibly, they cannot forge a line or send an escape.
+    std::string place = visible(where_.str());
+    if (place.empty()) return fmt::format("error: {}", visible(what()));
+    return fmt::format("{}: error: {}", place, visible(what()));
 }
 
 } // namespace poolkit

@@ -33,7 +33,8 @@ class Error : public std::runtime_error {
 
     ErrorKind kind() const { return kind_; }
     const SourceLocation& where() const { return where_; }
-    // "FILE:LINE:COL: error: MESSAGE" (or just "error: MESSAGE" without a place).
+    // "FILE:LINE:COL: error: MESSAGE" (or just "error: MESSAGE" without a place), with control
+    // characters shown visibly (visible_text.hpp).
     std::string formatted() const;
 
   private:

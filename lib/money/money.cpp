@@ -147,7 +147,8 @@ const char* describe(MoneyParseError e) {
         return "thousands separators are only allowed in quoted CSV fields, in groups of three "
                "(e.g. \"1,234.56\")";
     case MoneyParseError::out_of_range:
-        return "the amount is out of range (at most 92,233,720,368,547,758.07)";
+        return "the amount is out of range (the largest is 92,233,720,368,547,758.07, the "
+               "smallest -92,233,720,368,547,758.08)";
     }
     return "unknown error";
 }

@@ -1,5 +1,6 @@
 #include "money/rational.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace poolkit {
@@ -55,6 +56,24 @@ std::string format_percent(const Rational& fraction, int decimals) {
     std::string out = (negative && q != 0 ? "-" : "") + whole;
     if (!frac.empty()) out += "." + frac;
     return out + "%";
+}
+
+std::string format_percent_exact(const Rational& fraction) {
+    // A decimal ends exactly when the denominator of the percentage has no prime factor but 2
+    // and 5; it then needs as many places as the larger of their powers.
+    Rational pct = fraction * 100;
+    BigInt d = denominator(pct);
+    int twos = 0, fives = 0;
+    while (d % 2 == 0) {
+        d /= 2;
+        ++twos;
+    }
+    while (d % 5 == 0) {
+        d /= 5;
+        ++fives;
+    }
+    if (d != 1) return "about " + format_percent(fraction, 12);
+    return format_percent(fraction, std::max(twos, fives));
 }
 
 } // namespace poolkit

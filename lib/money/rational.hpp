@@ -23,4 +23,9 @@ std::optional<Rational> parse_percent(std::string_view text);
 // without trailing zeros.
 std::string format_percent(const Rational& fraction, int decimals = 2);
 
+// A percentage with every decimal it has, for messages about sums that must be exact:
+// "99.999999999999%" (never rounded up to "100%"). A fraction whose decimal never ends (1/3) is
+// shown rounded to 12 places, as "about 33.333333333333%".
+std::string format_percent_exact(const Rational& fraction);
+
 } // namespace poolkit

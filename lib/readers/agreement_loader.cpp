@@ -80,8 +80,8 @@ class Loader {
                       {"id", "title", "kind", "legal_basis", "financial_year", "host",
                        "pooled_fund_manager", "opening_balance", "payment_schedule"},
                       ctx);
-        if (auto s = r_.string(*t, "id", ctx, true)) a_.id = *s;
-        if (auto s = r_.string(*t, "title", ctx, true)) a_.title = *s;
+        if (auto s = r_.id(*t, "id", ctx)) a_.id = *s;
+        if (auto s = r_.text(*t, "title", ctx, true)) a_.title = *s;
         if (const toml::node* k = t->get("kind")) {
             if (auto s = r_.choice(*k, "'kind' of [agreement]", {"pooled", "aligned", "joint"})) {
                 a_.kind = *s == "pooled"    ? AgreementKind::pooled
@@ -94,21 +94,24 @@ class Loader {
         }
         legal_node_ = t->get("legal_basis");
         if (legal_node_) a_.legal_basis_where = r_.at(*legal_node_);
-        if (auto s = r_.string(*t, "legal_basis", ctx, true)) a_.legal_basis = *s;
+        if (auto s = r_.text(*t, "legal_basis", ctx, true)) a_.legal_basis = *s;
         if (const toml::node* y = t->get("financial_year")) {
             if (auto s = r_.string(*y, "'financial_year' of [agreement]")) {
                 if (auto fy = FinancialYear::parse(*s))
                     a_.year = *fy;
                 else
                     r_.error(*y, fmt::format("'financial_year' of [agreement] is \"{}\"; write the "
-                                             "year as \"2025-26\" (1 April 2025 to 31 March 2026)",
-                                             *s));
+                                             "year as YYYY-YY, the year it starts ({} to {}) and "
+                                             "the last two digits of the next: \"2025-26\" is 1 "
+                                             "April 2025 to 31 March 2026",
+                                             *s, FinancialYear::first_start_year,
+                                             FinancialYear::last_start_year));
             }
         } else {
             r_.missing(*t, "financial_year", ctx);
         }
         host_node_ = t->get("host");
-        if (auto s = r_.string(*t, "pooled_fund_manager", ctx, false)) a_.pooled_fund_manager = *s;
+        if (auto s = r_.text(*t, "pooled_fund_manager", ctx, false)) a_.pooled_fund_manager = *s;
         if (const toml::node* o = t->get("opening_balance")) {
             opening_node_ = o;
             a_.opening_balance_where = r_.at(*o);
@@ -158,7 +161,7 @@ class Loader {
         for (const toml::table* t : tables) {
             std::string ctx = "a [[partner]]";
             r_.check_keys(*t, {"id", "name", "sector"}, ctx);
-            auto id = r_.string(*t, "id", ctx, true);
+            auto id = r_.id(*t, "id", ctx);
             if (!id) {
                 partners_complete_ = false;
                 continue;
@@ -175,7 +178,7 @@ class Loader {
             Partner p;
             p.id = *id;
             p.where = r_.at(*t);
-            if (auto s = r_.string(*t, "name", ctx, true)) p.name = *s;
+            if (auto s = r_.text(*t, "name", ctx, true)) p.name = *s;
             if (const toml::node* s = t->get("sector")) {
                 if (auto v =
                         r_.choice(*s, "'sector' of " + ctx, {"nhs", "local_authority", "other"}))
@@ -359,9 +362,9 @@ class Loader {
             std::string ctx = "a [[scheme]]";
             r_.check_keys(*t,
                           {"id", "name", "budget", "lead", "profile", "contributions", "function",
-                           "risk_share"},
+                           "risk_share", "recharge"},
                           ctx);
-            auto id = r_.string(*t, "id", ctx, true);
+            auto id = r_.id(*t, "id", ctx);
             if (!id) continue;
             ctx = "scheme " + *id;
             const toml::node& id_node = *t->get("id");
@@ -376,7 +379,7 @@ class Loader {
             SchemeState st;
             s.id = *id;
             s.where = r_.at(*t);
-            if (auto v = r_.string(*t, "name", "[[scheme]] " + *id, true)) s.name = *v;
+            if (auto v = r_.text(*t, "name", "[[scheme]] " + *id, true)) s.name = *v;
             if (const toml::node* b = t->get("budget")) {
                 auto m = r_.money(*b, "'budget' of " + ctx);
                 if (m && m->is_negative()) {
@@ -432,11 +435,15 @@ class Loader {
             }
             if (const toml::node* f = t->get("function")) {
                 st.function = f;
-                if (auto v = r_.string(*f, "'function' of " + ctx)) s.function = *v;
+                if (auto v = r_.text(*f, "'function' of " + ctx)) s.function = *v;
             }
             if (const toml::node* rs = t->get("risk_share")) {
                 st.risk = rs;
-                if (const toml::table* rt = rs->as_table()) {
+                // A joint scheme has no risk share at all: check_joint reports it, once.
+                const bool joint = kind_ok_ && a_.kind == AgreementKind::joint;
+                if (joint) {
+                    // nothing to read
+                } else if (const toml::table* rt = rs->as_table()) {
                     r_.check_keys(*rt, {"overspend", "underspend"}, "the risk_share of " + ctx);
                     if (const toml::node* o = rt->get("overspend"))
                         s.overspend = rule(*o, false, "the overspend rule of " + ctx);
@@ -447,6 +454,12 @@ class Loader {
                                               "overspend = \"lead\" }}, not {}",
                                               ctx, toml_type_phrase(*rs)));
                 }
+            }
+            if (const toml::node* rc = t->get("recharge")) {
+                st.recharge = rc;
+                s.recharge_where = r_.at(*rc);
+                if (auto v = r_.choice(*rc, "'recharge' of " + ctx, {"actual", "fixed"}))
+                    s.recharge = *v == "fixed" ? Recharge::fixed : Recharge::actual;
             }
             a_.schemes.push_back(std::move(s));
             schemes_.push_back(st);
@@ -485,8 +498,7 @@ class Loader {
         }
         if (!ok) return std::nullopt;
         if (sum != 1) {
-            r_.error(*t, fmt::format("the split of {} sums to {}, not 100%", what,
-                                     format_percent(sum, 4)));
+            r_.error(*t, fmt::format("the split of {} sums to {}", what, percent_sum_phrase(sum)));
             return std::nullopt;
         }
         return out;
@@ -552,19 +564,22 @@ class Loader {
         RiskShare rs;
         rs.where = r_.at(*t);
         const std::string ctx = "[risk_share]";
-        r_.check_keys(*t, {"basis", "overspend", "underspend", "cap", "overspend_tier"}, ctx);
-        if (const toml::node* b = t->get("basis"))
+        // A joint budget's [risk_share] holds only caps: check_joint reports any other key, once.
+        const bool joint = kind_ok_ && a_.kind == AgreementKind::joint;
+        if (!joint)
+            r_.check_keys(*t, {"basis", "overspend", "underspend", "cap", "overspend_tier"}, ctx);
+        if (const toml::node* b = joint ? nullptr : t->get("basis"))
             if (auto s = r_.choice(*b, "'basis' of [risk_share]", {"pool", "scheme", "offset"}))
                 rs.basis = *s == "pool"     ? RiskBasis::pool
                            : *s == "scheme" ? RiskBasis::scheme
                                             : RiskBasis::offset;
         rs.overspend.where = rs.where;
         rs.underspend.where = rs.where;
-        if (const toml::node* o = t->get("overspend")) {
+        if (const toml::node* o = joint ? nullptr : t->get("overspend")) {
             overspend_node_ = o;
             if (auto r = rule(*o, false, "the overspend rule of [risk_share]")) rs.overspend = *r;
         }
-        if (const toml::node* u = t->get("underspend"))
+        if (const toml::node* u = joint ? nullptr : t->get("underspend"))
             if (auto r = rule(*u, true, "the underspend rule of [risk_share]")) rs.underspend = *r;
         rs.caps.assign(a_.partners.size(), std::nullopt);
         if (const toml::node* c = t->get("cap")) {
@@ -586,7 +601,7 @@ class Loader {
                                          toml_type_phrase(*c)));
             }
         }
-        if (const toml::node* tn = t->get("overspend_tier")) {
+        if (const toml::node* tn = joint ? nullptr : t->get("overspend_tier")) {
             auto tables = tables_of(*tn, "overspend_tier", "risk_share.overspend_tier");
             first_tier_ = tables.empty() ? nullptr : tables.front();
             for (std::size_t i = 0; i < tables.size(); ++i) {
@@ -677,8 +692,8 @@ class Loader {
             r_.diags().error(red ? r_.at(*red) : r_.at(*t),
                              fmt::format("[monitoring] red ({}) is below amber ({}): red must be "
                                          "the higher threshold",
-                                         format_percent(a_.monitoring.red, 4),
-                                         format_percent(a_.monitoring.amber, 4)));
+                                         format_percent_exact(a_.monitoring.red),
+                                         format_percent_exact(a_.monitoring.amber)));
     }
 
     // ---- rules across sections ----
@@ -695,6 +710,20 @@ class Loader {
                                      : "a joint budget (the host recharges actual spending)"));
             a_.opening_balance = Money{};
         }
+        if (a_.kind != AgreementKind::joint)
+            for (std::size_t s = 0; s < schemes_.size(); ++s)
+                if (schemes_[s].recharge)
+                    r_.error(*schemes_[s].recharge,
+                             fmt::format("'recharge' is for the schemes of a joint budget, whose "
+                                         "host recharges the partners (SPEC §3); {}: remove "
+                                         "'recharge' from scheme {}",
+                                         a_.kind == AgreementKind::pooled
+                                             ? "a pooled fund's variance is shared by its risk "
+                                               "share"
+                                             : "in an aligned budget each partner spends its own "
+                                               "budget",
+                                         a_.schemes[s].id));
+        if (a_.kind == AgreementKind::joint) check_joint();
         if (a_.kind == AgreementKind::aligned) {
             if (host_given_)
                 r_.error(*host_node_, "an aligned budget has no host (each partner keeps and "
@@ -718,6 +747,48 @@ class Loader {
                            "naming the partner that holds the fund"
                          : "a joint budget needs a host: add host = \"PARTNER\" to [agreement], "
                            "naming the partner that spends and invoices the others");
+    }
+
+    // SPEC §3, §6: a joint budget shares actual spending by contributions (or charges fixed
+    // amounts), so its [risk_share] may only cap what a partner is charged above its contribution,
+    // and a fixed recharge needs the amounts it charges and a partner to bear the difference.
+    void check_joint() {
+        const char* why = "a joint budget shares actual spending by contributions (SPEC §6)";
+        if (risk_table_)
+            for (auto [k, v] : in_file_order(*risk_table_))
+                if (k->str() != "cap")
+                    r_.diags().error(r_.at(*k),
+                                     fmt::format("a joint budget's [risk_share] may hold only "
+                                                 "'cap': {}, so '{}' does not apply: remove it",
+                                                 why, k->str()));
+        for (std::size_t s = 0; s < schemes_.size(); ++s) {
+            const Scheme& sc = a_.schemes[s];
+            if (schemes_[s].risk)
+                r_.error(
+                    *schemes_[s].risk,
+                    fmt::format("scheme {} has its own risk_share, but {}: remove it (recharge "
+                                "= \"fixed\" charges stated amounts instead)",
+                                sc.id, why));
+            if (!schemes_[s].recharge || sc.recharge != Recharge::fixed) continue;
+            bool rest = false, amount = false, percent = false;
+            for (const auto& t : sc.contribution_terms) {
+                rest = rest || t.form == ContributionTerm::Form::rest;
+                amount = amount || t.form == ContributionTerm::Form::amount;
+                percent = percent || t.form == ContributionTerm::Form::percent;
+            }
+            std::string lack = sc.contribution_terms.empty() ? "it has no contributions of its own"
+                               : percent                     ? "its contributions are percentages"
+                               : !amount                     ? "its contributions state no amount"
+                               : !rest ? "no partner's contribution is \"rest\""
+                                       : "";
+            if (!lack.empty())
+                r_.error(*schemes_[s].recharge,
+                         fmt::format("scheme {} has recharge = \"fixed\", but {}: a fixed "
+                                     "recharge charges each partner its stated amount and the "
+                                     "\"rest\" partner the difference, so it needs contributions "
+                                     "such as {{ ICB = \"130000.00\", LA = \"rest\" }} (SPEC §3)",
+                                     sc.id, lack));
+        }
     }
 
     void check_legal_basis() {
@@ -789,7 +860,8 @@ class Loader {
     }
 
     void check_risk_share() {
-        if (!a_.risk_share) return;
+        // A joint budget's [risk_share] holds only caps (check_joint): no rules to check.
+        if (!a_.risk_share || (kind_ok_ && a_.kind == AgreementKind::joint)) return;
         const RiskShare& rs = *a_.risk_share;
         // Tiers: used by some overspend rule, and present when one is "tiers".
         bool uses_tiers = rs.overspend.kind == RuleKind::tiers;
@@ -886,6 +958,7 @@ class Loader {
         bool profile_ok = true; // profile read
         const toml::node* function = nullptr;
         const toml::node* risk = nullptr;
+        const toml::node* recharge = nullptr;
     };
 
     TomlReader r_;

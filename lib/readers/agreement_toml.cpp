@@ -1,5 +1,8 @@
 #include "readers/agreement_toml.hpp"
 
+#include "model/identifier.hpp"
+#include "money/visible_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -125,6 +128,43 @@ std::optional<std::string> TomlReader::string(const toml::node& node, std::strin
     return std::nullopt;
 }
 
+namespace {
+// A value quoted in a message, cut short after 40 characters (a 10 MB id still makes a message a
+// person can read).
+std::string quoted_value(std::string_view s) {
+    std::size_t end = 0;
+    for (int n = 0; end < s.size() && n < 40; ++n)
+        end += text_unit(s, end).length;
+    return "\"" + std::string(s.substr(0, end)) + (end < s.size() ? "...\"" : "\"");
+}
+} // namespace
+
+std::optional<std::string> TomlReader::id(const toml::table& table, std::string_view key,
+                                          std::string_view context) {
+    auto s = string(table, key, context, true);
+    if (s)
+        if (auto why = id_problem(*s))
+            error(*table.get(key), fmt::format("'{}' of {} is {}, which is not an id: {}; {}", key,
+                                               context, quoted_value(*s), *why, id_rule));
+    return s;
+}
+
+std::optional<std::string> TomlReader::text(const toml::table& table, std::string_view key,
+                                            std::string_view context, bool required) {
+    if (!table.get(key)) return string(table, key, context, required);
+    return text(*table.get(key), fmt::format("'{}' of {}", key, context));
+}
+
+std::optional<std::string> TomlReader::text(const toml::node& node, std::string_view what) {
+    auto s = string(node, what);
+    if (s)
+        if (auto why = free_text_problem(*s))
+            error(node, fmt::format("{} is {}: {}; names and titles are free text without control "
+                                    "characters",
+                                    what, quoted_value(*s), *why));
+    return s;
+}
+
 std::optional<std::string> TomlReader::choice(const toml::node& node, std::string_view what,
                                               std::initializer_list<std::string_view> choices) {
     auto s = string(node, what);
@@ -149,6 +189,14 @@ std::optional<std::string> shortest_decimal(double d) {
     return std::string(buf, r.ptr);
 }
 
+// The shortest form of a double that reads back as the same double, an exponent allowed
+// ("1e+20"), for a value too large to show in full.
+std::string shortest_general(double d) {
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, d);
+    return r.ec == std::errc() ? std::string(buf, r.ptr) : std::string("(not shown)");
+}
+
 } // namespace
 
 std::optional<Money> TomlReader::money(const toml::node& node, std::string_view what) {
@@ -163,7 +211,8 @@ std::optional<Money> TomlReader::money(const toml::node& node, std::string_view 
         // Whole pounds (SPEC §2 accepts "12").
         std::int64_t pounds = i->get(), pence = 0;
         if (__builtin_mul_overflow(pounds, std::int64_t{100}, &pence)) {
-            error(node, fmt::format("{} is out of range for an amount", what));
+            error(node, fmt::format("{} is {}: {}", what, pounds,
+                                    describe(MoneyParseError::out_of_range)));
             return std::nullopt;
         }
         return Money::from_pence(pence);
@@ -175,6 +224,11 @@ std::optional<Money> TomlReader::money(const toml::node& node, std::string_view 
         MoneyParse p;
         if (text) p = parse_money(*text);
         if (text && p) return p.value;
+        if (text && p.error == MoneyParseError::out_of_range) {
+            error(node, fmt::format("{} is the float {}: {}", what, shortest_general(f->get()),
+                                    describe(p.error)));
+            return std::nullopt;
+        }
         error(node, fmt::format("{} is the float {}, which is not an amount with at most two "
                                 "decimals; write the amount as a string, e.g. \"1200000.00\"",
                                 what, text ? *text : std::string("(not finite)")));

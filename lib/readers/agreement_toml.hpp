@@ -58,6 +58,17 @@ class TomlReader {
                                       std::string_view context, bool required);
     std::optional<std::string> string(const toml::node& node, std::string_view what);
 
+    // The required `key` of `table` as an id; one that breaks the rule for ids (SPEC §3) is
+    // reported but still returned, so that what refers to it is not reported as well.
+    std::optional<std::string> id(const toml::table& table, std::string_view key,
+                                  std::string_view context);
+
+    // Free text (a name, a title): a string; one with a control character (SPEC §3) is reported
+    // but still returned.
+    std::optional<std::string> text(const toml::table& table, std::string_view key,
+                                    std::string_view context, bool required);
+    std::optional<std::string> text(const toml::node& node, std::string_view what);
+
     // One of `choices`, with a hint for a near miss.
     std::optional<std::string> choice(const toml::node& node, std::string_view what,
                                       std::initializer_list<std::string_view> choices);

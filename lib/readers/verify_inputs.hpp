@@ -1,6 +1,8 @@
 // Checking a statement's recorded inputs against the files as they are now (pool-verify, issue 7):
-// each must exist with the recorded size and SHA-256, or the statement cannot be recomputed from
-// them. Hashing streams the file, so a big ledger is not held in memory.
+// each must be a regular file with the recorded size and SHA-256, or the statement cannot be
+// recomputed from them. A FIFO, a device or a directory is refused without reading it, and no more
+// than the recorded size and one byte is read, so a statement cannot make pool-verify wait or read
+// without end. Hashing streams the file, so a big ledger is not held in memory.
 #pragma once
 
 #include "model/input_file.hpp"

@@ -1,3 +1,4 @@
+#include "money/visible_text.hpp"
 #include "writers/actuals_statement.hpp"
 #include "writers/inputs.hpp"
 #include "writers/statement_parts.hpp"
@@ -64,16 +65,16 @@ std::string render(const ActualsStatement& st, bool md) {
     if (md && (st.files.size() > 1 || rejected > 0)) out += "\n";
     if (st.files.size() > 1)
         for (const auto& f : st.files)
-            out += fmt::format("{}{}: {}\n", item, f.path, totals_line(f.control));
+            out += fmt::format("{}{}: {}\n", item, visible(f.path), totals_line(f.control));
     if (rejected > 0) {
-        out +=
-            fmt::format("{}Rejected lines{}:\n{}", md && st.files.size() > 1 ? "\n" : "",
-                        st.rejects_path.empty() ? "" : " (all of them in " + st.rejects_path + ")",
-                        md ? "\n" : "");
+        out += fmt::format(
+            "{}Rejected lines{}:\n{}", md && st.files.size() > 1 ? "\n" : "",
+            st.rejects_path.empty() ? "" : " (all of them in " + visible(st.rejects_path) + ")",
+            md ? "\n" : "");
         std::size_t shown = std::min<std::size_t>(st.rejects.size(), 20);
         for (std::size_t i = 0; i < shown; ++i)
-            out += fmt::format("{}{}:{}: {}\n", item, st.rejects[i].file, st.rejects[i].line,
-                               st.rejects[i].reason);
+            out += fmt::format("{}{}:{}: {}\n", item, visible(st.rejects[i].file),
+                               st.rejects[i].line, visible(st.rejects[i].reason));
         if (shown < rejected)
             out += fmt::format("{}... and {} more{}\n", item, format_count(rejected - shown),
                                st.rejects_path.empty() ? " (--rejects FILE lists them all)" : "");
@@ -83,11 +84,12 @@ std::string render(const ActualsStatement& st, bool md) {
 }
 } // namespace
 
+// SPEC §8: no control character of the inputs reaches the reader (money/visible_text.hpp).
 std::string actuals_text(const ActualsStatement& st) {
-    return render(st, false);
+    return visible_lines(render(st, false));
 }
 std::string actuals_markdown(const ActualsStatement& st) {
-    return render(st, true);
+    return visible_lines(render(st, true));
 }
 
 } // namespace poolkit

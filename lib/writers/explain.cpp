@@ -2,6 +2,7 @@
 
 #include "calc/schedule.hpp"
 #include "model/legal_basis.hpp"
+#include "money/visible_text.hpp"
 #include "writers/explain_document.hpp"
 #include "writers/inputs.hpp"
 #include "writers/statement_parts.hpp"
@@ -166,9 +167,10 @@ void what_it_is(ExplainDocument& d, const Agreement& a) {
     case AgreementKind::joint:
         kind = fmt::format(
             "A joint budget: the host, {}, spends on the schemes below and invoices the other "
-            "partners each month for their agreed share of the actual spending to date. Nothing is "
-            "paid in advance, and each partner bears its agreed share of each scheme's actual "
-            "spending, over or under budget.",
+            "partners each month for their agreed share of the actual spending to date, less what "
+            "each spent on the schemes itself and what it was invoiced before. Nothing is paid in "
+            "advance, and each partner bears its agreed share of each scheme's actual spending, "
+            "over or under budget.",
             host);
         break;
     }
@@ -476,13 +478,47 @@ void risk_share(ExplainDocument& d, const Agreement& a) {
         return;
     }
     if (a.kind == AgreementKind::joint) {
-        d.paragraph("Each partner bears its agreed share of each scheme's actual spending: the "
-                    "host recharges the others their share of the actuals, cumulatively each "
-                    "month, so an over- or underspend on a scheme falls on the partners in "
-                    "proportion to their shares of that scheme.");
+        // SPEC §3, §6: no risk share; each scheme's recharge, and the caps on a partner's charge.
+        d.paragraph("There is no risk share. Each partner bears its agreed share of each scheme's "
+                    "actual spending: the host recharges the others their share of the actuals, "
+                    "cumulatively each month, so an over- or underspend on a scheme falls on the "
+                    "partners in proportion to their shares of that scheme.");
+        std::vector<std::string> fixed;
+        for (const auto& s : a.schemes) {
+            if (s.recharge != Recharge::fixed) continue;
+            std::vector<std::string> amounts;
+            std::string rest;
+            for (const auto& t : s.contribution_terms)
+                if (t.form == ContributionTerm::Form::rest)
+                    rest = partner_name(a, t.partner);
+                else
+                    amounts.push_back(
+                        fmt::format("{} {}", a.partners[t.partner].id, pounds(t.amount)));
+            fixed.push_back(fmt::format("{} {}: {} a year, phased by its profile whatever is "
+                                        "spent; {} bears the difference.",
+                                        s.id, s.name, and_list(amounts), rest));
+        }
+        if (!fixed.empty()) {
+            d.paragraph(fixed.size() == 1
+                            ? "One scheme charges fixed amounts instead (recharge \"fixed\"):"
+                            : "These schemes charge fixed amounts instead (recharge \"fixed\"):");
+            d.bullets(std::move(fixed));
+        }
+        std::vector<std::string> capped;
+        const auto totals = a.partner_contributions();
         if (a.risk_share)
-            d.paragraph("The agreement's [risk_share] is not applied: a joint budget's recharges "
-                        "follow the actual spending (SPEC section 6).");
+            for (std::size_t p = 0; p < a.risk_share->caps.size() && p < a.partners.size(); ++p)
+                if (a.risk_share->caps[p])
+                    capped.push_back(fmt::format("{} is charged at most {} above its "
+                                                 "contribution of {}",
+                                                 a.partners[p].id, pounds(*a.risk_share->caps[p]),
+                                                 pounds(totals[p])));
+        d.paragraph(capped.empty()
+                        ? "No partner's charge is capped."
+                        : fmt::format("Caps: {}. A charge above that is unallocated: no other "
+                                      "partner is charged it, and the partners must agree how to "
+                                      "meet it.",
+                                      and_list(capped)));
         return;
     }
     if (risk_share_is_default(a))
@@ -590,19 +626,20 @@ void monitoring(ExplainDocument& d, const Agreement& a) {
         format_percent(a.monitoring.amber, 4), format_percent(a.monitoring.red, 4)));
 }
 
+// A finding or a message quotes the file: shown visibly, a newline in it cannot start a line.
 std::string finding_item(const Finding& f) {
-    std::string place = f.where.str();
+    std::string place = visible(f.where.str());
     return fmt::format("{}{}\nWhy it matters: {}\nConsider: {}", place.empty() ? "" : place + ": ",
-                       f.what, f.why, f.consider);
+                       visible(f.what), visible(f.why), visible(f.consider));
 }
 
 void findings(ExplainDocument& d, const Explanation& e) {
     d.heading("Findings");
     std::vector<std::string> errors, warnings;
     for (const auto& dg : shown_diagnostics(e)) {
-        std::string place = dg.where.str();
+        std::string place = visible(dg.where.str());
         (dg.severity == Severity::error ? errors : warnings)
-            .push_back(place.empty() ? dg.message : place + ": " + dg.message);
+            .push_back(place.empty() ? visible(dg.message) : place + ": " + visible(dg.message));
     }
     for (const auto& f : e.findings)
         warnings.push_back(finding_item(f));
@@ -629,7 +666,7 @@ void findings(ExplainDocument& d, const Explanation& e) {
 ExplainDocument build(const Explanation& e) {
     if (!e.agreement) {
         ExplainDocument d(fmt::format("{}: not a valid agreement",
-                                      e.path == "-" ? std::string("<stdin>") : e.path));
+                                      e.path == "-" ? std::string("<stdin>") : visible(e.path)));
         d.paragraph("Its terms are not explained until its errors are fixed: an account of terms "
                     "that break the rules of SPEC section 3 could mislead.");
         findings(d, e);
@@ -637,7 +674,7 @@ ExplainDocument build(const Explanation& e) {
         return d;
     }
     const Agreement& a = *e.agreement;
-    ExplainDocument d(fmt::format("{} ({})", a.title, a.id));
+    ExplainDocument d(fmt::format("{} ({})", visible(a.title), visible(a.id)));
     d.paragraph(fmt::format("The terms of the agreement in plain English: {}, {}.",
                             kind_phrase(a.kind), a.legal_basis));
     what_it_is(d, a);

@@ -1,5 +1,7 @@
 #include "writers/explain_document.hpp"
 
+#include "money/visible_text.hpp"
+
 #include <fmt/format.h>
 
 namespace poolkit {
@@ -78,30 +80,34 @@ std::string md_item(const std::string& item, std::size_t indent) {
 
 } // namespace
 
+// The document quotes the agreement and the messages about it: every block is shown through
+// visible_lines(), so no name or message can send a terminal escape (SPEC §8).
 std::string ExplainDocument::text(std::size_t width) const {
-    std::string out = wrap_text(title_, width) + "\n";
+    std::string out = wrap_text(visible_lines(title_), width) + "\n";
     bool after_heading = false;
     for (const auto& b : blocks_) {
         // A blank line between blocks; a heading and its first block stay together.
         if (!after_heading) out += "\n";
         after_heading = b.kind == Kind::heading;
         switch (b.kind) {
-        case Kind::heading:
-            out += b.text + "\n" + std::string(display_width(b.text), '-');
+        case Kind::heading: {
+            std::string h = visible_lines(b.text);
+            out += h + "\n" + std::string(display_width(h), '-');
             break;
+        }
         case Kind::paragraph:
-            out += wrap_text(b.text, width);
+            out += wrap_text(visible_lines(b.text), width);
             break;
         case Kind::bullets:
             for (std::size_t i = 0; i < b.items.size(); ++i) {
-                out += "- " + wrap_text(b.items[i], width, 2, 2);
+                out += "- " + wrap_text(visible_lines(b.items[i]), width, 2, 2);
                 if (i + 1 < b.items.size()) out += "\n";
             }
             break;
         case Kind::numbered:
             for (std::size_t i = 0; i < b.items.size(); ++i) {
                 std::string mark = fmt::format("{}. ", i + 1);
-                out += mark + wrap_text(b.items[i], width, mark.size(), mark.size());
+                out += mark + wrap_text(visible_lines(b.items[i]), width, mark.size(), mark.size());
                 if (i + 1 < b.items.size()) out += "\n";
             }
             break;
@@ -110,7 +116,7 @@ std::string ExplainDocument::text(std::size_t width) const {
             out.pop_back(); // Table::text() ends its last row with a newline
             break;
         case Kind::verbatim:
-            out += b.text;
+            out += visible_lines(b.text);
             if (!out.empty() && out.back() == '\n') out.pop_back();
             break;
         }
@@ -120,31 +126,31 @@ std::string ExplainDocument::text(std::size_t width) const {
 }
 
 std::string ExplainDocument::markdown() const {
-    std::string out = "# " + md_prose(title_) + "\n";
+    std::string out = "# " + md_prose(visible_lines(title_)) + "\n";
     for (const auto& b : blocks_) {
         out += "\n";
         switch (b.kind) {
         case Kind::heading:
-            out += "## " + md_prose(b.text) + "\n";
+            out += "## " + md_prose(visible_lines(b.text)) + "\n";
             break;
         case Kind::paragraph:
-            out += md_prose(b.text) + "\n";
+            out += md_prose(visible_lines(b.text)) + "\n";
             break;
         case Kind::bullets:
             for (const auto& item : b.items)
-                out += "- " + md_item(item, 2) + "\n";
+                out += "- " + md_item(visible_lines(item), 2) + "\n";
             break;
         case Kind::numbered:
             for (std::size_t i = 0; i < b.items.size(); ++i) {
                 std::string mark = fmt::format("{}. ", i + 1);
-                out += mark + md_item(b.items[i], mark.size()) + "\n";
+                out += mark + md_item(visible_lines(b.items[i]), mark.size()) + "\n";
             }
             break;
         case Kind::table:
             out += b.table->markdown();
             break;
         case Kind::verbatim: {
-            std::string t = b.text;
+            std::string t = visible_lines(b.text);
             if (!t.empty() && t.back() == '\n') t.pop_back();
             std::size_t start = 0;
             while (start <= t.size()) {

@@ -1,5 +1,7 @@
 #include "writers/inputs.hpp"
 
+#include "money/visible_text.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -33,13 +35,23 @@ void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs) {
 std::string inputs_footer(const std::vector<InputFile>& inputs) {
     std::string out = inputs.empty() ? "Inputs: none" : "Inputs:";
     for (std::size_t i = 0; i < inputs.size(); ++i)
-        out += fmt::format("{} {} (sha256 {}, {} bytes)", i ? "," : "", inputs[i].path,
+        out += fmt::format("{} {} (sha256 {}, {} bytes)", i ? "," : "", visible(inputs[i].path),
                            inputs[i].sha256.substr(0, 12), inputs[i].bytes);
     out += fmt::format(". poolkit {}\n", POOLKIT_VERSION);
     return out;
 }
 
 std::string shell_quote(const std::string& arg) {
+    // An argument with a control character: bash's $'...' with the character as visible() shows
+    // it (\n, \x1b), so the line stays one line and still runs as the same command.
+    if (visible(arg) != arg) {
+        std::string out = "$'";
+        for (std::size_t i = 0, n; i < arg.size(); i += n) {
+            n = text_unit(arg, i).length;
+            out += arg[i] == '\\' ? "\\\\" : arg[i] == '\'' ? "\\'" : visible(arg.substr(i, n));
+        }
+        return out + "'";
+    }
     bool safe = !arg.empty();
     for (unsigned char c : arg)
         if (!(std::isalnum(c) ||

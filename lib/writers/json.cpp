@@ -1,64 +1,55 @@
 #include "writers/json.hpp"
 
 #include "money/error.hpp"
+#include "money/visible_text.hpp"
 
 #include <cstdio>
 
 namespace poolkit {
 
-namespace {
-// The length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates,
-// nothing past U+10FFFF), or 0 when the bytes there are not UTF-8.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    std::size_t n = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    unsigned char d = byte(i + 1);
-    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) ||
-        (c == 0xF4 && d > 0x8F))
-        return 0;
-    return n;
-}
-} // namespace
-
 std::string json_quote(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
     out += '"';
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
+    for (std::size_t i = 0; i < s.size();) {
+        TextUnit u = text_unit(s, i);
+        if (u.kind == TextUnit::Kind::not_utf8) {
             // JSON is UTF-8 (RFC 8259): a byte that is not part of a UTF-8 character (a ledger
             // exported as Latin-1, a corrupt file) becomes U+FFFD, the replacement character.
-            std::size_t n = utf8_length(s, i);
-            if (n == 0) {
-                out += "\xEF\xBF\xBD";
-            } else {
-                out.append(s.substr(i, n));
-                i += n - 1;
-            }
-            continue;
-        }
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (c < 0x20) {
+            out += "\xEF\xBF\xBD";
+        } else if (u.kind != TextUnit::Kind::plain) {
+            // Every control character (C0, DEL, C1) and the line separators as escapes: the
+            // document itself holds none, so showing it cannot send a terminal escape (SPEC §8).
+            switch (u.code) {
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            default: {
                 char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(u.code));
                 out += buf;
-            } else {
-                out += static_cast<char>(c);
             }
+            }
+        } else if (u.code == '"') {
+            out += "\\\"";
+        } else if (u.code == '\\') {
+            out += "\\\\";
+        } else {
+            out.append(s.substr(i, u.length));
         }
+        i += u.length;
     }
     out += '"';
     return out;

@@ -1,4 +1,6 @@
+#include "money/visible_text.hpp"
 #include "writers/inputs.hpp"
+#include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/statement_parts.hpp"
@@ -30,7 +32,7 @@ std::string ledger_line(const ReconStatement& st) {
     std::string out = ledger_summary(c, st.ledger_files, &st.recon.after_period, st.recon.period);
     if (c.lines_rejected > 0)
         out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
-                                       : fmt::format(": see {}", st.rejects_path);
+                                       : fmt::format(": see {}", visible(st.rejects_path));
     return out + "\n";
 }
 
@@ -148,28 +150,108 @@ Table partners_table(const ReconStatement& st, bool display) {
     return t;
 }
 
+// Joint (SPEC §6): this period's invoice to each partner but the host.
 Table invoices_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
     auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
     Table t(display ? std::vector<Table::Column>{{"Partner", false},
-                                                 {"Share to date", true},
+                                                 {"Charge to date", true},
+                                                 {"Own spend credited", true},
                                                  {"Invoiced before", true},
-                                                 {"Invoice this period", true}}
+                                                 {"Amount", true},
+                                                 {"", false}}
                     : std::vector<Table::Column>{{"partner", false},
                                                  {"period", false},
-                                                 {"share_to_date", true},
-                                                 {"share_to_previous", true},
+                                                 {"charge_to_date", true},
+                                                 {"own_spend_to_date", true},
+                                                 {"invoiced_before", true},
                                                  {"amount", true}});
-    for (const auto& inv : st.recon.invoices) {
+    for (const auto& inv : st.recon.joint->invoices) {
+        std::vector<Cell> cells{text_cell(a.partners[inv.partner].id)};
+        if (!display) cells.push_back(text_cell(a.year.period_ym(inv.period)));
+        for (Money m : {inv.charge_to_date, inv.own_spend_to_date, inv.invoiced_before, inv.amount})
+            cells.push_back(money(m));
         if (display)
-            t.add_row({text_cell(a.partners[inv.partner].id), money(inv.share_to_date),
-                       money(inv.share_to_previous), money(inv.amount)});
-        else
-            t.add_row({text_cell(a.partners[inv.partner].id),
-                       text_cell(a.year.period_ym(inv.period)), money(inv.share_to_date),
-                       money(inv.share_to_previous), money(inv.amount)});
+            cells.push_back(text_cell(inv.amount.is_negative() ? "credit note" : "invoice"));
+        t.add_row(std::move(cells));
     }
     return t;
+}
+
+// Joint (SPEC §6): the partner table; the host's row has no own spend or invoices.
+Table joint_partners_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    const JointInvoicing& j = *st.recon.joint;
+    auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
+    Table t(display ? std::vector<Table::Column>{{"Partner", false},
+                                                 {"Agreed contribution", true},
+                                                 {"Charge to date", true},
+                                                 {"Own spend", true},
+                                                 {"Invoiced to date", true},
+                                                 {"This invoice", true},
+                                                 {"Forecast charge for the year", true}}
+                    : std::vector<Table::Column>{{"partner", false},
+                                                 {"contribution", true},
+                                                 {"charge_to_date", true},
+                                                 {"own_spend_to_date", true},
+                                                 {"invoiced_to_date", true},
+                                                 {"invoice", true},
+                                                 {"forecast_charge", true}});
+    JointPartnerFigures total;
+    for (std::size_t p = 0; p < a.partners.size(); ++p) {
+        const JointPartnerFigures& f = j.partners[p];
+        const bool host = a.host && *a.host == p;
+        std::string id = a.partners[p].id + (display && host ? " (host)" : "");
+        auto invoiced = [&](Money m) { return host ? num_cell("") : money(m); };
+        t.add_row({text_cell(id), money(f.contribution), money(f.charge_to_date),
+                   invoiced(f.own_spend_to_date), invoiced(f.invoiced_to_date), invoiced(f.invoice),
+                   money(f.forecast_charge)});
+        total.contribution += f.contribution;
+        total.charge_to_date += f.charge_to_date;
+        total.own_spend_to_date += f.own_spend_to_date;
+        total.invoiced_to_date += f.invoiced_to_date;
+        total.invoice += f.invoice;
+        total.forecast_charge += f.forecast_charge;
+    }
+    if (display) {
+        t.add_rule();
+        t.add_row({text_cell("Total"), money(total.contribution), money(total.charge_to_date),
+                   money(total.own_spend_to_date), money(total.invoiced_to_date),
+                   money(total.invoice), money(total.forecast_charge)});
+    }
+    return t;
+}
+
+// What the joint statement says under its tables: credit notes, the caps, and where the invoices
+// before came from (SPEC §6).
+std::string joint_notes(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    const JointInvoicing& j = *st.recon.joint;
+    const int m = st.recon.period;
+    std::string out;
+    for (const auto& inv : j.invoices)
+        if (inv.amount.is_negative())
+            out += fmt::format("{}: a credit note of £{}: its charges less its own spending fell "
+                               "below what it was invoiced before, so the host owes it the "
+                               "difference.\n",
+                               a.partners[inv.partner].id, format_display(-inv.amount));
+    out += joint_cap_lines(a, j.to_date);
+    if (j.forecast.unallocated.is_positive())
+        out += fmt::format("Forecast for the year: £{} of the charges would be above a partner's "
+                           "contribution plus its cap (unallocated).\n",
+                           format_display(j.forecast.unallocated));
+    out += "Own spend: what the partner spent itself on the joint schemes (its own ledger), "
+           "credited against its charge.\n";
+    if (j.invoiced_before_recomputed)
+        out +=
+            m == 1
+                ? "Invoiced before: nothing (the first period).\n"
+                : fmt::format("Invoiced before: recomputed from today's ledgers as the charge less "
+                              "own spend to {} (no cash register), so a line back-dated into a "
+                              "month already invoiced is never billed. A cash register of the "
+                              "invoices issued is recommended (SPEC §10).\n",
+                              a.year.period_long(m - 1));
+    return out;
 }
 
 Table aligned_table(const ReconStatement& st, bool display) {
@@ -321,6 +403,10 @@ std::string render(const ReconStatement& st, Style style) {
     for (std::size_t i = 1; i < head.size(); ++i)
         out += head[i] + (style == Style::markdown && i + 1 < head.size() ? "  \n" : "\n");
     std::string warn = warning_line(st);
+    if (st.recon.joint) {
+        std::string u = joint_unallocated_warning(st.recon.joint->to_date, "to date");
+        if (!u.empty()) warn += u + "\n";
+    }
     if (!warn.empty()) {
         out += "\n";
         out += style == Style::markdown ? "**" + warn.substr(0, warn.size() - 1) + "**\n" : warn;
@@ -357,10 +443,18 @@ std::string render(const ReconStatement& st, Style style) {
             out += items(flagged);
         }
         break;
-    case AgreementKind::joint:
-        out += heading("Recharge invoices for the period (cumulative share of actual spending)");
+    case AgreementKind::joint: {
+        const JointInvoicing& j = *st.recon.joint;
+        out += heading("Charges to date by scheme (each partner's share of the spending, SPEC §6)");
+        out += table(joint_charges_table(a, j.to_date, true, "Actual to date"));
+        out += heading("Partners");
+        out += table(joint_partners_table(st, true));
+        out += heading(fmt::format("Invoices for {} (charge to date - own spend - invoiced before)",
+                                   a.year.period_long(st.recon.period)));
         out += table(invoices_table(st, true));
+        out += note_lines(joint_notes(st), style == Style::markdown);
         break;
+    }
     }
     out += "\n";
     out += ledger_line(st);
@@ -406,11 +500,12 @@ const char* recon_table_name(ReconTable t) {
     return "?";
 }
 
+// SPEC §8: no control character of the inputs reaches the reader (money/visible_text.hpp).
 std::string recon_text(const ReconStatement& st) {
-    return render(st, Style::text);
+    return visible_lines(render(st, Style::text));
 }
 std::string recon_markdown(const ReconStatement& st) {
-    return render(st, Style::markdown);
+    return visible_lines(render(st, Style::markdown));
 }
 
 std::string recon_csv(const ReconStatement& st, ReconTable table) {
@@ -418,7 +513,8 @@ std::string recon_csv(const ReconStatement& st, ReconTable table) {
     case ReconTable::schemes:
         return schemes_table(st, false).csv();
     case ReconTable::partners:
-        return partners_table(st, false).csv();
+        return st.recon.joint ? joint_partners_table(st, false).csv()
+                              : partners_table(st, false).csv();
     case ReconTable::invoices:
         return invoices_table(st, false).csv();
     case ReconTable::aligned:
@@ -474,6 +570,21 @@ std::string recon_json(const ReconStatement& st) {
             json.field("forecast_risk_share", pos.forecast_risk_share);
             json.end_object();
         }
+    } else if (r.joint) {
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            const JointPartnerFigures& f = r.joint->partners[p];
+            json.begin_object();
+            json.field("id", a.partners[p].id);
+            json.field("contribution", f.contribution);
+            json.field("charge_to_date", f.charge_to_date);
+            if (!a.host || *a.host != p) { // the host is not invoiced
+                json.field("own_spend_to_date", f.own_spend_to_date);
+                json.field("invoiced_to_date", f.invoiced_to_date);
+                json.field("invoice", f.invoice);
+            }
+            json.field("forecast_charge", f.forecast_charge);
+            json.end_object();
+        }
     } else if (a.kind == AgreementKind::aligned) {
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             json.begin_object();
@@ -496,18 +607,26 @@ std::string recon_json(const ReconStatement& st) {
     }
     json.end_array();
 
-    if (a.kind == AgreementKind::joint) {
+    if (r.joint) {
         json.key("invoices").begin_array();
-        for (const auto& inv : r.invoices) {
+        for (const auto& inv : r.joint->invoices) {
             json.begin_object();
             json.field("partner", a.partners[inv.partner].id);
             json.field("period", a.year.period_ym(inv.period));
+            json.field("charge_to_date", inv.charge_to_date);
+            json.field("own_spend_to_date", inv.own_spend_to_date);
+            json.field("invoiced_before", inv.invoiced_before);
             json.field("amount", inv.amount);
-            json.field("share_to_date", inv.share_to_date);
-            json.field("share_to_previous", inv.share_to_previous);
             json.end_object();
         }
         json.end_array();
+        // Without a cash register the invoices before are recomputed from these ledgers (§6).
+        json.field("invoiced_before_source",
+                   r.joint->invoiced_before_recomputed ? "recomputed" : "register");
+        json.key("charges");
+        write_joint_charges_json(json, a, r.joint->to_date);
+        json.field("unallocated", r.joint->to_date.unallocated);
+        json.field("forecast_unallocated", r.joint->forecast.unallocated);
     }
     if (r.forecast_share) {
         json.field("forecast_carried_forward", r.forecast_share->carried_forward);

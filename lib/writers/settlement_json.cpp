@@ -2,6 +2,7 @@
 // transfers[], carried_forward, unallocated, plus the risk-share working, the memorandum account
 // when asked for, the ledger control totals and the inputs record. Amounts are strings.
 #include "writers/inputs.hpp"
+#include "writers/joint_settlement_writers.hpp"
 #include "writers/json.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
@@ -46,6 +47,18 @@ void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
     json.end_object();
 }
 
+void transfers_json(JsonWriter& json, const Agreement& a, const std::vector<Transfer>& transfers) {
+    json.key("transfers").begin_array();
+    for (const auto& t : transfers) {
+        json.begin_object();
+        json.field("from", a.partners[t.from].id);
+        json.field("to", a.partners[t.to].id);
+        json.field("amount", t.amount);
+        json.end_object();
+    }
+    json.end_array();
+}
+
 } // namespace
 
 std::string settlement_json(const SettlementStatement& st) {
@@ -56,8 +69,11 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("schema", "poolkit.settle/2");
     write_run_json(json, st.run);
     json.key("options").begin_object();
-    json.field("paid", st.paid_given ? "file" : "as-due");
-    json.field("memorandum", st.memorandum.has_value());
+    // Joint: paid is the invoices worked from the ledgers (SPEC §7).
+    json.field("paid", st.paid_given                    ? "file"
+                       : a.kind == AgreementKind::joint ? "invoices"
+                                                        : "as-due");
+    json.field("memorandum", st.memorandum.has_value() || st.joint_memorandum.has_value());
     json.field("provisional", st.year_end == YearEnd::provisional);
     json.field("complete", st.year_end == YearEnd::asserted);
     json.end_object();
@@ -83,6 +99,16 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("variance", r.total_variance);
     json.end_object();
 
+    if (a.kind == AgreementKind::joint) {
+        // No pool and no risk share: the charges (SPEC §7 "Joint (no pool)").
+        write_joint_partners_json(json, st);
+        transfers_json(json, a, r.transfers);
+        write_joint_settlement_json(json, st);
+        write_ledger_json(json, st.control, st.ledger_files);
+        json.end_object();
+        return json.str();
+    }
+
     json.key("partners").begin_array();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
         const auto& ps = r.partners[p];
@@ -100,15 +126,7 @@ std::string settlement_json(const SettlementStatement& st) {
     json.end_array();
     json.field("cash", st.paid_given ? "paid-file" : "assumed");
 
-    json.key("transfers").begin_array();
-    for (const auto& t : r.transfers) {
-        json.begin_object();
-        json.field("from", a.partners[t.from].id);
-        json.field("to", a.partners[t.to].id);
-        json.field("amount", t.amount);
-        json.end_object();
-    }
-    json.end_array();
+    transfers_json(json, a, r.transfers);
     json.field("opening_balance", r.opening_balance);
     json.field("opening_balance_applied", r.risk.opening_applied);
     json.field("carried_forward", r.carried_forward);

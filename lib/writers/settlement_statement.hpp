@@ -4,6 +4,7 @@
 // (text, Markdown), settlement_json and settlement_csv.
 #pragma once
 
+#include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
 #include "calc/year_completeness.hpp"
@@ -28,7 +29,8 @@ struct SettlementStatement {
     // Whether every partner's ledgers reach March (SPEC §7), and what the statement says of it.
     YearCompleteness year;
     YearEnd year_end = YearEnd::complete;
-    std::vector<std::vector<std::string>> short_partner_files; // per year.short_partners entry
+    std::vector<std::vector<std::string>> short_partner_files;      // per year.short_partners entry
+    std::optional<JointMemorandum> joint_memorandum = std::nullopt; // joint, --memorandum (SPEC §7)
 };
 
 // The finding of an incomplete year in one sentence per short partner ("NSOMERSET has no ledger

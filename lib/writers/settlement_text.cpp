@@ -1,6 +1,9 @@
 // The settlement as tables: aligned text and Markdown for people, CSV (one table a file) for
 // spreadsheets and scripts (SPEC §5, §7, §9).
+#include "money/visible_text.hpp"
 #include "writers/inputs.hpp"
+#include "writers/joint_parts.hpp"
+#include "writers/joint_settlement_writers.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
@@ -281,7 +284,8 @@ std::string render(const SettlementStatement& st, Style style) {
                        year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
                        a.year.start_date(), a.year.period_end_date(12), md ? "  " : "");
     out += what + (md ? "  \n" : "\n");
-    out += fmt::format("Risk share: {}.\n", describe_terms(a));
+    out += fmt::format("{}: {}.\n", a.kind == AgreementKind::joint ? "Recharges" : "Risk share",
+                       describe_terms(a));
     if (std::string banner = year_end_banner(st); !banner.empty()) {
         out += "\n";
         out += bold(banner);
@@ -294,7 +298,10 @@ std::string render(const SettlementStatement& st, Style style) {
                                 st.control.lines_rejected == 1 ? " was" : "s were",
                                 format_display(st.control.total_rejected)));
     }
-    if (r.unallocated.is_positive()) {
+    if (a.kind == AgreementKind::joint && r.unallocated.is_positive()) {
+        out += "\n";
+        out += bold(joint_unallocated_warning(r.charges, "for the year"));
+    } else if (r.unallocated.is_positive()) {
         out += "\n";
         out += bold(fmt::format("WARNING: £{} of overspend is unallocated: no partner bears it "
                                 "under the agreement's risk share. The partners must agree how "
@@ -304,18 +311,24 @@ std::string render(const SettlementStatement& st, Style style) {
 
     out += heading("Schemes");
     out += table(schemes_table(st, true));
-    out += heading(a.kind == AgreementKind::aligned
-                       ? "Partners (aligned: each bears its own variance, no money moves)"
-                       : "Partners");
-    out += table(partners_table(st, true));
-    if (!st.paid_given && a.kind != AgreementKind::aligned)
-        out +=
-            (md ? "\n" : "") +
-            std::string(a.kind == AgreementKind::joint
-                            ? "Paid: the recharges invoiced for the year (no paid amounts given).\n"
-                            : "Cash: assumed (contributions paid as due; nothing of the direct "
-                              "spend reimbursed in the year).\n");
-    if (a.kind != AgreementKind::aligned)
+    if (a.kind == AgreementKind::joint) {
+        out += heading("Charges for the year by scheme (each partner's share of the spending, "
+                       "SPEC §6)");
+        out += table(joint_charges_table(a, r.charges, true, "Outturn"));
+        out += heading("Partners");
+        out += table(joint_partners_table(st, true));
+        out += note_lines(joint_settlement_notes(st), md);
+    } else {
+        out += heading(a.kind == AgreementKind::aligned
+                           ? "Partners (aligned: each bears its own variance, no money moves)"
+                           : "Partners");
+        out += table(partners_table(st, true));
+    }
+    if (!st.paid_given && a.kind == AgreementKind::pooled)
+        out += (md ? "\n" : "") +
+               std::string("Cash: assumed (contributions paid as due; nothing of the direct spend "
+                           "reimbursed in the year).\n");
+    if (a.kind == AgreementKind::pooled)
         out += (md ? "\n" : "") +
                std::string("Balance: + the partner pays the host, (…) the host pays the partner; "
                            "direct spend is what a partner spent from its own ledger on the "
@@ -354,6 +367,14 @@ std::string render(const SettlementStatement& st, Style style) {
                            format_display(r.pool_closing));
     }
 
+    if (st.joint_memorandum) {
+        out += heading(fmt::format("Recharge statement of the host, {} (a joint budget has no "
+                                   "pool, so no memorandum account)",
+                                   a.partners[*a.host].name));
+        out += table(recharge_statement_table(st, true));
+        out += heading("Partner notes (expenditure recharged under the joint arrangement)");
+        out += table(recharge_notes_table(st, true));
+    }
     if (st.memorandum) {
         out += heading(a.kind == AgreementKind::pooled
                            ? "Memorandum account"
@@ -405,11 +426,12 @@ const char* settlement_table_name(SettlementTable t) {
     return "?";
 }
 
+// SPEC §8: no control character of the inputs reaches the reader (money/visible_text.hpp).
 std::string settlement_text(const SettlementStatement& st) {
-    return render(st, Style::text);
+    return visible_lines(render(st, Style::text));
 }
 std::string settlement_markdown(const SettlementStatement& st) {
-    return render(st, Style::markdown);
+    return visible_lines(render(st, Style::markdown));
 }
 
 std::string settlement_csv(const SettlementStatement& st, SettlementTable table) {
@@ -417,13 +439,17 @@ std::string settlement_csv(const SettlementStatement& st, SettlementTable table)
     case SettlementTable::schemes:
         return schemes_table(st, false).csv();
     case SettlementTable::partners:
-        return partners_table(st, false).csv();
+        return st.agreement.kind == AgreementKind::joint ? joint_partners_table(st, false).csv()
+                                                         : partners_table(st, false).csv();
     case SettlementTable::transfers:
         return transfers_table(st).csv();
     case SettlementTable::steps:
         return steps_table(st).csv();
     case SettlementTable::memorandum:
     case SettlementTable::notes:
+        if (st.joint_memorandum)
+            return table == SettlementTable::memorandum ? recharge_statement_table(st, false).csv()
+                                                        : recharge_notes_table(st, false).csv();
         if (!st.memorandum)
             throw Error(ErrorKind::usage, std::string("the ") + settlement_table_name(table) +
                                               " table needs the memorandum account");

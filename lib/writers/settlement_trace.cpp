@@ -112,8 +112,24 @@ std::string describe_step(const Agreement& a, const RiskStep& s) {
 std::string describe_terms(const Agreement& a) {
     if (a.kind == AgreementKind::aligned)
         return "aligned budget: each partner bears its own variance";
-    if (a.kind == AgreementKind::joint)
-        return "joint budget: each partner bears its agreed share of each scheme's actual spending";
+    if (a.kind == AgreementKind::joint) {
+        // SPEC §3, §6: no risk share; how each scheme is recharged, and the caps.
+        std::string fixed;
+        for (const Scheme& sc : a.schemes)
+            if (sc.recharge == Recharge::fixed) fixed += (fixed.empty() ? "" : ", ") + sc.id;
+        std::string out = "each partner is charged its share of each scheme's actual spending "
+                          "by the contributions";
+        if (!fixed.empty())
+            out += "; fixed amounts, the rest partner bearing the difference: " + fixed;
+        std::string caps;
+        if (a.risk_share)
+            for (std::size_t p = 0; p < a.risk_share->caps.size() && p < a.partners.size(); ++p)
+                if (a.risk_share->caps[p])
+                    caps += fmt::format("{}{} {}", caps.empty() ? "" : ", ", a.partners[p].id,
+                                        format_display(*a.risk_share->caps[p]));
+        if (!caps.empty()) out += "; caps above the contribution: " + caps;
+        return out;
+    }
     const RiskShare rs = *effective_risk_share(a);
     std::string over = share_rule_phrase(rs.overspend, false, a);
     if (rs.overspend.kind == RuleKind::tiers) {

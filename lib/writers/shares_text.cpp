@@ -1,6 +1,7 @@
 #include "writers/shares_text.hpp"
 #include "writers/statement_parts.hpp"
 
+#include "money/visible_text.hpp"
 #include "writers/inputs.hpp"
 #include "writers/table.hpp"
 
@@ -186,7 +187,7 @@ std::string shares_text(const SharesStatement& st) {
     }
     out += "\n";
     out += run_footer(st.run);
-    return out;
+    return visible_lines(out); // SPEC §8: no control character reaches the reader's terminal
 }
 
 std::string shares_markdown(const SharesStatement& st) {
@@ -211,7 +212,7 @@ std::string shares_markdown(const SharesStatement& st) {
     }
     out += "\n";
     out += run_footer(st.run, true);
-    return out;
+    return visible_lines(out);
 }
 
 } // namespace poolkit

@@ -76,4 +76,17 @@ void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size
     json.end_object();
 }
 
+std::string note_lines(const std::string& lines, bool markdown) {
+    if (!markdown) return lines;
+    std::string out;
+    std::size_t start = 0;
+    while (start < lines.size()) {
+        std::size_t end = lines.find('\n', start);
+        if (end == std::string::npos) end = lines.size() - 1;
+        out += "\n" + lines.substr(start, end - start + 1);
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace poolkit

@@ -37,4 +37,7 @@ void write_control_json(JsonWriter& json, const ControlTotals& control);
 void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files,
                        const LineTally* after_period = nullptr);
 
+// Lines of notes ("...\n" each) as they are for text; for Markdown each its own paragraph.
+std::string note_lines(const std::string& lines, bool markdown);
+
 } // namespace poolkit

@@ -1,6 +1,7 @@
 #include "writers/table.hpp"
 
 #include "money/error.hpp"
+#include "money/visible_text.hpp"
 
 namespace poolkit {
 
@@ -24,10 +25,21 @@ void trim_right(std::string& line) {
 } // namespace
 
 std::string Table::text() const {
+    // Cells as shown: control characters written out, so a cell cannot break its line (SPEC §8).
+    std::vector<std::string> header;
+    for (const auto& col : columns_)
+        header.push_back(visible(col.header));
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& r : rows_) {
+        cells.emplace_back();
+        for (const auto& cell : r)
+            cells.back().push_back(visible(cell.text));
+    }
     std::vector<std::size_t> width(columns_.size());
     for (std::size_t c = 0; c < columns_.size(); ++c) {
-        width[c] = display_width(columns_[c].header);
-        for (const auto& r : rows_) width[c] = std::max(width[c], display_width(r[c].text));
+        width[c] = display_width(header[c]);
+        for (const auto& r : cells)
+            width[c] = std::max(width[c], display_width(r[c]));
     }
     auto render = [&](auto cell_at, auto numeric_at) {
         std::string line;
@@ -50,7 +62,7 @@ std::string Table::text() const {
     for (auto w : width) total_width += w;
     total_width += 2 * (columns_.empty() ? 0 : columns_.size() - 1);
 
-    std::string out = render([&](std::size_t c) -> const std::string& { return columns_[c].header; },
+    std::string out = render([&](std::size_t c) -> const std::string& { return header[c]; },
                              [&](std::size_t c) { return columns_[c].numeric; });
     std::size_t next_rule = 0;
     for (std::size_t r = 0; r < rows_.size(); ++r) {
@@ -58,28 +70,26 @@ std::string Table::text() const {
             out += std::string(total_width, '-') + "\n";
             ++next_rule;
         }
-        out += render([&](std::size_t c) -> const std::string& { return rows_[r][c].text; },
+        out += render([&](std::size_t c) -> const std::string& { return cells[r][c]; },
                       [&](std::size_t c) { return rows_[r][c].numeric || columns_[c].numeric; });
     }
     return out;
 }
 
-namespace {
-std::string md_escape(const std::string& s) {
+std::string md_cell(const std::string& s) {
     std::string out;
-    for (char ch : s) {
-        if (ch == '|') out += '\\';
-        out += ch == '\n' ? ' ' : ch;
+    for (char ch : visible(s)) {
+        if (ch == '|' || ch == '<' || ch == '>') out += '\\';
+        out += ch;
     }
     return out;
 }
-} // namespace
 
 std::string Table::markdown() const {
     std::string out = "|";
     for (const auto& col : columns_) {
         out += ' ';
-        out += md_escape(col.header);
+        out += md_cell(col.header);
         out += " |";
     }
     out += "\n|";
@@ -89,7 +99,7 @@ std::string Table::markdown() const {
         out += "|";
         for (const auto& cell : r) {
             out += ' ';
-            out += md_escape(cell.text);
+            out += md_cell(cell.text);
             out += " |";
         }
         out += "\n";
@@ -100,11 +110,14 @@ std::string Table::markdown() const {
 std::string csv_field(const std::string& s, bool numeric, char delimiter) {
     std::string v = s;
     if (!numeric && !v.empty() &&
-        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r' ||
+         v[0] == '\n'))
         v.insert(v.begin(), '\'');
-    bool quote = false;
+    // A field with a control character is quoted: the data stays as it was, but inside quotes,
+    // where a CSV reader takes it as part of the field.
+    bool quote = find_control(v).has_value();
     for (char c : v)
-        if (c == delimiter || c == '"' || c == '\n' || c == '\r') quote = true;
+        if (c == delimiter || c == '"') quote = true;
     if (!quote) return v;
     std::string out = "\"";
     for (char c : v) {

@@ -30,8 +30,9 @@ class Table {
     bool empty() const { return rows_.empty(); }
 
     // Columns padded to their widest cell, two spaces apart, no trailing spaces; header then rows.
+    // Cells are shown through visible() (money/visible_text.hpp).
     std::string text() const;
-    // A GitHub-flavoured Markdown table.
+    // A GitHub-flavoured Markdown table, each cell as md_cell() gives it.
     std::string markdown() const;
     // RFC 4180 CSV with a header row; text cells guarded against formula injection (SPEC §8).
     std::string csv() const;
@@ -42,9 +43,13 @@ class Table {
     std::vector<std::size_t> rules_;
 };
 
-// One CSV field: quoted when it holds a delimiter, quote, CR or LF. A text cell that starts with
-// '=', '+', '-', '@', tab or CR is prefixed with a single quote so a spreadsheet shows it as text
-// (SPEC §8); numeric cells are written as they are.
+// One Markdown table cell: control characters shown visibly and '|' escaped, so a name can
+// neither end the row nor add a cell; '<' and '>' escaped, so it cannot be read as HTML.
+std::string md_cell(const std::string& s);
+
+// One CSV field: quoted when it holds a delimiter, a quote or any control character. A text cell
+// that starts with '=', '+', '-', '@', tab, CR or LF is prefixed with a single quote so a
+// spreadsheet shows it as text (SPEC §8); numeric cells are written as they are.
 std::string csv_field(const std::string& s, bool numeric, char delimiter = ',');
 
 // The display width of a UTF-8 string (code points; enough for names and the £ sign).

@@ -95,7 +95,20 @@ TEST_CASE("contribution terms: percentages, amounts and rest") {
     // Failures, each reported once.
     CHECK(!resolve_terms(std::vector{pct(0, 60), pct(1, 30)}, Money::from_pence(100), 2,
                          "the contributions of scheme S", at, d));
-    CHECK(d.items.back().message == "the contributions of scheme S sum to 90%, not 100%");
+    CHECK(d.items.back().message ==
+          "the contributions of scheme S sum to 90%, not 100% (short by 10%)");
+    // 3 x 33.333333333333% is short of 100% by 0.000000000001%: said exactly, never "100%".
+    std::vector<ContributionTerm> thirds(3, pct(0, 0));
+    for (std::size_t i = 0; i < 3; ++i) {
+        thirds[i].partner = i;
+        thirds[i].percent = *parse_percent("33.333333333333%");
+    }
+    Diagnostics d3;
+    CHECK(!resolve_terms(thirds, Money::from_pence(100), 3, "S", at, d3));
+    CHECK(d3.items.back().message ==
+          "S sum to 99.999999999999%, not 100% (short by 0.000000000001%)");
+    CHECK(percent_sum_phrase(Rational(1000001, 1000000)) ==
+          "100.0001%, not 100% (over by 0.0001%)");
     CHECK(
         !resolve_terms(std::vector{pct(0, 60), amt(1, 40)}, Money::from_pence(100), 2, "X", at, d));
     CHECK(d.items.back().message == "X mix percentages and amounts: state them all as percentages "

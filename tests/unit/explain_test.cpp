@@ -153,7 +153,7 @@ TEST_CASE("explain: an invalid agreement gives its errors and no terms") {
     INFO(out);
     CHECK(has(out, "t.toml: not a valid agreement\n"));
     CHECK(has(out, "1 error: the agreement is not valid until it is fixed.\n\n1. t.toml:21:1: the "
-                   "pool-level [contributions] sum to 90%, not 100%\n"));
+                   "pool-level [contributions] sum to 90%, not 100% (short by 10%)\n"));
     // The loader's warning still shows: there are no findings to restate it.
     CHECK(has(out, "1 warning: term that is lawful but carries a risk"));
     CHECK(has(out, "Health Act 1999 s31 is repealed (now NHS Act 2006 s75)"));

@@ -1,6 +1,7 @@
 // Formula injection (SPEC §8): a CSV cell that a spreadsheet would run as a formula — text that
-// starts with '=', '+', '-', '@', a tab or a carriage return — is written with a leading single
-// quote so it shows as text; numbers (negative amounts too) are written exactly as they are.
+// starts with '=', '+', '-', '@', a tab, a carriage return or a line feed — is written with a
+// leading single quote so it shows as text; numbers (negative amounts too) are written exactly as
+// they are.
 #include "model/actuals.hpp"
 #include "writers/actuals_statement.hpp"
 #include "writers/table.hpp"
@@ -14,8 +15,9 @@ TEST_CASE("hardening: every formula trigger in a text cell is neutralised") {
     CHECK(csv_field("+44 helpline", false) == "'+44 helpline");
     CHECK(csv_field("-2+3", false) == "'-2+3");
     CHECK(csv_field("@SUM(A1:A9)", false) == "'@SUM(A1:A9)");
-    CHECK(csv_field("\tcmd", false) == "'\tcmd"); // a tab needs no quoting
-    // A CR both triggers the guard and needs RFC 4180 quoting.
+    // A tab, a CR or a LF both triggers the guard and, as a control character, is quoted.
+    CHECK(csv_field("\tcmd", false) == "\"'\tcmd\"");
+    CHECK(csv_field("\ncmd", false) == "\"'\ncmd\"");
     CHECK(csv_field("\rcmd", false) == "\"'\rcmd\"");
     // The classic payload: quoted for its commas and quotes, and neutralised inside the quotes.
     CHECK(csv_field("=HYPERLINK(\"http://a.test/\",\"Click\")", false) ==

@@ -93,3 +93,26 @@ TEST_CASE("rational: percentages") {
     CHECK(format_percent(Rational(2, 5)) == "40%");
     CHECK(format_percent(Rational(1, 8)) == "12.5%");
 }
+
+TEST_CASE("rational: an exact percentage shows every decimal it has") {
+    // 3 x 33.333333333333% = 99.999999999999%: rounded to 4 places it would read "100%".
+    Rational third = *parse_percent("33.333333333333%");
+    CHECK(format_percent(third * 3, 4) == "100%");
+    CHECK(format_percent_exact(third * 3) == "99.999999999999%");
+    CHECK(format_percent_exact(Rational(1) - third * 3) == "0.000000000001%");
+    CHECK(format_percent_exact(Rational(2, 5)) == "40%");
+    CHECK(format_percent_exact(Rational(1)) == "100%");
+    CHECK(format_percent_exact(Rational(0)) == "0%");
+    CHECK(format_percent_exact(Rational(1, 8)) == "12.5%");          // 12.5: one place
+    CHECK(format_percent_exact(Rational(1, 1024)) == "0.09765625%"); // 100/2^10: 8 places
+    CHECK(format_percent_exact(Rational(-1, 200)) == "-0.5%");
+    // A decimal that never ends is rounded to 12 places, and says so.
+    CHECK(format_percent_exact(Rational(1, 3)) == "about 33.333333333333%");
+}
+
+TEST_CASE("money: an amount out of range says the largest and the smallest") {
+    CHECK(std::string(describe(MoneyParseError::out_of_range)) ==
+          "the amount is out of range (the largest is 92,233,720,368,547,758.07, the smallest "
+          "-92,233,720,368,547,758.08)");
+    CHECK(parse_money("-92233720368547758.09").error == MoneyParseError::out_of_range);
+}

@@ -109,33 +109,79 @@ TEST_CASE("recon: a period before any spend, and P12") {
     CHECK(r12.partners[1].contribution_due_ytd == pence(400000));
 }
 
-TEST_CASE("recon: joint budget invoices are cumulative") {
+TEST_CASE("recon: joint budget invoices credit each partner's own spending") {
     auto a = small(AgreementKind::joint);
     auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
-    REQUIRE(r.invoices.size() == 2); // B and C; A is the host
-    // To P03: S1 3,300 over 6:3:3 -> B 825.00; S2 350 over 1:1:1 -> 116.67, 116.67, 116.66.
-    // To P02: S1 2,000 -> B 500.00; S2 400 -> 133.34, 133.33, 133.33.
-    CHECK(r.invoices[0].share_to_date == pence(94167));
-    CHECK(r.invoices[0].share_to_previous == pence(63333));
-    CHECK(r.invoices[0].amount == pence(30834));
-    CHECK(r.invoices[1].share_to_date == pence(94166));
-    CHECK(r.invoices[1].amount == pence(30833));
+    REQUIRE(r.joint);
+    const auto& inv = r.joint->invoices;
+    REQUIRE(inv.size() == 2); // B and C; A is the host
     CHECK(r.partners.empty());
-    // Twelve monthly invoices sum exactly to the year's share.
+    // Charges to P03: S1 3,300.00 over 6:3:3 -> A 1,650.00, B 825.00, C 825.00; S2 350.00 over
+    // 1:1:1 = 11,666.67p each: floors 11,666p, the 2 spare pence to A and B -> 116.67, 116.67,
+    // 116.66. B 941.67, C 941.66.
+    // To P02: S1 2,000.00 -> B 500.00, C 500.00; S2 400.00 -> 133.34, 133.33, 133.33: B and C
+    // 633.33 each.
+    // Own spend: B's ledger S2 P02 400.00 (to P02 and P03); C's ledger S2 P03 -50.00 (a refund it
+    // received: it reduces the scheme's actual, so the host bills C for it).
+    // B: 941.67 - 400.00 - (633.33 - 400.00) = 308.34. C: 941.66 - (-50.00) - (633.33 - 0) =
+    // 358.33.
+    CHECK(inv[0].partner == 1);
+    CHECK(inv[0].charge_to_date == pence(94167));
+    CHECK(inv[0].own_spend_to_date == pence(40000));
+    CHECK(inv[0].invoiced_before == pence(23333));
+    CHECK(inv[0].amount == pence(30834));
+    CHECK(inv[1].charge_to_date == pence(94166));
+    CHECK(inv[1].own_spend_to_date == pence(-5000));
+    CHECK(inv[1].invoiced_before == pence(63333));
+    CHECK(inv[1].amount == pence(35833));
+    CHECK(r.joint->invoiced_before_recomputed);
+    // The partner table: invoiced to date = charge - own spend; forecast charge on the profile
+    // forecasts S1 3,300 + 9,000 = 12,300.00 (B, C 3,075.00 each, A 6,150.00) and S2 350 + 2,250 =
+    // 2,600.00 (866.67, 866.67, 866.66): A 7,016.67, B 3,941.67, C 3,941.66.
+    const auto& pt = r.joint->partners;
+    REQUIRE(pt.size() == 3);
+    CHECK(pt[0].charge_to_date == pence(176667)); // A: 1,650.00 + 116.67
+    CHECK(pt[0].invoice.is_zero());               // the host is not invoiced
+    CHECK(pt[1].invoiced_to_date == pence(54167));
+    CHECK(pt[2].invoiced_to_date == pence(99166));
+    CHECK(pt[0].forecast_charge == pence(701667));
+    CHECK(pt[1].forecast_charge == pence(394167));
+    CHECK(pt[2].forecast_charge == pence(394166));
+    CHECK(pt[1].contribution == pence(400000));
+
+    // Twelve monthly invoices sum exactly to the year's charge less the partner's own spending.
     auto act = ledgers(a);
-    act.add(1, 0, 7, pence(12345));
+    act.add(1, 0, 7, pence(12345)); // B spends 123.45 on S1 itself in P07
     act.add(2, 1, 11, pence(777));
     Money sum_b;
     for (int m = 1; m <= 12; ++m)
-        sum_b += reconcile(a, act, m, ForecastMethod::profile).invoices[0].amount;
-    CHECK(sum_b == reconcile(a, act, 12, ForecastMethod::profile).invoices[0].share_to_date);
+        sum_b += reconcile(a, act, m, ForecastMethod::profile).joint->invoices[0].amount;
+    auto r12 = reconcile(a, act, 12, ForecastMethod::profile);
+    CHECK(sum_b == r12.joint->invoices[0].charge_to_date - pence(40000 + 12345));
+    CHECK(sum_b == r12.joint->partners[1].invoiced_to_date);
+}
+
+TEST_CASE("recon: joint invoices take the invoices before from a register when given") {
+    // The same charges to P03 as above; a register says B was invoiced 200.00 and C 700.00 before:
+    // B 941.67 - 400.00 - 200.00 = 341.67 (a back-dated line is billed now); C 941.66 + 50.00 -
+    // 700.00 = 291.66.
+    auto a = small(AgreementKind::joint);
+    auto act = ledgers(a);
+    std::vector<Money> forecasts(2);
+    std::vector<Money> before{pence(0), pence(20000), pence(70000)};
+    auto j = joint_invoicing(a, act, 3, forecasts, &before);
+    CHECK(!j.invoiced_before_recomputed);
+    CHECK(j.invoices[0].amount == pence(34167));
+    CHECK(j.invoices[1].amount == pence(29166));
+    std::vector<Money> wrong(2);
+    CHECK_THROWS_AS(joint_invoicing(a, act, 3, forecasts, &wrong), Error);
 }
 
 TEST_CASE("recon: aligned budgets show each partner's own figures") {
     auto a = small(AgreementKind::aligned);
     auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
     CHECK(r.partners.empty());
-    CHECK(r.invoices.empty());
+    CHECK(!r.joint);
     // B's S2: own budget 1,000.00. The scheme's budget to P03 is 3 × 250.00 = 750.00, shared
     // 1:1:1 by the contributions: 250.00 each (phasing B's 1,000.00 on its own, 83.34 × 4 then
     // 83.33 × 8, would give 250.02, and the three parts 750.06: 6p more than the scheme's).

@@ -1,5 +1,6 @@
 // The year-end settlement (SPEC §7), worked by hand, and its invariants over random agreements.
 // Amounts are in pence; the comments give them in pounds.
+#include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
 #include "settlement_fixture.hpp"
@@ -138,20 +139,29 @@ TEST_CASE("settlement: aligned budgets move no money; joint budgets recharge the
     std::vector<Money> paid{pence(1), pence(2)};
     CHECK_THROWS_AS(settle(a, act, &paid), Error);
 
-    // Joint: LA (host) spends 1,050,000.01 of 1,000,000.00 (6:4). The variance 50,000.01 =
-    // 5,000,001p at .6/.4: 3,000,000.6 / 2,000,000.4, the spare penny to ICB (.6): ICB 30,000.01,
-    // LA 20,000.00. By default the recharges already billed it: balances 0.
+    // Joint: LA (host) spends 1,050,000.01 of 1,000,000.00 (6:4). The charge: 105,000,001p at
+    // .6/.4 = 63,000,000.6 / 42,000,000.4, the spare penny to ICB (.6): ICB 630,000.01, LA
+    // 420,000.00; risk shares 30,000.01 and 20,000.00. Without a register ICB was invoiced its
+    // charge: paid 630,000.01, balance 0. The host's row has no paid, direct spend or balance.
     auto j =
         make_agreement({"ICB", "LA"}, {{"S1", {600000'00, 400000'00}}}, 1, AgreementKind::joint);
     auto jact = make_actuals(j, {{1, 0, 1050000'01}});
     auto s = settle(j, jact);
     CHECK(row(s.partners[0]) == Row{600000'00, 30000'01, 630000'01, 630000'01, 0, 0});
+    CHECK(row(s.partners[1]) == Row{400000'00, 20000'00, 420000'00, 0, 0, 0});
     CHECK(s.transfers.empty());
-    // ICB has paid only 600,000.00 of its recharges: it owes the host 30,000.01.
+    CHECK(s.unallocated.is_zero());
+    // ICB spends 50,000.00 of it itself: the same charges; it is credited, so it was invoiced
+    // 630,000.01 - 50,000.00 = 580,000.01, and still nothing is left to settle.
+    auto own = make_actuals(j, {{1, 0, 1000000'01}, {0, 0, 50000'00}});
+    auto o = settle(j, own);
+    CHECK(row(o.partners[0]) == Row{600000'00, 30000'01, 630000'01, 580000'01, 50000'00, 0});
+    CHECK(o.partners[0].payments == pence(580000'01));
+    CHECK(o.partners[0].outstanding.is_zero());
+    CHECK(o.transfers.empty());
+    // A joint partner pays invoices, not contributions: paid amounts are refused.
     std::vector<Money> jpaid{pence(600000'00), pence(420000'00)};
-    auto t = settle(j, jact, &jpaid);
-    CHECK(transfers(t) == std::vector<T>{{0, 1, 30000'01}});
-    CHECK(t.pool_closing.is_zero());
+    CHECK_THROWS_AS(settle(j, jact, &jpaid), Error);
 }
 
 TEST_CASE("settlement: bad calls are clear errors, and the checker catches a wrong figure") {
@@ -218,7 +228,14 @@ RandomCase random_case(std::mt19937_64& rng) {
     if (kind == AgreementKind::pooled && pick(3) == 0)
         a.opening_balance = pence(pick(2) ? amount(200000'00) : -amount(200000'00));
 
-    if (a.risk_share) {
+    if (a.risk_share && kind == AgreementKind::joint) {
+        // A joint budget's [risk_share] holds only caps (SPEC §3): on the charge above the
+        // contribution.
+        a.risk_share->caps.assign(n, std::nullopt);
+        if (pick(2) == 0)
+            for (auto& c : a.risk_share->caps)
+                if (pick(2)) c = pence(amount(200000'00));
+    } else if (a.risk_share) {
         RiskShare& rs = *a.risk_share;
         rs.basis = static_cast<RiskBasis>(pick(3));
         const bool lead_ok = leads && rs.basis != RiskBasis::pool;
@@ -287,7 +304,7 @@ RandomCase random_case(std::mt19937_64& rng) {
         if (pick(10) == 0) act.add(pick(n), s, 3, pence(-amount(1000'00)));
     }
     std::optional<std::vector<Money>> paid;
-    if (kind != AgreementKind::aligned && pick(3) == 0) {
+    if (kind == AgreementKind::pooled && pick(3) == 0) {
         paid.emplace();
         for (std::size_t p = 0; p < n; ++p)
             paid->push_back(pence(amount(1500000'00)));
@@ -312,8 +329,10 @@ TEST_CASE("settlement: the invariants hold over thousands of random agreements")
         for (const auto& p : r.partners)
             shares += p.risk_share;
         CHECK(shares - r.carried_forward + r.unallocated == r.total_variance - r.opening_balance);
-        // After the transfers the pool holds carried forward - unallocated.
-        CHECK(r.pool_closing == r.carried_forward - r.unallocated);
+        // After the transfers the pool holds carried forward - unallocated (a joint budget has no
+        // pool: check_joint_settlement checks what the host bears instead).
+        if (a.kind != AgreementKind::joint)
+            CHECK(r.pool_closing == r.carried_forward - r.unallocated);
         CHECK_FALSE(r.unallocated.is_negative());
         // No partner's net risk share is above its cap (SPEC §7); the shares are made of their
         // parts, and a deficit recovered is recovered in full unless nobody contributes.
@@ -352,10 +371,17 @@ TEST_CASE("settlement: the invariants hold over thousands of random agreements")
             CHECK(t.amount.is_positive());
             CHECK((t.from == *a.host || t.to == *a.host));
         }
-        // The memorandum account adds up to the same closing balance.
-        Memorandum mem;
-        REQUIRE_NOTHROW(mem = memorandum(a, c.actuals, r));
-        CHECK(mem.account.closing_balance == r.pool_closing);
+        // The memorandum account adds up to the same closing balance (joint: the host's recharge
+        // statement adds up to its charge + unallocated).
+        if (a.kind == AgreementKind::joint) {
+            JointMemorandum jm;
+            REQUIRE_NOTHROW(jm = joint_memorandum(a, r));
+            CHECK(jm.statement.net_cost == r.partners[*a.host].final_share + r.unallocated);
+        } else {
+            Memorandum mem;
+            REQUIRE_NOTHROW(mem = memorandum(a, c.actuals, r));
+            CHECK(mem.account.closing_balance == r.pool_closing);
+        }
         // Same inputs, same result.
         auto again = settle(a, c.actuals, c.paid ? &*c.paid : nullptr);
         for (std::size_t p = 0; p < r.partners.size(); ++p)

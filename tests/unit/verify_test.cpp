@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "readers/json_reader.hpp"
 #include "readers/verify_inputs.hpp"
+#include "statement_run.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/verify_report.hpp"
@@ -56,6 +57,45 @@ TEST_CASE("verify: the recorded arguments drop only the output options, in every
     CHECK(r.tool == "pool-recon");
     CHECK(r.arguments == Strings{"a"});
     CHECK(r.inputs.empty());
+}
+
+TEST_CASE("verify: a statement's record is read back, and may not choose an output or a file") {
+    auto read = [](const std::string& arguments, const std::string& inputs) {
+        return cli::read_statement_run(
+            parse_json("{\"schema\": \"poolkit.recon/1\", \"tool\": \"pool-recon\", "
+                       "\"version\": \"0.1.0\", \"arguments\": [" +
+                           arguments + "], \"inputs\": [" + inputs + "]}",
+                       "s.json"),
+            "s.json");
+    };
+    const std::string agreement =
+        R"({"role": "agreement", "path": "a.toml", "bytes": 3, "sha256": "x"})";
+    cli::StatementRun r = read(R"("a.toml", "--period", "P06")", agreement);
+    CHECK(r.schema == "poolkit.recon/1");
+    CHECK(r.version == "0.1.0");
+    CHECK(r.run.tool == "pool-recon");
+    REQUIRE(r.run.inputs.size() == 1);
+    CHECK(r.run.inputs[0].path == "a.toml");
+    CHECK(r.run.inputs[0].bytes == 3);
+    // Run again: the statement as JSON on standard output, then the recorded arguments.
+    CHECK(cli::rerun_arguments(r.run) ==
+          Strings{"--format", "json", "-o", "-", "a.toml", "--period", "P06"});
+
+    // An output option in any form, a bundle of short options too, is refused.
+    for (const char* args : {R"("-o", "x")", R"("--rejects=x")", R"("-ho", "x")", R"("-hox")"})
+        CHECK_THROWS_WITH_AS(read(args, agreement),
+                             "not a poolkit statement: its \"arguments\" choose where output "
+                             "goes (-o, --format, --table, --rejects or --threads), which a tool "
+                             "never records",
+                             Error);
+
+    // The paths the arguments name that are not inputs, where something exists: here everything
+    // but "P06" exists, and only a.toml is an input.
+    auto exists = [](const std::string& p) { return p != "P06"; };
+    CHECK(cli::unrecorded_paths(r.run, exists).empty());
+    cli::StatementRun edited = read(
+        R"("a.toml", "--period", "P06", "/dev/zero", "--paid=p.csv", "-", "/dev/zero")", agreement);
+    CHECK(cli::unrecorded_paths(edited.run, exists) == Strings{"/dev/zero", "p.csv"});
 }
 
 TEST_CASE("verify: the run is recorded in JSON and in the text footer") {
@@ -114,12 +154,13 @@ TEST_CASE("verify: recorded inputs are checked by size and SHA-256") {
                                "/abc.csv): same size (3 bytes) but sha256 ") == 0);
     CHECK(changed.problem.find(", ba7816bf8f01… in the statement") != std::string::npos);
 
-    // A byte more: both sizes are named.
+    // A byte more: both sizes are named, from the file's size without reading it.
     dir.file("abc.csv", "abcd");
     InputCheck longer = check_input(rec, dir.path());
     CHECK(longer.status == InputCheck::Status::changed);
     CHECK(longer.bytes == 4);
-    CHECK(longer.problem.find("4 bytes now, 3 bytes in the statement") != std::string::npos);
+    CHECK(longer.problem == "ledger abc.csv: changed (looked for " + dir.path() +
+                                "/abc.csv): 4 bytes now, 3 bytes in the statement");
 
     InputCheck missing = check_input({"profile", "p.toml", 1, abc_sha}, dir.path());
     CHECK(missing.status == InputCheck::Status::missing);
@@ -129,6 +170,20 @@ TEST_CASE("verify: recorded inputs are checked by size and SHA-256") {
           InputCheck::Status::standard_input);
     CHECK(check_input({"ledger", dir.path(), 3, abc_sha}, "").status ==
           InputCheck::Status::unreadable);
+
+    // Only regular files are read: a device is refused unread (a FIFO or /dev/zero, which could
+    // hold pool-verify for ever, are cases in tests/e2e/verify/hostile.test, under a timeout).
+    InputCheck device = check_input({"ledger", "/dev/null", 0, abc_sha}, "");
+    CHECK(device.status == InputCheck::Status::unreadable);
+    CHECK(device.problem == "ledger /dev/null: is a character device, not a regular file: "
+                            "pool-verify reads only the files a statement was made from");
+    // No more than the recorded size and one byte: a file whose size stat cannot tell (in /proc
+    // it says 0) is read for 1 byte when the statement says 0, and is then known to be longer.
+    InputCheck proc = check_input({"ledger", "/proc/self/status", 0, abc_sha}, "");
+    CHECK(proc.status == InputCheck::Status::changed);
+    CHECK(proc.bytes == 1);
+    CHECK(proc.problem == "ledger /proc/self/status: changed: more than 0 bytes now, 0 bytes in "
+                          "the statement");
 
     CHECK(resolve_input_path("a/b.csv", "") == "a/b.csv");
     CHECK(resolve_input_path("a/b.csv", "copy") == "copy/a/b.csv");

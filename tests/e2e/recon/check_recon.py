@@ -15,7 +15,9 @@ independent reading of the ledger (poolkit layout) and the agreement:
   - aligned: each partner's own budget, actual and variance to date add up to the scheme's; its
     subtotal is the sum of its rows; a row is flagged exactly when its own budget is zero and its
     actual is not;
-    joint: each invoice is the share to date less the share to the month before.
+    joint: each partner's charge by scheme (an allocation worked here) and its forecast charge;
+    each invoice = charge to date − own spend to date − invoiced before, the invoices before being
+    the charge less own spend to the month before.
 Usage: check_recon.py AGREEMENT LEDGER  (runs pool-recon from PATH)"""
 import csv, datetime, json, re, subprocess, sys, tomllib
 from decimal import Decimal as D, ROUND_HALF_UP
@@ -66,6 +68,28 @@ def to(m, partner=None, scheme=None):
                D(0))
 
 
+def allocate(total, weights):
+    """SPEC §2: floor each exact part (pence), the spare pence to the largest remainders, ties to
+    the earlier item; a negative total is allocated as its negation."""
+    t = int(total * 100)
+    neg, t = t < 0, abs(t)
+    w = [int(x * 100) for x in weights]
+    sw = sum(w)
+    base = [t * x // sw for x in w]
+    rem = sorted(range(len(w)), key=lambda i: (-(t * w[i] % sw), i))
+    for i in rem[:t - sum(base)]:
+        base[i] += 1
+    return [D(-b if neg else b) / 100 for b in base]
+
+
+last_charge = {}
+contrib = {}
+if a["agreement"]["kind"] == "joint":
+    sh = json.loads(subprocess.run(["pool-shares", agreement_path, "--format", "json"],
+                                   capture_output=True, text=True, check=True).stdout)
+    contrib = {s["id"]: [D(s["contributions"][q]) for q in partners] for s in sh["schemes"]}
+
+
 def half_away(x):
     return x.quantize(D("0.01"), rounding=ROUND_HALF_UP)  # ROUND_HALF_UP is away from zero
 
@@ -88,7 +112,7 @@ cols = ["budget", "budget_ytd", "actual_ytd", "variance_ytd", "forecast_outturn"
         "forecast_variance", "forecast_movement"]
 runs = 0
 for method in ("profile", "run-rate"):
-    for m in (1, 3, 6, 7, 12):
+    for m in (1, 3, 6, 7, 12):  # P07 after P06: the invoices before follow on
         p = subprocess.run(["pool-recon", agreement_path, ledger, "--period", f"P{m:02d}",
                             "--forecast", method, "--format", "json"], capture_output=True, text=True)
         d = json.loads(p.stdout)
@@ -143,8 +167,42 @@ for method in ("profile", "run-rate"):
                     assert D(q["total"][c]) == sum((D(x[c]) for x in q["schemes"]), D(0)), (m, c)
             continue
         if kind == "joint":
+            # Each partner's charge per scheme is the scheme's actual to date allocated over its
+            # contributions (largest remainder, ties to the earlier partner), worked here
+            # independently; no caps, no fixed recharges in these agreements.
+            charges = {q: D(0) for q in partners}
+            forecast = {q: D(0) for q in partners}
+            for i, s in enumerate(d["schemes"]):
+                parts = allocate(D(s["actual_ytd"]), contrib[s["id"]])
+                got = d["charges"]["schemes"][i]
+                assert got["recharge"] == "actual" and got["weights"] == "scheme", got
+                assert [D(got["charges"][q]) for q in partners] == parts, (m, s["id"], parts)
+                for q, x in zip(partners, parts):
+                    charges[q] += x
+                for q, x in zip(partners, allocate(D(s["forecast_outturn"]), contrib[s["id"]])):
+                    forecast[q] += x
+            table = {q["id"]: q for q in d["partners"]}
+            for q in partners:
+                assert D(table[q]["charge_to_date"]) == charges[q], (m, q)
+                assert D(table[q]["forecast_charge"]) == forecast[q], (m, method, q)
+            # The invoice: charge to date - own spending to date - invoiced before, where (no cash
+            # register) invoiced before = the charge less own spending to the month before, which
+            # is the P06 statement's figure for P07.
+            assert d["invoiced_before_source"] == "recomputed"
             for inv in d["invoices"]:
-                assert D(inv["amount"]) == D(inv["share_to_date"]) - D(inv["share_to_previous"])
+                q = inv["partner"]
+                assert q != host
+                assert D(inv["charge_to_date"]) == charges[q]
+                assert D(inv["own_spend_to_date"]) == to(m, partner=q), (m, q)
+                assert D(inv["amount"]) == (D(inv["charge_to_date"]) - D(inv["own_spend_to_date"])
+                                            - D(inv["invoiced_before"]))
+                assert D(table[q]["invoiced_to_date"]) == charges[q] - to(m, partner=q)
+                if m == 1:
+                    assert D(inv["invoiced_before"]) == 0
+                if (m - 1, method) in last_charge:
+                    assert D(inv["invoiced_before"]) == last_charge[(m - 1, method)][q] - to(
+                        m - 1, partner=q), (m, q)
+            last_charge[(m, method)] = charges
             continue
         by_partner = D(0)
         for q in d["partners"]:

@@ -1,0 +1,26 @@
+// Running a tool as a child process and capturing what it prints (pool-verify runs the tool that
+// made a statement again): no shell, standard input /dev/null, a time limit, and nothing left
+// running once the caller is gone.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace poolkit::cli {
+
+struct ChildResult {
+    int exit_code = -1;     // -1: ended by a signal
+    bool timed_out = false; // stopped when the time limit passed
+    std::string out, err;
+};
+
+// Runs `program` with `args` in the directory `cwd` and waits for it, for `limit` at most. The
+// child runs in its own process group, which is killed when the limit passes, and when the caller
+// gets SIGINT, SIGTERM, SIGHUP or SIGQUIT (the caller then ends by that signal, as it would have);
+// the child also gets SIGKILL if the caller dies any other way (PR_SET_PDEATHSIG). Throws
+// Error(input) when the child cannot be started.
+ChildResult run_child(const std::string& program, const std::vector<std::string>& args,
+                      const std::string& cwd, std::chrono::milliseconds limit);
+
+} // namespace poolkit::cli

@@ -1,0 +1,43 @@
+// What a JSON statement records of the run that made it (SPEC §5: `schema`, `tool`, `arguments`,
+// `inputs`), read back by pool-verify to run the tool again. A statement is untrusted: it may have
+// been edited, so the record is checked until running it can do no more than the tool that made it
+// did — run that tool (never another program), write nothing but its statement on standard output,
+// and read only the inputs the statement lists (which pool-verify checks are regular files, as
+// recorded).
+#pragma once
+
+#include "model/input_file.hpp"
+#include "readers/json_reader.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace poolkit::cli {
+
+struct StatementRun {
+    std::string schema;  // "poolkit.settle/1"
+    std::string version; // of the poolkit that made it
+    RunRecord run;       // the tool that writes `schema`, the recorded arguments and inputs
+};
+
+// Reads the record of `doc` (the statement, from `file`). Throws Error(input) naming `file` for
+// anything missing or misshapen, a schema pool-verify does not know, a tool that does not write
+// that schema, and recorded arguments that choose where output goes (which a tool never records).
+StatementRun read_statement_run(const JsonValue& doc, const std::string& file);
+
+// The paths the recorded arguments name (named_paths) that are not recorded inputs, kept when
+// `exists` says there is something at that path: what the tool would read unchecked if run again.
+std::vector<std::string> unrecorded_paths(const RunRecord& run,
+                                          const std::function<bool(const std::string&)>& exists);
+
+// Throws Error(input) naming `file` and each path, when unrecorded_paths finds any, looking at
+// each path as check_input does (relative to `base` when given).
+void check_arguments_are_inputs(const RunRecord& run, const std::string& base,
+                                const std::string& file);
+
+// The arguments to run the tool again with: its statement as JSON on standard output, then the
+// recorded arguments (after them a "--" would make an option positional).
+std::vector<std::string> rerun_arguments(const RunRecord& run);
+
+} // namespace poolkit::cli

@@ -1,0 +1,68 @@
+#include "calc/joint_invoice.hpp"
+
+#include "money/error.hpp"
+
+#include <string>
+
+namespace poolkit {
+
+namespace {
+
+JointCharges charges_to(const Agreement& a, const Actuals& act, int m) {
+    std::vector<Money> spent(a.schemes.size());
+    for (std::size_t s = 0; s < spent.size(); ++s)
+        spent[s] = m > 0 ? act.scheme_to(s, m) : Money{};
+    return joint_charges(a, spent, m);
+}
+
+} // namespace
+
+JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, int m,
+                               std::span<const Money> forecast_outturns,
+                               const std::vector<Money>* invoiced_before) {
+    const std::size_t n = a.partners.size();
+    if (m < 1 || m > 12) throw Error(ErrorKind::invariant, "joint invoices: the period is 1..12");
+    if (act.partners() != n || act.schemes() != a.schemes.size())
+        throw Error(ErrorKind::invariant, "joint invoices: actuals not shaped to the agreement");
+    if (!a.host) throw Error(ErrorKind::invariant, "joint invoices: the agreement has no host");
+    if (invoiced_before && invoiced_before->size() != n)
+        throw Error(ErrorKind::invariant,
+                    "joint invoices: " + std::to_string(invoiced_before->size()) +
+                        " invoiced amounts for " + std::to_string(n) + " partners");
+    JointInvoicing r;
+    r.period = m;
+    r.to_date = charges_to(a, act, m);
+    r.forecast = joint_charges(a, forecast_outturns, 12);
+    r.invoiced_before_recomputed = invoiced_before == nullptr;
+    // Without a register, the invoices before are what the same formula gives at m − 1 on these
+    // ledgers (SPEC §6).
+    JointCharges before;
+    if (!invoiced_before) before = charges_to(a, act, m - 1);
+
+    const std::vector<Money> contributions = a.partner_contributions();
+    for (std::size_t p = 0; p < n; ++p) {
+        JointPartnerFigures f;
+        f.contribution = contributions[p];
+        f.charge_to_date = r.to_date.charge[p];
+        f.forecast_charge = r.forecast.charge[p];
+        if (p != *a.host) {
+            JointInvoice inv;
+            inv.partner = p;
+            inv.period = m;
+            inv.charge_to_date = f.charge_to_date;
+            inv.own_spend_to_date = act.partner_to(p, m);
+            inv.invoiced_before =
+                invoiced_before ? (*invoiced_before)[p]
+                                : before.charge[p] - (m > 1 ? act.partner_to(p, m - 1) : Money{});
+            inv.amount = inv.charge_to_date - inv.own_spend_to_date - inv.invoiced_before;
+            f.own_spend_to_date = inv.own_spend_to_date;
+            f.invoice = inv.amount;
+            f.invoiced_to_date = inv.invoiced_before + inv.amount;
+            r.invoices.push_back(inv);
+        }
+        r.partners.push_back(f);
+    }
+    return r;
+}
+
+} // namespace poolkit

@@ -1,0 +1,135 @@
+#include "writers/joint_parts.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+namespace {
+
+std::string how_charged(const Agreement& a, const SchemeCharge& c, bool display) {
+    if (c.recharge == Recharge::fixed && c.rest)
+        return display ? fmt::format("fixed; rest {}", a.partners[*c.rest].id) : "fixed";
+    if (c.by_pool) return display ? "actual, by pool contributions" : "actual-pool";
+    return "actual";
+}
+
+} // namespace
+
+Table joint_charges_table(const Agreement& a, const JointCharges& c, bool display,
+                          const std::string& spent_header) {
+    auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
+    std::vector<Table::Column> cols;
+    if (display)
+        cols = {{"Scheme", false}, {"Recharge", false}, {spent_header, true}};
+    else
+        cols = {{"scheme", false}, {"recharge", false}, {"rest", false}, {"amount", true}};
+    for (const auto& p : a.partners)
+        cols.push_back({p.id, true});
+    Table t(std::move(cols));
+    for (std::size_t s = 0; s < a.schemes.size() && s < c.schemes.size(); ++s) {
+        const SchemeCharge& sc = c.schemes[s];
+        std::vector<Cell> cells;
+        if (display) {
+            cells.push_back(text_cell(a.schemes[s].id + " " + a.schemes[s].name));
+            cells.push_back(text_cell(how_charged(a, sc, true)));
+        } else {
+            cells.push_back(text_cell(a.schemes[s].id));
+            cells.push_back(text_cell(how_charged(a, sc, false)));
+            cells.push_back(text_cell(sc.rest ? a.partners[*sc.rest].id : ""));
+        }
+        cells.push_back(money(sc.amount));
+        for (Money x : sc.parts)
+            cells.push_back(money(x));
+        t.add_row(std::move(cells));
+    }
+    if (!display) return t;
+    Money spent;
+    for (const auto& sc : c.schemes)
+        spent += sc.amount;
+    auto total_row = [&](const std::string& label, Money first, const std::vector<Money>& xs) {
+        std::vector<Cell> cells{text_cell(label), text_cell(""), money(first)};
+        for (Money x : xs)
+            cells.push_back(money(x));
+        t.add_row(std::move(cells));
+    };
+    t.add_rule();
+    if (c.caps.empty()) {
+        total_row("Charge", spent, c.charge);
+        return t;
+    }
+    total_row("Before caps", spent, c.before_caps);
+    std::vector<Money> cut(a.partners.size());
+    for (const ChargeCap& k : c.caps)
+        cut[k.partner] = -k.excess;
+    total_row("Above a cap: unallocated", -c.unallocated, cut);
+    total_row("Charge", spent - c.unallocated, c.charge);
+    return t;
+}
+
+std::string joint_cap_lines(const Agreement& a, const JointCharges& c) {
+    std::string out;
+    const auto contributions = a.partner_contributions();
+    for (const ChargeCap& k : c.caps)
+        out += fmt::format("{}: charges of £{} are above its contribution £{} plus its cap £{} "
+                           "(£{}): £{} is unallocated, charged to no partner (SPEC §6).\n",
+                           a.partners[k.partner].id, format_display(k.charged),
+                           format_display(contributions[k.partner]),
+                           format_display(k.bound - contributions[k.partner]),
+                           format_display(k.bound), format_display(k.excess));
+    return out;
+}
+
+std::string joint_unallocated_warning(const JointCharges& c, const std::string& when) {
+    if (!c.unallocated.is_positive()) return {};
+    return fmt::format("WARNING: £{} of the charges {} is unallocated: it is above a partner's "
+                       "contribution plus its cap, and no other partner is charged it. The "
+                       "partners must agree how to meet it.",
+                       format_display(c.unallocated), when);
+}
+
+void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointCharges& c) {
+    auto by_partner = [&](const std::vector<Money>& xs) {
+        json.begin_object();
+        for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
+            json.field(a.partners[p].id, xs[p]);
+        json.end_object();
+    };
+    const auto contributions = a.partner_contributions();
+    json.begin_object();
+    json.field("period", a.year.period_ym(c.period));
+    json.key("schemes").begin_array();
+    for (std::size_t s = 0; s < a.schemes.size() && s < c.schemes.size(); ++s) {
+        const SchemeCharge& sc = c.schemes[s];
+        json.begin_object();
+        json.field("id", a.schemes[s].id);
+        json.field("recharge", recharge_name(sc.recharge));
+        if (sc.recharge == Recharge::fixed && sc.rest)
+            json.field("rest", a.partners[*sc.rest].id);
+        else
+            json.field("weights", sc.by_pool ? "pool" : "scheme");
+        json.field("amount", sc.amount);
+        json.key("charges");
+        by_partner(sc.parts);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("before_caps");
+    by_partner(c.before_caps);
+    json.key("caps").begin_array();
+    for (const ChargeCap& k : c.caps) {
+        json.begin_object();
+        json.field("partner", a.partners[k.partner].id);
+        json.field("charged", k.charged);
+        json.field("cap", k.bound - contributions[k.partner]);
+        json.field("bound", k.bound);
+        json.field("excess", k.excess);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("charge");
+    by_partner(c.charge);
+    json.field("unallocated", c.unallocated);
+    json.end_object();
+}
+
+} // namespace poolkit

@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Every command the README and the examples' READMEs show runs (the brief: keep them true).
+
+Runs each `build/bin/...` command of each ```sh block, joined across backslash continuations,
+in a fresh folder where examples/, config/ and build/bin stand for the repository's, so files the
+commands write (-o) land there. A command must start and finish with exit 0 or 1 (1: findings, as
+the READMEs say where they show one); 2 (could not run) or 127 (not found) fails the test.
+Usage: readme_commands.py BIN_DIR
+"""
+import os, re, subprocess, sys, tempfile
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+bindir = os.path.abspath(sys.argv[1])
+readmes = [os.path.join(root, "README.md")]
+for d in sorted(os.listdir(os.path.join(root, "examples"))):
+    p = os.path.join(root, "examples", d, "README.md")
+    if os.path.exists(p):
+        readmes.append(p)
+
+failures, count = [], 0
+with tempfile.TemporaryDirectory() as tmp:
+    for name in ("examples", "config", "tests"):
+        os.symlink(os.path.join(root, name), os.path.join(tmp, name))
+    os.makedirs(os.path.join(tmp, "build"))
+    os.symlink(bindir, os.path.join(tmp, "build", "bin"))
+    for readme in readmes:
+        text = open(readme, encoding="utf-8").read()
+        for block in re.findall(r"```sh\n(.*?)```", text, re.S):
+            for cmd in re.sub(r"\\\n\s*", " ", block).split("\n"):
+                cmd = re.sub(r"\s+#.*$", "", cmd).strip()
+                if not cmd.startswith("build/bin/"):
+                    continue
+                count += 1
+                r = subprocess.run(["bash", "-c", cmd], cwd=tmp, capture_output=True, text=True,
+                                   timeout=120)
+                if r.returncode not in (0, 1):
+                    failures.append(f"{os.path.relpath(readme, root)}: exit {r.returncode}: {cmd}\n"
+                                    f"{r.stderr[-2000:]}")
+for f in failures:
+    print(f, file=sys.stderr)
+print(f"{count} README commands run, {len(failures)} failed")
+sys.exit(1 if failures or count == 0 else 0)

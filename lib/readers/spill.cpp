@@ -50,15 +50,16 @@ Spill& Spill::operator=(Spill&& o) noexcept {
 }
 
 void Spill::flush() {
-    if (fd_ < 0) fd_ = temporary_file("the rejected lines");
+    if (fd_ < 0) fd_ = temporary_file("what the run sets aside (rejected lines, waiting output)");
     for (std::size_t off = 0; off < buf_.size();) {
         ssize_t n =
             ::pwrite(fd_, buf_.data() + off, buf_.size() - off, static_cast<off_t>(on_disk_ + off));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0)
             throw Error(ErrorKind::input,
-                        fmt::format("cannot write a temporary file for the rejected lines: {} "
-                                    "(set TMPDIR to a directory with room)",
+                        fmt::format("cannot write a temporary file of what the run sets aside "
+                                    "(rejected lines, waiting output): {} (set TMPDIR to a "
+                                    "directory with room)",
                                     n < 0 ? std::strerror(errno) : "the disk is full"));
         off += static_cast<std::size_t>(n);
     }
@@ -91,7 +92,8 @@ void Spill::Cursor::refill() {
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0)
             throw Error(ErrorKind::input,
-                        fmt::format("cannot read back a temporary file of rejected lines: {}",
+                        fmt::format("cannot read back a temporary file of what the run set "
+                                    "aside: {}",
                                     n < 0 ? std::strerror(errno) : "it is shorter than written"));
         got += static_cast<std::size_t>(n);
     }

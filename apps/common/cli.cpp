@@ -1,12 +1,15 @@
 #include "cli.hpp"
 
 #include "money/error.hpp"
-#include "same_file.hpp"
 #include "money/visible_text.hpp"
+#include "same_file.hpp"
 
 #include <fmt/format.h>
 
 #include <iostream>
+#include <malloc.h>
+#include <sys/resource.h>
+#include <system_error>
 
 namespace poolkit::cli {
 
@@ -36,8 +39,17 @@ void report_error(std::string_view tool, std::string_view message) {
     std::cerr << tool << ": error: " << visible(message) << '\n';
 }
 
+// SPEC §5: could not run (exit 2), said as what it is.
+constexpr const char* not_enough =
+    "not enough memory or threads to run: free some, or raise the limit (ulimit -v, ulimit -u)";
+
 int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) {
     const std::string tool = app.get_name();
+    // Under an address-space limit (ulimit -v) every thread's own malloc arena would reserve
+    // 64 MiB of it, enough to starve the run at some limits where one arena fits: use one.
+    struct rlimit lim {};
+    if (::getrlimit(RLIMIT_AS, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY)
+        ::mallopt(M_ARENA_MAX, 1);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -52,6 +64,9 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
     } catch (const CLI::ParseError& e) {
         report_error(tool, e.what());
         std::cerr << "Run '" << tool << " --help' for usage.\n";
+        return exit_failure;
+    } catch (const std::bad_alloc&) {
+        report_error(tool, not_enough);
         return exit_failure;
     }
     try {
@@ -71,7 +86,17 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
             std::cerr << tool << ": this is a bug in poolkit; please report it with the inputs.\n";
         return e.kind() == ErrorKind::findings ? exit_findings : exit_failure;
     } catch (const std::bad_alloc&) {
-        report_error(tool, "out of memory");
+        report_error(tool, not_enough);
+        return exit_failure;
+    } catch (const std::system_error& e) {
+        // A thread or a mapping the system would not give (EAGAIN, ENOMEM): a resource, not a bug.
+        if (e.code() == std::errc::resource_unavailable_try_again ||
+            e.code() == std::errc::not_enough_memory) {
+            report_error(tool, fmt::format("{} ({})", not_enough, e.what()));
+            return exit_failure;
+        }
+        report_error(
+            tool, fmt::format("internal error: {} (a bug in poolkit; please report it)", e.what()));
         return exit_failure;
     } catch (const std::exception& e) {
         report_error(

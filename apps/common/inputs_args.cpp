@@ -72,21 +72,26 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
     return specs;
 }
 
+void write_rejects(const std::string& path, const LedgerRun& run) {
+    write_output(
+        path, [&](const PutPiece& put) { write_rejects_csv(*run.all_rejects, run.headers, put); });
+}
+
 LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
                            const LedgerArgs& args, LedgerOptions options,
                            std::vector<InputFile>& inputs) {
     options.duplicate_check = !args.no_duplicate_check;
     options.threads = args.threads;
+    options.rejects_kept = rejects_kept;
     LedgerRun run = read_ledgers(agreement, ledger_specs(args), options);
-    if (!args.rejects_path.empty())
-        write_output(args.rejects_path, rejects_csv(run.rejects, run.headers));
+    if (!args.rejects_path.empty()) write_rejects(args.rejects_path, run);
     const std::size_t shown = 10;
     for (std::size_t i = 0; i < run.rejects.size() && i < shown; ++i)
         std::cerr << fmt::format("{}:{}: rejected: {}\n", visible(run.rejects[i].file),
                                  run.rejects[i].line, visible(run.rejects[i].reason));
-    if (run.rejects.size() > shown)
+    if (run.control.lines_rejected > shown)
         std::cerr << fmt::format(
-            "{}: ... and {} more rejected lines{}\n", tool, run.rejects.size() - shown,
+            "{}: ... and {} more rejected lines{}\n", tool, run.control.lines_rejected - shown,
             args.rejects_path.empty() ? " (--rejects FILE lists them all)"
                                       : " (all in " + visible(args.rejects_path) + ")");
     for (auto& in : run.inputs)

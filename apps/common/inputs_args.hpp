@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,13 @@ void add_ledger_options(CLI::App& app, LedgerArgs& args);
 // The ledger files with their profiles: --profile given once applies to every ledger, or once per
 // ledger in the same order. Throws Error(usage) for another count, Error(input) for a bad profile.
 std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args);
+
+// How many rejected lines a tool keeps in memory for its messages and statement (SPEC §8: the
+// rest are read back from disk into the --rejects file).
+inline constexpr std::uint64_t rejects_kept = 1000;
+
+// Writes every rejected line of `run` to `path` as CSV (atomically), as they are read back.
+void write_rejects(const std::string& path, const LedgerRun& run);
 
 // Reads the ledgers (against `agreement` when given), writes --rejects when asked, tells stderr
 // about the rejected lines (the first few with their place and reason), and appends the ledgers'

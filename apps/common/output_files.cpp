@@ -1,6 +1,7 @@
 #include "output_files.hpp"
 
 #include "money/error.hpp"
+#include "readers/spill.hpp"
 
 #include <fmt/format.h>
 
@@ -59,7 +60,7 @@ struct OutputFiles::Pending {
     std::string path;    // as given, for messages
     fs::path target;     // what is replaced, or written to
     bool stream = false; // standard output, a device or a FIFO: written at commit
-    std::string content; // a stream's bytes
+    Spill content;       // a stream's bytes (beyond 1 MiB in a temporary file)
     int fd = -1;         // a file's temporary file, open until it has its name
     bool unnamed = false;
     std::string temp_template; // "dir/.name.tmp.XXXXXX"
@@ -77,12 +78,20 @@ OutputFiles::~OutputFiles() {
 }
 
 void OutputFiles::write(const std::string& path, std::string_view content) {
+    write(path, [&](const PutPiece& put) { put(content); });
+}
+
+void OutputFiles::write(const std::string& path, const Producer& produce) {
     auto p = std::make_unique<Pending>();
     p->path = path;
+    auto keep = [&] { // a stream's content, until commit
+        Pending& f = *p;
+        pending_.push_back(std::move(p));
+        produce([&](std::string_view piece) { f.content.put(piece.data(), piece.size()); });
+    };
     if (path == "-") {
         p->stream = true;
-        p->content.assign(content);
-        pending_.push_back(std::move(p));
+        keep();
         return;
     }
     // A device or a FIFO (-o /dev/null, /dev/stderr, a named pipe) is written to as it is:
@@ -95,8 +104,7 @@ void OutputFiles::write(const std::string& path, std::string_view content) {
     p->target = exists && !S_ISREG(st.st_mode) ? fs::path(path) : output_target(path);
     if (exists && !S_ISREG(st.st_mode)) {
         p->stream = true;
-        p->content.assign(content);
-        pending_.push_back(std::move(p));
+        keep();
         return;
     }
     const fs::path dir = p->target.has_parent_path() ? p->target.parent_path() : fs::path(".");
@@ -125,7 +133,9 @@ void OutputFiles::write(const std::string& path, std::string_view content) {
     p->temp_template = tmpl;
     Pending& f = *p;
     pending_.push_back(std::move(p)); // from here the destructor cleans up
-    if (int err = write_all(f.fd, content)) fail(path, "cannot write the output file", err);
+    produce([&](std::string_view piece) {
+        if (int err = write_all(f.fd, piece)) fail(path, "cannot write the output file", err);
+    });
     // The replaced file's owner and mode carry over, as far as this user may set them.
     if (exists) (void)!::fchown(f.fd, st.st_uid, st.st_gid);
     ::fchmod(f.fd, mode);
@@ -155,10 +165,23 @@ void OutputFiles::commit() {
         p->fd = -1;
         if (::close(fd) != 0) fail(p->path, "cannot write the output file", errno);
     }
+    // A stream's content in pieces of up to 1 MiB, from memory or its temporary file.
+    auto each_piece = [](const Spill& content, const std::function<void(std::string_view)>& fn) {
+        Spill::Cursor c(content);
+        std::string piece;
+        for (std::uint64_t left = content.size(); left > 0;) {
+            piece.resize(static_cast<std::size_t>(std::min<std::uint64_t>(left, 1 << 20)));
+            c.get(piece.data(), piece.size());
+            fn(piece);
+            left -= piece.size();
+        }
+    };
     for (auto& p : pending_) {
         if (!p->stream) continue;
         if (p->path == "-") {
-            std::fwrite(p->content.data(), 1, p->content.size(), stdout);
+            each_piece(p->content, [](std::string_view piece) {
+                std::fwrite(piece.data(), 1, piece.size(), stdout);
+            });
             std::fflush(stdout);
             if (std::ferror(stdout))
                 throw Error(ErrorKind::input, "could not write to standard output");
@@ -167,7 +190,10 @@ void OutputFiles::commit() {
             if (fd < 0)
                 throw Error(ErrorKind::input, {p->path, 0, 0},
                             fmt::format("cannot open the output: {}", std::strerror(errno)));
-            int err = write_all(fd, p->content);
+            int err = 0;
+            each_piece(p->content, [&](std::string_view piece) {
+                if (err == 0) err = write_all(fd, piece);
+            });
             if (::close(fd) != 0 && err == 0) err = errno;
             if (err)
                 throw Error(ErrorKind::input, {p->path, 0, 0},
@@ -192,12 +218,16 @@ CommitScope::~CommitScope() {
 }
 
 void write_output(const std::string& path, std::string_view content) {
+    write_output(path, [&](const PutPiece& put) { put(content); });
+}
+
+void write_output(const std::string& path, const Producer& produce) {
     if (current) {
-        current->write(path, content);
+        current->write(path, produce);
         return;
     }
     OutputFiles files;
-    files.write(path, content);
+    files.write(path, produce);
     files.commit();
 }
 

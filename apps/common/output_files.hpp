@@ -5,12 +5,18 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace poolkit::cli {
+
+// Content made in pieces (the rejects file of millions of lines, SPEC §8): calls `put` with each
+// piece in order.
+using PutPiece = std::function<void(std::string_view)>;
+using Producer = std::function<void(const PutPiece& put)>;
 
 // The file that writing `path` replaces: a symbolic link is followed (it stays a link).
 std::filesystem::path output_target(const std::string& path);
@@ -26,6 +32,9 @@ class OutputFiles {
     // a device or a FIFO, which cannot be replaced, keep it until commit(). Throws Error(input)
     // naming `path`.
     void write(const std::string& path, std::string_view content);
+    // The same, the content written piece by piece as `produce` makes it: to a file's temporary
+    // file, or (for a stream, kept until commit) to memory and beyond 1 MiB to a temporary file.
+    void write(const std::string& path, const Producer& produce);
 
     // Puts every output in place, in the order written: first each temporary file is given its
     // name beside the target, then the streams are written, then the files renamed over their
@@ -53,5 +62,6 @@ class CommitScope {
 // Writes `content` to `path` ("-" is standard output) within the run's OutputFiles; outside a
 // CommitScope, at once (still atomically). Throws Error(input).
 void write_output(const std::string& path, std::string_view content);
+void write_output(const std::string& path, const Producer& produce);
 
 } // namespace poolkit::cli

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
         opts.threads = ledger_args.threads;
         // CSV output records no inputs, so it needs no SHA-256 of the ledgers.
         opts.hash_inputs = out.format != "csv";
+        opts.rejects_kept = cli::rejects_kept;
         LedgerRun run = read_ledgers(agreement ? &*agreement : nullptr, specs, opts);
 
         ActualsStatement st;
@@ -67,18 +68,18 @@ int main(int argc, char** argv) {
         }
         st.rejects_path = rejects_path;
 
-        if (!rejects_path.empty())
-            cli::write_output(rejects_path, rejects_csv(st.rejects, run.headers));
+        if (!rejects_path.empty()) cli::write_rejects(rejects_path, run);
         std::string doc = out.format == "json"  ? actuals_json(st)
                           : out.format == "csv" ? actuals_csv(st)
                           : out.format == "md"  ? actuals_markdown(st)
                                                 : actuals_text(st);
         cli::write_output(out.output, doc);
-        if (!st.rejects.empty() && out.format != "text" && out.format != "md")
+        const bool rejected = st.control.lines_rejected > 0;
+        if (rejected && out.format != "text" && out.format != "md")
             std::cerr << fmt::format("pool-actuals: {} of {} lines rejected{}\n",
                                      st.control.lines_rejected, st.control.lines_read,
                                      rejects_path.empty() ? " (--rejects FILE lists them)"
                                                           : " (see " + visible(rejects_path) + ")");
-        return st.rejects.empty() ? cli::exit_clean : cli::exit_findings;
+        return rejected ? cli::exit_findings : cli::exit_clean;
     });
 }

@@ -86,47 +86,85 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
     return mix64(a ^ seed ^ 0xa0761d6478bd642full, b ^ (n * 0xe7037ed1a0b428dbull) ^ (seed >> 17));
 }
 
-// A fixed set of codes -> their index. Codes of up to 16 bytes (every partner and scheme id in
-// practice) are found without hashing the string: the two words of the code and its length go
-// through one multiply to a slot of a table in which no two codes share a slot (a seed is tried
-// until that holds), and the slot's words are compared. Longer codes take a hashed path.
+// A fixed set of codes -> their index, for any number of codes (SPEC §8: any agreement that
+// pool-check accepts). Codes of up to 16 bytes (every partner and scheme id in practice) are
+// found without hashing the string: the two words of the code and its length go through one
+// multiply to a home slot of a table at most a quarter full, and the words are compared there and
+// in the next few slots (linear probing; a small agreement usually gets a table where every code
+// is in its home slot). The build is linear in the number of codes: a seed is tried, and a seed
+// that leaves some code too far from its home is replaced, a few times; ids that defeat every seed
+// (crafted to collide) fall back to a sorted array searched by halves, which always works.
+// Longer codes are searched in that sorted array too.
 class CodeTable {
   public:
     CodeTable() = default;
-    explicit CodeTable(const std::vector<std::string>& codes);
+    explicit CodeTable(const std::vector<std::string>& codes) : CodeTable(codes, max_probe_limit) {}
+    // `probe_limit`: how far from its home slot a code may be placed before a seed is given up
+    // (tests force the sorted fallback with a limit below what the codes need).
+    CodeTable(const std::vector<std::string>& codes, unsigned probe_limit);
 
     // The index of the code, or -1. Reads up to 16 bytes from p: for text inside a ledger block.
     [[gnu::always_inline]] int find_padded(const char* p, std::size_t n) const {
-        if (n > 16) return find_long(p, n);
+        if (n - 1 >= short_max_) return find_sorted(p, n); // empty, long, or the fallback
         std::uint64_t a = load_masked(p, n > 8 ? 8 : n);
         std::uint64_t b = n > 8 ? load_masked(p + 8, n - 8) : 0;
-        const Slot& s = slots_[slot(a, b, n)];
-        return s.a == a && s.b == b && s.len == n ? s.id : -1;
+        const Slot* s = &slots_[home(a, b, n, seed_, shift_)];
+        for (const Slot* last = s + max_probe_;; ++s) {
+            if (s->a == a && s->b == b && s->len == n) return s->id;
+            if (s->len == empty_len || s == last) return -1;
+        }
     }
     // The same for any text (copies a short code to a padded buffer first).
     int find(std::string_view s) const {
-        if (s.size() > 16) return find_long(s.data(), s.size());
+        if (s.empty() || s.size() > 16) return find_sorted(s.data(), s.size());
         char buf[24] = {};
         std::memcpy(buf, s.data(), s.size());
         return find_padded(buf, s.size());
     }
 
+    // How the table came out (for tests and the benchmark).
+    struct Shape {
+        std::size_t slots = 0;  // hashed slots (0 in the fallback)
+        unsigned max_probe = 0; // the farthest any code is from its home slot
+        unsigned seeds = 0;     // seeds tried
+        bool sorted = false;    // the fallback: every code in the sorted array
+    };
+    Shape shape() const { return shape_; }
+
+    // The home slot of a code of n (<= 16) bytes, as the table computes it: the seed of the
+    // attempt-th try, a table of 2^bits slots. (Tests use it to make codes that collide.)
+    static std::size_t home_of(std::string_view code, unsigned attempt, int bits);
+
+    static constexpr unsigned max_probe_limit = 24;
+
   private:
+    static constexpr std::uint32_t empty_len = ~std::uint32_t(0); // no code has this length
     struct Slot {
         std::uint64_t a = 0, b = 0;
-        std::uint64_t len = ~std::uint64_t(0); // no code has this length: an empty slot
-        int id = -1;
+        std::uint32_t len = empty_len;
+        std::int32_t id = -1;
     };
-    std::size_t slot(std::uint64_t a, std::uint64_t b, std::size_t n) const {
-        return static_cast<std::size_t>(
-            ((a ^ seed_) * 0x9e3779b97f4a7c15ull + (b ^ n) * 0xc2b2ae3d27d4eb4full) >> shift_);
+    static std::uint64_t seed_of(unsigned attempt);
+    [[gnu::always_inline]] static std::size_t home(std::uint64_t a, std::uint64_t b, std::size_t n,
+                                                   std::uint64_t seed, int shift) {
+        // One 64x64->128 multiply of the two words, each keyed by the seed; the length is folded
+        // into the second word (zero for codes of up to 8 bytes).
+        std::uint64_t h = mix64(a ^ seed, b ^ (seed >> 7) ^ (n * 0x9e3779b97f4a7c15ull));
+        return static_cast<std::size_t>(h >> shift);
     }
-    int find_long(const char* p, std::size_t n) const;
-    std::vector<Slot> slots_{2};          // empty: every lookup misses
-    std::vector<std::string> long_codes_; // codes over 16 bytes, searched by comparison
-    std::vector<int> long_ids_;
+    bool place(const std::vector<std::string>& codes, const std::vector<std::size_t>& order,
+               int bits, unsigned attempt, unsigned limit);
+    int find_sorted(const char* p, std::size_t n) const;
+
+    std::vector<Slot> slots_{2}; // empty: every lookup misses
+    std::size_t short_max_ = 16; // codes of 1..short_max_ bytes are in slots_
+    unsigned max_probe_ = 0;
     std::uint64_t seed_ = 0;
     int shift_ = 63;
+    // Codes not in slots_ (over 16 bytes, the empty code, or all of them in the fallback), sorted
+    // by their bytes, each with its index.
+    std::vector<std::pair<std::string, int>> sorted_;
+    Shape shape_;
 };
 
 // Codes as they come: each new one gets the next index.

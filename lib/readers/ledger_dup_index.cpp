@@ -1,8 +1,10 @@
 #include "readers/ledger_dup_index.hpp"
 
+#include "money/error.hpp"
+#include "readers/parallel.hpp"
+
 #include <algorithm>
 #include <atomic>
-#include <thread>
 
 namespace poolkit {
 
@@ -58,18 +60,97 @@ std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collector
             }
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto& t : pool)
-        t.join();
+    run_parallel(threads, [&](unsigned) { work(); });
     std::vector<std::uint64_t> out;
     for (auto& f : found)
         out.insert(out.end(), f.begin(), f.end());
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+namespace {
+void put_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>(v | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
+}
+std::uint64_t get_varint(const char*& p) {
+    std::uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        auto b = static_cast<unsigned char>(*p++);
+        v |= std::uint64_t(b & 0x7f) << shift;
+        if (b < 0x80) return v;
+    }
+}
+constexpr std::size_t chunk_bytes = std::size_t(1) << 20;
+} // namespace
+
+void append_key_part(std::string& key, std::string_view part) {
+    put_varint(key, part.size());
+    key.append(part);
+}
+
+void append_key_index(std::string& key, std::uint64_t index) {
+    put_varint(key, index);
+}
+
+SuspectSet::SuspectSet(std::vector<std::uint64_t> sorted) : hashes_(std::move(sorted)) {
+    if (hashes_.size() >= 0xffffffffu)
+        throw Error(ErrorKind::input, "more than 4,294,967,294 suspected duplicate keys");
+    // About four hashes a bucket.
+    int bits = 1;
+    while (bits < 40 && (std::size_t(1) << (bits + 2)) < hashes_.size())
+        ++bits;
+    shift_ = 64 - bits;
+    dir_.assign((std::size_t(1) << bits) + 1, 0);
+    std::size_t i = 0;
+    for (std::size_t b = 0; b < (std::size_t(1) << bits); ++b) {
+        dir_[b] = static_cast<std::uint32_t>(i);
+        while (i < hashes_.size() && (hashes_[i] >> shift_) == b)
+            ++i;
+    }
+    dir_.back() = static_cast<std::uint32_t>(hashes_.size());
+}
+
+DupFirsts::DupFirsts(const SuspectSet& suspects)
+    : suspects_(suspects), entry_(suspects.size(), 0) {}
+
+std::optional<LinePlace> DupFirsts::see(std::uint64_t hash, std::string_view key, LinePlace at) {
+    std::size_t i = suspects_.find(hash);
+    if (i == SuspectSet::npos) return std::nullopt; // not suspected: a first
+    if (entry_[i] == 0) {
+        // [file][line][key length][key], varint-coded, in the last chunk (or a new one).
+        std::string e;
+        put_varint(e, at.file);
+        put_varint(e, at.line);
+        put_varint(e, key.size());
+        e.append(key);
+        // An entry starts in the first 1 MiB of its chunk (a longer one has a chunk of its own).
+        if (chunks_.empty() || chunks_.back().size() + e.size() > chunk_bytes) {
+            if (chunks_.size() >= 4095)
+                throw Error(ErrorKind::input, "the suspected duplicate keys pass 4 GiB");
+            chunks_.emplace_back();
+            chunks_.back().reserve(std::max(chunk_bytes, e.size()));
+        }
+        auto where =
+            static_cast<std::uint32_t>(((chunks_.size() - 1) << 20) | chunks_.back().size());
+        chunks_.back().append(e);
+        entry_[i] = where + 1;
+        return std::nullopt;
+    }
+    std::uint32_t where = entry_[i] - 1;
+    const char* p = chunks_[where >> 20].data() + (where & 0xfffffu);
+    LinePlace first;
+    first.file = static_cast<std::uint32_t>(get_varint(p));
+    first.line = get_varint(p);
+    std::size_t n = static_cast<std::size_t>(get_varint(p));
+    if (std::string_view(p, n) == key) return first;
+    auto [o, fresh] = others_.try_emplace({i, std::string(key)}, at);
+    if (fresh) return std::nullopt;
+    return o->second;
 }
 
 } // namespace poolkit

@@ -12,7 +12,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace poolkit {
@@ -54,5 +58,62 @@ class DupCollector {
 // the collectors' memory as it goes. `threads` share out the partitions.
 std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collectors,
                                            unsigned threads);
+
+// The suspected hashes, sorted, with a directory by their top bits: a hash is found with two
+// memory accesses, where a binary search through tens of megabytes of them would miss the cache
+// twenty times (the second pass asks for every line).
+class SuspectSet {
+  public:
+    static constexpr std::size_t npos = ~std::size_t(0);
+    SuspectSet() = default;
+    explicit SuspectSet(std::vector<std::uint64_t> sorted);
+    bool empty() const { return hashes_.empty(); }
+    std::size_t size() const { return hashes_.size(); }
+    // The index of h among them, or npos.
+    std::size_t find(std::uint64_t h) const {
+        if (hashes_.empty()) return npos;
+        std::size_t b = static_cast<std::size_t>(h >> shift_);
+        for (std::size_t i = dir_[b], e = dir_[b + 1]; i < e; ++i)
+            if (hashes_[i] >= h) return hashes_[i] == h ? i : npos;
+        return npos;
+    }
+
+  private:
+    std::vector<std::uint64_t> hashes_;
+    std::vector<std::uint32_t> dir_; // per bucket of top bits: the index of its first hash
+    int shift_ = 63;
+};
+
+// Where a line is in the ledgers: file index, line number.
+struct LinePlace {
+    std::uint32_t file = 0;
+    std::uint64_t line = 0;
+};
+
+// The exact key of a line for DupFirsts, built part by part: a part is its length, then its bytes;
+// an index (an agreement's partner) is its number. Either way no two keys read the same.
+void append_key_part(std::string& key, std::string_view part);
+void append_key_index(std::string& key, std::uint64_t index);
+
+// The second pass's judge: given the suspected lines in file and line order, each with its key
+// hash and its exact key bytes, it says which repeat a key seen before, and where that key was
+// first. It keeps one entry per suspected hash (the first key with it and its place, about 20
+// bytes), never the lines themselves (SPEC §8).
+class DupFirsts {
+  public:
+    explicit DupFirsts(const SuspectSet& suspects);
+
+    // The place of the first line with this key, when this line repeats one; else nothing (and
+    // this line is now the first with its key). Lines must come in file and line order.
+    std::optional<LinePlace> see(std::uint64_t hash, std::string_view key, LinePlace at);
+
+  private:
+    const SuspectSet& suspects_;
+    // Per suspect: 1 + where its first key is (chunk << 20 | offset), or 0.
+    std::vector<std::uint32_t> entry_;
+    std::vector<std::string> chunks_; // the first keys with their places, in 1 MiB chunks
+    // Keys whose hash is another key's (a true 64-bit collision): exact, and rare.
+    std::map<std::pair<std::size_t, std::string>, LinePlace> others_;
+};
 
 } // namespace poolkit

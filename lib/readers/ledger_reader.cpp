@@ -6,7 +6,10 @@
 #include "readers/ledger_date.hpp"
 #include "readers/ledger_dup_index.hpp"
 #include "readers/ledger_split.hpp"
+#include "readers/parallel.hpp"
+#include "readers/reject_spill.hpp"
 #include "readers/sha256.hpp"
+#include "readers/spill.hpp"
 
 #include <fmt/format.h>
 
@@ -18,6 +21,7 @@
 #include <deque>
 #include <exception>
 #include <fcntl.h>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <sys/stat.h>
@@ -45,7 +49,8 @@ constexpr std::size_t F(LedgerField f) {
     return static_cast<std::size_t>(f);
 }
 
-// Raw counters of one thread, added up without the checked Money type on the hot path.
+// Raw counters of one thread, added up without the checked Money type on the hot path: the adds
+// wrap, and are exact because the totals are checked to fit (see add_wrap).
 struct RawTotals {
     std::uint64_t read = 0, accepted = 0, rejected = 0;
     std::int64_t p_read = 0, p_accepted = 0, p_rejected = 0;
@@ -75,6 +80,26 @@ struct RawTotals {
     }
 };
 
+// The adds of every total, by the threads and when their parts are merged. They wrap (defined,
+// as unsigned), so the parts may pass the range of int64 on the way; what counts is the total in
+// file and line order (SPEC §2: int64, overflow checked). No total can leave the range while the
+// magnitudes of all the amounts read add up to at most INT64_MAX, which is nearly always so;
+// when they do not, a pass over the files in order on one thread adds every total up again,
+// checked, and names the line that takes one out of range. A wrapped sum whose true value is in
+// range is that value, so the threads' totals are exact once that pass finds nothing.
+[[gnu::always_inline]] inline void add_wrap(std::int64_t& to, std::int64_t v) {
+    to = static_cast<std::int64_t>(static_cast<std::uint64_t>(to) + static_cast<std::uint64_t>(v));
+}
+[[gnu::always_inline]] inline void sub_wrap(std::int64_t& from, std::int64_t v) {
+    from =
+        static_cast<std::int64_t>(static_cast<std::uint64_t>(from) - static_cast<std::uint64_t>(v));
+}
+inline std::uint64_t magnitude(std::int64_t v) {
+    return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+}
+constexpr auto total_limit =
+    static_cast<unsigned __int128>(std::numeric_limits<std::int64_t>::max());
+
 // The common amount forms ("-1234.5", "12", "0.07": at most 15 digits before the point) in pence,
 // exactly as parse_money reads them; false for anything else, which parse_money then judges.
 inline bool fast_pence(const char* p, std::size_t n, std::int64_t& out) {
@@ -103,17 +128,21 @@ inline bool fast_pence(const char* p, std::size_t n, std::int64_t& out) {
     return true;
 }
 
-[[noreturn]] void overflow() {
-    throw Error(ErrorKind::arithmetic,
-                "the ledgers' total is out of range (beyond ±92,233,720,368,547,758.07)");
-}
-inline void add(std::int64_t& to, std::int64_t v) {
-    if (__builtin_add_overflow(to, v, &to)) overflow();
-}
-
 struct Cell {
     std::int64_t pence = 0;
     std::int64_t lines = 0;
+};
+
+// A group of the whole run: partner, scheme, month (year * 12 + month - 1), cost centre.
+using GlobalKey = std::tuple<std::string, std::string, int, std::string>;
+
+// A group of the whole run: partner and scheme by rank, month, cost centre.
+struct RankedGroup {
+    std::uint32_t p = 0, s = 0;
+    int month = 0;
+    std::string cc;
+    Cell cell;
+    auto key() const { return std::tie(p, s, month, cc); }
 };
 
 // A group of one thread: partner, scheme, month, cost centre as that thread's ids.
@@ -167,16 +196,44 @@ class GroupMap {
     std::size_t count_ = 0;
 };
 
-// A line whose key hash was suspected in the first pass, as seen in the second.
+// A line whose key hash was suspected in the first pass, as the second pass sees it: read from
+// the worker's spill in (file, line) order and judged there (SPEC §4: the first keeps its place).
 struct Occurrence {
-    std::string key; // partner and key fields, length-prefixed: exact
-    std::size_t file = 0;
-    std::uint64_t line = 0;
-    std::string partner, scheme, cost_centre;
-    int month = 0; // year * 12 + month - 1
+    LinePlace at;
+    std::uint64_t hash = 0;
     std::int64_t pence = 0;
+    std::int32_t month = 0; // year * 12 + month - 1
+    std::string partner, scheme, cost_centre;
     std::vector<std::string> fields;
 };
+
+void put_occurrence(Spill& s, const Occurrence& o) {
+    s.put_u32(o.at.file);
+    s.put_u64(o.at.line);
+    s.put_u64(o.hash);
+    s.put_u64(static_cast<std::uint64_t>(o.pence));
+    s.put_u32(static_cast<std::uint32_t>(o.month));
+    s.put_str(o.partner);
+    s.put_str(o.scheme);
+    s.put_str(o.cost_centre);
+    s.put_u32(static_cast<std::uint32_t>(o.fields.size()));
+    for (const auto& f : o.fields)
+        s.put_str(f);
+}
+
+void get_occurrence(Spill::Cursor& c, Occurrence& o) {
+    o.at.file = c.get_u32();
+    o.at.line = c.get_u64();
+    o.hash = c.get_u64();
+    o.pence = static_cast<std::int64_t>(c.get_u64());
+    o.month = static_cast<std::int32_t>(c.get_u32());
+    c.get_str(o.partner);
+    c.get_str(o.scheme);
+    c.get_str(o.cost_centre);
+    o.fields.resize(c.get_u32());
+    for (auto& f : o.fields)
+        c.get_str(f);
+}
 
 // Everything one worker thread accumulates (never shared while the threads run).
 struct Worker {
@@ -184,9 +241,10 @@ struct Worker {
     GroupMap groups;
     CodeDict partners, schemes, centres;
     std::vector<RawTotals> files;
-    std::vector<RejectedLine> rejects;
-    DupCollector keys;                   // the key hashes of the accepted lines (first pass)
-    std::vector<Occurrence> occurrences; // second pass
+    RejectSpill rejects;             // the lines it rejected, in (file, line) order (first pass)
+    DupCollector keys;               // the key hashes of the accepted lines (first pass)
+    Spill occurrences;               // the lines with a suspected key hash, in order (second pass)
+    unsigned __int128 magnitude = 0; // of every amount read: the range check
 };
 
 // A ledger file's layout, resolved from its header and profile.
@@ -204,18 +262,54 @@ struct Layout {
     std::vector<std::string> header;
 };
 
-enum class Pass { aggregate, confirm };
+// aggregate: every line judged and summed; confirm: the suspected duplicates set aside; locate:
+// one thread, in order, to find the line at which the amounts leave the range.
+enum class Pass { aggregate, confirm, locate };
+
+// The locate pass's totals (one thread, file and line order), added checked (see add_wrap).
+struct Located {
+    std::vector<std::int64_t> read, accepted, rejected; // by file
+    std::int64_t all_read = 0, all_accepted = 0, all_rejected = 0;
+    // The accepted lines' totals by every grouping a statement may show: partner, scheme, month,
+    // cost centre and each combination of them (the bits of the first), and their groups.
+    std::map<std::pair<unsigned, GlobalKey>, std::int64_t> groups;
+    std::optional<Spill::Cursor> dup; // through the places of the duplicates, in order
+    std::optional<LinePlace> next_dup;
+    void advance() {
+        next_dup.reset();
+        if (dup && !dup->at_end()) {
+            LinePlace p;
+            p.file = dup->get_u32();
+            p.line = dup->get_u64();
+            next_dup = p;
+        }
+    }
+};
 
 struct Shared {
     const Agreement* agreement = nullptr;
     const LedgerOptions* options = nullptr;
     CodeTable partner_codes, scheme_codes;
     std::size_t P = 0, S = 0;
-    std::vector<std::uint64_t> suspect_set; // sorted, for the second pass
+    bool dense = false;         // cells in an array (a small agreement) or a map
+    SuspectSet suspect_set;     // for the second pass
+    Located* located = nullptr; // the locate pass's
 };
 
 std::string field_text(const CsvField& f) {
     return unescape(f);
+}
+
+// Where a record holds a carriage return that ends no line (one not before its newline), outside
+// quotes; nullptr when none. Some programs end lines with CR alone (old Mac files).
+// [b, e) starts a record or follows such a CR, so its quotes are balanced before b.
+const char* bare_cr(const char* b, const char* e) {
+    bool quoted = false;
+    for (const char* p = b; p < e; ++p) {
+        if (*p == '"') quoted = !quoted;
+        if (*p == '\r' && !quoted && !(p + 1 < e && p[1] == '\n')) return p;
+    }
+    return nullptr;
 }
 
 class Parser {
@@ -235,20 +329,25 @@ class Parser {
   private:
     const CsvField& fld(int c) const { return rec_.field[c]; }
 
-    void reject(std::uint64_t line, std::string reason, bool amount_ok, std::int64_t pence) {
+    void reject(std::uint64_t line, std::string_view reason, bool amount_ok, std::int64_t pence) {
+        if (pass_ == Pass::locate && amount_ok) located(line, pence, Figure::rejected);
         if (pass_ != Pass::aggregate) return;
         ++tot_.rejected;
-        if (amount_ok) add(tot_.p_rejected, pence);
-        RejectedLine r;
-        r.file = L_.path;
-        r.line = line;
-        r.reason = std::move(reason);
-        std::size_t n = std::min<std::size_t>(rec_.fields, CsvRecord::max_fields);
-        r.fields.reserve(n);
-        for (std::size_t i = 0; i < n; ++i)
-            r.fields.push_back(field_text(rec_.field[i]));
-        if (amount_ok) r.amount = Money::from_pence(pence);
-        w_.rejects.push_back(std::move(r));
+        if (amount_ok) add_wrap(tot_.p_rejected, pence);
+        // Straight to the worker's spill (SPEC §8): nothing of the line stays in memory.
+        auto n =
+            static_cast<std::uint32_t>(std::min<std::size_t>(rec_.fields, CsvRecord::max_fields));
+        w_.rejects.begin(static_cast<std::uint32_t>(L_.index), line, reason,
+                         amount_ok ? std::optional<std::int64_t>(pence) : std::nullopt, n);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const CsvField& f = rec_.field[i];
+            if (f.escaped) {
+                scratch1_ = unescape(f);
+                w_.rejects.field(scratch1_);
+            } else {
+                w_.rejects.field(f.raw());
+            }
+        }
     }
 
     // The value of a field, or the profile's fixed value; `in_block` when it is text inside the
@@ -281,9 +380,9 @@ class Parser {
         return out + "\"";
     }
 
-    bool amount(std::int64_t& pence, std::string& why) const {
+    bool amount(const CsvRecord& r, std::int64_t& pence, std::string& why) const {
         if (L_.col[F(LedgerField::amount)] >= 0) {
-            const CsvField& f = fld(L_.col[F(LedgerField::amount)]);
+            const CsvField& f = r.field[L_.col[F(LedgerField::amount)]];
             if (!f.quoted && fast_pence(f.p, f.n, pence)) return true;
             MoneyParse m = parse_money(f.raw(), f.quoted);
             if (!m) {
@@ -293,8 +392,8 @@ class Parser {
             pence = m.value.pence();
             return true;
         }
-        const CsvField& d = fld(L_.col[F(LedgerField::debit)]);
-        const CsvField& c = fld(L_.col[F(LedgerField::credit)]);
+        const CsvField& d = r.field[L_.col[F(LedgerField::debit)]];
+        const CsvField& c = r.field[L_.col[F(LedgerField::credit)]];
         if (d.n == 0 && c.n == 0) {
             why = "bad amount: both the debit and the credit are empty";
             return false;
@@ -317,6 +416,105 @@ class Parser {
         return true;
     }
 
+    // An amount read: in the total read, and its magnitude in the range screen (see add_wrap).
+    void count_amount(std::uint64_t line, std::int64_t pence) {
+        if (pass_ == Pass::aggregate) {
+            w_.magnitude += magnitude(pence);
+            add_wrap(tot_.p_read, pence);
+        } else if (pass_ == Pass::locate) {
+            located(line, pence, Figure::read);
+        }
+    }
+
+    // The locate pass: adds an amount to the file's and the run's total of a kind, and (accepted
+    // lines) to its groups' by every grouping, checked; the first that leaves the range stops
+    // the run here.
+    enum class Figure { read, accepted, rejected };
+    void located(std::uint64_t line, std::int64_t pence, Figure f,
+                 const GlobalKey* group = nullptr) {
+        Located& x = *sh_.located;
+        const char* kind = f == Figure::read       ? "read"
+                           : f == Figure::accepted ? "accepted"
+                                                   : "rejected";
+        std::int64_t& file = (f == Figure::read       ? x.read
+                              : f == Figure::accepted ? x.accepted
+                                                      : x.rejected)[L_.index];
+        std::int64_t& all = f == Figure::read       ? x.all_read
+                            : f == Figure::accepted ? x.all_accepted
+                                                    : x.all_rejected;
+        auto check = [&](std::int64_t& total, const std::string& what) {
+            if (__builtin_add_overflow(total, pence, &total))
+                throw Error(ErrorKind::arithmetic, {L_.path, static_cast<long>(line), 0},
+                            fmt::format("the ledgers' total is out of range: this line's amount "
+                                        "({}) takes {} beyond ±92,233,720,368,547,758.07, the "
+                                        "most poolkit adds up exactly; is an amount wrong?",
+                                        format_plain(Money::from_pence(pence)), what));
+        };
+        check(file, fmt::format("the total {} of {}", kind, L_.path));
+        check(all, fmt::format("the total {} of all the ledgers", kind));
+        if (!group) return;
+        const unsigned groupings = sh_.options->by_cost_centre ? 16 : 8;
+        for (unsigned bits = 1; bits < groupings; ++bits) {
+            const auto& [partner, scheme, month, centre] = *group;
+            GlobalKey k{bits & 1 ? partner : "", bits & 2 ? scheme : "", bits & 4 ? month : 0,
+                        bits & 8 ? centre : ""};
+            std::string what;
+            auto part = [&](const std::string& p) { what += (what.empty() ? "" : ", ") + p; };
+            if (bits & 1) part("partner " + partner);
+            if (bits & 2) part("scheme " + scheme);
+            if (bits & 4) part(fmt::format("{:04d}-{:02d}", month / 12, month % 12 + 1));
+            if (bits & 8) part("cost centre " + centre);
+            check(x.groups[{bits, k}], "the total of " + what);
+        }
+    }
+
+    // A record with the wrong number of fields. When a carriage return alone joins what are
+    // whole records (a file whose lines end in CR, or a CR that crept into one), each part's
+    // amount that can be read is counted, so that no pence vanish from the totals (SPEC §5:
+    // total_read = accepted + rejected), and the reason says why.
+    void wrong_fields(std::uint64_t line) {
+        std::string why =
+            fmt::format("wrong number of fields: {}, the header has {}", rec_.fields, L_.ncols);
+        const char* cr = bare_cr(rec_.begin, rec_.end);
+        if (!cr) {
+            reject(line, why, false, 0);
+            return;
+        }
+        std::size_t parts = 0, whole = 0, readable = 0;
+        std::int64_t pence = 0;
+        for (const char* b = rec_.begin; b < rec_.end;) {
+            const char* e = cr ? cr : rec_.end;
+            ++parts;
+            CsvScanner scan(b, e, L_.delim);
+            if (scan.next(part_) && part_.fields == L_.ncols && !part_.bad_quoting) {
+                ++whole;
+                std::int64_t p = 0;
+                if (amount(part_, p, why_)) {
+                    ++readable;
+                    count_amount(line, p);
+                    std::int64_t before = pence;
+                    add_wrap(pence, p);
+                    if (pass_ == Pass::locate && __builtin_add_overflow(before, p, &before))
+                        throw Error(ErrorKind::arithmetic, {L_.path, static_cast<long>(line), 0},
+                                    "the ledgers' total is out of range: the amounts of the "
+                                    "parts of this line add up beyond "
+                                    "±92,233,720,368,547,758.07; is an amount wrong?");
+                }
+            }
+            b = e + (cr ? 1 : 0);
+            if (cr) cr = bare_cr(b, rec_.end);
+        }
+        why += fmt::format(": a carriage return (CR) alone splits the line into {} parts ({} of "
+                           "them whole records{}); end each line with LF or CRLF, not CR alone "
+                           "(old Mac line endings)",
+                           parts, whole,
+                           readable ? fmt::format(", whose amounts, {} in all, are counted "
+                                                  "as rejected",
+                                                  format_plain(Money::from_pence(pence)))
+                                    : "");
+        reject(line, why, readable > 0, pence);
+    }
+
     void record(std::uint64_t line) {
         if (rec_.blank()) return; // an empty line holds no data and is not counted
         if (pass_ == Pass::aggregate) ++tot_.read;
@@ -328,16 +526,13 @@ class Parser {
             return;
         }
         if (rec_.fields != L_.ncols) {
-            reject(
-                line,
-                fmt::format("wrong number of fields: {}, the header has {}", rec_.fields, L_.ncols),
-                false, 0);
+            wrong_fields(line);
             return;
         }
         std::int64_t pence = 0;
         std::string& amount_why = why_;
-        bool amount_ok = amount(pence, amount_why);
-        if (amount_ok && pass_ == Pass::aggregate) add(tot_.p_read, pence);
+        bool amount_ok = amount(rec_, pence, amount_why);
+        if (amount_ok) count_amount(line, pence);
 
         const CsvField& df = fld(L_.col[F(LedgerField::date)]);
         auto date = L_.date->parse(df.p, df.n);
@@ -407,7 +602,7 @@ class Parser {
             }
         }
         if (!amount_ok) {
-            reject(line, std::move(amount_why), false, 0);
+            reject(line, amount_why, false, 0);
             return;
         }
         std::uint64_t key_hash = 0;
@@ -437,17 +632,32 @@ class Parser {
             }
             key_hash = h | 1;
         }
+        if (pass_ == Pass::locate) {
+            Located& x = *sh_.located;
+            if (x.next_dup && x.next_dup->file == L_.index && x.next_dup->line == line) {
+                x.advance(); // a duplicate, rejected (SPEC §4)
+                located(line, pence, Figure::rejected);
+                return;
+            }
+            std::string s3;
+            GlobalKey g{std::string(partner), std::string(scheme), month,
+                        sh_.options->by_cost_centre
+                            ? std::string(value(LedgerField::cost_centre, s3))
+                            : std::string()};
+            located(line, pence, Figure::accepted, &g);
+            return;
+        }
         if (pass_ == Pass::confirm) {
-            if (std::binary_search(sh_.suspect_set.begin(), sh_.suspect_set.end(), key_hash))
-                occurrence(line, partner, scheme, month, pence);
+            if (sh_.suspect_set.find(key_hash) != SuspectSet::npos)
+                occurrence(line, key_hash, partner, scheme, month, pence);
             return;
         }
         if (sh_.options->duplicate_check) w_.keys.add(key_hash);
         ++tot_.accepted;
-        add(tot_.p_accepted, pence);
+        add_wrap(tot_.p_accepted, pence);
         if (sh_.agreement) tot_.mark(pid, period, sh_.P);
         Cell* cell;
-        if (sh_.agreement && !sh_.options->by_cost_centre) {
+        if (sh_.dense) {
             cell = &w_.dense[(pid * sh_.S + sid) * 12 + static_cast<std::size_t>(period - 1)];
         } else {
             std::uint32_t cc = 0;
@@ -457,34 +667,28 @@ class Parser {
             }
             cell = &w_.groups.at(GroupKey{pid, sid, static_cast<std::uint32_t>(month), cc});
         }
-        add(cell->pence, pence);
+        add_wrap(cell->pence, pence);
         ++cell->lines;
     }
 
-    void occurrence(std::uint64_t line, std::string_view partner, std::string_view scheme,
-                    int month, std::int64_t pence) {
-        Occurrence o;
-        auto put = [&](std::string_view v) {
-            std::uint32_t n = static_cast<std::uint32_t>(v.size());
-            o.key.append(reinterpret_cast<const char*>(&n), sizeof n);
-            o.key.append(v);
-        };
-        put(partner);
-        for (int c : L_.key_cols)
-            put(field_text(fld(c)));
-        o.file = L_.index;
-        o.line = line;
+    void occurrence(std::uint64_t line, std::uint64_t hash, std::string_view partner,
+                    std::string_view scheme, int month, std::int64_t pence) {
+        Occurrence& o = occ_;
+        o.at = {static_cast<std::uint32_t>(L_.index), line};
+        o.hash = hash;
         o.partner = partner;
         o.scheme = scheme;
+        o.cost_centre.clear();
         if (sh_.options->by_cost_centre) {
             std::string s3;
             o.cost_centre = value(LedgerField::cost_centre, s3);
         }
         o.month = month;
         o.pence = pence;
-        for (std::size_t i = 0; i < std::min<std::size_t>(rec_.fields, CsvRecord::max_fields); ++i)
-            o.fields.push_back(field_text(rec_.field[i]));
-        w_.occurrences.push_back(std::move(o));
+        o.fields.resize(std::min<std::size_t>(rec_.fields, CsvRecord::max_fields));
+        for (std::size_t i = 0; i < o.fields.size(); ++i)
+            o.fields[i] = field_text(rec_.field[i]);
+        put_occurrence(w_.occurrences, o);
     }
 
     std::string partner_list() const {
@@ -499,7 +703,8 @@ class Parser {
     Worker& w_;
     Pass pass_;
     RawTotals& tot_;
-    CsvRecord rec_;
+    CsvRecord rec_, part_;
+    Occurrence occ_;
     std::string why_, scratch1_, scratch2_; // reused: no allocation per line
 };
 
@@ -642,12 +847,18 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
     CsvScanner scan(begin, end, L.delim);
     CsvRecord r;
     std::uint64_t line = b.first_line;
+    // A CR that ends no line, above the data: the file's lines end in CR alone (SPEC §4 reads LF
+    // and CRLF), which would otherwise look like one long line and a missing column.
+    auto no_bare_cr = [&] {
+        if (bare_cr(r.begin, r.end)) cr_line_ends(spec.path, line);
+    };
     for (int i = 0; i < prof.skip_lines; ++i) {
         if (!scan.next(r))
             throw Error(ErrorKind::input, {spec.path, static_cast<long>(line), 0},
                         fmt::format("the file ends within the {} lines the profile \"{}\" skips "
                                     "above the header",
                                     prof.skip_lines, prof.name));
+        no_bare_cr();
         line += r.newlines;
     }
     std::uint64_t header_line = line;
@@ -655,18 +866,35 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
         throw Error(ErrorKind::input, {spec.path, static_cast<long>(header_line), 0},
                     "no header row: a ledger starts with a row of column names (e.g. " +
                         std::string("date,ref,partner,scheme,cost_centre,description,amount)"));
+    no_bare_cr();
     line += r.newlines;
     std::size_t n = std::min<std::size_t>(r.fields, CsvRecord::max_fields);
     for (std::size_t i = 0; i < n; ++i)
         L.header.push_back(unescape(r.field[i]));
     L.ncols = r.fields;
-    auto find_col = [&](const std::string& name) -> int {
-        for (std::size_t i = 0; i < L.header.size(); ++i)
-            if (L.header[i] == name) return static_cast<int>(i);
+    // The column of a name (case and surrounding blanks aside); two columns of that name are an
+    // error, since either might be the one meant.
+    auto find_col = [&](const std::string& name, std::string_view what) -> int {
         std::string want = lower_trim(name);
+        std::vector<std::size_t> at;
         for (std::size_t i = 0; i < L.header.size(); ++i)
-            if (lower_trim(L.header[i]) == want) return static_cast<int>(i);
-        return -1;
+            if (lower_trim(L.header[i]) == want) at.push_back(i);
+        if (at.size() > 1) {
+            std::string cols;
+            for (std::size_t k = 0; k < at.size(); ++k)
+                cols += fmt::format("{}{}",
+                                    k == 0               ? ""
+                                    : k + 1 == at.size() ? " and "
+                                                         : ", ",
+                                    at[k] + 1);
+            throw Error(ErrorKind::input, {spec.path, static_cast<long>(header_line), 0},
+                        fmt::format("the header has {} columns named \"{}\" (columns {}) for "
+                                    "the {}: rename or remove all but one, so that it is clear "
+                                    "which one is meant",
+                                    at.size(), name, cols, what));
+        }
+        if (at.empty()) return -1;
+        return static_cast<int>(at[0]);
     };
     auto columns_list = [&] {
         // Names cut short (at a character boundary), control bytes shown as '?', and the columns
@@ -693,7 +921,7 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
         L.fixed[f] = prof.fixed[f];
         const std::string& name = prof.columns[f];
         if (name.empty()) continue;
-        L.col[f] = find_col(name);
+        L.col[f] = find_col(name, ledger_field_name(static_cast<LedgerField>(f)));
         bool optional = f == F(LedgerField::description) || f == F(LedgerField::ref) ||
                         f == F(LedgerField::cost_centre);
         if (L.col[f] < 0 && !optional)
@@ -728,7 +956,7 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
                     if (!prof.columns[f].empty()) column = prof.columns[f];
                     if (c < 0 && L.fixed[f]) c = -2; // a fixed value: the same on every line
                 }
-            if (!logical) c = find_col(k);
+            if (!logical) c = find_col(k, "duplicate key");
             if (c == -1)
                 throw Error(ErrorKind::input, {spec.path, static_cast<long>(header_line), 0},
                             fmt::format("no column \"{}\" for the duplicate key (the header has: "
@@ -764,12 +992,8 @@ class FileRun {
                         "the ledger is empty: it needs a header row of column names");
         layout_ = read_header(*first, spec_, index_, sh_);
         ready_.push_back(std::move(first));
-        std::vector<std::thread> pool;
-        for (std::size_t k = 1; k < threads; ++k)
-            pool.emplace_back([this, k] { work(k); });
-        work(0);
-        for (auto& t : pool)
-            t.join();
+        // As many threads as will start: the blocks go to whichever thread is free.
+        run_parallel(static_cast<unsigned>(threads), [this](unsigned k) { work(k); });
         if (error_) std::rethrow_exception(error_);
         bytes_ = reader_.bytes_read();
         return layout_;
@@ -777,7 +1001,18 @@ class FileRun {
     std::uint64_t bytes() const { return bytes_; }
 
   private:
+    // Any failure stops every thread (none waits for a block that will not come) and is
+    // rethrown by run().
     void work(std::size_t k) {
+        try {
+            loop(k);
+        } catch (...) {
+            std::lock_guard lk(mu_);
+            if (!error_) error_ = std::current_exception();
+            cv_.notify_all();
+        }
+    }
+    void loop(std::size_t k) {
         std::unique_lock lk(mu_);
         for (;;) {
             if (error_) return;
@@ -842,7 +1077,31 @@ class FileRun {
     std::uint64_t bytes_ = 0;
 };
 
-using GlobalKey = std::tuple<std::string, std::string, int, std::string>;
+// A partner x scheme x period array per thread while it is small; a bigger agreement's cells go
+// in the hash map, so memory follows the lines, not the agreement's size (SPEC §8).
+constexpr std::size_t dense_cells_max = std::size_t(1) << 16;
+
+// The magnitudes of the amounts add up to more than INT64_MAX, so a total may be out of range:
+// read the files again, in order on one thread, adding every total up checked, to name the line
+// that takes one out of range, if any (see add_wrap). `duplicates`: the duplicates' places.
+void locate_overflow(Shared& sh, const std::vector<LedgerSpec>& ledgers,
+                     const std::vector<OpenLedger>& files, const Spill& duplicates) {
+    Located x;
+    x.read.assign(ledgers.size(), 0);
+    x.accepted.assign(ledgers.size(), 0);
+    x.rejected.assign(ledgers.size(), 0);
+    x.dup.emplace(duplicates);
+    x.advance();
+    sh.located = &x;
+    std::vector<Worker> solo(1);
+    solo[0].files.resize(ledgers.size());
+    for (std::size_t i = 0; i < ledgers.size(); ++i) {
+        ::lseek(files[i].fd, 0, SEEK_SET);
+        FileRun fr(sh, solo, ledgers[i], i, ::dup(files[i].fd), Pass::locate, nullptr);
+        fr.run();
+    }
+    sh.located = nullptr;
+}
 
 } // namespace
 
@@ -874,14 +1133,16 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
 
     unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
     threads = std::clamp(threads, 1u, 16u);
+    sh.dense = agreement && !options.by_cost_centre && sh.P * sh.S * 12 <= dense_cells_max;
     std::vector<Worker> workers(threads);
     for (auto& w : workers) {
         w.files.resize(ledgers.size());
-        if (agreement && !options.by_cost_centre) w.dense.resize(sh.P * sh.S * 12);
+        if (sh.dense) w.dense.resize(sh.P * sh.S * 12);
     }
 
     LedgerRun run;
     std::vector<Layout> layouts;
+    std::vector<std::string> paths;
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
         Sha256 sha;
         int fd = ::dup(files[i].fd);
@@ -896,25 +1157,51 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         run.inputs.push_back(std::move(rec));
         if (ledgers[i].profile_record) run.inputs.push_back(*ledgers[i].profile_record);
         run.headers.push_back(layouts.back().header);
+        paths.push_back(ledgers[i].path);
     }
+
+    // Every total is a sum of some of the amounts read: if their magnitudes fit in int64, so does
+    // every total, whatever the order (SPEC §2); else they are checked in order below.
+    unsigned __int128 magnitudes = 0;
+    for (const auto& w : workers)
+        magnitudes += w.magnitude;
+    const bool may_overflow = magnitudes > total_limit;
+    Spill duplicate_places; // (file, line) of each duplicate, when may_overflow
 
     // The key hashes seen more than once (suspected duplicates), over every worker and file.
     if (options.duplicate_check) {
         std::vector<DupCollector*> collectors;
         for (auto& w : workers)
             collectors.push_back(&w.keys);
-        sh.suspect_set = repeated_hashes(collectors, threads);
+        sh.suspect_set = SuspectSet(repeated_hashes(collectors, threads));
     }
 
-    // Merge the workers' groups by their codes.
-    std::map<GlobalKey, Cell> groups;
-    std::vector<RawTotals> file_totals(ledgers.size());
-    auto merge_cell = [&](GlobalKey k, const Cell& c) {
-        if (c.lines == 0) return;
-        Cell& g = groups[std::move(k)];
-        add(g.pence, c.pence);
-        g.lines += c.lines;
+    // The partners' and schemes' ranks: agreement order, else code order over every thread's
+    // codes (free mode).
+    std::vector<std::string> pnames = pids, snames = sids;
+    if (!agreement) {
+        for (const auto& w : workers)
+            for (std::uint32_t i = 0; i < w.partners.size(); ++i)
+                pnames.push_back(w.partners.name(i));
+        for (const auto& w : workers)
+            for (std::uint32_t i = 0; i < w.schemes.size(); ++i)
+                snames.push_back(w.schemes.name(i));
+        for (auto* v : {&pnames, &snames}) {
+            std::sort(v->begin(), v->end());
+            v->erase(std::unique(v->begin(), v->end()), v->end());
+        }
+    }
+    auto rank = [&](const std::vector<std::string>& names, const CodeTable& codes,
+                    std::string_view code) {
+        if (agreement) return static_cast<std::uint32_t>(codes.find(code));
+        return static_cast<std::uint32_t>(std::lower_bound(names.begin(), names.end(), code) -
+                                          names.begin());
     };
+
+    // Merge the workers' groups by rank, in the order of the rows (SPEC §5: deterministic).
+    std::vector<RankedGroup> groups;
+    std::vector<RawTotals> file_totals(ledgers.size());
+    auto log = std::make_shared<SpilledRejects>(paths);
     for (auto& w : workers) {
         if (!w.dense.empty()) {
             for (std::size_t p = 0; p < sh.P; ++p)
@@ -922,90 +1209,132 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
                     for (int per = 1; per <= 12; ++per) {
                         const Cell& c =
                             w.dense[(p * sh.S + s) * 12 + static_cast<std::size_t>(per - 1)];
+                        if (c.lines == 0) continue;
                         int month =
                             agreement->year.year_of(per) * 12 + FinancialYear::month_of(per) - 1;
-                        merge_cell({pids[p], sids[s], month, std::string()}, c);
+                        groups.push_back({static_cast<std::uint32_t>(p),
+                                          static_cast<std::uint32_t>(s),
+                                          month,
+                                          {},
+                                          c});
                     }
         }
+        std::vector<std::uint32_t> pr, sr; // this thread's code ids -> ranks (free mode)
+        if (!agreement) {
+            for (std::uint32_t i = 0; i < w.partners.size(); ++i)
+                pr.push_back(rank(pnames, sh.partner_codes, w.partners.name(i)));
+            for (std::uint32_t i = 0; i < w.schemes.size(); ++i)
+                sr.push_back(rank(snames, sh.scheme_codes, w.schemes.name(i)));
+        }
         w.groups.each([&](const GroupKey& k, const Cell& c) {
-            std::string cc = options.by_cost_centre ? w.centres.name(k.cc) : std::string();
-            if (agreement)
-                merge_cell({pids[k.p], sids[k.s], static_cast<int>(k.month), std::move(cc)}, c);
-            else
-                merge_cell({w.partners.name(k.p), w.schemes.name(k.s), static_cast<int>(k.month),
-                            std::move(cc)},
-                           c);
+            if (c.lines == 0) return;
+            groups.push_back({agreement ? k.p : pr[k.p], agreement ? k.s : sr[k.s],
+                              static_cast<int>(k.month),
+                              options.by_cost_centre ? w.centres.name(k.cc) : std::string(), c});
         });
         for (std::size_t i = 0; i < ledgers.size(); ++i) {
             RawTotals& t = file_totals[i];
             t.read += w.files[i].read;
             t.accepted += w.files[i].accepted;
             t.rejected += w.files[i].rejected;
-            add(t.p_read, w.files[i].p_read);
-            add(t.p_accepted, w.files[i].p_accepted);
-            add(t.p_rejected, w.files[i].p_rejected);
+            add_wrap(t.p_read, w.files[i].p_read);
+            add_wrap(t.p_accepted, w.files[i].p_accepted);
+            add_wrap(t.p_rejected, w.files[i].p_rejected);
             t.merge_periods(w.files[i]);
         }
-        for (auto& r : w.rejects)
-            run.rejects.push_back(std::move(r));
+        log->add(std::move(w.rejects));
         w = Worker{};
         w.files.resize(ledgers.size());
     }
+    std::sort(groups.begin(), groups.end(),
+              [](const RankedGroup& a, const RankedGroup& b) { return a.key() < b.key(); });
+    {
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            if (out > 0 && groups[out - 1].key() == groups[i].key()) {
+                add_wrap(groups[out - 1].cell.pence, groups[i].cell.pence);
+                groups[out - 1].cell.lines += groups[i].cell.lines;
+            } else {
+                if (out != i) groups[out] = std::move(groups[i]);
+                ++out;
+            }
+        }
+        groups.resize(out);
+    }
 
-    // Second pass, only when the index suspected duplicates: look at the suspected lines alone,
-    // compare their keys exactly, and reject every line after the first with its key.
+    // Second pass, only when the index suspected duplicates: set the suspected lines aside, then
+    // judge them in file and line order, comparing their keys exactly; every line after the
+    // first with its key is rejected.
     if (!sh.suspect_set.empty()) {
         for (std::size_t i = 0; i < ledgers.size(); ++i) {
             ::lseek(files[i].fd, 0, SEEK_SET);
             FileRun fr(sh, workers, ledgers[i], i, ::dup(files[i].fd), Pass::confirm, nullptr);
             fr.run();
         }
-        std::vector<Occurrence> occ;
+        std::vector<const Spill*> sets_aside;
         for (auto& w : workers)
-            for (auto& o : w.occurrences)
-                occ.push_back(std::move(o));
-        std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
-            return std::tie(a.file, a.line) < std::tie(b.file, b.line);
-        });
-        std::map<std::string, const Occurrence*> first;
-        for (const Occurrence& o : occ) {
-            auto [it, fresh] = first.emplace(o.key, &o);
-            if (fresh) continue;
-            const Occurrence& f = *it->second;
+            sets_aside.push_back(&w.occurrences);
+        DupFirsts firsts(sh.suspect_set);
+        RejectSpill duplicates;
+        std::string key;
+        auto place = [](const Occurrence& o) { return std::tie(o.at.file, o.at.line); };
+        merge_in_order<Occurrence>(sets_aside, get_occurrence, place, [&](const Occurrence& o) {
+            const Layout& L = layouts[o.at.file];
+            // With an agreement the partner's index stands for its code (SPEC §4: a ref is unique
+            // within a partner's lines): a byte or two, not the code, for each first kept.
+            key.clear();
+            if (agreement)
+                append_key_index(key, rank(pnames, sh.partner_codes, o.partner));
+            else
+                append_key_part(key, o.partner);
+            for (int c : L.key_cols)
+                append_key_part(key, o.fields[static_cast<std::size_t>(c)]);
+            std::optional<LinePlace> first = firsts.see(o.hash, key, o.at);
+            if (!first) return true;
             std::string shown;
-            for (std::size_t j = 0; j < layouts[o.file].key_cols.size(); ++j)
-                shown += (j ? ", " : "") +
-                         o.fields[static_cast<std::size_t>(layouts[o.file].key_cols[j])];
-            RejectedLine r;
-            r.file = ledgers[o.file].path;
-            r.line = o.line;
-            r.reason = fmt::format("duplicate {} {} (first at {}:{})", layouts[o.file].key_name,
-                                   shown, ledgers[f.file].path, f.line);
-            r.fields = o.fields;
-            r.amount = Money::from_pence(o.pence);
-            run.rejects.push_back(std::move(r));
-            Cell& g = groups[GlobalKey{o.partner, o.scheme, o.month, o.cost_centre}];
-            add(g.pence, -o.pence);
-            g.lines -= 1;
-            RawTotals& t = file_totals[o.file];
+            for (std::size_t j = 0; j < L.key_cols.size(); ++j)
+                shown += (j ? ", " : "") + o.fields[static_cast<std::size_t>(L.key_cols[j])];
+            duplicates.begin(o.at.file, o.at.line,
+                             fmt::format("duplicate {} {} (first at {}:{})", L.key_name, shown,
+                                         ledgers[first->file].path, first->line),
+                             o.pence, static_cast<std::uint32_t>(o.fields.size()));
+            for (const auto& f : o.fields)
+                duplicates.field(f);
+            if (may_overflow) {
+                duplicate_places.put_u32(o.at.file);
+                duplicate_places.put_u64(o.at.line);
+            }
+            // The line was accepted in the first pass, so its group is there.
+            RankedGroup want{rank(pnames, sh.partner_codes, o.partner),
+                             rank(snames, sh.scheme_codes, o.scheme),
+                             o.month,
+                             o.cost_centre,
+                             {}};
+            auto g = std::lower_bound(
+                groups.begin(), groups.end(), want,
+                [](const RankedGroup& a, const RankedGroup& b) { return a.key() < b.key(); });
+            if (g == groups.end() || g->key() != want.key())
+                throw Error(ErrorKind::invariant, "a duplicate's group is missing");
+            sub_wrap(g->cell.pence, o.pence);
+            g->cell.lines -= 1;
+            RawTotals& t = file_totals[o.at.file];
             t.accepted -= 1;
             t.rejected += 1;
-            add(t.p_accepted, -o.pence);
-            add(t.p_rejected, o.pence);
-        }
+            sub_wrap(t.p_accepted, o.pence);
+            add_wrap(t.p_rejected, o.pence);
+            return true;
+        });
+        log->add(std::move(duplicates));
+        for (auto& w : workers)
+            w.occurrences = Spill();
     }
 
-    // Rejects in file order (as given), then line order.
-    {
-        std::map<std::string, std::size_t> order;
-        for (std::size_t i = 0; i < ledgers.size(); ++i)
-            order.emplace(ledgers[i].path, i);
-        std::sort(run.rejects.begin(), run.rejects.end(),
-                  [&](const RejectedLine& a, const RejectedLine& b) {
-                      std::size_t fa = order[a.file], fb = order[b.file];
-                      return std::tie(fa, a.line) < std::tie(fb, b.line);
-                  });
-    }
+    if (may_overflow) locate_overflow(sh, ledgers, files, duplicate_places);
+
+    // Every rejected line stays in the spills, read back in file then line order when asked;
+    // only the first few are kept in memory (SPEC §8).
+    run.rejects = log->first(options.rejects_kept);
+    run.all_rejects = std::move(log);
 
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
         ControlTotals c = file_totals[i].control();
@@ -1013,43 +1342,22 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
         run.control += c;
     }
 
-    // Rows, sorted by partner, scheme (agreement order, else code order), period, cost centre.
-    std::map<std::string, std::size_t> prank, srank;
-    if (agreement) {
-        for (std::size_t i = 0; i < pids.size(); ++i)
-            prank[pids[i]] = i;
-        for (std::size_t i = 0; i < sids.size(); ++i)
-            srank[sids[i]] = i;
-    } else {
-        for (const auto& [k, c] : groups) {
-            prank.emplace(std::get<0>(k), 0);
-            srank.emplace(std::get<1>(k), 0);
-        }
-        std::size_t i = 0;
-        for (auto& [k, v] : prank)
-            v = i++;
-        i = 0;
-        for (auto& [k, v] : srank)
-            v = i++;
-    }
-    for (const auto& [k, c] : groups) {
-        if (c.lines == 0) continue;
+    // Rows, in the groups' order: partner, scheme (agreement order, else code order), period,
+    // cost centre.
+    for (auto& g : groups) {
+        if (g.cell.lines == 0) continue;
         ActualsRow r;
-        r.partner = std::get<0>(k);
-        r.scheme = std::get<1>(k);
-        int month = std::get<2>(k);
-        r.period = fmt::format("{:04d}-{:02d}", month / 12, month % 12 + 1);
-        r.cost_centre = std::get<3>(k);
-        r.partner_rank = prank[r.partner];
-        r.scheme_rank = srank[r.scheme];
-        r.lines = static_cast<std::uint64_t>(c.lines);
-        r.amount = Money::from_pence(c.pence);
+        r.partner = pnames[g.p];
+        r.scheme = snames[g.s];
+        r.period = fmt::format("{:04d}-{:02d}", g.month / 12, g.month % 12 + 1);
+        r.cost_centre = std::move(g.cc);
+        r.partner_rank = g.p;
+        r.scheme_rank = g.s;
+        r.lines = static_cast<std::uint64_t>(g.cell.lines);
+        r.amount = Money::from_pence(g.cell.pence);
         run.rows.push_back(std::move(r));
     }
-    std::sort(run.rows.begin(), run.rows.end(), [](const ActualsRow& a, const ActualsRow& b) {
-        return std::tie(a.partner_rank, a.scheme_rank, a.period, a.cost_centre) <
-               std::tie(b.partner_rank, b.scheme_rank, b.period, b.cost_centre);
-    });
+    groups = {};
 
     if (agreement) {
         run.year = agreement->year;

@@ -5,18 +5,23 @@
 // How it is fast: files are read in large blocks by one thread at a time (the splitter, which
 // also finds where the last whole record of a block ends and hashes the bytes), and the blocks are
 // parsed in place by every core at once; lines are never copied or allocated, codes are found in
-// perfect tables, dates and amounts are parsed by hand. Memory stays flat: a few blocks in
-// flight, plus the duplicate index (one 8-byte hash per accepted line). A suspected
-// duplicate (the same 64-bit hash of partner and key seen before) is confirmed exactly by a
-// second pass that looks only at the lines with a suspected hash, so a hash collision can never
+// hashed tables, dates and amounts are parsed by hand. Memory stays flat: a few blocks in
+// flight, plus the duplicate index (one 8-byte hash per accepted line); rejected lines go to
+// spill files as they are found, never all into memory. A suspected duplicate (the same 64-bit
+// hash of partner and key seen before) is confirmed exactly by a second pass that sets aside
+// only the lines with a suspected hash and compares their keys, so a hash collision can never
 // reject a good line.
 #pragma once
 
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/input_file.hpp"
+#include "model/rejected_lines.hpp"
 #include "readers/ledger_profile.hpp"
 
+#include <cstdint>
+#include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +41,9 @@ struct LedgerOptions {
     unsigned threads = 0;               // 0: every core
     std::size_t block_bytes = 4u << 20; // the size of a read (tests use small ones)
     bool map_files = true; // read files in place through a mapping; false: into buffers (tests)
+    // How many rejected lines LedgerRun::rejects holds (the first, in order); every one of them
+    // is in LedgerRun::all_rejects whatever this is. A tool keeps a few, for its messages.
+    std::uint64_t rejects_kept = std::numeric_limits<std::uint64_t>::max();
 };
 
 struct LedgerRun {
@@ -47,8 +55,9 @@ struct LedgerRun {
     std::vector<ActualsRow> rows;
     ControlTotals control;
     std::vector<LedgerFileTotals> files; // in the order given
-    std::vector<RejectedLine> rejects;   // in file, then line order
-    std::vector<InputFile> inputs;       // each ledger (role "ledger") and profile (role "profile")
+    std::vector<RejectedLine> rejects;   // the first options.rejects_kept, in file, line order
+    std::shared_ptr<const RejectedLines> all_rejects; // every one, in that order (from disk)
+    std::vector<InputFile> inputs; // each ledger (role "ledger") and profile (role "profile")
     // The header of each file as read (for the rejects file's columns).
     std::vector<std::vector<std::string>> headers;
 };

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,7 +20,31 @@ namespace {
 // A quoted field may hold newlines, but one that is still open after this much is a missing
 // closing quote, not data: stop rather than read the whole file into memory.
 constexpr std::size_t max_record_bytes = 64u << 20;
+
+// Whether a mapping of `bytes` leaves room under the address-space limit (ulimit -v) for the
+// rest of the run: threads, buffers, the duplicate index. If not, the file is read into buffers
+// instead, which needs only a few blocks of memory (SPEC §8: a limit means slower, not failed).
+bool room_to_map(std::size_t bytes) {
+    struct rlimit lim {};
+    if (::getrlimit(RLIMIT_AS, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY) return true;
+    std::size_t used = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        unsigned long pages = 0;
+        if (std::fscanf(f, "%lu", &pages) == 1)
+            used = pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+        std::fclose(f);
+    }
+    std::size_t reserve = std::max<std::size_t>(std::size_t(128) << 20, bytes / 2);
+    return used + bytes + reserve <= lim.rlim_cur;
+}
 } // namespace
+
+void cr_line_ends(const std::string& path, std::uint64_t line) {
+    throw Error(ErrorKind::input, {path, static_cast<long>(line), 0},
+                "a carriage return (CR) alone ends a line here: the file's lines end in CR "
+                "(old Mac line endings), which poolkit does not read; convert them to LF or "
+                "CRLF (e.g. tr '\\r' '\\n' < old.csv > new.csv)");
+}
 
 void count_quotes_newlines(const char* p, std::size_t n, std::uint64_t& quotes,
                            std::uint64_t& newlines) {
@@ -54,7 +80,8 @@ BlockReader::BlockReader(int fd, std::string path, std::size_t block_bytes, Sha2
     : fd_(fd), path_(std::move(path)), block_(block_bytes < 4096 ? 4096 : block_bytes), sha_(sha) {
     struct stat st {};
     off_t at = ::lseek(fd_, 0, SEEK_CUR);
-    if (map && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && at == 0 && st.st_size > 0) {
+    if (map && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && at == 0 && st.st_size > 0 &&
+        room_to_map(static_cast<std::size_t>(st.st_size))) {
         void* m =
             ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd_, 0);
         if (m != MAP_FAILED) {
@@ -89,6 +116,10 @@ bool BlockReader::find_boundary(const char* p, std::size_t len, std::size_t& bou
                                 std::uint64_t& lines) const {
     std::uint64_t quotes, newlines;
     count_quotes_newlines(p, len, quotes, newlines);
+    // A whole block without a newline, its quotes balanced, but with carriage returns: lines
+    // that end in CR alone, not a long record.
+    if (newlines == 0 && (quotes & 1) == 0 && std::memchr(p, '\r', len))
+        cr_line_ends(path_, next_line_);
     std::uint64_t q_after = 0, nl_after = 0;
     for (std::size_t i = len; i-- > 0;) {
         char c = p[i];

@@ -65,6 +65,10 @@ class BlockReader {
     bool first_ = true;
 };
 
+// Stops the run at a file whose lines end in a carriage return alone (SPEC §4 reads LF and CRLF):
+// such a file would otherwise look like one long record, or a header with a missing column.
+[[noreturn]] void cr_line_ends(const std::string& path, std::uint64_t line);
+
 // Counts of quotes and newlines in [p, p+n) (p must have 64 readable bytes past its end).
 void count_quotes_newlines(const char* p, std::size_t n, std::uint64_t& quotes,
                            std::uint64_t& newlines);

@@ -2,6 +2,7 @@
 #include "writers/table.hpp"
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 namespace poolkit {
@@ -44,35 +45,52 @@ bool looks_numeric(std::string_view s) {
 }
 } // namespace
 
-std::string rejects_csv(const std::vector<RejectedLine>& rejects,
-                        const std::vector<std::vector<std::string>>& headers) {
-    std::size_t width = 0;
-    for (const auto& r : rejects)
-        width = std::max(width, r.fields.size());
+void write_rejects_csv(const RejectedLines& rejects,
+                       const std::vector<std::vector<std::string>>& headers,
+                       const std::function<void(std::string_view)>& put) {
+    std::size_t width = rejects.max_fields();
     bool same = !headers.empty() && std::all_of(headers.begin(), headers.end(), [&](const auto& h) {
         return h == headers.front();
     });
-    std::vector<Table::Column> cols{{"file", false}, {"line", true}, {"reason", false}};
+    std::string out;
+    auto cell = [&](const std::string& text, bool numeric, bool first = false) {
+        if (!first) out += ',';
+        out += csv_field(text, numeric);
+    };
+    cell("file", false, true);
+    cell("line", false);
+    cell("reason", false);
     for (std::size_t i = 0; i < width; ++i)
-        cols.push_back({same && i < headers.front().size() ? headers.front()[i]
-                                                           : "field_" + std::to_string(i + 1),
-                        false});
-    Table t(cols);
-    for (const auto& r : rejects) {
-        std::vector<Cell> row{text_cell(r.file), num_cell(std::to_string(r.line)),
-                              text_cell(r.reason)};
+        cell(same && i < headers.front().size() ? headers.front()[i]
+                                                : "field_" + std::to_string(i + 1),
+             false);
+    out += '\n';
+    rejects.for_each([&](const RejectedLine& r) {
+        cell(r.file, false, true);
+        cell(std::to_string(r.line), true);
+        cell(r.reason, false);
         for (std::size_t i = 0; i < width; ++i) {
             if (i >= r.fields.size()) {
-                row.push_back(text_cell(""));
+                out += ',';
                 continue;
             }
             // An amount is a number, never neutralised; any other text is guarded (SPEC §8).
-            bool numeric = looks_numeric(r.fields[i]);
-            row.push_back({r.fields[i], numeric});
+            cell(r.fields[i], looks_numeric(r.fields[i]));
         }
-        t.add_row(std::move(row));
-    }
-    return t.csv();
+        out += '\n';
+        if (out.size() >= (std::size_t(1) << 16)) {
+            put(out);
+            out.clear();
+        }
+    });
+    put(out);
+}
+
+std::string rejects_csv(const std::vector<RejectedLine>& rejects,
+                        const std::vector<std::vector<std::string>>& headers) {
+    std::string out;
+    write_rejects_csv(RejectedLineList(rejects), headers, [&](std::string_view s) { out += s; });
+    return out;
 }
 
 } // namespace poolkit

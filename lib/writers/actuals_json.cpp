@@ -63,6 +63,8 @@ std::string actuals_json(const ActualsStatement& st) {
         json.end_object();
     }
     json.end_array();
+    if (st.control.lines_rejected > st.rejects.size())
+        json.field("rejects_omitted", st.control.lines_rejected - st.rejects.size());
     json.end_object();
     return json.str();
 }

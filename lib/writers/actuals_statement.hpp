@@ -6,7 +6,9 @@
 #include "calc/aggregate.hpp"
 #include "model/actuals.hpp"
 #include "model/input_file.hpp"
+#include "model/rejected_lines.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@ struct ActualsStatement {
     Grouping by;
     ControlTotals control;
     std::vector<LedgerFileTotals> files;
+    // The first rejected lines (all of them when few); control.lines_rejected counts them all.
     std::vector<RejectedLine> rejects;
     RunRecord run; // the tool, its arguments and inputs
     // The agreement checked against, if any.
@@ -32,10 +35,17 @@ std::string actuals_text(const ActualsStatement& st);
 std::string actuals_markdown(const ActualsStatement& st);
 // `partner,scheme,period,lines,amount` (the chosen dimensions, then lines and amount).
 std::string actuals_csv(const ActualsStatement& st);
-// {"schema": "poolkit.actuals/1", inputs, by, actuals[], ledger{...}, files[], rejects[]}.
+// {"schema": "poolkit.actuals/1", inputs, by, actuals[], ledger{...}, files[], rejects[]};
+// rejects[] lists st.rejects, and `rejects_omitted` (only when there are any) counts the
+// rejected lines beyond them, which the rejects file lists.
 std::string actuals_json(const ActualsStatement& st);
 // The rejected lines: file,line,reason, then the line's fields under its file's header names
-// (when every file has the same header; else field_1, field_2, ...).
+// (when every file has the same header; else field_1, field_2, ...). Written in pieces through
+// `put`, as they are read: there may be millions (SPEC §8).
+void write_rejects_csv(const RejectedLines& rejects,
+                       const std::vector<std::vector<std::string>>& headers,
+                       const std::function<void(std::string_view)>& put);
+// The same as one string (a few lines).
 std::string rejects_csv(const std::vector<RejectedLine>& rejects,
                         const std::vector<std::vector<std::string>>& headers);
 

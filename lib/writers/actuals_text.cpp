@@ -61,11 +61,12 @@ std::string render(const ActualsStatement& st, bool md) {
     out += "\n";
     out += fmt::format("Ledgers: {} file{}, {}\n", st.files.size(), st.files.size() == 1 ? "" : "s",
                        totals_line(st.control));
-    if (md && (st.files.size() > 1 || !st.rejects.empty())) out += "\n";
+    const std::uint64_t rejected = st.control.lines_rejected;
+    if (md && (st.files.size() > 1 || rejected > 0)) out += "\n";
     if (st.files.size() > 1)
         for (const auto& f : st.files)
             out += fmt::format("{}{}: {}\n", item, visible(f.path), totals_line(f.control));
-    if (!st.rejects.empty()) {
+    if (rejected > 0) {
         out += fmt::format(
             "{}Rejected lines{}:\n{}", md && st.files.size() > 1 ? "\n" : "",
             st.rejects_path.empty() ? "" : " (all of them in " + visible(st.rejects_path) + ")",
@@ -74,10 +75,9 @@ std::string render(const ActualsStatement& st, bool md) {
         for (std::size_t i = 0; i < shown; ++i)
             out += fmt::format("{}{}:{}: {}\n", item, visible(st.rejects[i].file),
                                st.rejects[i].line, visible(st.rejects[i].reason));
-        if (shown < st.rejects.size())
-            out +=
-                fmt::format("{}... and {} more{}\n", item, format_count(st.rejects.size() - shown),
-                            st.rejects_path.empty() ? " (--rejects FILE lists them all)" : "");
+        if (shown < rejected)
+            out += fmt::format("{}... and {} more{}\n", item, format_count(rejected - shown),
+                               st.rejects_path.empty() ? " (--rejects FILE lists them all)" : "");
     }
     out += (md ? "\n" : "") + run_footer(st.run, md);
     return out;

@@ -100,6 +100,16 @@ inline void check_run(const poolkit::LedgerRun& r, bool with_agreement) {
     }
     FUZZ_CHECK(rejected == c.total_rejected);
     FUZZ_CHECK(c.total_accepted + c.total_rejected == c.total_read);
+    // The replay from the spills gives the same lines (all are kept here).
+    FUZZ_CHECK(r.all_rejects && r.all_rejects->size() == c.lines_rejected);
+    std::size_t k = 0;
+    r.all_rejects->for_each([&](const poolkit::RejectedLine& rej) {
+        FUZZ_CHECK(k < r.rejects.size() && rej.line == r.rejects[k].line &&
+                   rej.reason == r.rejects[k].reason && rej.fields == r.rejects[k].fields &&
+                   rej.amount == r.rejects[k].amount);
+        ++k;
+    });
+    FUZZ_CHECK(k == r.rejects.size());
     if (with_agreement) {
         FUZZ_CHECK(r.actuals.has_value());
         FUZZ_CHECK(r.actuals->total_to(12) == c.total_accepted);

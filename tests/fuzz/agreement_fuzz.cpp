@@ -1,12 +1,16 @@
 // Fuzz target: the agreement loader (SPEC §3) on any bytes, and — when they make a valid agreement
 // — the calculations and writers that follow from it alone: contribution shares and the payment
 // schedule (pool-shares), and the year-end settlement (pool-settle) with no spending and with an
-// overspend of a third on every scheme, whose SPEC §7 invariants settle() checks itself.
+// overspend of a third on every scheme, whose SPEC §7 invariants settle() checks itself, with the
+// memorandum account of a pooled fund or the recharge statement of a joint budget (SPEC §7), which
+// check their own identities.
 // Allowed outcomes: a result, or poolkit::Error of kind input (a TOML syntax error) or arithmetic
 // (amounts beyond int64 pence). Anything else (a crash, a sanitizer report, an invariant failure,
 // a foreign exception escaping) is a bug.
 #include "fuzz_target.hpp"
 
+#include "calc/joint_memorandum.hpp"
+#include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
 #include "money/error.hpp"
 #include "readers/agreement_loader.hpp"
@@ -26,9 +30,19 @@ using namespace poolkit;
 void settle_and_write(const Agreement& a, const Actuals& actuals) {
     SettlementStatement st{
         a, settle(a, actuals, nullptr), std::nullopt, false, {}, 0, {}, {}, YearEnd::complete, {}};
+    // As pool-settle --memorandum: an aligned budget has none (SPEC §7).
+    if (a.kind == AgreementKind::joint)
+        st.joint_memorandum = joint_memorandum(a, st.settlement);
+    else if (a.kind == AgreementKind::pooled)
+        st.memorandum = memorandum(a, actuals, st.settlement);
     FUZZ_CHECK(!settlement_text(st).empty());
+    FUZZ_CHECK(!settlement_markdown(st).empty());
     FUZZ_CHECK(!settlement_json(st).empty());
     FUZZ_CHECK(!settlement_csv(st, SettlementTable::partners).empty());
+    if (a.kind != AgreementKind::aligned) {
+        FUZZ_CHECK(!settlement_csv(st, SettlementTable::memorandum).empty());
+        FUZZ_CHECK(!settlement_csv(st, SettlementTable::notes).empty());
+    }
 }
 
 void exercise(const Agreement& a, const InputFile& input) {

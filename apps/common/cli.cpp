@@ -1,8 +1,9 @@
 #include "cli.hpp"
 
-#include "money/error.hpp"
-#include "money/visible_text.hpp"
 #include "same_file.hpp"
+#include "support/error.hpp"
+#include "support/version.hpp"
+#include "support/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -14,9 +15,10 @@
 namespace poolkit::cli {
 
 void describe_tool(CLI::App& app, std::string_view tool) {
-    app.set_version_flag("--version", fmt::format("{} (poolkit) {}", tool, POOLKIT_VERSION));
-    app.footer("Exit status: 0 done and clean; 1 done with findings; 2 could not run.\n"
-               "poolkit " POOLKIT_VERSION " - see README.md and SPEC.md");
+    app.set_version_flag("--version", fmt::format("{} (poolkit) {}", tool, poolkit_version));
+    app.footer(fmt::format("Exit status: 0 done and clean; 1 done with findings; 2 could not run.\n"
+                           "poolkit {} - see README.md and SPEC.md",
+                           poolkit_version));
 }
 
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats) {

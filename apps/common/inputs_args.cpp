@@ -1,10 +1,10 @@
 #include "inputs_args.hpp"
 
 #include "cli.hpp"
-#include "money/error.hpp"
-#include "money/visible_text.hpp"
 #include "readers/agreement_loader.hpp"
 #include "readers/ledger_profile.hpp"
+#include "support/error.hpp"
+#include "support/visible_text.hpp"
 #include "writers/actuals_statement.hpp"
 
 #include <fmt/format.h>

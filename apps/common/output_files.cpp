@@ -1,7 +1,7 @@
 #include "output_files.hpp"
 
-#include "money/error.hpp"
 #include "readers/spill.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #include "same_file.hpp"
 
-#include "money/error.hpp"
 #include "output_files.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

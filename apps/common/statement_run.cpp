@@ -1,8 +1,8 @@
 #include "statement_run.hpp"
 
-#include "money/error.hpp"
 #include "readers/verify_inputs.hpp"
 #include "run_arguments.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -4,9 +4,9 @@
 #include "inputs_args.hpp"
 
 #include "calc/aggregate.hpp"
-#include "money/error.hpp"
-#include "money/visible_text.hpp"
 #include "readers/ledger_reader.hpp"
+#include "support/error.hpp"
+#include "support/visible_text.hpp"
 #include "writers/actuals_statement.hpp"
 
 #include <fmt/format.h>

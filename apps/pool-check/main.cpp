@@ -8,8 +8,8 @@
 #include "cli.hpp"
 
 #include "calc/schedule.hpp"
-#include "money/visible_text.hpp"
 #include "readers/agreement_loader.hpp"
+#include "support/visible_text.hpp"
 #include "writers/explain.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"

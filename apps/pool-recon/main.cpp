@@ -6,7 +6,7 @@
 #include "inputs_args.hpp"
 
 #include "calc/reconciliation.hpp"
-#include "money/error.hpp"
+#include "support/error.hpp"
 #include "writers/recon_statement.hpp"
 
 #include <fmt/format.h>

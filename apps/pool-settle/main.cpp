@@ -7,8 +7,8 @@
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
-#include "money/error.hpp"
 #include "readers/paid_reader.hpp"
+#include "support/error.hpp"
 #include "writers/settlement_statement.hpp"
 
 #include <fmt/format.h>

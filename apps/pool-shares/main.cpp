@@ -2,8 +2,8 @@
 // period (SPEC §5). Thin: load the agreement, compute, pick the writer, write atomically.
 #include "cli.hpp"
 
-#include "money/visible_text.hpp"
 #include "readers/agreement_loader.hpp"
+#include "support/visible_text.hpp"
 #include "writers/shares_csv.hpp"
 #include "writers/shares_json.hpp"
 #include "writers/shares_text.hpp"

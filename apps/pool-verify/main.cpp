@@ -8,11 +8,11 @@
 #include "statement_run.hpp"
 
 #include "calc/compare_figures.hpp"
-#include "money/error.hpp"
-#include "money/visible_text.hpp"
 #include "readers/input_source.hpp"
 #include "readers/json_reader.hpp"
 #include "readers/verify_inputs.hpp"
+#include "support/error.hpp"
+#include "support/visible_text.hpp"
 #include "writers/verify_report.hpp"
 
 #include <fmt/format.h>

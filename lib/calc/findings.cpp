@@ -1,6 +1,7 @@
 #include "calc/findings.hpp"
 
 #include "model/legal_basis.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
 
@@ -24,16 +25,6 @@ std::string partner_phrase(const Agreement& a, std::size_t p) {
 
 SourceLocation whole_file(const Agreement& a) {
     return {a.file, 0, 0};
-}
-
-// "A", "A and B", "A, B and C".
-std::string and_list(const std::vector<std::string>& xs) {
-    std::string out;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        if (i > 0) out += i + 1 == xs.size() ? " and " : ", ";
-        out += xs[i];
-    }
-    return out;
 }
 
 // SPEC §3: the legal basis is free text; the loader warns about the same three cases in one line

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "model/agreement.hpp"
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <string>
 #include <vector>

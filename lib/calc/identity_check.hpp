@@ -3,8 +3,8 @@
 // the identity, with both figures.
 #pragma once
 
-#include "money/error.hpp"
 #include "money/money.hpp"
+#include "support/error.hpp"
 
 #include <string>
 #include <string_view>

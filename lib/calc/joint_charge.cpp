@@ -2,7 +2,7 @@
 
 #include "model/profile.hpp"
 #include "money/allocation.hpp"
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <algorithm>
 #include <string>

@@ -1,6 +1,6 @@
 #include "calc/joint_invoice.hpp"
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 
 #include "calc/schedule.hpp"
 #include "money/allocation.hpp"
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "calc/shares.hpp"
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "model/actuals.hpp"
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 namespace poolkit {
 

@@ -10,9 +10,9 @@
 #pragma once
 
 #include "model/period.hpp"
-#include "money/error.hpp"
 #include "money/money.hpp"
 #include "money/rational.hpp"
+#include "support/error.hpp"
 
 #include <array>
 #include <cstddef>

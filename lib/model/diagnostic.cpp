@@ -1,6 +1,6 @@
 #include "model/diagnostic.hpp"
 
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -8,9 +8,12 @@ namespace poolkit {
 
 const char* severity_name(Severity s) {
     switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::note:
+        return "note";
     }
     return "error";
 }
@@ -22,11 +25,14 @@ std::string Diagnostic::formatted() const {
     return fmt::format("{}: {}: {}", place, severity_name(severity), visible(message));
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+    return error_count() > 0;
+}
 
 std::size_t Diagnostics::error_count() const {
     std::size_t n = 0;
-    for (const auto& d : items) n += d.severity == Severity::error;
+    for (const auto& d : items)
+        n += d.severity == Severity::error;
     return n;
 }
 

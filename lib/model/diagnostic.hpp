@@ -1,7 +1,7 @@
 // A finding about an input, located in its file: "FILE:LINE:COL: error: MESSAGE" (SPEC §3).
 #pragma once
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <string>
 #include <vector>

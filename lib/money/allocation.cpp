@@ -1,6 +1,6 @@
 #include "money/allocation.hpp"
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -40,7 +40,8 @@ std::vector<Money> allocate(Money total, std::span<const Rational> weights) {
     BigInt left = t - given; // 0 <= left < number of items
     std::stable_sort(rems.begin(), rems.end(),
                      [](const Rem& a, const Rem& b) { return a.frac > b.frac; });
-    for (std::size_t k = 0; left > 0 && k < rems.size(); ++k, --left) floors[rems[k].index] += 1;
+    for (std::size_t k = 0; left > 0 && k < rems.size(); ++k, --left)
+        floors[rems[k].index] += 1;
     for (std::size_t i = 0; i < weights.size(); ++i) {
         // |part| <= |total|, so the signed part always fits in int64.
         BigInt signed_part = negative ? BigInt(-floors[i]) : floors[i];
@@ -52,7 +53,8 @@ std::vector<Money> allocate(Money total, std::span<const Rational> weights) {
 std::vector<Money> allocate(Money total, std::span<const Money> weights) {
     std::vector<Rational> w;
     w.reserve(weights.size());
-    for (Money m : weights) w.push_back(m.as_rational());
+    for (Money m : weights)
+        w.push_back(m.as_rational());
     return allocate(total, std::span<const Rational>(w));
 }
 

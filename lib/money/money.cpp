@@ -1,6 +1,6 @@
 #include "money/money.hpp"
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <limits>
 
@@ -43,8 +43,12 @@ Money Money::times(std::int64_t f) const {
     return Money(r);
 }
 
-Money max(Money a, Money b) { return a < b ? b : a; }
-Money min(Money a, Money b) { return a < b ? a : b; }
+Money max(Money a, Money b) {
+    return a < b ? b : a;
+}
+Money min(Money a, Money b) {
+    return a < b ? a : b;
+}
 
 MoneyParse parse_money(std::string_view s, bool allow_thousands) noexcept {
     MoneyParse out;
@@ -77,7 +81,8 @@ MoneyParse parse_money(std::string_view s, bool allow_thousands) noexcept {
             ++group_len;
         } else if (c == ',') {
             // A separator needs 1..3 digits before the first one and exactly 3 between them.
-            if (!allow_thousands || group_len == 0 || group_len > 3 || (grouped && group_len != 3)) {
+            if (!allow_thousands || group_len == 0 || group_len > 3 ||
+                (grouped && group_len != 3)) {
                 out.error = MoneyParseError::bad_grouping;
                 return out;
             }
@@ -136,8 +141,10 @@ MoneyParse parse_money(std::string_view s, bool allow_thousands) noexcept {
 
 const char* describe(MoneyParseError e) {
     switch (e) {
-    case MoneyParseError::none: return "no error";
-    case MoneyParseError::empty: return "the amount is empty";
+    case MoneyParseError::none:
+        return "no error";
+    case MoneyParseError::empty:
+        return "the amount is empty";
     case MoneyParseError::not_a_number:
         return "not an amount (expected digits with an optional sign and up to two decimals, "
                "e.g. 1234.56 or -12.5)";

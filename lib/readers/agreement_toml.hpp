@@ -6,6 +6,7 @@
 #include "model/diagnostic.hpp"
 #include "money/money.hpp"
 #include "money/rational.hpp"
+#include "support/text.hpp"
 
 #include <toml++/toml.h>
 
@@ -16,16 +17,6 @@
 #include <string_view>
 
 namespace poolkit {
-
-// Levenshtein distance, for "did you mean" hints.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-// The candidate nearest to `word` when it is near enough to be a plausible typo, else nullopt.
-std::optional<std::string_view> closest_match(std::string_view word,
-                                              std::span<const std::string_view> candidates);
-
-// "; did you mean 'x'?" or "".
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
 
 // "a string", "an integer", "a table", ... for messages about a value of the wrong type.
 std::string toml_type_phrase(const toml::node& node);

@@ -1,7 +1,7 @@
 #include "readers/input_source.hpp"
 
-#include "money/error.hpp"
 #include "readers/sha256.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "readers/json_reader.hpp"
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

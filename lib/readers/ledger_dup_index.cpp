@@ -1,7 +1,7 @@
 #include "readers/ledger_dup_index.hpp"
 
-#include "money/error.hpp"
 #include "readers/parallel.hpp"
+#include "support/error.hpp"
 
 #include <algorithm>
 #include <atomic>

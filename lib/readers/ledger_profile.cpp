@@ -1,9 +1,10 @@
 #include "readers/ledger_profile.hpp"
 
-#include "money/error.hpp"
 #include "readers/input_source.hpp"
 #include "readers/ledger_date.hpp"
 #include "readers/toml_depth.hpp"
+#include "support/error.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -23,31 +24,10 @@ std::optional<LedgerField> field_named(std::string_view s) {
     return std::nullopt;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 std::string hint(std::string_view key, const std::vector<std::string_view>& known) {
-    std::string_view best;
-    std::size_t best_d = 3;
-    for (auto k : known) {
-        std::size_t d = edit_distance(key, k);
-        if (d < best_d) best_d = d, best = k;
-    }
+    auto best = closest_match(key, known);
     std::string out;
-    if (!best.empty()) out = fmt::format(" (did you mean '{}'?)", best);
+    if (best) out = fmt::format(" (did you mean '{}'?)", *best);
     std::string list;
     for (auto k : known)
         list += (list.empty() ? "" : ", ") + std::string(k);

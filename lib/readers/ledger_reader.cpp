@@ -1,6 +1,5 @@
 #include "readers/ledger_reader.hpp"
 
-#include "money/error.hpp"
 #include "readers/ledger_codes.hpp"
 #include "readers/ledger_csv.hpp"
 #include "readers/ledger_date.hpp"
@@ -10,6 +9,7 @@
 #include "readers/reject_spill.hpp"
 #include "readers/sha256.hpp"
 #include "readers/spill.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #include "readers/ledger_split.hpp"
 
-#include "money/error.hpp"
 #include "readers/ledger_csv.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #include "readers/paid_reader.hpp"
 
-#include "money/error.hpp"
 #include "readers/input_source.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "readers/sha256.hpp"
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <openssl/evp.h>
 
@@ -16,7 +16,9 @@ Sha256::Sha256() : impl_(std::make_unique<Impl>()) {
         throw Error(ErrorKind::invariant, "cannot initialise SHA-256");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(impl_->ctx); }
+Sha256::~Sha256() {
+    EVP_MD_CTX_free(impl_->ctx);
+}
 
 void Sha256::update(std::string_view bytes) {
     if (!bytes.empty()) EVP_DigestUpdate(impl_->ctx, bytes.data(), bytes.size());

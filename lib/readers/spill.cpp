@@ -1,6 +1,6 @@
 #include "readers/spill.hpp"
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 // agreement or profile needs keys more than a few deep, so a deeper one is refused first.
 #pragma once
 
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <string_view>
 

@@ -1,4 +1,4 @@
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 #include "writers/actuals_statement.hpp"
 #include "writers/inputs.hpp"
 #include "writers/statement_parts.hpp"
@@ -84,7 +84,7 @@ std::string render(const ActualsStatement& st, bool md) {
 }
 } // namespace
 
-// SPEC §8: no control character of the inputs reaches the reader (money/visible_text.hpp).
+// SPEC §8: no control character of the inputs reaches the reader (support/visible_text.hpp).
 std::string actuals_text(const ActualsStatement& st) {
     return visible_lines(render(st, false));
 }

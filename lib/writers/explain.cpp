@@ -2,7 +2,8 @@
 
 #include "calc/schedule.hpp"
 #include "model/legal_basis.hpp"
-#include "money/visible_text.hpp"
+#include "support/text.hpp"
+#include "support/visible_text.hpp"
 #include "writers/explain_document.hpp"
 #include "writers/inputs.hpp"
 #include "writers/statement_parts.hpp"
@@ -24,16 +25,6 @@ std::string pounds(Money m) {
 std::string percent(Money part, Money whole) {
     if (!whole.is_positive()) return "-";
     return format_percent(Rational(part.pence(), whole.pence()), 2);
-}
-
-// "A", "A and B", "A, B and C".
-std::string and_list(const std::vector<std::string>& xs) {
-    std::string out;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        if (i > 0) out += i + 1 == xs.size() ? " and " : ", ";
-        out += xs[i];
-    }
-    return out;
 }
 
 const char* sector_phrase(Sector s) {

@@ -1,6 +1,7 @@
 #include "writers/inputs.hpp"
 
-#include "money/visible_text.hpp"
+#include "support/version.hpp"
+#include "support/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -11,7 +12,7 @@ namespace poolkit {
 
 void write_run_json(JsonWriter& json, const RunRecord& run) {
     json.field("tool", run.tool);
-    json.field("version", POOLKIT_VERSION);
+    json.field("version", poolkit_version);
     json.key("arguments").begin_array();
     for (const auto& arg : run.arguments)
         json.value(arg);
@@ -37,7 +38,7 @@ std::string inputs_footer(const std::vector<InputFile>& inputs) {
     for (std::size_t i = 0; i < inputs.size(); ++i)
         out += fmt::format("{} {} (sha256 {}, {} bytes)", i ? "," : "", visible(inputs[i].path),
                            inputs[i].sha256.substr(0, 12), inputs[i].bytes);
-    out += fmt::format(". poolkit {}\n", POOLKIT_VERSION);
+    out += fmt::format(". poolkit {}\n", poolkit_version);
     return out;
 }
 

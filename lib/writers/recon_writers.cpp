@@ -1,4 +1,4 @@
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
@@ -501,7 +501,7 @@ const char* recon_table_name(ReconTable t) {
     return "?";
 }
 
-// SPEC §8: no control character of the inputs reaches the reader (money/visible_text.hpp).
+// SPEC §8: no control character of the inputs reaches the reader (support/visible_text.hpp).
 std::string recon_text(const ReconStatement& st) {
     return visible_lines(render(st, Style::text));
 }

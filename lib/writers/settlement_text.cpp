@@ -1,6 +1,6 @@
 // The settlement as tables: aligned text and Markdown for people, CSV (one table a file) for
 // spreadsheets and scripts (SPEC §5, §7, §9).
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/joint_settlement_writers.hpp"
@@ -425,7 +425,7 @@ const char* settlement_table_name(SettlementTable t) {
     return "?";
 }
 
-// SPEC §8: no control character of the inputs reaches the reader (money/visible_text.hpp).
+// SPEC §8: no control character of the inputs reaches the reader (support/visible_text.hpp).
 std::string settlement_text(const SettlementStatement& st) {
     return visible_lines(render(st, Style::text));
 }

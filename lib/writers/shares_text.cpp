@@ -1,7 +1,7 @@
 #include "writers/shares_text.hpp"
 #include "writers/statement_parts.hpp"
 
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 #include "writers/inputs.hpp"
 #include "writers/table.hpp"
 

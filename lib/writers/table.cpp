@@ -1,7 +1,7 @@
 #include "writers/table.hpp"
 
-#include "money/error.hpp"
-#include "money/visible_text.hpp"
+#include "support/error.hpp"
+#include "support/visible_text.hpp"
 
 namespace poolkit {
 

@@ -34,7 +34,7 @@ class Table {
     bool empty() const { return rows_.empty(); }
 
     // Columns padded to their widest cell, two spaces apart, no trailing spaces; header then rows.
-    // Cells are shown through visible() (money/visible_text.hpp).
+    // Cells are shown through visible() (support/visible_text.hpp).
     std::string text() const;
     // A GitHub-flavoured Markdown table, each cell as md_cell() gives it.
     std::string markdown() const;

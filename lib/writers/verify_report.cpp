@@ -1,6 +1,6 @@
 #include "writers/verify_report.hpp"
 
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 
 #include <fmt/format.h>
 

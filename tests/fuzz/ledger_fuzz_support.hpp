@@ -6,9 +6,9 @@
 
 #include "fuzz_target.hpp"
 
-#include "money/error.hpp"
 #include "readers/agreement_loader.hpp"
 #include "readers/ledger_reader.hpp"
+#include "support/error.hpp"
 
 #include <string>
 #include <string_view>

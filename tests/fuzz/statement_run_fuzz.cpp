@@ -14,9 +14,9 @@
 
 #include "cli.hpp"
 #include "inputs_args.hpp"
-#include "money/error.hpp"
 #include "readers/json_reader.hpp"
 #include "statement_run.hpp"
+#include "support/error.hpp"
 
 #include <algorithm>
 #include <string>

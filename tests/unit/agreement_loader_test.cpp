@@ -1,7 +1,7 @@
 // The agreement loader (SPEC §3): the bundled example resolved to the penny, contribution and
 // phasing rules (SPEC §2 allocation), money values in TOML, and every error reported in one run.
-#include "money/error.hpp"
 #include "readers/agreement_loader.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 #include "money/allocation.hpp"
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,7 +11,8 @@ namespace {
 std::vector<std::int64_t> alloc(std::int64_t total, std::vector<Rational> w) {
     auto parts = allocate(Money::from_pence(total), std::span<const Rational>(w));
     std::vector<std::int64_t> out;
-    for (auto m : parts) out.push_back(m.pence());
+    for (auto m : parts)
+        out.push_back(m.pence());
     return out;
 }
 using V = std::vector<std::int64_t>;
@@ -40,7 +41,8 @@ TEST_CASE("allocation: extreme totals") {
     CHECK(alloc(INT64_MIN, {1, 1}) == V{INT64_MIN / 2, INT64_MIN / 2});
     auto parts = alloc(INT64_MAX, {1, 2, 3});
     __int128 sum = 0;
-    for (auto p : parts) sum += p;
+    for (auto p : parts)
+        sum += p;
     CHECK(sum == INT64_MAX);
 }
 
@@ -49,10 +51,18 @@ TEST_CASE("allocation: properties over random totals and weights") {
     for (int round = 0; round < 2000; ++round) {
         std::int64_t total;
         switch (round % 4) {
-        case 0: total = static_cast<std::int64_t>(rng() % 2000001) - 1000000; break;
-        case 1: total = static_cast<std::int64_t>(rng()); break; // huge, either sign
-        case 2: total = static_cast<std::int64_t>(rng() % 7) - 3; break;
-        default: total = static_cast<std::int64_t>(rng() % 100000000000LL); break;
+        case 0:
+            total = static_cast<std::int64_t>(rng() % 2000001) - 1000000;
+            break;
+        case 1:
+            total = static_cast<std::int64_t>(rng());
+            break; // huge, either sign
+        case 2:
+            total = static_cast<std::int64_t>(rng() % 7) - 3;
+            break;
+        default:
+            total = static_cast<std::int64_t>(rng() % 100000000000LL);
+            break;
         }
         std::size_t n = 1 + rng() % 12;
         std::vector<Rational> w;
@@ -62,7 +72,8 @@ TEST_CASE("allocation: properties over random totals and weights") {
         if (std::all_of(w.begin(), w.end(), [](const Rational& r) { return r == 0; })) w[0] = 1;
         auto parts = alloc(total, w);
         Rational sum_w = 0;
-        for (auto& x : w) sum_w += x;
+        for (auto& x : w)
+            sum_w += x;
         BigInt sum = 0;
         for (std::size_t i = 0; i < n; ++i) {
             sum += parts[i];

@@ -5,9 +5,9 @@
 #include "calc/joint_invoice.hpp"
 #include "calc/joint_memorandum.hpp"
 #include "calc/settlement.hpp"
-#include "money/error.hpp"
 #include "money_printer.hpp"
 #include "settlement_fixture.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include "money/error.hpp"
 #include "readers/json_reader.hpp"
+#include "support/error.hpp"
 #include "writers/json.hpp"
 
 #include <doctest/doctest.h>

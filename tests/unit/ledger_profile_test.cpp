@@ -2,10 +2,10 @@
 // ledgers to the penny.
 #include "ledger_test_support.hpp"
 
-#include "money/error.hpp"
 #include "readers/ledger_date.hpp"
 #include "readers/ledger_profile.hpp"
 #include "readers/ledger_reader.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,8 +2,8 @@
 // and control totals; RFC 4180 input forms; duplicates; the same file twice; free mode.
 #include "ledger_test_support.hpp"
 
-#include "money/error.hpp"
 #include "readers/ledger_reader.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 

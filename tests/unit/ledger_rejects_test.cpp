@@ -5,8 +5,8 @@
 // an old Mac file is found in a file far longer than a block.
 #include "ledger_test_support.hpp"
 
-#include "money/error.hpp"
 #include "readers/ledger_reader.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-#include "money/error.hpp"
 #include "money/money.hpp"
 #include "money/rational.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 

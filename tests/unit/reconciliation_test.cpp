@@ -5,9 +5,9 @@
 // Ledgers: A's ledger S1 P01 900.00, P02 1,100.00, P03 1,300.00; B's ledger S2 P02 400.00;
 //          C's ledger S2 P03 −50.00 (a credit).
 #include "calc/reconciliation.hpp"
-#include "money/error.hpp"
 #include "money_printer.hpp"
 #include "settlement_fixture.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // The files a run names and writes (SPEC §5, §8): which arguments are outputs, which may be
 // inputs, when two paths are the same file, and outputs put in place only on commit.
 #include "cli.hpp"
-#include "money/error.hpp"
 #include "same_file.hpp"
+#include "support/error.hpp"
 
 #include "ledger_test_support.hpp"
 

@@ -1,7 +1,7 @@
 // Payment schedules (SPEC §2, §5, §6): each partner's contribution allocated over its instalments,
 // equal weights, spare pence to the earlier instalments; contribution due to date.
 #include "calc/schedule.hpp"
-#include "money/error.hpp"
+#include "support/error.hpp"
 
 #include <doctest/doctest.h>
 

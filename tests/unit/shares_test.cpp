@@ -1,7 +1,7 @@
 // Contribution shares (SPEC §5 pool-shares) on examples/bnssg-children, built by hand as the
 // loader would resolve it, with every figure worked out in the comments.
 #include "calc/shares.hpp"
-#include "money/error.hpp"
+#include "support/error.hpp"
 #include "writers/shares_statement.hpp"
 
 #include <doctest/doctest.h>

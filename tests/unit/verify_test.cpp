@@ -5,6 +5,7 @@
 #include "readers/json_reader.hpp"
 #include "readers/verify_inputs.hpp"
 #include "statement_run.hpp"
+#include "support/version.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/verify_report.hpp"
@@ -110,7 +111,7 @@ TEST_CASE("verify: the run is recorded in JSON and in the text footer") {
     auto flat = flatten_json(parse_json(json.str(), "t.json"));
     std::vector<std::pair<std::string, std::string>> want{{"schema", "poolkit.recon/1"},
                                                           {"tool", "pool-recon"},
-                                                          {"version", POOLKIT_VERSION},
+                                                          {"version", poolkit_version},
                                                           {"arguments[0]", "--period"},
                                                           {"arguments[1]", "P06"},
                                                           {"arguments[2]", "my agreement.toml"},
@@ -122,7 +123,7 @@ TEST_CASE("verify: the run is recorded in JSON and in the text footer") {
     CHECK(flat == want);
     // The footer quotes what a shell would split or expand, so the Run: line can be pasted.
     CHECK(run_footer(run) == "Inputs: my agreement.toml (sha256 ba7816bf8f01, 3 bytes). poolkit " +
-                                 std::string(POOLKIT_VERSION) +
+                                 std::string(poolkit_version) +
                                  "\nRun: pool-recon --period P06 'my agreement.toml' "
                                  "'it'\\''s.csv'\n");
     CHECK(shell_quote("examples/a-b_c.toml") == "examples/a-b_c.toml");

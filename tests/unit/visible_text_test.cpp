@@ -3,7 +3,7 @@
 // controls and the line separators) and leaves everything else, a backslash included, as it is.
 // The writers that show text (tables, the explain document, shell quoting, JSON, CSV) all go
 // through it or its classification.
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 #include "writers/explain_document.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"

@@ -1,6 +1,6 @@
-#include "money/error.hpp"
+#include "support/error.hpp"
 
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 
 #include <fmt/format.h>
 

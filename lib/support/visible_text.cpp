@@ -1,4 +1,4 @@
-#include "money/visible_text.hpp"
+#include "support/visible_text.hpp"
 
 #include <cstdio>
 

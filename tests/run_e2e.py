@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Run one end-to-end case file (in the manner of hledger's shelltests and LLVM's lit).
 
-A case file:
+A case file holds its commands, their small inputs and what each must print:
 
     # what the case checks (comment lines start with '#')
-    $ pool-check %S/fixtures/missing-host.toml
+    $ pool-check %T/missing-host.toml
+    >>> file missing-host.toml
+    [agreement]
+    ...the input, line by line...
     >>> stdout
     ...exact expected standard output...
     >>> stderr
@@ -13,6 +16,13 @@ A case file:
 
 - The command runs under bash from the repository root, with the built tools first on PATH.
   %S is the case file's directory (relative to the root), %T a fresh empty temporary directory.
+  In the expected output, the temporary directory's path reads %T.
+- `>>> file NAME` is an input: the lines up to the next `>>>` or `$` line are written, each with
+  a newline, to %T/NAME before the command runs (NAME is relative, subdirectories are made; the
+  text is taken as it stands, '#' lines and blank lines included, no %S or %T replaced). A file
+  section after a `$` line is that command's; one before the first `$` line is written for every
+  command of the case file. An input that must end without a newline, or hold CR or bytes that
+  are not UTF-8, is written by the command itself (printf) or stays a file beside the case.
 - A section that is left out is not checked; `>>> stdout contains` (or stderr) checks that each
   of its lines appears somewhere in the output instead of the whole output.
 - A case may hold several commands; each `$` line starts a new one with its own sections.
@@ -21,8 +31,16 @@ A case file:
 import argparse, os, re, subprocess, sys, tempfile
 
 
+def file_section(path, words):
+    """A `>>> file NAME` section: NAME must stay inside %T."""
+    if len(words) != 2 or os.path.isabs(words[1]) or ".." in words[1].split("/"):
+        raise SystemExit(f"{path}: '>>> file' needs one relative NAME inside %T: {words}")
+    return {"stream": "file", "name": words[1], "lines": []}
+
+
 def parse(path):
-    cases, cur, section, pending = [], None, None, []
+    """The case file's lines, its commands, and the files written for every command."""
+    cases, cur, section, pending, shared = [], None, None, [], []
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
@@ -35,10 +53,13 @@ def parse(path):
             cases.append(cur)
             section = None
         elif line.startswith(">>> "):
-            if cur is None:
-                raise SystemExit(f"{path}: a '>>>' line before any '$' command")
             words = line[4:].split()
-            if words[0] == "exit":
+            if words[0] == "file":
+                section = file_section(path, words)
+                (cur["sections"] if cur else shared).append(section)
+            elif cur is None:
+                raise SystemExit(f"{path}: a '>>>' line before any '$' command")
+            elif words[0] == "exit":
                 cur["exit"] = int(words[1])
                 section = None
             elif words[0] in ("stdout", "stderr"):
@@ -53,7 +74,15 @@ def parse(path):
             pending.append(line)
         else:
             raise SystemExit(f"{path}: stray line outside a section: {line!r}")
-    return lines, cases
+    return lines, cases, shared
+
+
+def write_inputs(tmp, files):
+    for sec in files:
+        target = os.path.join(tmp, sec["name"])
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            f.write("".join(line + "\n" for line in sec["lines"]))
 
 
 def main():
@@ -63,18 +92,21 @@ def main():
     args = ap.parse_args()
     root = os.getcwd()
     rel_dir = os.path.relpath(os.path.dirname(os.path.abspath(args.case)), root)
-    _, cases = parse(args.case)
+    _, cases, shared = parse(args.case)
     env = dict(os.environ, PATH=os.path.abspath(args.bin) + os.pathsep + os.environ["PATH"],
                LC_ALL="C.UTF-8", TZ="UTC", POOLKIT_SOURCE_DATE="2026-01-01")
     update = os.environ.get("POOLKIT_UPDATE") == "1"
     failures = []
     for case in cases:
         with tempfile.TemporaryDirectory() as tmp:
+            write_inputs(tmp, shared + [s for s in case["sections"] if s["stream"] == "file"])
             cmd = case["cmd"].replace("%S", rel_dir).replace("%T", tmp)
             p = subprocess.run(["bash", "-c", cmd], capture_output=True, env=env, timeout=600)
             out = {"stdout": p.stdout.decode("utf-8", "replace").replace(tmp, "%T"),
                    "stderr": p.stderr.decode("utf-8", "replace").replace(tmp, "%T")}
         for sec in case["sections"]:
+            if sec["stream"] == "file":
+                continue
             got = out[sec["stream"]]
             if sec["mode"] == "contains":
                 for want in sec["lines"]:
@@ -114,15 +146,16 @@ def rewrite(path, cases):
             if line.startswith("$ "):
                 break
             head.append(line)
-    out = [l for l in head]
-    while out and out[-1] == "":
-        out.pop()
+    out = list(head)  # verbatim: it may end in a shared input's blank line
     for case in cases:
         out.extend(case.get("comments", []))
         out.append(f"$ {case['cmd']}")
         for sec in case["sections"]:
-            mode = "" if sec["mode"] == "exact" else " " + sec["mode"]
-            out.append(f">>> {sec['stream']}{mode}")
+            if sec["stream"] == "file":
+                out.append(f">>> file {sec['name']}")
+            else:
+                mode = "" if sec["mode"] == "exact" else " " + sec["mode"]
+                out.append(f">>> {sec['stream']}{mode}")
             out.extend(sec["lines"])
         if "exit" in case:
             out.append(f">>> exit {case['exit']}")

@@ -24,7 +24,9 @@ A case file holds its commands, their small inputs and what each must print:
   command of the case file. An input that must end without a newline, or hold CR or bytes that
   are not UTF-8, is written by the command itself (printf) or stays a file beside the case.
 - A section that is left out is not checked; `>>> stdout contains` (or stderr) checks that each
-  of its lines appears somewhere in the output instead of the whole output.
+  of its lines appears somewhere in the output instead of the whole output, and `>>> stdout in
+  order` that each appears within an output line after the one where the line before it was
+  found (so a JSON figure is checked under its own key: `"id": "S01"`, then its `"budget"`).
 - A case may hold several commands; each `$` line starts a new one with its own sections.
 - POOLKIT_UPDATE=1 rewrites the exact sections with what the tools print now (review the diff!).
 """
@@ -63,7 +65,10 @@ def parse(path):
                 cur["exit"] = int(words[1])
                 section = None
             elif words[0] in ("stdout", "stderr"):
-                section = {"stream": words[0], "mode": words[1] if len(words) > 1 else "exact",
+                mode = " ".join(words[1:]) or "exact"
+                if mode not in ("exact", "contains", "in order"):
+                    raise SystemExit(f"{path}: unknown section '{line}'")
+                section = {"stream": words[0], "mode": mode,
                            "lines": []}
                 cur["sections"].append(section)
             else:
@@ -108,7 +113,9 @@ def main():
             if sec["stream"] == "file":
                 continue
             got = out[sec["stream"]]
-            if sec["mode"] == "contains":
+            if sec["mode"] == "in order":
+                failures.extend(lacks_in_order(case["cmd"], sec, got))
+            elif sec["mode"] == "contains":
                 for want in sec["lines"]:
                     if want not in got:
                         failures.append(f"$ {case['cmd']}\n{sec['stream']} lacks: {want!r}\n"
@@ -136,6 +143,19 @@ def main():
         print("\n\n".join(failures))
         return 1
     return 0
+
+
+def lacks_in_order(cmd, sec, got):
+    """Each wanted line must be part of an output line after the one the previous wanted line
+    was found in."""
+    lines, at = got.split("\n"), 0
+    for want in sec["lines"]:
+        found = next((i for i in range(at, len(lines)) if want in lines[i]), None)
+        if found is None:
+            return [f"$ {cmd}\n{sec['stream']} lacks, after its line {at}: {want!r}\n"
+                    f"--- {sec['stream']} was:\n{got}"]
+        at = found + 1
+    return []
 
 
 def rewrite(path, cases):

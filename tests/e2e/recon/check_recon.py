@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Invariants of pool-recon (SPEC §6, issue 5) on a generated ledger, checked against an
+"""Invariants of pool-recon (SPEC §6) on a generated ledger, checked against an
 independent reading of the ledger (poolkit layout) and the agreement:
   - the JSON control totals equal an independent sum of the ledger (lines and pence), and the
     accepted lines after the period are its own count and sum of the lines after m (SPEC §4);

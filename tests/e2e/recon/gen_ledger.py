@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Seeded random ledger lines (poolkit layout, SPEC §4) for an agreement's partners and schemes,
-with a few bad lines of known kinds, for the reconciliation invariants (issue 5).
+with a few bad lines of known kinds, for the reconciliation invariants (SPEC §6).
 Usage: gen_ledger.py AGREEMENT N SEED > ledger.csv"""
 import random, sys, tomllib
 

@@ -68,8 +68,7 @@ def parse(path):
                 mode = " ".join(words[1:]) or "exact"
                 if mode not in ("exact", "contains", "in order"):
                     raise SystemExit(f"{path}: unknown section '{line}'")
-                section = {"stream": words[0], "mode": mode,
-                           "lines": []}
+                section = {"stream": words[0], "mode": mode, "lines": []}
                 cur["sections"].append(section)
             else:
                 raise SystemExit(f"{path}: unknown section '{line}'")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every command the README and the examples' READMEs show runs (the brief: keep them true).
+"""Every command the README, the examples' READMEs and docs/*.md show runs (the brief: keep them true).
 
 Runs each `build/bin/...` command of each ```sh block, joined across backslash continuations,
 in a fresh folder where examples/, config/ and build/bin stand for the repository's, so files the
@@ -16,6 +16,8 @@ for d in sorted(os.listdir(os.path.join(root, "examples"))):
     p = os.path.join(root, "examples", d, "README.md")
     if os.path.exists(p):
         readmes.append(p)
+readmes += [os.path.join(root, "docs", f) for f in sorted(os.listdir(os.path.join(root, "docs")))
+            if f.endswith(".md")]
 
 failures, count = [], 0
 with tempfile.TemporaryDirectory() as tmp:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every command the README, the examples' READMEs and docs/*.md show runs (the brief: keep them true).
+"""Every command the README, the examples' READMEs and docs/*.md show runs (keep them true).
 
 Runs each `build/bin/...` command of each ```sh block, joined across backslash continuations,
 in a fresh folder where examples/, config/ and build/bin stand for the repository's, so files the

@@ -12,10 +12,6 @@
 
 namespace poolkit {
 
-// Contribution, charge (final share), risk share, paid (invoiced), direct spend (own), balance,
-// payments, outstanding; the host's row has only the first three.
-Table joint_partners_table(const SettlementStatement& st, bool display);
-
 // The lines under the partner table: what paid and payments are without a cash register, the
 // sign of a balance, and what caps left unallocated. Each line ends in "\n".
 std::string joint_settlement_notes(const SettlementStatement& st);
@@ -25,10 +21,6 @@ Table recharge_statement_table(const SettlementStatement& st, bool display);
 
 // Each partner's note of the expenditure recharged to it.
 Table recharge_notes_table(const SettlementStatement& st, bool display);
-
-// partners[]: the host's without paid, direct_spend, balance, payments and outstanding (SPEC §7).
-// A field of the open document object.
-void write_joint_partners_json(JsonWriter& json, const SettlementStatement& st);
 
 // opening_balance, opening_balance_applied, carried_forward, unallocated, cash, the charges, and
 // with --memorandum recharge_statement and recharge_notes[]. Fields of the open document object.

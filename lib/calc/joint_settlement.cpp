@@ -127,26 +127,9 @@ void check_joint_settlement(const Agreement& a, const Actuals& actuals, const Se
 
     // Transfers: each non-host partner's non-zero balance, once, with the host, positive; after
     // them the host has borne its own charge and the unallocated amount, no more and no less.
-    std::vector<Money> settled(n);
-    Money host_cost = r.ledger_spend[host];
-    for (const Transfer& t : r.transfers) {
-        if (!t.amount.is_positive()) broken("a transfer of a non-positive amount");
-        if (t.to == host && t.from != host && t.from < n) {
-            settled[t.from] += t.amount;
-            host_cost -= t.amount;
-        } else if (t.from == host && t.to != host && t.to < n) {
-            settled[t.to] -= t.amount;
-            host_cost += t.amount;
-        } else {
-            broken("a transfer that is not between the host and another partner");
-        }
-    }
-    for (std::size_t p = 0; p < n; ++p) {
-        if (p == host) continue;
-        expect_equal(settled[p], r.partners[p].balance,
-                     "transfers of partner " + a.partners[p].id + " against its balance");
-        host_cost -= r.partners[p].paid;
-    }
+    Money host_cost = r.ledger_spend[host] - check_transfers(a, r, statement);
+    for (std::size_t p = 0; p < n; ++p)
+        if (p != host) host_cost -= r.partners[p].paid;
     expect_equal(host_cost, r.partners[host].final_share + r.unallocated,
                  "what the host bears against its charge + unallocated");
 }

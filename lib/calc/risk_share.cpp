@@ -42,6 +42,18 @@ bool all_zero(std::span<const Money> xs) {
     return std::all_of(xs.begin(), xs.end(), [](Money m) { return m.is_zero(); });
 }
 
+// A step that shares `amount` pro rata to pool contributions (`weights`, not all zero): a deficit
+// brought forward, or what the caps cut (SPEC §7).
+RiskStep pro_rata_step(RiskStepKind kind, Money amount, std::span<const Money> weights) {
+    RiskStep s;
+    s.kind = kind;
+    s.rule = RuleKind::contributions;
+    s.weights = WeightBasis::pool;
+    s.amount = amount;
+    s.shares = allocate(amount, weights);
+    return s;
+}
+
 // Accumulates the shares of one run of the protocol.
 class Sharer {
   public:
@@ -57,12 +69,7 @@ class Sharer {
             steps_.back().deficit = true;
             return;
         }
-        RiskStep s;
-        s.kind = RiskStepKind::deficit_recovery;
-        s.rule = RuleKind::contributions;
-        s.weights = WeightBasis::pool;
-        s.amount = amount;
-        s.shares = allocate(amount, std::span<const Money>(pool_weights_));
+        RiskStep s = pro_rata_step(RiskStepKind::deficit_recovery, amount, pool_weights_);
         for (std::size_t p = 0; p < recovery_.size(); ++p)
             recovery_[p] += s.shares[p];
         steps_.push_back(std::move(s));
@@ -312,13 +319,8 @@ Money apply_caps(std::vector<Money>& shares, std::span<const std::optional<Money
             steps.push_back(std::move(s));
             break;
         }
-        RiskStep s;
-        s.kind = RiskStepKind::reallocate;
-        s.rule = RuleKind::contributions;
-        s.weights = WeightBasis::pool;
-        s.amount = excess;
+        RiskStep s = pro_rata_step(RiskStepKind::reallocate, excess, w);
         s.round = round;
-        s.shares = allocate(excess, std::span<const Money>(w));
         for (std::size_t p = 0; p < n; ++p)
             shares[p] += s.shares[p];
         steps.push_back(std::move(s));

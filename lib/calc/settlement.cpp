@@ -1,5 +1,6 @@
 #include "calc/settlement.hpp"
 
+#include "calc/identity_check.hpp"
 #include "calc/joint_settlement.hpp"
 
 #include <string>
@@ -10,16 +11,42 @@ namespace {
 
 constexpr int year_end = 12;
 
+constexpr std::string_view statement = "settlement";
+
 [[noreturn]] void broken(const std::string& what) {
-    throw Error(ErrorKind::invariant, "settlement does not reconcile: " + what);
+    identity_broken(statement, what);
 }
 
 void expect_equal(Money got, Money want, const std::string& what) {
-    if (got != want)
-        broken(what + ": " + format_plain(got) + " where " + format_plain(want) + " was expected");
+    expect_identity(got, want, statement, what);
 }
 
 } // namespace
+
+Money check_transfers(const Agreement& a, const SettlementResult& r, std::string_view statement) {
+    const std::size_t n = a.partners.size(), host = *a.host;
+    std::vector<Money> settled(n);
+    Money in_out;
+    for (const Transfer& t : r.transfers) {
+        if (!t.amount.is_positive())
+            identity_broken(statement, "a transfer of a non-positive amount");
+        if (t.from == host && t.to != host && t.to < n) {
+            settled[t.to] -= t.amount;
+            in_out -= t.amount;
+        } else if (t.to == host && t.from != host && t.from < n) {
+            settled[t.from] += t.amount;
+            in_out += t.amount;
+        } else {
+            identity_broken(statement,
+                            "a transfer that is not between the host and another partner");
+        }
+    }
+    for (std::size_t p = 0; p < n; ++p)
+        if (p != host)
+            expect_identity(settled[p], r.partners[p].balance, statement,
+                            "transfers of partner " + a.partners[p].id + " against its balance");
+    return in_out;
+}
 
 SettlementResult settle(const Agreement& a, const Actuals& actuals,
                         const std::vector<Money>* paid) {
@@ -213,24 +240,7 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
         return;
     }
     const std::size_t host = *a.host;
-    std::vector<Money> settled(n);
-    Money in_out;
-    for (const Transfer& t : r.transfers) {
-        if (!t.amount.is_positive()) broken("a transfer of a non-positive amount");
-        if (t.from == host && t.to != host && t.to < n) {
-            settled[t.to] -= t.amount;
-            in_out -= t.amount;
-        } else if (t.to == host && t.from != host && t.from < n) {
-            settled[t.from] += t.amount;
-            in_out += t.amount;
-        } else {
-            broken("a transfer that is not between the host and another partner");
-        }
-    }
-    for (std::size_t p = 0; p < n; ++p)
-        if (p != host)
-            expect_equal(settled[p], r.partners[p].balance,
-                         "transfers of partner " + a.partners[p].id + " against its balance");
+    const Money in_out = check_transfers(a, r, statement);
 
     // The pool after the transfers (see settle() for why this is carried_forward − unallocated).
     Money pool = r.opening_balance + in_out + r.partners[host].balance - r.ledger_spend[host];

@@ -119,7 +119,7 @@ Table recon_aligned_table(const ReconStatement& st, bool display) {
                           {"Forecast outturn", "forecast_outturn", true},
                           {"Forecast variance", "forecast_variance", true},
                           {"Flag", "spend_without_budget"}});
-    auto row = [&](std::size_t p, const std::string& scheme, const OwnFigures& f,
+    auto row = [&](std::size_t p, const std::string& scheme, const BudgetFigures& f,
                    const std::string& flag) {
         std::vector<Cell> cells{text_cell(a.partners[p].id), text_cell(scheme)};
         for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,

@@ -6,16 +6,20 @@
 
 namespace poolkit {
 
-const char* kind_phrase(AgreementKind kind) {
+KindWords kind_words(AgreementKind kind) {
     switch (kind) {
     case AgreementKind::pooled:
-        return "Pooled fund";
+        return {"Pooled fund", "Contribution", "Contributions"};
     case AgreementKind::aligned:
-        return "Aligned budget";
+        return {"Aligned budget", "Own budget", "Own budgets"};
     case AgreementKind::joint:
-        return "Joint budget";
+        return {"Joint budget", "Agreed share", "Agreed shares"};
     }
-    return "?";
+    return {"?", "Contribution", "Contributions"};
+}
+
+const char* kind_phrase(AgreementKind kind) {
+    return kind_words(kind).phrase;
 }
 
 std::string format_count(std::uint64_t n) {

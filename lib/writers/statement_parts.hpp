@@ -14,6 +14,16 @@ namespace poolkit {
 
 struct LineTally; // calc/reconciliation.hpp
 
+// What a statement calls an arrangement of each kind and its partners' figures (SPEC §1): paid into
+// a pool, kept as each partner's own budget (aligned), or the agreed share the host recharges
+// (joint).
+struct KindWords {
+    const char* phrase;  // "Pooled fund", "Aligned budget", "Joint budget"
+    const char* figure;  // a partner's: "Contribution", "Own budget", "Agreed share"
+    const char* figures; // by scheme: "Contributions", "Own budgets", "Agreed shares"
+};
+KindWords kind_words(AgreementKind kind);
+
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);
 

@@ -188,19 +188,24 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
     check.expect_equal(r.total_budget, tb, "total budget");
     check.expect_equal(r.total_outturn, to, "total outturn");
     check.expect_equal(r.total_variance, tv, "total variance");
-    if (a.kind == AgreementKind::joint) return check_joint_settlement(a, actuals, r);
+    // Every kind: the spend in each partner's ledger, which adds up to the outturn.
+    Money ledgers;
+    for (std::size_t p = 0; p < n; ++p) {
+        check.expect_equal(r.ledger_spend[p], actuals.partner_to(p, year_end),
+                           "partner " + a.partners[p].id + " ledger spend");
+        ledgers += r.ledger_spend[p];
+    }
+    check.expect_equal(ledgers, r.total_outturn, "spend by ledger against total outturn");
+    if (a.kind == AgreementKind::joint) return check_joint_settlement(a, r);
     check.expect_equal(r.risk.variance, tv, "variance shared by the risk share");
 
     // Partners: every figure follows from its definition.
     const std::vector<Money> contributions = a.partner_contributions();
-    Money ledgers, shares, contributed;
+    Money shares, contributed;
     const bool aligned = a.kind == AgreementKind::aligned;
     for (std::size_t p = 0; p < n; ++p) {
         const PartnerSettlement& ps = r.partners[p];
         const std::string id = "partner " + a.partners[p].id;
-        check.expect_equal(r.ledger_spend[p], actuals.partner_to(p, year_end),
-                           id + " ledger spend");
-        ledgers += r.ledger_spend[p];
         check.expect_equal(ps.contribution, contributions[p], id + " contribution");
         contributed += ps.contribution;
         check.expect_equal(ps.risk_share, r.risk.shares[p], id + " risk share");
@@ -212,7 +217,6 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
         check.expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed,
                            id + " balance");
     }
-    check.expect_equal(ledgers, r.total_outturn, "spend by ledger against total outturn");
     check.expect_equal(contributed, r.total_budget, "contributions against total budget");
 
     // SPEC §7: risk shares + underspend carried forward + unallocated = the variance being shared

@@ -1,7 +1,8 @@
-// The joint budget's parts of the year-end statement (SPEC §7 "Joint (no pool)"): its partner
-// table, the notes on where paid and payments came from, the host's recharge statement and the
-// partners' notes (with --memorandum), in text, Markdown, CSV and JSON. settlement_text and
-// settlement_json call these for a joint agreement in place of the pooled fund's parts.
+// The joint budget's parts of the year-end statement (SPEC §7 "Joint (no pool)"): the notes on
+// where paid and payments came from, the host's recharge statement and the partners' notes (with
+// --memorandum), in text, Markdown, CSV and JSON. settlement_text and settlement_json call these
+// for a joint agreement in place of the pooled fund's parts; its partner table is
+// settlement_partners.hpp's, as every kind's.
 #pragma once
 
 #include "writers/json.hpp"

@@ -17,4 +17,13 @@ namespace poolkit {
 // identity_broken(statement, "<what>: <got> where <want> was expected") unless got == want.
 void expect_identity(Money got, Money want, std::string_view statement, const std::string& what);
 
+// The two above for one statement, so its checks read check.expect_equal(got, want, "what").
+struct IdentityChecks {
+    std::string_view statement;
+    [[noreturn]] void broken(const std::string& what) const { identity_broken(statement, what); }
+    void expect_equal(Money got, Money want, const std::string& what) const {
+        expect_identity(got, want, statement, what);
+    }
+};
+
 } // namespace poolkit

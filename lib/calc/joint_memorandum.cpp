@@ -8,9 +8,7 @@ namespace poolkit {
 
 namespace {
 
-void expect_equal(Money got, Money want, const std::string& what) {
-    expect_identity(got, want, "recharge statement", what);
-}
+constexpr IdentityChecks check{"recharge statement"};
 
 } // namespace
 
@@ -52,10 +50,10 @@ JointMemorandum joint_memorandum(const Agreement& a, const SettlementResult& r) 
     Money by_ledger;
     for (Money x : st.expenditure_by_ledger)
         by_ledger += x;
-    expect_equal(by_ledger, st.total_expenditure, "expenditure by ledger against by scheme");
-    expect_equal(st.host_expenditure, r.ledger_spend[host], "the host's own expenditure");
-    expect_equal(st.net_cost, st.host_charge + st.unallocated,
-                 "net cost to the host against its charge + unallocated");
+    check.expect_equal(by_ledger, st.total_expenditure, "expenditure by ledger against by scheme");
+    check.expect_equal(st.host_expenditure, r.ledger_spend[host], "the host's own expenditure");
+    check.expect_equal(st.net_cost, st.host_charge + st.unallocated,
+                       "net cost to the host against its charge + unallocated");
     return out;
 }
 

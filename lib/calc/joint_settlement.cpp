@@ -11,15 +11,7 @@ namespace {
 
 constexpr int year_end = 12;
 
-constexpr std::string_view statement = "joint settlement";
-
-[[noreturn]] void broken(const std::string& what) {
-    identity_broken(statement, what);
-}
-
-void expect_equal(Money got, Money want, const std::string& what) {
-    expect_identity(got, want, statement, what);
-}
+constexpr IdentityChecks check{"joint settlement"};
 
 } // namespace
 
@@ -56,14 +48,14 @@ void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& 
     }
 }
 
-void check_joint_settlement(const Agreement& a, const Actuals& actuals, const SettlementResult& r) {
+void check_joint_settlement(const Agreement& a, const SettlementResult& r) {
     const std::size_t n = a.partners.size();
-    if (!a.host) broken("a joint budget without a host");
+    if (!a.host) check.broken("a joint budget without a host");
     const std::size_t host = *a.host;
     const JointCharges& c = r.charges;
     if (c.charge.size() != n || c.before_caps.size() != n || c.schemes.size() != a.schemes.size())
-        broken("charges not shaped to the agreement");
-    if (c.period != year_end) broken("charges not for the whole year");
+        check.broken("charges not shaped to the agreement");
+    if (c.period != year_end) check.broken("charges not for the whole year");
 
     // Charges: each scheme's parts add up to its outturn; the caps only cut, and what they cut is
     // the unallocated amount.
@@ -71,15 +63,18 @@ void check_joint_settlement(const Agreement& a, const Actuals& actuals, const Se
         Money sum;
         for (Money x : c.schemes[s].parts)
             sum += x;
-        expect_equal(c.schemes[s].amount, r.schemes[s].outturn,
-                     "scheme " + a.schemes[s].id + " charged against outturn");
-        expect_equal(sum, c.schemes[s].amount, "scheme " + a.schemes[s].id + " charges");
+        check.expect_equal(c.schemes[s].amount, r.schemes[s].outturn,
+                           "scheme " + a.schemes[s].id + " charged against outturn");
+        check.expect_equal(sum, c.schemes[s].amount, "scheme " + a.schemes[s].id + " charges");
     }
     Money cut;
     for (const ChargeCap& k : c.caps) {
-        if (k.partner >= n || !k.excess.is_positive()) broken("a cap cut that is not positive");
-        expect_equal(c.charge[k.partner], k.bound, "capped charge of " + a.partners[k.partner].id);
-        expect_equal(k.charged - k.bound, k.excess, "cap excess of " + a.partners[k.partner].id);
+        if (k.partner >= n || !k.excess.is_positive())
+            check.broken("a cap cut that is not positive");
+        check.expect_equal(c.charge[k.partner], k.bound,
+                           "capped charge of " + a.partners[k.partner].id);
+        check.expect_equal(k.charged - k.bound, k.excess,
+                           "cap excess of " + a.partners[k.partner].id);
         cut += k.excess;
     }
     Money charged;
@@ -87,68 +82,50 @@ void check_joint_settlement(const Agreement& a, const Actuals& actuals, const Se
         Money parts;
         for (const auto& sc : c.schemes)
             parts += sc.parts[p];
-        expect_equal(c.before_caps[p], parts, "charges of " + a.partners[p].id + " before caps");
-        if (c.charge[p] > c.before_caps[p]) broken("a cap raised a charge");
+        check.expect_equal(c.before_caps[p], parts,
+                           "charges of " + a.partners[p].id + " before caps");
+        if (c.charge[p] > c.before_caps[p]) check.broken("a cap raised a charge");
         charged += c.charge[p];
     }
-    expect_equal(cut, c.unallocated, "cap excesses against unallocated");
-    expect_equal(r.unallocated, c.unallocated, "unallocated");
-    if (r.unallocated.is_negative()) broken("unallocated is negative");
-    expect_equal(charged + r.unallocated, r.total_outturn, "charges + unallocated against outturn");
-    expect_equal(r.carried_forward, Money{}, "carried forward");
-    expect_equal(r.opening_balance, Money{}, "opening balance");
+    check.expect_equal(cut, c.unallocated, "cap excesses against unallocated");
+    check.expect_equal(r.unallocated, c.unallocated, "unallocated");
+    if (r.unallocated.is_negative()) check.broken("unallocated is negative");
+    check.expect_equal(charged + r.unallocated, r.total_outturn,
+                       "charges + unallocated against outturn");
+    check.expect_equal(r.carried_forward, Money{}, "carried forward");
+    check.expect_equal(r.opening_balance, Money{}, "opening balance");
 
     // Partners: every figure follows from its definition.
     const std::vector<Money> contributions = a.partner_contributions();
-    Money shares, ledgers;
+    Money shares;
     for (std::size_t p = 0; p < n; ++p) {
         const PartnerSettlement& ps = r.partners[p];
         const std::string id = "partner " + a.partners[p].id;
-        expect_equal(r.ledger_spend[p], actuals.partner_to(p, year_end), id + " ledger spend");
-        ledgers += r.ledger_spend[p];
-        expect_equal(ps.contribution, contributions[p], id + " contribution");
-        expect_equal(ps.final_share, c.charge[p], id + " final share (its charge)");
-        expect_equal(ps.risk_share, ps.final_share - ps.contribution, id + " risk share");
+        check.expect_equal(ps.contribution, contributions[p], id + " contribution");
+        check.expect_equal(ps.final_share, c.charge[p], id + " final share (its charge)");
+        check.expect_equal(ps.risk_share, ps.final_share - ps.contribution, id + " risk share");
         shares += ps.risk_share;
         if (p == host) {
             for (Money x : {ps.paid, ps.direct_spend, ps.balance, ps.payments, ps.outstanding})
-                expect_equal(x, Money{}, "the host's paid, direct spend and balance");
+                check.expect_equal(x, Money{}, "the host's paid, direct spend and balance");
             continue;
         }
-        expect_equal(ps.direct_spend, r.ledger_spend[p], id + " direct spend");
-        expect_equal(ps.balance, ps.final_share - ps.direct_spend - ps.paid, id + " balance");
-        expect_equal(ps.outstanding, ps.paid - ps.payments, id + " outstanding");
+        check.expect_equal(ps.direct_spend, r.ledger_spend[p], id + " direct spend");
+        check.expect_equal(ps.balance, ps.final_share - ps.direct_spend - ps.paid, id + " balance");
+        check.expect_equal(ps.outstanding, ps.paid - ps.payments, id + " outstanding");
     }
-    expect_equal(ledgers, r.total_outturn, "spend by ledger against total outturn");
     // SPEC §7 with no pool: Σ risk shares + unallocated − carried forward (0) = Σ variances −
     // opening balance (0).
-    expect_equal(shares + r.unallocated, r.total_variance,
-                 "risk shares + unallocated against the variance");
+    check.expect_equal(shares + r.unallocated, r.total_variance,
+                       "risk shares + unallocated against the variance");
 
     // Transfers: each non-host partner's non-zero balance, once, with the host, positive; after
     // them the host has borne its own charge and the unallocated amount, no more and no less.
-    std::vector<Money> settled(n);
-    Money host_cost = r.ledger_spend[host];
-    for (const Transfer& t : r.transfers) {
-        if (!t.amount.is_positive()) broken("a transfer of a non-positive amount");
-        if (t.to == host && t.from != host && t.from < n) {
-            settled[t.from] += t.amount;
-            host_cost -= t.amount;
-        } else if (t.from == host && t.to != host && t.to < n) {
-            settled[t.to] -= t.amount;
-            host_cost += t.amount;
-        } else {
-            broken("a transfer that is not between the host and another partner");
-        }
-    }
-    for (std::size_t p = 0; p < n; ++p) {
-        if (p == host) continue;
-        expect_equal(settled[p], r.partners[p].balance,
-                     "transfers of partner " + a.partners[p].id + " against its balance");
-        host_cost -= r.partners[p].paid;
-    }
-    expect_equal(host_cost, r.partners[host].final_share + r.unallocated,
-                 "what the host bears against its charge + unallocated");
+    Money host_cost = r.ledger_spend[host] - check_transfers(a, r, check.statement);
+    for (std::size_t p = 0; p < n; ++p)
+        if (p != host) host_cost -= r.partners[p].paid;
+    check.expect_equal(host_cost, r.partners[host].final_share + r.unallocated,
+                       "what the host bears against its charge + unallocated");
 }
 
 } // namespace poolkit

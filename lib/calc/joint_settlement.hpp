@@ -30,8 +30,7 @@ namespace poolkit {
 void settle_joint(const Agreement& agreement, const Actuals& actuals, SettlementResult& r);
 
 // The partner, charge and transfer identities of a joint settlement (check_settlement checks the
-// schemes first). Throws Error(invariant) naming the first that fails.
-void check_joint_settlement(const Agreement& agreement, const Actuals& actuals,
-                            const SettlementResult& r);
+// schemes and the ledgers' spend first). Throws Error(invariant) naming the first that fails.
+void check_joint_settlement(const Agreement& agreement, const SettlementResult& r);
 
 } // namespace poolkit

@@ -16,7 +16,7 @@ const char* forecast_name(ForecastMethod m) {
     return m == ForecastMethod::profile ? "profile" : "run-rate";
 }
 
-OwnFigures& OwnFigures::operator+=(const OwnFigures& o) {
+BudgetFigures& BudgetFigures::operator+=(const BudgetFigures& o) {
     budget += o.budget;
     budget_ytd += o.budget_ytd;
     actual_ytd += o.actual_ytd;
@@ -42,6 +42,13 @@ Money forecast_outturn(ForecastMethod method, Money budget, Money budget_ytd, Mo
 
 namespace {
 
+// The variance and forecast of a budget whose budget, budget to date and actual are set (SPEC §6).
+void add_forecast(BudgetFigures& f, ForecastMethod method, int m) {
+    f.variance_ytd = f.actual_ytd - f.budget_ytd;
+    f.forecast_outturn = forecast_outturn(method, f.budget, f.budget_ytd, f.actual_ytd, m);
+    f.forecast_variance = f.forecast_outturn - f.budget;
+}
+
 SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t s, int m,
                              ForecastMethod method) {
     const Scheme& scheme = a.schemes[s];
@@ -49,10 +56,9 @@ SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t
     f.budget = scheme.budget;
     f.budget_ytd = budget_to(scheme, m);
     f.actual_ytd = act.scheme_to(s, m);
-    f.variance_ytd = f.actual_ytd - f.budget_ytd;
-    f.forecast_outturn = forecast_outturn(method, f.budget, f.budget_ytd, f.actual_ytd, m);
-    f.forecast_variance = f.forecast_outturn - f.budget;
-    // The previous month's forecast from the same ledgers (issue 5); before P01 it is the budget.
+    add_forecast(f, method, m);
+    // The previous month's forecast from the same ledgers (SPEC §5 `previous_forecast_outturn`);
+    // before P01 it is the budget.
     f.previous_forecast = forecast_outturn(method, f.budget, budget_to(scheme, m - 1),
                                            act.scheme_to(s, m - 1), m - 1);
     f.forecast_movement = f.forecast_outturn - f.previous_forecast;
@@ -61,12 +67,7 @@ SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t
 }
 
 void add_to(SchemeFigures& t, const SchemeFigures& f) {
-    t.budget += f.budget;
-    t.budget_ytd += f.budget_ytd;
-    t.actual_ytd += f.actual_ytd;
-    t.variance_ytd += f.variance_ytd;
-    t.forecast_outturn += f.forecast_outturn;
-    t.forecast_variance += f.forecast_variance;
+    t += f;
     t.previous_forecast += f.previous_forecast;
     t.forecast_movement += f.forecast_movement;
 }
@@ -173,10 +174,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
                 if (f.budget.is_zero() && act.partner_scheme_to(p, s, 12).is_zero()) continue;
                 f.budget_ytd = own_ytd[s][p];
                 f.actual_ytd = act.partner_scheme_to(p, s, m);
-                f.variance_ytd = f.actual_ytd - f.budget_ytd;
-                f.forecast_outturn =
-                    forecast_outturn(method, f.budget, f.budget_ytd, f.actual_ytd, m);
-                f.forecast_variance = f.forecast_outturn - f.budget;
+                add_forecast(f, method, m);
                 f.spend_without_budget = f.budget.is_zero() && !f.actual_ytd.is_zero();
                 if (f.spend_without_budget) ++r.spend_without_budget;
                 sub += f;

@@ -19,14 +19,21 @@ namespace poolkit {
 enum class ForecastMethod { profile, run_rate };
 const char* forecast_name(ForecastMethod m); // "profile", "run-rate"
 
-// Figures of one scheme (or of the total) to period m (SPEC §6).
-struct SchemeFigures {
-    Money budget;            // annual
-    Money budget_ytd;        // the first m profile amounts
-    Money actual_ytd;        // ledger spend in periods 1..m, all partners
+// The figures of one budget to period m (SPEC §6): a scheme's (or the total), or an aligned
+// partner's own part of one scheme (or its subtotal over them).
+struct BudgetFigures {
+    Money budget;            // annual (aligned: the partner's contribution to the scheme)
+    Money budget_ytd;        // the first m profile amounts (aligned: the partner's share of them)
+    Money actual_ytd;        // ledger spend in periods 1..m (aligned: in the partner's own ledger)
     Money variance_ytd;      // actual_ytd − budget_ytd
     Money forecast_outturn;  // by the forecast method
     Money forecast_variance; // forecast_outturn − budget
+
+    BudgetFigures& operator+=(const BudgetFigures& o);
+};
+
+// Figures of one scheme (or of the total) to period m, all partners (SPEC §6).
+struct SchemeFigures : BudgetFigures {
     Money previous_forecast; // the same forecast made at m − 1 (at P01: the budget)
     Money forecast_movement; // forecast_outturn − previous_forecast
     RagStatus rag;           // by the forecast variance, either way (calc/rag.hpp)
@@ -44,20 +51,8 @@ struct PartnerPosition {
     Money forecast_risk_share; // its part of the forecast variance under the risk share
 };
 
-// Aligned budgets (SPEC §6): a partner's own figures, on one scheme or subtotalled over all.
-struct OwnFigures {
-    Money budget;     // its contribution to the scheme
-    Money budget_ytd; // its share of the scheme's budget to date
-    Money actual_ytd; // spend on the scheme in its own ledger
-    Money variance_ytd;
-    Money forecast_outturn;
-    Money forecast_variance;
-
-    OwnFigures& operator+=(const OwnFigures& o);
-};
-
 // One partner's part of one scheme.
-struct AlignedFigures : OwnFigures {
+struct AlignedFigures : BudgetFigures {
     std::size_t partner = 0, scheme = 0;
     // Its own budget for the scheme is zero but its ledger has spending on it to date: flagged
     // (SPEC §6), a finding for the partner to correct or budget for.
@@ -65,7 +60,7 @@ struct AlignedFigures : OwnFigures {
 };
 
 // A partner's subtotal over its rows (SPEC §6).
-struct AlignedSubtotal : OwnFigures {
+struct AlignedSubtotal : BudgetFigures {
     std::size_t partner = 0;
 };
 

@@ -42,6 +42,29 @@ bool all_zero(std::span<const Money> xs) {
     return std::all_of(xs.begin(), xs.end(), [](Money m) { return m.is_zero(); });
 }
 
+// A step that leaves `amount` of overspend unallocated (SPEC §7): of a scheme, of the pool, or of
+// a round of the caps.
+RiskStep unallocated_step(Money amount, std::optional<std::size_t> scheme, int round = 0) {
+    RiskStep s;
+    s.kind = RiskStepKind::unallocated;
+    s.scheme = scheme;
+    s.amount = amount;
+    s.round = round;
+    return s;
+}
+
+// A step that shares `amount` pro rata to pool contributions (`weights`, not all zero): a deficit
+// brought forward, or what the caps cut (SPEC §7).
+RiskStep pro_rata_step(RiskStepKind kind, Money amount, std::span<const Money> weights) {
+    RiskStep s;
+    s.kind = kind;
+    s.rule = RuleKind::contributions;
+    s.weights = WeightBasis::pool;
+    s.amount = amount;
+    s.shares = allocate(amount, weights);
+    return s;
+}
+
 // Accumulates the shares of one run of the protocol.
 class Sharer {
   public:
@@ -57,12 +80,7 @@ class Sharer {
             steps_.back().deficit = true;
             return;
         }
-        RiskStep s;
-        s.kind = RiskStepKind::deficit_recovery;
-        s.rule = RuleKind::contributions;
-        s.weights = WeightBasis::pool;
-        s.amount = amount;
-        s.shares = allocate(amount, std::span<const Money>(pool_weights_));
+        RiskStep s = pro_rata_step(RiskStepKind::deficit_recovery, amount, pool_weights_);
         for (std::size_t p = 0; p < recovery_.size(); ++p)
             recovery_[p] += s.shares[p];
         steps_.push_back(std::move(s));
@@ -125,11 +143,7 @@ class Sharer {
 
     void unallocated(Money amount, std::optional<std::size_t> scheme) {
         unallocated_ += amount;
-        RiskStep s;
-        s.kind = RiskStepKind::unallocated;
-        s.scheme = scheme;
-        s.amount = amount;
-        steps_.push_back(std::move(s));
+        steps_.push_back(unallocated_step(amount, scheme));
     }
 
     void carry(Money amount, std::optional<std::size_t> scheme) {
@@ -305,20 +319,11 @@ Money apply_caps(std::vector<Money>& shares, std::span<const std::optional<Money
             if (p < weights.size() && !capped[p]) w[p] = weights[p];
         if (all_zero(w)) {
             unallocated += excess;
-            RiskStep s;
-            s.kind = RiskStepKind::unallocated;
-            s.amount = excess;
-            s.round = round;
-            steps.push_back(std::move(s));
+            steps.push_back(unallocated_step(excess, std::nullopt, round));
             break;
         }
-        RiskStep s;
-        s.kind = RiskStepKind::reallocate;
-        s.rule = RuleKind::contributions;
-        s.weights = WeightBasis::pool;
-        s.amount = excess;
+        RiskStep s = pro_rata_step(RiskStepKind::reallocate, excess, w);
         s.round = round;
-        s.shares = allocate(excess, std::span<const Money>(w));
         for (std::size_t p = 0; p < n; ++p)
             shares[p] += s.shares[p];
         steps.push_back(std::move(s));

@@ -25,7 +25,7 @@
 
 namespace poolkit {
 
-// One step of how the shares were reached, for a statement that shows its working (issue 6).
+// One step of how the shares were reached, for a statement that shows its working (SPEC §7).
 enum class RiskStepKind {
     deficit_recovery, // `amount` of a deficit brought forward recovered into `shares` pro rata to
                       // pool contributions (outside the caps)

@@ -1,5 +1,6 @@
 #include "calc/settlement.hpp"
 
+#include "calc/identity_check.hpp"
 #include "calc/joint_settlement.hpp"
 
 #include <string>
@@ -10,16 +11,34 @@ namespace {
 
 constexpr int year_end = 12;
 
-[[noreturn]] void broken(const std::string& what) {
-    throw Error(ErrorKind::invariant, "settlement does not reconcile: " + what);
-}
-
-void expect_equal(Money got, Money want, const std::string& what) {
-    if (got != want)
-        broken(what + ": " + format_plain(got) + " where " + format_plain(want) + " was expected");
-}
+constexpr IdentityChecks check{"settlement"};
 
 } // namespace
+
+Money check_transfers(const Agreement& a, const SettlementResult& r, std::string_view statement) {
+    const std::size_t n = a.partners.size(), host = *a.host;
+    std::vector<Money> settled(n);
+    Money in_out;
+    for (const Transfer& t : r.transfers) {
+        if (!t.amount.is_positive())
+            identity_broken(statement, "a transfer of a non-positive amount");
+        if (t.from == host && t.to != host && t.to < n) {
+            settled[t.to] -= t.amount;
+            in_out -= t.amount;
+        } else if (t.to == host && t.from != host && t.from < n) {
+            settled[t.from] += t.amount;
+            in_out += t.amount;
+        } else {
+            identity_broken(statement,
+                            "a transfer that is not between the host and another partner");
+        }
+    }
+    for (std::size_t p = 0; p < n; ++p)
+        if (p != host)
+            expect_identity(settled[p], r.partners[p].balance, statement,
+                            "transfers of partner " + a.partners[p].id + " against its balance");
+    return in_out;
+}
 
 SettlementResult settle(const Agreement& a, const Actuals& actuals,
                         const std::vector<Money>* paid) {
@@ -152,93 +171,82 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
     const std::size_t n = a.partners.size(), m = a.schemes.size();
     if (r.schemes.size() != m || r.partners.size() != n || r.ledger_spend.size() != n ||
         (a.kind != AgreementKind::joint && r.risk.shares.size() != n))
-        broken("results not shaped to the agreement");
+        check.broken("results not shaped to the agreement");
 
     // Schemes: outturn from the ledgers, variance = outturn − budget, totals add up.
     Money tb, to, tv;
     for (std::size_t s = 0; s < m; ++s) {
         const SchemeOutturn& so = r.schemes[s];
         const std::string id = "scheme " + a.schemes[s].id;
-        expect_equal(so.budget, a.schemes[s].budget, id + " budget");
-        expect_equal(so.outturn, actuals.scheme_to(s, year_end), id + " outturn");
-        expect_equal(so.variance, so.outturn - so.budget, id + " variance");
+        check.expect_equal(so.budget, a.schemes[s].budget, id + " budget");
+        check.expect_equal(so.outturn, actuals.scheme_to(s, year_end), id + " outturn");
+        check.expect_equal(so.variance, so.outturn - so.budget, id + " variance");
         tb += so.budget;
         to += so.outturn;
         tv += so.variance;
     }
-    expect_equal(r.total_budget, tb, "total budget");
-    expect_equal(r.total_outturn, to, "total outturn");
-    expect_equal(r.total_variance, tv, "total variance");
-    if (a.kind == AgreementKind::joint) return check_joint_settlement(a, actuals, r);
-    expect_equal(r.risk.variance, tv, "variance shared by the risk share");
+    check.expect_equal(r.total_budget, tb, "total budget");
+    check.expect_equal(r.total_outturn, to, "total outturn");
+    check.expect_equal(r.total_variance, tv, "total variance");
+    // Every kind: the spend in each partner's ledger, which adds up to the outturn.
+    Money ledgers;
+    for (std::size_t p = 0; p < n; ++p) {
+        check.expect_equal(r.ledger_spend[p], actuals.partner_to(p, year_end),
+                           "partner " + a.partners[p].id + " ledger spend");
+        ledgers += r.ledger_spend[p];
+    }
+    check.expect_equal(ledgers, r.total_outturn, "spend by ledger against total outturn");
+    if (a.kind == AgreementKind::joint) return check_joint_settlement(a, r);
+    check.expect_equal(r.risk.variance, tv, "variance shared by the risk share");
 
     // Partners: every figure follows from its definition.
     const std::vector<Money> contributions = a.partner_contributions();
-    Money ledgers, shares, contributed;
+    Money shares, contributed;
     const bool aligned = a.kind == AgreementKind::aligned;
     for (std::size_t p = 0; p < n; ++p) {
         const PartnerSettlement& ps = r.partners[p];
         const std::string id = "partner " + a.partners[p].id;
-        expect_equal(r.ledger_spend[p], actuals.partner_to(p, year_end), id + " ledger spend");
-        ledgers += r.ledger_spend[p];
-        expect_equal(ps.contribution, contributions[p], id + " contribution");
+        check.expect_equal(ps.contribution, contributions[p], id + " contribution");
         contributed += ps.contribution;
-        expect_equal(ps.risk_share, r.risk.shares[p], id + " risk share");
+        check.expect_equal(ps.risk_share, r.risk.shares[p], id + " risk share");
         shares += ps.risk_share;
-        expect_equal(ps.final_share, ps.contribution + ps.risk_share, id + " final share");
+        check.expect_equal(ps.final_share, ps.contribution + ps.risk_share, id + " final share");
         const bool is_host = a.host && *a.host == p;
-        expect_equal(ps.direct_spend, is_host && !aligned ? Money{} : r.ledger_spend[p],
-                     id + " direct spend");
-        expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed,
-                     id + " balance");
+        check.expect_equal(ps.direct_spend, is_host && !aligned ? Money{} : r.ledger_spend[p],
+                           id + " direct spend");
+        check.expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed,
+                           id + " balance");
     }
-    expect_equal(ledgers, r.total_outturn, "spend by ledger against total outturn");
-    expect_equal(contributed, r.total_budget, "contributions against total budget");
+    check.expect_equal(contributed, r.total_budget, "contributions against total budget");
 
     // SPEC §7: risk shares + underspend carried forward + unallocated = the variance being shared
     // (the net variance less the opening balance, whose unapplied part is carried forward).
-    if (r.unallocated.is_negative()) broken("unallocated is negative");
-    expect_equal(r.carried_forward, r.risk.carried_forward, "carried forward");
-    expect_equal(r.unallocated, r.risk.unallocated, "unallocated");
-    expect_equal(shares - r.carried_forward + r.unallocated, r.total_variance - r.opening_balance,
-                 "risk shares - carried forward + unallocated against variance - opening balance");
+    if (r.unallocated.is_negative()) check.broken("unallocated is negative");
+    check.expect_equal(r.carried_forward, r.risk.carried_forward, "carried forward");
+    check.expect_equal(r.unallocated, r.risk.unallocated, "unallocated");
+    check.expect_equal(
+        shares - r.carried_forward + r.unallocated, r.total_variance - r.opening_balance,
+        "risk shares - carried forward + unallocated against variance - opening balance");
 
     // Transfers: each non-host partner's non-zero balance, once, with the host, positive.
     if (aligned) {
-        if (!r.transfers.empty()) broken("an aligned budget has transfers");
+        if (!r.transfers.empty()) check.broken("an aligned budget has transfers");
         for (std::size_t p = 0; p < n; ++p)
-            expect_equal(r.partners[p].balance, Money{}, "aligned balance");
-        expect_equal(r.pool_closing, r.opening_balance, "aligned pool");
-        expect_equal(r.pool_closing, r.carried_forward - r.unallocated, "aligned pool");
+            check.expect_equal(r.partners[p].balance, Money{}, "aligned balance");
+        check.expect_equal(r.pool_closing, r.opening_balance, "aligned pool");
+        check.expect_equal(r.pool_closing, r.carried_forward - r.unallocated, "aligned pool");
         return;
     }
     const std::size_t host = *a.host;
-    std::vector<Money> settled(n);
-    Money in_out;
-    for (const Transfer& t : r.transfers) {
-        if (!t.amount.is_positive()) broken("a transfer of a non-positive amount");
-        if (t.from == host && t.to != host && t.to < n) {
-            settled[t.to] -= t.amount;
-            in_out -= t.amount;
-        } else if (t.to == host && t.from != host && t.from < n) {
-            settled[t.from] += t.amount;
-            in_out += t.amount;
-        } else {
-            broken("a transfer that is not between the host and another partner");
-        }
-    }
-    for (std::size_t p = 0; p < n; ++p)
-        if (p != host)
-            expect_equal(settled[p], r.partners[p].balance,
-                         "transfers of partner " + a.partners[p].id + " against its balance");
+    const Money in_out = check_transfers(a, r, check.statement);
 
     // The pool after the transfers (see settle() for why this is carried_forward − unallocated).
     Money pool = r.opening_balance + in_out + r.partners[host].balance - r.ledger_spend[host];
     for (const auto& ps : r.partners)
         pool += ps.paid;
-    expect_equal(r.pool_closing, pool, "what the pool holds");
-    expect_equal(pool, r.carried_forward - r.unallocated,
-                 "what the pool holds against carried forward - unallocated");
+    check.expect_equal(r.pool_closing, pool, "what the pool holds");
+    check.expect_equal(pool, r.carried_forward - r.unallocated,
+                       "what the pool holds against carried forward - unallocated");
 }
 
 } // namespace poolkit

@@ -19,6 +19,7 @@
 #include "model/agreement.hpp"
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 namespace poolkit {
@@ -76,5 +77,12 @@ SettlementResult settle(const Agreement& agreement, const Actuals& actuals,
 // Throws Error(invariant) naming the first identity that fails.
 void check_settlement(const Agreement& agreement, const Actuals& actuals,
                       const SettlementResult& result);
+
+// Checks the transfers of a pooled or joint settlement (SPEC §7): each positive, between the host
+// and another partner, and each other partner's transfers netting to its balance. Returns what the
+// host receives in all, less what it pays out. Throws Error(invariant), "<statement> does not
+// reconcile: ...", naming the first that fails.
+Money check_transfers(const Agreement& agreement, const SettlementResult& result,
+                      std::string_view statement);
 
 } // namespace poolkit

@@ -7,9 +7,7 @@ namespace poolkit {
 
 std::string actuals_json(const ActualsStatement& st) {
     JsonWriter json;
-    json.begin_object();
-    json.field("schema", "poolkit.actuals/1");
-    write_run_json(json, st.run);
+    begin_statement_json(json, "poolkit.actuals/1", st.run);
     json.key("agreement");
     if (st.agreement_id) {
         json.begin_object();
@@ -55,11 +53,7 @@ std::string actuals_json(const ActualsStatement& st) {
         json.field("file", r.file);
         json.field("line", r.line);
         json.field("reason", r.reason);
-        json.key("amount");
-        if (r.amount)
-            json.value(*r.amount);
-        else
-            json.null();
+        json.field("amount", r.amount);
         json.end_object();
     }
     json.end_array();

@@ -1,5 +1,6 @@
 #include "support/visible_text.hpp"
 #include "writers/actuals_statement.hpp"
+#include "writers/actuals_table.hpp"
 #include "writers/inputs.hpp"
 #include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
@@ -17,9 +18,6 @@ std::string totals_line(const ControlTotals& c) {
                        format_count(c.lines_rejected), format_display(c.total_rejected));
 }
 
-} // namespace
-
-namespace {
 // The statement for a person: aligned text, or Markdown (headings, a table, lists).
 std::string render(const ActualsStatement& st, bool md) {
     std::string out;
@@ -33,30 +31,7 @@ std::string render(const ActualsStatement& st, bool md) {
         out += fmt::format("{}Ledger actuals (no agreement: any partner and scheme codes, any "
                            "month)\n\n",
                            h1);
-    std::vector<Table::Column> cols;
-    if (st.by.partner) cols.push_back({"Partner", false});
-    if (st.by.scheme) cols.push_back({"Scheme", false});
-    if (st.by.period) cols.push_back({"Period", false});
-    if (st.by.cost_centre) cols.push_back({"Cost centre", false});
-    cols.push_back({"Lines", true});
-    cols.push_back({"Amount", true});
-    Table t(cols);
-    for (const ActualsRow& r : st.rows) {
-        std::vector<Cell> row;
-        if (st.by.partner) row.push_back(text_cell(r.partner));
-        if (st.by.scheme) row.push_back(text_cell(r.scheme));
-        if (st.by.period) row.push_back(text_cell(r.period));
-        if (st.by.cost_centre) row.push_back(text_cell(r.cost_centre));
-        row.push_back(num_cell(format_count(r.lines)));
-        row.push_back(num_cell(format_display(r.amount)));
-        t.add_row(std::move(row));
-    }
-    t.add_rule();
-    std::vector<Cell> total(cols.size() - 2, text_cell(""));
-    total[0] = text_cell("Total");
-    total.push_back(num_cell(format_count(st.control.lines_accepted)));
-    total.push_back(num_cell(format_display(st.control.total_accepted)));
-    t.add_row(std::move(total));
+    const Table t = actuals_table(st, true);
     out += md ? t.markdown() : t.text();
     out += "\n";
     out += fmt::format("Ledgers: {} file{}, {}\n", st.files.size(), st.files.size() == 1 ? "" : "s",

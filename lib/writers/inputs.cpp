@@ -20,6 +20,12 @@ void write_run_json(JsonWriter& json, const RunRecord& run) {
     write_inputs_json(json, run.inputs);
 }
 
+void begin_statement_json(JsonWriter& json, std::string_view schema, const RunRecord& run) {
+    json.begin_object();
+    json.field("schema", schema);
+    write_run_json(json, run);
+}
+
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs) {
     json.key("inputs").begin_array();
     for (const auto& in : inputs) {

@@ -1,4 +1,4 @@
-// The record of the run that made a statement (SPEC §5, issue 7): in JSON the `tool`, `version`,
+// The record of the run that made a statement (SPEC §5): in JSON the `tool`, `version`,
 // `arguments` and `inputs` that pool-verify reads back; in text and Markdown a short footer, so a
 // printed statement can be matched to its data.
 #pragma once
@@ -7,6 +7,7 @@
 #include "writers/json.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace poolkit {
@@ -14,6 +15,9 @@ namespace poolkit {
 // "tool": "pool-recon", "version": "0.1.0", "arguments": [...], "inputs": [{role, path, sha256,
 // bytes}, ...]: written right after "schema", as fields of the statement's object.
 void write_run_json(JsonWriter& json, const RunRecord& run);
+
+// Opens a statement's JSON document: {"schema": `schema`, then the run record (write_run_json).
+void begin_statement_json(JsonWriter& json, std::string_view schema, const RunRecord& run);
 
 // "inputs": [{role, path, sha256, bytes}, ...]
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs);

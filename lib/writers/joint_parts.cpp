@@ -1,5 +1,7 @@
 #include "writers/joint_parts.hpp"
 
+#include "writers/statement_parts.hpp"
+
 #include <fmt/format.h>
 
 namespace poolkit {
@@ -17,7 +19,7 @@ std::string how_charged(const Agreement& a, const SchemeCharge& c, bool display)
 
 Table joint_charges_table(const Agreement& a, const JointCharges& c, bool display,
                           const std::string& spent_header) {
-    auto money = [&](Money m) { return num_cell(display ? format_display(m) : format_plain(m)); };
+    auto money = [&](Money m) { return money_cell(m, display); };
     std::vector<Table::Column> cols;
     if (display)
         cols = {{"Scheme", false}, {"Recharge", false}, {spent_header, true}};
@@ -88,12 +90,6 @@ std::string joint_unallocated_warning(const JointCharges& c, const std::string& 
 }
 
 void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointCharges& c) {
-    auto by_partner = [&](const std::vector<Money>& xs) {
-        json.begin_object();
-        for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
-            json.field(a.partners[p].id, xs[p]);
-        json.end_object();
-    };
     const auto contributions = a.partner_contributions();
     json.begin_object();
     json.field("period", a.year.period_ym(c.period));
@@ -109,12 +105,12 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
             json.field("weights", sc.by_pool ? "pool" : "scheme");
         json.field("amount", sc.amount);
         json.key("charges");
-        by_partner(sc.parts);
+        write_partner_amounts(json, a, sc.parts);
         json.end_object();
     }
     json.end_array();
     json.key("before_caps");
-    by_partner(c.before_caps);
+    write_partner_amounts(json, a, c.before_caps);
     json.key("caps").begin_array();
     for (const ChargeCap& k : c.caps) {
         json.begin_object();
@@ -127,7 +123,7 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
     }
     json.end_array();
     json.key("charge");
-    by_partner(c.charge);
+    write_partner_amounts(json, a, c.charge);
     json.field("unallocated", c.unallocated);
     json.end_object();
 }

@@ -1,6 +1,8 @@
 #include "writers/joint_settlement_writers.hpp"
 
 #include "writers/joint_parts.hpp"
+#include "writers/partner_table.hpp"
+#include "writers/statement_parts.hpp"
 
 #include <fmt/format.h>
 
@@ -8,67 +10,17 @@ namespace poolkit {
 
 namespace {
 
-Cell amount_cell(Money m, bool display) {
-    return num_cell(display ? format_display(m) : format_plain(m));
-}
-
-bool is_host(const Agreement& a, std::size_t p) {
-    return a.host && *a.host == p;
+// Each partner's note of the expenditure recharged to it; the host recharges none to itself.
+std::vector<PartnerColumn<RechargeNote>> note_columns() {
+    using N = RechargeNote;
+    using Column = PartnerColumn<RechargeNote>;
+    return {{"Agreed contribution", "contribution", &N::contribution},
+            {"Share of the joint expenditure", "charge", &N::charge},
+            {"Met by its own spending", "own_spend", &N::own_spend, Column::not_for_host},
+            {"Recharged by the host", "recharged", &N::recharged, Column::not_for_host}};
 }
 
 } // namespace
-
-Table joint_partners_table(const SettlementStatement& st, bool display) {
-    const Agreement& a = st.agreement;
-    const SettlementResult& r = st.settlement;
-    auto money = [&](Money m) { return amount_cell(m, display); };
-    Table t(display ? std::vector<Table::Column>{{"Partner", false},
-                                                 {"Contribution", true},
-                                                 {"Risk share", true},
-                                                 {"Final share (charge)", true},
-                                                 {"Paid (invoiced)", true},
-                                                 {"Direct spend (own)", true},
-                                                 {"Balance", true},
-                                                 {"Payments", true},
-                                                 {"Outstanding", true}}
-                    : std::vector<Table::Column>{{"partner", false},
-                                                 {"contribution", true},
-                                                 {"risk_share", true},
-                                                 {"final_share", true},
-                                                 {"paid", true},
-                                                 {"direct_spend", true},
-                                                 {"balance", true},
-                                                 {"payments", true},
-                                                 {"outstanding", true}});
-    PartnerSettlement total;
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const PartnerSettlement& ps = r.partners[p];
-        const bool host = is_host(a, p);
-        std::vector<Cell> cells{text_cell(a.partners[p].id + (display && host ? " (host)" : "")),
-                                money(ps.contribution), money(ps.risk_share),
-                                money(ps.final_share)};
-        for (Money m : {ps.paid, ps.direct_spend, ps.balance, ps.payments, ps.outstanding})
-            cells.push_back(host ? num_cell("") : money(m));
-        t.add_row(std::move(cells));
-        total.contribution += ps.contribution;
-        total.final_share += ps.final_share;
-        total.risk_share += ps.risk_share;
-        total.paid += ps.paid;
-        total.direct_spend += ps.direct_spend;
-        total.balance += ps.balance;
-        total.payments += ps.payments;
-        total.outstanding += ps.outstanding;
-    }
-    if (display) {
-        t.add_rule();
-        std::vector<Cell> cells{text_cell("Total")};
-        for (Money m : {total.contribution, total.risk_share, total.final_share, total.paid,
-                        total.direct_spend, total.balance, total.payments, total.outstanding})
-            cells.push_back(money(m));
-        t.add_row(std::move(cells));
-    }
-    return t;
-}
 
 std::string joint_settlement_notes(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
@@ -97,90 +49,37 @@ Table recharge_statement_table(const SettlementStatement& st, bool display) {
     const Agreement& a = st.agreement;
     const RechargeStatement& m = st.joint_memorandum->statement;
     const std::size_t host = *a.host;
-    auto money = [&](Money v) { return amount_cell(v, display); };
-    Table t(display
-                ? std::vector<Table::Column>{{"Recharge statement", false}, {"Amount", true}}
-                : std::vector<Table::Column>{{"line", false}, {"item", false}, {"amount", true}});
-    auto add = [&](const std::string& line, const std::string& item, Money v) {
-        if (display)
-            t.add_row({text_cell(item.empty() ? line : "  " + item), money(v)});
-        else
-            t.add_row({text_cell(line), text_cell(item), money(v)});
-    };
-    auto group = [&](const std::string& line) {
-        if (display) t.add_row({text_cell(line), text_cell("")});
-    };
-    group("Expenditure on the joint schemes, by scheme");
+    AccountTable t(display, "Recharge statement");
+    t.group("Expenditure on the joint schemes, by scheme");
     for (std::size_t s = 0; s < a.schemes.size(); ++s)
-        add("Expenditure by scheme", a.schemes[s].id + " " + a.schemes[s].name,
-            m.expenditure_by_scheme[s]);
-    add("Total expenditure", "", m.total_expenditure);
+        t.add("Expenditure by scheme", a.schemes[s].id + " " + a.schemes[s].name,
+              m.expenditure_by_scheme[s]);
+    t.add("Total expenditure", "", m.total_expenditure);
     // A sub-analysis of the total, not added again.
     for (std::size_t p = 0; p < a.partners.size(); ++p)
-        add("Of which in the ledger of",
-            display ? fmt::format("of which in the ledger of {}{}", a.partners[p].id,
-                                  p == host ? " (host)" : "")
-                    : a.partners[p].id,
-            m.expenditure_by_ledger[p]);
-    add("Less spent by the other partners themselves", "", -m.partners_expenditure);
-    add("Gross expenditure by the host", "", m.host_expenditure);
-    group("Income: each partner's charge less its own spending, recharged to it");
+        t.add("Of which in the ledger of",
+              display ? fmt::format("of which in the ledger of {}{}", a.partners[p].id,
+                                    p == host ? " (host)" : "")
+                      : a.partners[p].id,
+              m.expenditure_by_ledger[p]);
+    t.add("Less spent by the other partners themselves", "", -m.partners_expenditure);
+    t.add("Gross expenditure by the host", "", m.host_expenditure);
+    t.group("Income: each partner's charge less its own spending, recharged to it");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
-        if (p != host) add("Income", a.partners[p].id, m.income[p]);
-    add("Total income", "", m.total_income);
-    add("Net cost to the host", "", m.net_cost);
-    add("Of which the host's own charge", display ? "of which the host's own charge" : "",
-        m.host_charge);
-    add("Of which unallocated",
-        display ? "of which unallocated (above a cap, for the partners to agree)" : "",
-        m.unallocated);
-    return t;
+        if (p != host) t.add("Income", a.partners[p].id, m.income[p]);
+    t.add("Total income", "", m.total_income);
+    t.add("Net cost to the host", "", m.net_cost);
+    t.add("Of which the host's own charge", display ? "of which the host's own charge" : "",
+          m.host_charge);
+    t.add("Of which unallocated",
+          display ? "of which unallocated (above a cap, for the partners to agree)" : "",
+          m.unallocated);
+    return t.table();
 }
 
 Table recharge_notes_table(const SettlementStatement& st, bool display) {
-    const Agreement& a = st.agreement;
-    auto money = [&](Money v) { return amount_cell(v, display); };
-    Table t(display ? std::vector<Table::Column>{{"Partner", false},
-                                                 {"Agreed contribution", true},
-                                                 {"Share of the joint expenditure", true},
-                                                 {"Met by its own spending", true},
-                                                 {"Recharged by the host", true}}
-                    : std::vector<Table::Column>{{"partner", false},
-                                                 {"contribution", true},
-                                                 {"charge", true},
-                                                 {"own_spend", true},
-                                                 {"recharged", true}});
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const RechargeNote& n = st.joint_memorandum->notes[p];
-        const bool host = is_host(a, p);
-        t.add_row({text_cell(a.partners[p].id + (display && host ? " (host)" : "")),
-                   money(n.contribution), money(n.charge), host ? num_cell("") : money(n.own_spend),
-                   host ? num_cell("") : money(n.recharged)});
-    }
-    return t;
-}
-
-void write_joint_partners_json(JsonWriter& json, const SettlementStatement& st) {
-    const Agreement& a = st.agreement;
-    const SettlementResult& r = st.settlement;
-    json.key("partners").begin_array();
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const PartnerSettlement& ps = r.partners[p];
-        json.begin_object();
-        json.field("id", a.partners[p].id);
-        json.field("contribution", ps.contribution);
-        json.field("risk_share", ps.risk_share);
-        json.field("final_share", ps.final_share);
-        if (!is_host(a, p)) { // the host is not invoiced (SPEC §7)
-            json.field("paid", ps.paid);
-            json.field("direct_spend", ps.direct_spend);
-            json.field("balance", ps.balance);
-            json.field("payments", ps.payments);
-            json.field("outstanding", ps.outstanding);
-        }
-        json.end_object();
-    }
-    json.end_array();
+    return partner_table(st.agreement, st.joint_memorandum->notes, note_columns(), display,
+                         {.total = false});
 }
 
 void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st) {
@@ -196,43 +95,23 @@ void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st
 
     if (!st.joint_memorandum) return;
     const RechargeStatement& m = st.joint_memorandum->statement;
-    auto by_partner = [&](const std::vector<Money>& xs, bool with_host) {
-        json.begin_object();
-        for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
-            if (with_host || !is_host(a, p)) json.field(a.partners[p].id, xs[p]);
-        json.end_object();
-    };
     json.key("recharge_statement").begin_object();
-    json.key("expenditure_by_scheme").begin_object();
-    for (std::size_t s = 0; s < a.schemes.size(); ++s)
-        json.field(a.schemes[s].id, m.expenditure_by_scheme[s]);
-    json.end_object();
+    json.key("expenditure_by_scheme");
+    write_scheme_amounts(json, a, m.expenditure_by_scheme);
     json.field("total_expenditure", m.total_expenditure);
     json.key("expenditure_by_ledger");
-    by_partner(m.expenditure_by_ledger, true);
+    write_partner_amounts(json, a, m.expenditure_by_ledger);
     json.field("partners_expenditure", m.partners_expenditure);
     json.field("host_expenditure", m.host_expenditure);
     json.key("income");
-    by_partner(m.income, false);
+    write_partner_amounts(json, a, m.income, false);
     json.field("total_income", m.total_income);
     json.field("net_cost", m.net_cost);
     json.field("host_charge", m.host_charge);
     json.field("unallocated", m.unallocated);
     json.end_object();
-    json.key("recharge_notes").begin_array();
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const RechargeNote& n = st.joint_memorandum->notes[p];
-        json.begin_object();
-        json.field("id", a.partners[p].id);
-        json.field("contribution", n.contribution);
-        json.field("charge", n.charge);
-        if (!is_host(a, p)) {
-            json.field("own_spend", n.own_spend);
-            json.field("recharged", n.recharged);
-        }
-        json.end_object();
-    }
-    json.end_array();
+    json.key("recharge_notes");
+    write_partners_json(json, a, st.joint_memorandum->notes, note_columns());
 }
 
 } // namespace poolkit

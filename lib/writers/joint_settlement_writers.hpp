@@ -1,7 +1,8 @@
-// The joint budget's parts of the year-end statement (SPEC §7 "Joint (no pool)"): its partner
-// table, the notes on where paid and payments came from, the host's recharge statement and the
-// partners' notes (with --memorandum), in text, Markdown, CSV and JSON. settlement_text and
-// settlement_json call these for a joint agreement in place of the pooled fund's parts.
+// The joint budget's parts of the year-end statement (SPEC §7 "Joint (no pool)"): the notes on
+// where paid and payments came from, the host's recharge statement and the partners' notes (with
+// --memorandum), in text, Markdown, CSV and JSON. settlement_text and settlement_json call these
+// for a joint agreement in place of the pooled fund's parts; its partner table is
+// settlement_partners.hpp's, as every kind's.
 #pragma once
 
 #include "writers/json.hpp"
@@ -12,10 +13,6 @@
 
 namespace poolkit {
 
-// Contribution, charge (final share), risk share, paid (invoiced), direct spend (own), balance,
-// payments, outstanding; the host's row has only the first three.
-Table joint_partners_table(const SettlementStatement& st, bool display);
-
 // The lines under the partner table: what paid and payments are without a cash register, the
 // sign of a balance, and what caps left unallocated. Each line ends in "\n".
 std::string joint_settlement_notes(const SettlementStatement& st);
@@ -25,10 +22,6 @@ Table recharge_statement_table(const SettlementStatement& st, bool display);
 
 // Each partner's note of the expenditure recharged to it.
 Table recharge_notes_table(const SettlementStatement& st, bool display);
-
-// partners[]: the host's without paid, direct_spend, balance, payments and outstanding (SPEC §7).
-// A field of the open document object.
-void write_joint_partners_json(JsonWriter& json, const SettlementStatement& st);
 
 // opening_balance, opening_balance_applied, carried_forward, unallocated, cash, the charges, and
 // with --memorandum recharge_statement and recharge_notes[]. Fields of the open document object.

@@ -5,6 +5,7 @@
 #include "money/money.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,11 @@ class JsonWriter {
     template <typename T> JsonWriter& field(std::string_view k, const T& v) {
         key(k);
         return value(v);
+    }
+    // key + the value, or null when there is none
+    template <typename T> JsonWriter& field(std::string_view k, const std::optional<T>& v) {
+        key(k);
+        return v ? value(*v) : null();
     }
 
     // The document, with a final newline. Only valid once every object and array is closed.

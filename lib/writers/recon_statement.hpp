@@ -22,7 +22,7 @@ struct ReconStatement {
     RunRecord run;            // the tool, its arguments and inputs: agreement, ledgers, profiles
 };
 
-// The CSV tables of a reconciliation, one per file (issue 5: `--table` chooses).
+// The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.
 enum class ReconTable { schemes, partners, invoices, aligned, ledger };
 const char* recon_table_name(ReconTable t);
 

@@ -4,19 +4,14 @@
 #include "writers/inputs.hpp"
 #include "writers/joint_settlement_writers.hpp"
 #include "writers/json.hpp"
+#include "writers/memorandum_writers.hpp"
+#include "writers/settlement_partners.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
 
 namespace poolkit {
 
 namespace {
-
-void partner_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs) {
-    json.begin_object();
-    for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
-        json.field(a.partners[p].id, xs[p]);
-    json.end_object();
-}
 
 void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
     json.begin_object();
@@ -41,7 +36,7 @@ void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
     if (s.round) json.field("round", s.round);
     if (!s.shares.empty()) {
         json.key("shares");
-        partner_amounts(json, a, s.shares);
+        write_partner_amounts(json, a, s.shares);
     }
     json.field("text", describe_step(a, s));
     json.end_object();
@@ -65,9 +60,7 @@ std::string settlement_json(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
     JsonWriter json;
-    json.begin_object();
-    json.field("schema", "poolkit.settle/2");
-    write_run_json(json, st.run);
+    begin_statement_json(json, "poolkit.settle/2", st.run);
     json.key("options").begin_object();
     // Joint: paid is the invoices worked from the ledgers (SPEC §7).
     json.field("paid", st.paid_given                    ? "file"
@@ -122,7 +115,7 @@ std::string settlement_json(const SettlementStatement& st) {
 
     if (a.kind == AgreementKind::joint) {
         // No pool and no risk share: the charges (SPEC §7 "Joint (no pool)").
-        write_joint_partners_json(json, st);
+        write_settlement_partners_json(json, st);
         transfers_json(json, a, r.transfers);
         write_joint_settlement_json(json, st);
         write_ledger_json(json, st.control, st.ledger_files);
@@ -130,21 +123,7 @@ std::string settlement_json(const SettlementStatement& st) {
         return json.str();
     }
 
-    json.key("partners").begin_array();
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const auto& ps = r.partners[p];
-        json.begin_object();
-        json.field("id", a.partners[p].id);
-        json.field("contribution", ps.contribution);
-        json.field("risk_share", ps.risk_share);
-        json.field("final_share", ps.final_share);
-        json.field("paid", ps.paid);
-        json.field("direct_spend", ps.direct_spend);
-        json.field("reimbursed", ps.reimbursed);
-        json.field("balance", ps.balance);
-        json.end_object();
-    }
-    json.end_array();
+    write_settlement_partners_json(json, st);
     json.field("cash", st.paid_given ? "paid-file" : "assumed");
 
     transfers_json(json, a, r.transfers);
@@ -166,43 +145,7 @@ std::string settlement_json(const SettlementStatement& st) {
     json.end_array();
     json.end_object();
 
-    if (st.memorandum) {
-        const MemorandumAccount& m = st.memorandum->account;
-        json.key("memorandum").begin_object();
-        json.field("opening_balance", m.opening_balance);
-        json.key("contributions");
-        partner_amounts(json, a, m.contributions);
-        json.field("total_contributions", m.total_contributions);
-        json.key("expenditure_by_scheme").begin_object();
-        for (std::size_t s = 0; s < a.schemes.size(); ++s)
-            json.field(a.schemes[s].id, m.expenditure_by_scheme[s]);
-        json.end_object();
-        json.key("expenditure_by_ledger");
-        partner_amounts(json, a, m.expenditure_by_ledger);
-        json.field("total_expenditure", m.total_expenditure);
-        json.field("surplus", m.surplus);
-        json.key("allocation");
-        partner_amounts(json, a, m.allocation);
-        json.field("opening_balance_applied", m.opening_applied);
-        json.field("underspend_carried", m.underspend_carried);
-        json.field("carried_forward", m.carried_forward);
-        json.field("unallocated", m.unallocated);
-        json.field("closing_balance", m.closing_balance);
-        json.end_object();
-        json.key("partner_notes").begin_array();
-        for (std::size_t p = 0; p < a.partners.size(); ++p) {
-            const PartnerNote& n = st.memorandum->notes[p];
-            json.begin_object();
-            json.field("id", a.partners[p].id);
-            json.field("funding_provided", n.funding_provided);
-            json.field("expenditure_share", n.expenditure_share);
-            json.field("surplus_share", n.surplus_share);
-            json.field("reserve_movement", n.reserve_movement);
-            json.field("risk_share", n.risk_share);
-            json.end_object();
-        }
-        json.end_array();
-    }
+    if (st.memorandum) write_memorandum_json(json, st);
 
     write_ledger_json(json, st.control, st.ledger_files);
     json.end_object();

@@ -4,6 +4,8 @@
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/joint_settlement_writers.hpp"
+#include "writers/memorandum_writers.hpp"
+#include "writers/settlement_partners.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
@@ -14,89 +16,31 @@ namespace poolkit {
 
 namespace {
 
-struct Fmt {
-    bool display;
-    Cell operator()(Money m) const {
-        return num_cell(display ? format_display(m) : format_plain(m));
-    }
-};
-
 Table schemes_table(const SettlementStatement& st, bool display) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
-    Fmt money{display};
-    Table t(display ? std::vector<Table::Column>{{"Scheme", false},
-                                                 {"Budget", true},
-                                                 {"Outturn", true},
-                                                 {"Variance", true}}
-                    : std::vector<Table::Column>{{"scheme", false},
-                                                 {"name", false},
-                                                 {"budget", true},
-                                                 {"outturn", true},
-                                                 {"variance", true}});
+    FormTable t(display, {{"Scheme", nullptr},
+                          {nullptr, "scheme"},
+                          {nullptr, "name"},
+                          {"Budget", "budget", true},
+                          {"Outturn", "outturn", true},
+                          {"Variance", "variance", true}});
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-        const auto& so = r.schemes[s];
-        std::vector<Cell> cells;
-        if (display)
-            cells.push_back(text_cell(a.schemes[s].id + " " + a.schemes[s].name));
-        else {
-            cells.push_back(text_cell(a.schemes[s].id));
-            cells.push_back(text_cell(a.schemes[s].name));
-        }
-        for (Money m : {so.budget, so.outturn, so.variance})
-            cells.push_back(money(m));
-        t.add_row(std::move(cells));
+        const Scheme& sc = a.schemes[s];
+        const SchemeOutturn& so = r.schemes[s];
+        t.add_row({text_cell(sc.id + " " + sc.name), text_cell(sc.id), text_cell(sc.name),
+                   t.money(so.budget), t.money(so.outturn), t.money(so.variance)});
     }
     if (display) {
         t.add_rule();
-        t.add_row({text_cell("Total"), money(r.total_budget), money(r.total_outturn),
-                   money(r.total_variance)});
+        t.add_row({text_cell("Total"),
+                   {},
+                   {},
+                   t.money(r.total_budget),
+                   t.money(r.total_outturn),
+                   t.money(r.total_variance)});
     }
-    return t;
-}
-
-Table partners_table(const SettlementStatement& st, bool display) {
-    const Agreement& a = st.agreement;
-    const SettlementResult& r = st.settlement;
-    Fmt money{display};
-    Table t(display ? std::vector<Table::Column>{{"Partner", false},
-                                                 {"Contribution", true},
-                                                 {"Risk share", true},
-                                                 {"Final share", true},
-                                                 {"Paid", true},
-                                                 {"Direct spend", true},
-                                                 {"Balance", true}}
-                    : std::vector<Table::Column>{{"partner", false},
-                                                 {"contribution", true},
-                                                 {"risk_share", true},
-                                                 {"final_share", true},
-                                                 {"paid", true},
-                                                 {"direct_spend", true},
-                                                 {"balance", true}});
-    PartnerSettlement total;
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const auto& ps = r.partners[p];
-        std::string id = a.partners[p].id;
-        if (display && a.host && *a.host == p && a.kind != AgreementKind::aligned) id += " (host)";
-        t.add_row({text_cell(id), money(ps.contribution), money(ps.risk_share),
-                   money(ps.final_share), money(ps.paid), money(ps.direct_spend),
-                   money(ps.balance)});
-        total.contribution += ps.contribution;
-        total.risk_share += ps.risk_share;
-        total.final_share += ps.final_share;
-        total.paid += ps.paid;
-        total.direct_spend += ps.direct_spend;
-        total.balance += ps.balance;
-    }
-    if (display) {
-        t.add_rule();
-        // No total of the balances: the host's own balance is settled in its own books and the
-        // others' are transfers in both directions, so their sum means nothing.
-        t.add_row({text_cell("Total"), money(total.contribution), money(total.risk_share),
-                   money(total.final_share), money(total.paid), money(total.direct_spend),
-                   text_cell("")});
-    }
-    return t;
+    return t.table();
 }
 
 Table transfers_table(const SettlementStatement& st) {
@@ -131,90 +75,6 @@ Table steps_table(const SettlementStatement& st) {
         for (std::size_t p = 0; p < a.partners.size(); ++p)
             cells.push_back(num_cell(p < s.shares.size() ? format_plain(s.shares[p]) : ""));
         t.add_row(std::move(cells));
-    }
-    return t;
-}
-
-// The memorandum account as (line, amount) rows, in the order the host presents it.
-Table memorandum_table(const SettlementStatement& st, bool display) {
-    const Agreement& a = st.agreement;
-    const MemorandumAccount& m = st.memorandum->account;
-    Fmt money{display};
-    Table t(display
-                ? std::vector<Table::Column>{{"Memorandum account", false}, {"Amount", true}}
-                : std::vector<Table::Column>{{"line", false}, {"item", false}, {"amount", true}});
-    auto add = [&](const std::string& line, const std::string& item, Money v) {
-        if (display)
-            t.add_row({text_cell(item.empty() ? line : "  " + item), money(v)});
-        else
-            t.add_row({text_cell(line), text_cell(item), money(v)});
-    };
-    // In text, a group's items sit under a heading row of their own.
-    auto group = [&](const std::string& line) {
-        if (display) t.add_row({text_cell(line), text_cell("")});
-    };
-    add(display ? "Opening balance brought forward: surplus (deficit)" : "Opening balance", "",
-        m.opening_balance);
-    group("Contributions");
-    for (std::size_t p = 0; p < a.partners.size(); ++p)
-        add("Contribution", a.partners[p].id, m.contributions[p]);
-    add("Total contributions", "", m.total_contributions);
-    group("Expenditure by scheme");
-    for (std::size_t s = 0; s < a.schemes.size(); ++s)
-        add("Expenditure by scheme", a.schemes[s].id + " " + a.schemes[s].name,
-            m.expenditure_by_scheme[s]);
-    add("Total expenditure", "", m.total_expenditure);
-    add("Surplus (deficit) for the year", "", m.surplus);
-    group("Risk share paid in by the partners (surplus returned to them)");
-    for (std::size_t p = 0; p < a.partners.size(); ++p)
-        add("Allocation", a.partners[p].id, m.allocation[p]);
-    add("Closing balance: surplus (deficit)", "", m.closing_balance);
-    // The movement on the balance, and where the expenditure was incurred: analyses of the
-    // figures above, not added to them again (SPEC §7).
-    group("Movement on the balance");
-    add("Balance brought forward", display ? "brought forward" : "", m.opening_balance);
-    if (!m.opening_applied.is_negative())
-        add("Surplus brought forward used against overspends",
-            display ? "surplus brought forward used against this year's overspend" : "",
-            -m.opening_applied);
-    else
-        add("Deficit brought forward recovered from the partners",
-            display ? "deficit brought forward recovered from the partners" : "",
-            -m.opening_applied);
-    add("Underspend kept in the pool", display ? "this year's underspend kept in the pool" : "",
-        m.underspend_carried);
-    add("Overspend unallocated", display ? "overspend unallocated, for the partners to agree" : "",
-        -m.unallocated);
-    add("Closing balance", display ? "closing balance" : "", m.closing_balance);
-    group("Analysis of expenditure by the ledger it was incurred in (not added again)");
-    for (std::size_t p = 0; p < a.partners.size(); ++p)
-        add("Expenditure by ledger", a.partners[p].id, m.expenditure_by_ledger[p]);
-    return t;
-}
-
-Table notes_table(const SettlementStatement& st, bool display) {
-    const Agreement& a = st.agreement;
-    Fmt money{display};
-    // The two lines of a partner's "pooled budgets" note, with its share of the surplus (deficit)
-    // signed as in the account, and the reserve movement that reconciles it to its risk share:
-    // risk share = reserve movement − share of surplus (deficit).
-    Table t(display ? std::vector<Table::Column>{{"Partner", false},
-                                                 {"Funding provided to the pool", true},
-                                                 {"Share of expenditure met from the pool", true},
-                                                 {"Share of surplus (deficit)", true},
-                                                 {"Share of movement on the balance", true},
-                                                 {"Risk share", true}}
-                    : std::vector<Table::Column>{{"partner", false},
-                                                 {"funding_provided", true},
-                                                 {"expenditure_share", true},
-                                                 {"surplus_share", true},
-                                                 {"reserve_movement", true},
-                                                 {"risk_share", true}});
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const PartnerNote& n = st.memorandum->notes[p];
-        t.add_row({text_cell(a.partners[p].id), money(n.funding_provided),
-                   money(n.expenditure_share), money(n.surplus_share), money(n.reserve_movement),
-                   money(n.risk_share)});
     }
     return t;
 }
@@ -315,13 +175,13 @@ std::string render(const SettlementStatement& st, Style style) {
                        "SPEC §6)");
         out += table(joint_charges_table(a, r.charges, true, "Outturn"));
         out += heading("Partners");
-        out += table(joint_partners_table(st, true));
+        out += table(settlement_partners_table(st, true));
         out += note_lines(joint_settlement_notes(st), md);
     } else {
         out += heading(a.kind == AgreementKind::aligned
                            ? "Partners (aligned: each bears its own variance, no money moves)"
                            : "Partners");
-        out += table(partners_table(st, true));
+        out += table(settlement_partners_table(st, true));
     }
     if (!st.paid_given && a.kind == AgreementKind::pooled)
         out += (md ? "\n" : "") +
@@ -380,7 +240,7 @@ std::string render(const SettlementStatement& st, Style style) {
                            : "Memorandum account (combined statement: there is no pooled fund)");
         out += table(memorandum_table(st, true));
         out += heading("Partner note (pooled budgets)");
-        out += table(notes_table(st, true));
+        out += table(partner_notes_table(st, true));
     }
     out += "\n";
     out += ledger_line(st);
@@ -438,8 +298,7 @@ std::string settlement_csv(const SettlementStatement& st, SettlementTable table)
     case SettlementTable::schemes:
         return schemes_table(st, false).csv();
     case SettlementTable::partners:
-        return st.agreement.kind == AgreementKind::joint ? joint_partners_table(st, false).csv()
-                                                         : partners_table(st, false).csv();
+        return settlement_partners_table(st, false).csv();
     case SettlementTable::transfers:
         return transfers_table(st).csv();
     case SettlementTable::steps:
@@ -453,7 +312,7 @@ std::string settlement_csv(const SettlementStatement& st, SettlementTable table)
             throw Error(ErrorKind::usage, std::string("the ") + settlement_table_name(table) +
                                               " table needs the memorandum account");
         return table == SettlementTable::memorandum ? memorandum_table(st, false).csv()
-                                                    : notes_table(st, false).csv();
+                                                    : partner_notes_table(st, false).csv();
     }
     return {};
 }

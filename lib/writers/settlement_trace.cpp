@@ -1,5 +1,5 @@
-// The working of a risk share in words (issue 6: "the text shows how each partner's risk share
-// was reached: tier by tier, cap by cap").
+// The working of a risk share in words (SPEC §7): how each partner's risk share was reached, step
+// by step, tier by tier and cap by cap; and the agreement's risk-share terms in one line.
 #include "writers/settlement_statement.hpp"
 
 #include <fmt/format.h>

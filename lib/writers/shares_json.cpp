@@ -8,17 +8,15 @@ namespace poolkit {
 
 namespace {
 
+// "40", "33.3333", or null when there is no share.
+std::optional<std::string> percent_json(const std::optional<Rational>& fraction) {
+    if (!fraction) return std::nullopt;
+    return percent_data(fraction);
+}
+
 void percent_fields(JsonWriter& json, const std::optional<Rational>& fraction) {
-    json.key("percent");
-    if (fraction)
-        json.value(percent_data(fraction));
-    else
-        json.null();
-    json.key("share");
-    if (fraction)
-        json.value(fraction_exact(*fraction));
-    else
-        json.null();
+    json.field("percent", percent_json(fraction));
+    json.field("share", fraction ? std::optional(fraction_exact(*fraction)) : std::nullopt);
 }
 
 } // namespace
@@ -26,9 +24,7 @@ void percent_fields(JsonWriter& json, const std::optional<Rational>& fraction) {
 std::string shares_json(const SharesStatement& st) {
     const Agreement& a = st.agreement;
     JsonWriter json;
-    json.begin_object();
-    json.field("schema", "poolkit.shares/1");
-    write_run_json(json, st.run);
+    begin_statement_json(json, "poolkit.shares/1", st.run);
 
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);
@@ -57,23 +53,12 @@ std::string shares_json(const SharesStatement& st) {
         json.field("id", s.id);
         json.field("name", s.name);
         json.field("budget", s.budget);
-        json.key("lead");
-        if (s.lead)
-            json.value(a.partners.at(*s.lead).id);
-        else
-            json.null();
-        json.key("contributions").begin_object();
-        for (std::size_t p = 0; p < a.partners.size(); ++p)
-            json.field(a.partners[p].id, row.contributions[p]);
-        json.end_object();
+        json.field("lead", partner_id(a, s.lead));
+        json.key("contributions");
+        write_partner_amounts(json, a, row.contributions);
         json.key("percent").begin_object();
-        for (std::size_t p = 0; p < a.partners.size(); ++p) {
-            json.key(a.partners[p].id);
-            if (row.fractions[p])
-                json.value(percent_data(row.fractions[p]));
-            else
-                json.null();
-        }
+        for (std::size_t p = 0; p < a.partners.size(); ++p)
+            json.field(a.partners[p].id, percent_json(row.fractions[p]));
         json.end_object();
         json.end_object();
     }

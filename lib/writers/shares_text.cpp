@@ -11,32 +11,6 @@ namespace poolkit {
 
 namespace {
 
-// What a partner's figure is, by kind (SPEC §1): paid into a pool, kept as its own budget
-// (aligned), or the agreed share the host recharges (joint).
-const char* contribution_heading(AgreementKind kind) {
-    switch (kind) {
-    case AgreementKind::pooled:
-        return "Contribution";
-    case AgreementKind::aligned:
-        return "Own budget";
-    case AgreementKind::joint:
-        return "Agreed share";
-    }
-    return "Contribution";
-}
-
-const char* by_scheme_title(AgreementKind kind) {
-    switch (kind) {
-    case AgreementKind::pooled:
-        return "Contributions";
-    case AgreementKind::aligned:
-        return "Own budgets";
-    case AgreementKind::joint:
-        return "Agreed shares";
-    }
-    return "Contributions";
-}
-
 const char* frequency_phrase(PaymentSchedule s) {
     switch (s) {
     case PaymentSchedule::monthly:
@@ -72,7 +46,7 @@ Table partners_table(const SharesStatement& st) {
     const Agreement& a = st.agreement;
     Table t({{"Partner", false},
              {"Name", false},
-             {contribution_heading(a.kind), true},
+             {kind_words(a.kind).figure, true},
              {"Share of total", true}});
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         t.add_row({text_cell(a.partners[p].id), text_cell(a.partners[p].name),
@@ -177,7 +151,7 @@ std::string shares_text(const SharesStatement& st) {
     out += "\nPartners\n";
     out += partners_table(st).text();
     out += fmt::format("\n{} by scheme (% of the scheme's budget; Total: % of all budgets)\n",
-                       by_scheme_title(st.agreement.kind));
+                       kind_words(st.agreement.kind).figures);
     out += schemes_table(st).text();
     out += "\nPayment schedule\n";
     out += wrap(schedule_intro(st));
@@ -200,7 +174,7 @@ std::string shares_markdown(const SharesStatement& st) {
     // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
     out += "\n## Partners\n\n";
     out += partners_table(st).markdown();
-    out += fmt::format("\n## {} by scheme\n\n", by_scheme_title(st.agreement.kind));
+    out += fmt::format("\n## {} by scheme\n\n", kind_words(st.agreement.kind).figures);
     out += "Percentages are of the scheme's budget; on the Total row, of all budgets.\n\n";
     out += schemes_table(st).markdown();
     out += "\n## Payment schedule\n\n";

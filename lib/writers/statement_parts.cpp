@@ -6,16 +6,20 @@
 
 namespace poolkit {
 
-const char* kind_phrase(AgreementKind kind) {
+KindWords kind_words(AgreementKind kind) {
     switch (kind) {
     case AgreementKind::pooled:
-        return "Pooled fund";
+        return {"Pooled fund", "Contribution", "Contributions"};
     case AgreementKind::aligned:
-        return "Aligned budget";
+        return {"Aligned budget", "Own budget", "Own budgets"};
     case AgreementKind::joint:
-        return "Joint budget";
+        return {"Joint budget", "Agreed share", "Agreed shares"};
     }
-    return "?";
+    return {"?", "Contribution", "Contributions"};
+}
+
+const char* kind_phrase(AgreementKind kind) {
+    return kind_words(kind).phrase;
 }
 
 std::string format_count(std::uint64_t n) {
@@ -42,17 +46,33 @@ std::string ledger_summary(const ControlTotals& c, std::size_t files, const Line
                        format_display(c.total_rejected));
 }
 
+std::optional<std::string> partner_id(const Agreement& a, std::optional<std::size_t> p) {
+    if (!p) return std::nullopt;
+    return a.partners.at(*p).id;
+}
+
+void write_partner_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs,
+                           bool with_host) {
+    json.begin_object();
+    for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
+        if (with_host || !a.host || *a.host != p) json.field(a.partners[p].id, xs[p]);
+    json.end_object();
+}
+
+void write_scheme_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs) {
+    json.begin_object();
+    for (std::size_t s = 0; s < xs.size() && s < a.schemes.size(); ++s)
+        json.field(a.schemes[s].id, xs[s]);
+    json.end_object();
+}
+
 void write_agreement_fields(JsonWriter& json, const Agreement& a) {
     json.field("id", a.id);
     json.field("title", a.title);
     json.field("kind", kind_name(a.kind));
     json.field("legal_basis", a.legal_basis);
     json.field("financial_year", a.year.label());
-    json.key("host");
-    if (a.host)
-        json.value(a.partners.at(*a.host).id);
-    else
-        json.null();
+    json.field("host", partner_id(a, a.host));
 }
 
 void write_control_json(JsonWriter& json, const ControlTotals& c) {

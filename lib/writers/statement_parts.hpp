@@ -6,11 +6,23 @@
 #include "model/agreement.hpp"
 #include "writers/json.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace poolkit {
 
 struct LineTally; // calc/reconciliation.hpp
+
+// What a statement calls an arrangement of each kind and its partners' figures (SPEC §1): paid into
+// a pool, kept as each partner's own budget (aligned), or the agreed share the host recharges
+// (joint).
+struct KindWords {
+    const char* phrase;  // "Pooled fund", "Aligned budget", "Joint budget"
+    const char* figure;  // a partner's: "Contribution", "Own budget", "Agreed share"
+    const char* figures; // by scheme: "Contributions", "Own budgets", "Agreed shares"
+};
+KindWords kind_words(AgreementKind kind);
 
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);
@@ -18,6 +30,16 @@ const char* kind_phrase(AgreementKind kind);
 // Who the statement is about, as the fields of a JSON `agreement` object: id, title, kind,
 // legal_basis, financial_year, host (null when there is none). The caller opens and closes it.
 void write_agreement_fields(JsonWriter& json, const Agreement& agreement);
+
+// The partner's id, or nullopt (a JSON null): the host, a scheme's lead.
+std::optional<std::string> partner_id(const Agreement& agreement, std::optional<std::size_t> p);
+
+// {PARTNER: amount, ...} of amounts in [[partner]] order (the host's left out unless `with_host`),
+// and {SCHEME: amount, ...} in [[scheme]] order: JSON values, after the caller's key.
+void write_partner_amounts(JsonWriter& json, const Agreement& agreement,
+                           const std::vector<Money>& amounts, bool with_host = true);
+void write_scheme_amounts(JsonWriter& json, const Agreement& agreement,
+                          const std::vector<Money>& amounts);
 
 // A count for people: "12,345" (SPEC §9).
 std::string format_count(std::uint64_t n);

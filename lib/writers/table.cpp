@@ -18,6 +18,42 @@ void Table::add_row(std::vector<Cell> cells) {
     rows_.push_back(std::move(cells));
 }
 
+std::vector<Table::Column> FormTable::kept(bool display, const std::vector<Column>& columns) {
+    std::vector<Table::Column> out;
+    for (const Column& c : columns)
+        if (const char* header = display ? c.display : c.data) out.push_back({header, c.numeric});
+    return out;
+}
+
+FormTable::FormTable(bool display, const std::vector<Column>& columns)
+    : display_(display), table_(kept(display, columns)) {
+    for (const Column& c : columns)
+        keep_.push_back((display ? c.display : c.data) != nullptr);
+}
+
+void FormTable::add_row(const std::vector<Cell>& cells) {
+    if (cells.size() != keep_.size())
+        throw Error(ErrorKind::invariant, "table row with the wrong number of cells");
+    std::vector<Cell> row;
+    for (std::size_t c = 0; c < cells.size(); ++c)
+        if (keep_[c]) row.push_back(cells[c]);
+    table_.add_row(std::move(row));
+}
+
+AccountTable::AccountTable(bool display, const char* title)
+    : table_(display,
+             {{title, nullptr}, {nullptr, "line"}, {nullptr, "item"}, {"Amount", "amount", true}}) {
+}
+
+void AccountTable::add(const std::string& line, const std::string& item, Money amount) {
+    table_.add_row({text_cell(item.empty() ? line : "  " + item), text_cell(line), text_cell(item),
+                    table_.money(amount)});
+}
+
+void AccountTable::group(const std::string& line) {
+    if (table_.display()) table_.add_row({text_cell(line), {}, {}, text_cell("")});
+}
+
 namespace {
 void pad_to(std::string& out, std::size_t n) {
     out.append(n, ' ');

@@ -2,6 +2,8 @@
 // statement's writers. Numeric cells are right-aligned in text and never neutralised in CSV.
 #pragma once
 
+#include "money/money.hpp"
+
 #include <string>
 #include <vector>
 
@@ -17,6 +19,10 @@ inline Cell text_cell(std::string s) {
 }
 inline Cell num_cell(std::string s) {
     return {std::move(s), true};
+}
+// An amount for people ("1,234.56", text and Markdown) or for data ("1234.56", CSV) (SPEC §9).
+inline Cell money_cell(Money m, bool display) {
+    return num_cell(display ? format_display(m) : format_plain(m));
 }
 
 class Table {
@@ -45,6 +51,48 @@ class Table {
     std::vector<Column> columns_;
     std::vector<std::vector<Cell>> rows_;
     std::vector<std::size_t> rules_;
+};
+
+// A statement's table in one of its two forms (SPEC §5, §9): for people (text and Markdown) or for
+// data (CSV). Each column names its header in both forms, nullptr where it is not in that form;
+// each row gives a cell for every column, and the table keeps those of the columns in its form.
+class FormTable {
+  public:
+    struct Column {
+        const char* display; // header in text and Markdown; nullptr: not in them
+        const char* data;    // header in CSV; nullptr: not in it
+        bool numeric = false;
+    };
+
+    FormTable(bool display, const std::vector<Column>& columns);
+
+    bool display() const { return display_; }
+    Cell money(Money m) const { return money_cell(m, display_); }
+    void add_row(const std::vector<Cell>& cells);
+    void add_rule() { table_.add_rule(); }
+    bool empty() const { return table_.empty(); }
+    const Table& table() const { return table_; }
+
+  private:
+    static std::vector<Table::Column> kept(bool display, const std::vector<Column>& columns);
+    bool display_;
+    std::vector<bool> keep_;
+    Table table_;
+};
+
+// An account as (line, item, amount) rows, in the order it is presented (the memorandum account,
+// the recharge statement; SPEC §7). For data each row as it is; for people one column of words,
+// headed `title`, where an item stands indented under its group's heading row.
+class AccountTable {
+  public:
+    AccountTable(bool display, const char* title);
+
+    void add(const std::string& line, const std::string& item, Money amount);
+    void group(const std::string& line); // a heading row, for people only
+    const Table& table() const { return table_.table(); }
+
+  private:
+    FormTable table_;
 };
 
 // One Markdown table cell: control characters shown visibly and '|' escaped, so a name can

@@ -1,3 +1,4 @@
+// pool-actuals' rejected lines as CSV (SPEC §4, §8): what --rejects writes, in pieces.
 #include "writers/actuals_statement.hpp"
 #include "writers/table.hpp"
 
@@ -6,28 +7,6 @@
 #include <string_view>
 
 namespace poolkit {
-
-std::string actuals_csv(const ActualsStatement& st) {
-    std::vector<Table::Column> cols;
-    if (st.by.partner) cols.push_back({"partner", false});
-    if (st.by.scheme) cols.push_back({"scheme", false});
-    if (st.by.period) cols.push_back({"period", false});
-    if (st.by.cost_centre) cols.push_back({"cost_centre", false});
-    cols.push_back({"lines", true});
-    cols.push_back({"amount", true});
-    Table t(cols);
-    for (const ActualsRow& r : st.rows) {
-        std::vector<Cell> row;
-        if (st.by.partner) row.push_back(text_cell(r.partner));
-        if (st.by.scheme) row.push_back(text_cell(r.scheme));
-        if (st.by.period) row.push_back(text_cell(r.period));
-        if (st.by.cost_centre) row.push_back(text_cell(r.cost_centre));
-        row.push_back(num_cell(std::to_string(r.lines)));
-        row.push_back(num_cell(format_plain(r.amount)));
-        t.add_row(std::move(row));
-    }
-    return t.csv();
-}
 
 namespace {
 // A decimal number as a spreadsheet reads one: a sign, digits (grouped by commas or not), a

@@ -1,0 +1,96 @@
+#include "writers/memorandum_writers.hpp"
+
+#include "writers/partner_table.hpp"
+#include "writers/statement_parts.hpp"
+
+namespace poolkit {
+
+namespace {
+
+// risk share = reserve movement − share of surplus (deficit), the share signed as in the account.
+std::vector<PartnerColumn<PartnerNote>> note_columns() {
+    using N = PartnerNote;
+    return {{"Funding provided to the pool", "funding_provided", &N::funding_provided},
+            {"Share of expenditure met from the pool", "expenditure_share", &N::expenditure_share},
+            {"Share of surplus (deficit)", "surplus_share", &N::surplus_share},
+            {"Share of movement on the balance", "reserve_movement", &N::reserve_movement},
+            {"Risk share", "risk_share", &N::risk_share}};
+}
+
+} // namespace
+
+Table memorandum_table(const SettlementStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    const MemorandumAccount& m = st.memorandum->account;
+    AccountTable t(display, "Memorandum account");
+    t.add(display ? "Opening balance brought forward: surplus (deficit)" : "Opening balance", "",
+          m.opening_balance);
+    t.group("Contributions");
+    for (std::size_t p = 0; p < a.partners.size(); ++p)
+        t.add("Contribution", a.partners[p].id, m.contributions[p]);
+    t.add("Total contributions", "", m.total_contributions);
+    t.group("Expenditure by scheme");
+    for (std::size_t s = 0; s < a.schemes.size(); ++s)
+        t.add("Expenditure by scheme", a.schemes[s].id + " " + a.schemes[s].name,
+              m.expenditure_by_scheme[s]);
+    t.add("Total expenditure", "", m.total_expenditure);
+    t.add("Surplus (deficit) for the year", "", m.surplus);
+    t.group("Risk share paid in by the partners (surplus returned to them)");
+    for (std::size_t p = 0; p < a.partners.size(); ++p)
+        t.add("Allocation", a.partners[p].id, m.allocation[p]);
+    t.add("Closing balance: surplus (deficit)", "", m.closing_balance);
+    // The movement on the balance, and where the expenditure was incurred: analyses of the
+    // figures above, not added to them again (SPEC §7).
+    t.group("Movement on the balance");
+    t.add("Balance brought forward", display ? "brought forward" : "", m.opening_balance);
+    if (!m.opening_applied.is_negative())
+        t.add("Surplus brought forward used against overspends",
+              display ? "surplus brought forward used against this year's overspend" : "",
+              -m.opening_applied);
+    else
+        t.add("Deficit brought forward recovered from the partners",
+              display ? "deficit brought forward recovered from the partners" : "",
+              -m.opening_applied);
+    t.add("Underspend kept in the pool", display ? "this year's underspend kept in the pool" : "",
+          m.underspend_carried);
+    t.add("Overspend unallocated",
+          display ? "overspend unallocated, for the partners to agree" : "", -m.unallocated);
+    t.add("Closing balance", display ? "closing balance" : "", m.closing_balance);
+    t.group("Analysis of expenditure by the ledger it was incurred in (not added again)");
+    for (std::size_t p = 0; p < a.partners.size(); ++p)
+        t.add("Expenditure by ledger", a.partners[p].id, m.expenditure_by_ledger[p]);
+    return t.table();
+}
+
+Table partner_notes_table(const SettlementStatement& st, bool display) {
+    return partner_table(st.agreement, st.memorandum->notes, note_columns(), display,
+                         {.mark_host = false, .total = false});
+}
+
+void write_memorandum_json(JsonWriter& json, const SettlementStatement& st) {
+    const Agreement& a = st.agreement;
+    const MemorandumAccount& m = st.memorandum->account;
+    json.key("memorandum").begin_object();
+    json.field("opening_balance", m.opening_balance);
+    json.key("contributions");
+    write_partner_amounts(json, a, m.contributions);
+    json.field("total_contributions", m.total_contributions);
+    json.key("expenditure_by_scheme");
+    write_scheme_amounts(json, a, m.expenditure_by_scheme);
+    json.key("expenditure_by_ledger");
+    write_partner_amounts(json, a, m.expenditure_by_ledger);
+    json.field("total_expenditure", m.total_expenditure);
+    json.field("surplus", m.surplus);
+    json.key("allocation");
+    write_partner_amounts(json, a, m.allocation);
+    json.field("opening_balance_applied", m.opening_applied);
+    json.field("underspend_carried", m.underspend_carried);
+    json.field("carried_forward", m.carried_forward);
+    json.field("unallocated", m.unallocated);
+    json.field("closing_balance", m.closing_balance);
+    json.end_object();
+    json.key("partner_notes");
+    write_partners_json(json, a, st.memorandum->notes, note_columns());
+}
+
+} // namespace poolkit

@@ -1,0 +1,39 @@
+// pool-recon's CSV tables (SPEC §5 `--format csv`), one a file: `--table` chooses.
+#include "writers/recon_statement.hpp"
+#include "writers/recon_tables.hpp"
+
+namespace poolkit {
+
+const char* recon_table_name(ReconTable t) {
+    switch (t) {
+    case ReconTable::schemes:
+        return "schemes";
+    case ReconTable::partners:
+        return "partners";
+    case ReconTable::invoices:
+        return "invoices";
+    case ReconTable::aligned:
+        return "aligned";
+    case ReconTable::ledger:
+        return "ledger";
+    }
+    return "?";
+}
+
+std::string recon_csv(const ReconStatement& st, ReconTable table) {
+    switch (table) {
+    case ReconTable::schemes:
+        return recon_schemes_table(st, false).csv();
+    case ReconTable::partners:
+        return recon_partners_table(st, false).csv();
+    case ReconTable::invoices:
+        return recon_invoices_table(st, false).csv();
+    case ReconTable::aligned:
+        return recon_aligned_table(st, false).csv();
+    case ReconTable::ledger:
+        return recon_ledger_table(st).csv();
+    }
+    return {};
+}
+
+} // namespace poolkit

@@ -1,0 +1,122 @@
+// pool-recon's statement as JSON, schema "poolkit.recon/2" (SPEC §5, §6): the schemes and their
+// total, the partners by kind, a joint budget's invoices and charges, the ledger control totals and
+// the inputs record. Amounts are strings.
+#include "writers/inputs.hpp"
+#include "writers/joint_parts.hpp"
+#include "writers/json.hpp"
+#include "writers/recon_statement.hpp"
+#include "writers/recon_tables.hpp"
+#include "writers/statement_parts.hpp"
+
+namespace poolkit {
+
+namespace {
+
+// The figures a scheme row and a partner's own row share (SPEC §5, §6).
+template <typename Figures> void budget_fields(JsonWriter& json, const Figures& f) {
+    json.field("budget", f.budget);
+    json.field("budget_ytd", f.budget_ytd);
+    json.field("actual_ytd", f.actual_ytd);
+    json.field("variance_ytd", f.variance_ytd);
+    json.field("forecast_outturn", f.forecast_outturn);
+    json.field("forecast_variance", f.forecast_variance);
+}
+
+void scheme_json(JsonWriter& json, const SchemeFigures& f) {
+    budget_fields(json, f);
+    json.field("previous_forecast_outturn", f.previous_forecast);
+    json.field("forecast_movement", f.forecast_movement);
+    // No rating for a zero budget; no direction when the forecast is the budget (SPEC §3, §5).
+    if (f.rag.rating) json.field("rag", rag_keyword(*f.rag.rating));
+    if (f.rag.direction) json.field("rag_direction", direction_keyword(*f.rag.direction));
+}
+
+} // namespace
+
+std::string recon_json(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    const Reconciliation& r = st.recon;
+    JsonWriter json;
+    begin_statement_json(json, "poolkit.recon/2", st.run);
+    json.key("options").begin_object();
+    json.field("period", a.year.period_ym(r.period));
+    json.field("forecast", forecast_name(r.method));
+    json.end_object();
+    json.key("agreement").begin_object();
+    write_agreement_fields(json, a);
+    json.end_object();
+    json.field("period", a.year.period_ym(r.period));
+    json.field("forecast_method", forecast_name(r.method));
+
+    json.key("schemes").begin_array();
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        json.begin_object();
+        json.field("id", a.schemes[s].id);
+        json.field("name", a.schemes[s].name);
+        scheme_json(json, r.schemes[s]);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("total").begin_object();
+    scheme_json(json, r.total);
+    json.end_object();
+
+    if (a.kind == AgreementKind::pooled) json.field("cash", cash_source_name(r.cash));
+    json.key("partners");
+    if (a.kind == AgreementKind::aligned) {
+        json.begin_array();
+        for (std::size_t p = 0; p < a.partners.size(); ++p) {
+            json.begin_object();
+            json.field("id", a.partners[p].id);
+            json.key("schemes").begin_array();
+            for (const auto& f : r.aligned) {
+                if (f.partner != p) continue;
+                json.begin_object();
+                json.field("id", a.schemes[f.scheme].id);
+                budget_fields(json, f);
+                json.field("spend_without_budget", f.spend_without_budget);
+                json.end_object();
+            }
+            json.end_array();
+            json.key("total").begin_object();
+            budget_fields(json, r.aligned_subtotals[p]);
+            json.end_object();
+            json.end_object();
+        }
+        json.end_array();
+    } else {
+        write_recon_partners_json(json, st);
+    }
+
+    if (r.joint) {
+        json.key("invoices").begin_array();
+        for (const auto& inv : r.joint->invoices) {
+            json.begin_object();
+            json.field("partner", a.partners[inv.partner].id);
+            json.field("period", a.year.period_ym(inv.period));
+            json.field("charge_to_date", inv.charge_to_date);
+            json.field("own_spend_to_date", inv.own_spend_to_date);
+            json.field("invoiced_before", inv.invoiced_before);
+            json.field("amount", inv.amount);
+            json.end_object();
+        }
+        json.end_array();
+        // Without a cash register the invoices before are recomputed from these ledgers (§6).
+        json.field("invoiced_before_source",
+                   r.joint->invoiced_before_recomputed ? "recomputed" : "register");
+        json.key("charges");
+        write_joint_charges_json(json, a, r.joint->to_date);
+        json.field("unallocated", r.joint->to_date.unallocated);
+        json.field("forecast_unallocated", r.joint->forecast.unallocated);
+    }
+    if (r.forecast_share) {
+        json.field("forecast_carried_forward", r.forecast_share->carried_forward);
+        json.field("forecast_unallocated", r.forecast_share->unallocated);
+    }
+
+    write_ledger_json(json, st.control, st.ledger_files, &r.after_period);
+    json.end_object();
+    return json.str();
+}
+
+} // namespace poolkit

@@ -1,0 +1,164 @@
+#include "writers/recon_tables.hpp"
+
+#include "writers/partner_table.hpp"
+
+#include <tuple>
+
+namespace poolkit {
+
+namespace {
+
+// The sign of a partner's position in words (SPEC §6): + it owes the host, − the host owes it.
+std::string position_words(const PartnerPosition& pos, bool host) {
+    if (host) return "holds the fund";
+    if (pos.position.is_positive()) return "owes the host";
+    if (pos.position.is_negative()) return "is owed by the host";
+    return "settled";
+}
+
+std::vector<PartnerColumn<PartnerPosition>> pooled_columns() {
+    using P = PartnerPosition;
+    using Column = PartnerColumn<PartnerPosition>;
+    // No total of the positions: each is a partner's own balance with the host, in either
+    // direction, and their sum means nothing.
+    return {{"Contribution due", "contribution_due_ytd", &P::contribution_due_ytd},
+            {"Received", "received_ytd", &P::received_ytd},
+            {"Direct spend", "direct_spend_ytd", &P::direct_spend_ytd},
+            {"Reimbursed", "reimbursed_ytd", &P::reimbursed_ytd},
+            {"Position with host", "position", &P::position, Column::not_totalled},
+            {"", nullptr, nullptr, Column::plain, &position_words},
+            {"Forecast risk share", "forecast_risk_share", &P::forecast_risk_share}};
+}
+
+// Joint (SPEC §6): the host's row has no own spend or invoices.
+std::vector<PartnerColumn<JointPartnerFigures>> joint_columns() {
+    using J = JointPartnerFigures;
+    using Column = PartnerColumn<JointPartnerFigures>;
+    return {{"Agreed contribution", "contribution", &J::contribution},
+            {"Charge to date", "charge_to_date", &J::charge_to_date},
+            {"Own spend", "own_spend_to_date", &J::own_spend_to_date, Column::not_for_host},
+            {"Invoiced to date", "invoiced_to_date", &J::invoiced_to_date, Column::not_for_host},
+            {"This invoice", "invoice", &J::invoice, Column::not_for_host},
+            {"Forecast charge for the year", "forecast_charge", &J::forecast_charge}};
+}
+
+} // namespace
+
+Table recon_schemes_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    FormTable t(display, {{"Scheme", nullptr},
+                          {nullptr, "scheme"},
+                          {nullptr, "name"},
+                          {"Annual budget", "budget", true},
+                          {"Budget to date", "budget_ytd", true},
+                          {"Actual to date", "actual_ytd", true},
+                          {"Variance", "variance_ytd", true},
+                          {"Forecast outturn", "forecast_outturn", true},
+                          {"Forecast variance", "forecast_variance", true},
+                          {"Movement", "forecast_movement", true},
+                          {"RAG", nullptr},
+                          {nullptr, "rag"},
+                          {nullptr, "rag_direction"}});
+    auto row = [&](const std::string& id, const std::string& name, const SchemeFigures& f) {
+        std::vector<Cell> cells{text_cell(name.empty() ? id : id + " " + name), text_cell(id),
+                                text_cell(name)};
+        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
+                        f.forecast_variance, f.forecast_movement})
+            cells.push_back(t.money(m));
+        cells.push_back(text_cell(rag_wording(f.rag)));
+        cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
+        cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
+        t.add_row(cells);
+    };
+    for (std::size_t s = 0; s < a.schemes.size(); ++s)
+        row(a.schemes[s].id, a.schemes[s].name, st.recon.schemes[s]);
+    t.add_rule();
+    row("Total", "", st.recon.total);
+    return t.table();
+}
+
+Table recon_partners_table(const ReconStatement& st, bool display) {
+    if (st.recon.joint)
+        return partner_table(st.agreement, st.recon.joint->partners, joint_columns(), display);
+    return partner_table(st.agreement, st.recon.partners, pooled_columns(), display);
+}
+
+void write_recon_partners_json(JsonWriter& json, const ReconStatement& st) {
+    if (st.recon.joint)
+        write_partners_json(json, st.agreement, st.recon.joint->partners, joint_columns());
+    else
+        write_partners_json(json, st.agreement, st.recon.partners, pooled_columns());
+}
+
+Table recon_invoices_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    FormTable t(display, {{"Partner", "partner"},
+                          {nullptr, "period"},
+                          {"Charge to date", "charge_to_date", true},
+                          {"Own spend credited", "own_spend_to_date", true},
+                          {"Invoiced before", "invoiced_before", true},
+                          {"Amount", "amount", true},
+                          {"", nullptr}});
+    for (const auto& inv : st.recon.joint->invoices)
+        t.add_row({text_cell(a.partners[inv.partner].id), text_cell(a.year.period_ym(inv.period)),
+                   t.money(inv.charge_to_date), t.money(inv.own_spend_to_date),
+                   t.money(inv.invoiced_before), t.money(inv.amount),
+                   text_cell(inv.amount.is_negative() ? "credit note" : "invoice")});
+    return t.table();
+}
+
+Table recon_aligned_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    const Reconciliation& r = st.recon;
+    FormTable t(display, {{"Partner", "partner"},
+                          {"Scheme", "scheme"},
+                          {"Own budget", "budget", true},
+                          {"Budget to date", "budget_ytd", true},
+                          {"Actual to date", "actual_ytd", true},
+                          {"Variance", "variance_ytd", true},
+                          {"Forecast outturn", "forecast_outturn", true},
+                          {"Forecast variance", "forecast_variance", true},
+                          {"Flag", "spend_without_budget"}});
+    auto row = [&](std::size_t p, const std::string& scheme, const BudgetFigures& f,
+                   const std::string& flag) {
+        std::vector<Cell> cells{text_cell(a.partners[p].id), text_cell(scheme)};
+        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
+                        f.forecast_variance})
+            cells.push_back(t.money(m));
+        cells.push_back(text_cell(flag));
+        t.add_row(cells);
+    };
+    // Each partner's rows, then its subtotal (SPEC §6); a rule between partners.
+    for (std::size_t p = 0; p < r.aligned_subtotals.size(); ++p) {
+        bool any = false;
+        for (const auto& f : r.aligned) {
+            if (f.partner != p) continue;
+            if (!any && !t.empty()) t.add_rule();
+            any = true;
+            std::string flag = display ? (f.spend_without_budget ? "no budget" : "")
+                                       : (f.spend_without_budget ? "true" : "false");
+            row(p, a.schemes[f.scheme].id, f, flag);
+        }
+        if (!any) continue;
+        if (display) t.add_rule();
+        row(p, "Total", r.aligned_subtotals[p], "");
+    }
+    return t.table();
+}
+
+Table recon_ledger_table(const ReconStatement& st) {
+    const ControlTotals& c = st.control;
+    // Of the accepted lines, those after the statement's period (SPEC §4).
+    const LineTally& after = st.recon.after_period;
+    Table t({{"measure", false}, {"lines", true}, {"amount", true}});
+    for (const auto& [measure, lines, amount] :
+         {std::tuple{"read", c.lines_read, c.total_read},
+          std::tuple{"accepted", c.lines_accepted, c.total_accepted},
+          std::tuple{"rejected", c.lines_rejected, c.total_rejected},
+          std::tuple{"accepted_after_period", after.lines, after.total}})
+        t.add_row(
+            {text_cell(measure), num_cell(std::to_string(lines)), num_cell(format_plain(amount))});
+    return t;
+}
+
+} // namespace poolkit

@@ -1,0 +1,236 @@
+// pool-recon's statement for people (SPEC §6, §9): the tables of recon_tables.hpp with the
+// headings, warnings and notes around them, as aligned text or Markdown.
+#include "support/visible_text.hpp"
+#include "writers/inputs.hpp"
+#include "writers/joint_parts.hpp"
+#include "writers/recon_statement.hpp"
+#include "writers/recon_tables.hpp"
+#include "writers/statement_parts.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+namespace {
+
+std::vector<std::string> heading_lines(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    int m = st.recon.period;
+    std::vector<std::string> lines;
+    lines.push_back(fmt::format("{} ({})", a.title, a.id));
+    lines.push_back(fmt::format("Month-end reconciliation, {} ({} to {})", a.year.period_long(m),
+                                a.year.start_date(), a.year.period_end_date(m)));
+    std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
+    if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
+    what += fmt::format(" Forecast: {}.", forecast_name(st.recon.method));
+    lines.push_back(what);
+    return lines;
+}
+
+// The line a finance officer must not miss: what was read, what was rejected (SPEC §4).
+std::string ledger_line(const ReconStatement& st) {
+    const ControlTotals& c = st.control;
+    std::string out = ledger_summary(c, st.ledger_files, &st.recon.after_period, st.recon.period);
+    if (c.lines_rejected > 0)
+        out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
+                                       : fmt::format(": see {}", visible(st.rejects_path));
+    return out + "\n";
+}
+
+std::string warning_line(const ReconStatement& st) {
+    const ControlTotals& c = st.control;
+    if (c.lines_rejected == 0) return {};
+    bool one = c.lines_rejected == 1;
+    return fmt::format(
+        "WARNING: {} ledger line{} (£{}) {} rejected and NOT in the figures below.\n",
+        c.lines_rejected, one ? "" : "s", format_display(c.total_rejected), one ? "was" : "were");
+}
+
+// What the joint statement says under its tables: credit notes, the caps, and where the invoices
+// before came from (SPEC §6).
+std::string joint_notes(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    const JointInvoicing& j = *st.recon.joint;
+    const int m = st.recon.period;
+    std::string out;
+    for (const auto& inv : j.invoices)
+        if (inv.amount.is_negative())
+            out += fmt::format("{}: a credit note of £{}: its charges less its own spending fell "
+                               "below what it was invoiced before, so the host owes it the "
+                               "difference.\n",
+                               a.partners[inv.partner].id, format_display(-inv.amount));
+    out += joint_cap_lines(a, j.to_date);
+    if (j.forecast.unallocated.is_positive())
+        out += fmt::format("Forecast for the year: £{} of the charges would be above a partner's "
+                           "contribution plus its cap (unallocated).\n",
+                           format_display(j.forecast.unallocated));
+    out += "Own spend: what the partner spent itself on the joint schemes (its own ledger), "
+           "credited against its charge.\n";
+    if (j.invoiced_before_recomputed)
+        out +=
+            m == 1
+                ? "Invoiced before: nothing (the first period).\n"
+                : fmt::format("Invoiced before: recomputed from today's ledgers as the charge less "
+                              "own spend to {} (no cash register), so a line back-dated into a "
+                              "month already invoiced is never billed. A cash register of the "
+                              "invoices issued is recommended (SPEC §10).\n",
+                              a.year.period_long(m - 1));
+    return out;
+}
+
+// Spending on a scheme where the partner's own budget is zero (SPEC §6): a finding.
+std::vector<std::string> unbudgeted_spend_lines(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<std::string> out;
+    for (const auto& f : st.recon.aligned)
+        if (f.spend_without_budget)
+            out.push_back(fmt::format("{}: {} to date on {} {}, where its own budget is {}",
+                                      a.partners[f.partner].id, format_display(f.actual_ytd),
+                                      a.schemes[f.scheme].id, a.schemes[f.scheme].name,
+                                      format_display(f.budget)));
+    return out;
+}
+
+// Every scheme rated amber or red, over or under, needs an action plan (SPEC §3).
+std::vector<std::string> action_plan_lines(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    std::vector<std::string> out;
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        const SchemeFigures& f = st.recon.schemes[s];
+        if (!f.rag.needs_action_plan() || !f.rag.direction) continue;
+        Money size = f.forecast_variance.is_negative() ? -f.forecast_variance : f.forecast_variance;
+        // To 0.01%, rounded; but a share just under a threshold is cut instead, so that it never
+        // reads as reaching it (11,999.99 of 120,000.00 is 9.99%, amber, not 10%).
+        Rational share = size.as_rational() * 10000 / f.budget.as_rational();
+        BigInt n = numerator(share), d = denominator(share);
+        Rational shown(((2 * n + d) / (2 * d)), 10000), exact = share / 10000;
+        for (const Rational& t : {a.monitoring.amber, a.monitoring.red})
+            if (exact < t && shown >= t) shown = Rational(n / d, 10000);
+        out.push_back(fmt::format("{} {}: forecast {} £{}, {} of its budget ({})", a.schemes[s].id,
+                                  a.schemes[s].name, direction_noun(*f.rag.direction),
+                                  format_display(size), format_percent(shown, 2),
+                                  rag_keyword(*f.rag.rating)));
+    }
+    return out;
+}
+
+std::string share_note(const ReconStatement& st) {
+    std::string out;
+    if (st.recon.cash == CashSource::assumed)
+        out += "Cash: assumed (contributions received as due, nothing of the direct spend "
+               "reimbursed yet); a cash register gives the actual receipts.\n";
+    out += "Forecast risk share: what each partner would bear (+) or get back (−) at the year "
+           "end if the forecast came true, by the agreement's risk share as pool-settle applies "
+           "it (with the opening balance).\n";
+    const auto& fs = st.recon.forecast_share;
+    if (!fs) return out;
+    if (!fs->opening_applied.is_zero())
+        out += fmt::format("Forecast use of the opening balance: £{} ({}).\n",
+                           format_display(fs->opening_applied.is_negative() ? -fs->opening_applied
+                                                                            : fs->opening_applied),
+                           fs->opening_applied.is_negative()
+                               ? "the deficit brought forward, recovered from the partners"
+                               : "the surplus brought forward, against the overspend");
+    if (!fs->carried_forward.is_zero())
+        out += fmt::format("Forecast carried forward in the pool: £{}.\n",
+                           format_display(fs->carried_forward));
+    if (!fs->unallocated.is_zero())
+        out += fmt::format("Forecast overspend beyond every cap (unallocated, for the partners to "
+                           "agree): £{}.\n",
+                           format_display(fs->unallocated));
+    return out;
+}
+
+enum class Style { text, markdown };
+
+std::string render(const ReconStatement& st, Style style) {
+    auto table = [&](const Table& t) { return style == Style::text ? t.text() : t.markdown(); };
+    auto heading = [&](const std::string& h) {
+        return style == Style::text ? fmt::format("\n{}\n", h) : fmt::format("\n## {}\n\n", h);
+    };
+    // A note's items: indented in text, a list in Markdown.
+    auto items = [&](const std::vector<std::string>& lines) {
+        std::string out;
+        for (const auto& l : lines)
+            out += (style == Style::text ? "  " : "- ") + l + "\n";
+        return out;
+    };
+    std::vector<std::string> head = heading_lines(st);
+    std::string out;
+    if (style == Style::markdown) out += "# ";
+    out += head[0];
+    out += style == Style::markdown ? "\n\n" : "\n";
+    for (std::size_t i = 1; i < head.size(); ++i)
+        out += head[i] + (style == Style::markdown && i + 1 < head.size() ? "  \n" : "\n");
+    std::string warn = warning_line(st);
+    if (st.recon.joint) {
+        std::string u = joint_unallocated_warning(st.recon.joint->to_date, "to date");
+        if (!u.empty()) warn += u + "\n";
+    }
+    if (!warn.empty()) {
+        out += "\n";
+        out += style == Style::markdown ? "**" + warn.substr(0, warn.size() - 1) + "**\n" : warn;
+    }
+    out += heading("Schemes");
+    out += table(recon_schemes_table(st, true));
+    const Agreement& a = st.agreement;
+    if (auto plans = action_plan_lines(st); !plans.empty()) {
+        out += heading(fmt::format("Action plans needed (a forecast variance of {} of the budget "
+                                   "or more, over or under)",
+                                   format_percent(a.monitoring.amber, 4)));
+        out += items(plans);
+    }
+    switch (a.kind) {
+    case AgreementKind::pooled:
+        out += heading("Partners");
+        out += table(recon_partners_table(st, true));
+        if (style == Style::markdown) {
+            // Each note its own paragraph after the table (a line right below a table is a row).
+            std::string notes = share_note(st);
+            for (std::size_t at = 0; (at = notes.find('\n', at)) != std::string::npos; at += 3)
+                notes.replace(at, 1, "\n\n");
+            out += "\n" + notes;
+        } else {
+            out += share_note(st);
+        }
+        break;
+    case AgreementKind::aligned:
+        out += heading("Each partner's own budget (aligned: no money moves between partners)");
+        out += table(recon_aligned_table(st, true));
+        if (auto flagged = unbudgeted_spend_lines(st); !flagged.empty()) {
+            out += heading("Spending without a budget (correct the coding, or agree a budget for "
+                           "the partner)");
+            out += items(flagged);
+        }
+        break;
+    case AgreementKind::joint: {
+        const JointInvoicing& j = *st.recon.joint;
+        out += heading("Charges to date by scheme (each partner's share of the spending, SPEC §6)");
+        out += table(joint_charges_table(a, j.to_date, true, "Actual to date"));
+        out += heading("Partners");
+        out += table(recon_partners_table(st, true));
+        out += heading(fmt::format("Invoices for {} (charge to date - own spend - invoiced before)",
+                                   a.year.period_long(st.recon.period)));
+        out += table(recon_invoices_table(st, true));
+        out += note_lines(joint_notes(st), style == Style::markdown);
+        break;
+    }
+    }
+    out += "\n";
+    out += ledger_line(st);
+    if (style == Style::markdown) out.insert(out.size() - 1, "  ");
+    out += run_footer(st.run, style == Style::markdown);
+    return out;
+}
+
+} // namespace
+
+// SPEC §8: no control character of the inputs reaches the reader (support/visible_text.hpp).
+std::string recon_text(const ReconStatement& st) {
+    return visible_lines(render(st, Style::text));
+}
+std::string recon_markdown(const ReconStatement& st) {
+    return visible_lines(render(st, Style::markdown));
+}
+
+} // namespace poolkit

@@ -7,15 +7,7 @@
 namespace poolkit {
 
 const char* kind_phrase(AgreementKind kind) {
-    switch (kind) {
-    case AgreementKind::pooled:
-        return "Pooled fund";
-    case AgreementKind::aligned:
-        return "Aligned budget";
-    case AgreementKind::joint:
-        return "Joint budget";
-    }
-    return "?";
+    return agreement_kinds.words(kind).data();
 }
 
 std::string format_count(std::uint64_t n) {

@@ -1,5 +1,7 @@
 #include "model/agreement.hpp"
 
+#include <span>
+
 namespace poolkit {
 
 const char* kind_name(AgreementKind k) {
@@ -15,8 +17,10 @@ const char* schedule_name(PaymentSchedule s) {
 }
 
 const Keyword<RuleKind>& rule_entry(RuleKind k, bool underspend) {
-    const auto& side = underspend ? underspend_rules.entries : overspend_rules.entries;
-    const auto& other = underspend ? overspend_rules.entries : underspend_rules.entries;
+    // Spans: the two tables may differ in length.
+    using Entries = std::span<const Keyword<RuleKind>>;
+    const Entries over = overspend_rules.entries, under = underspend_rules.entries;
+    const Entries side = underspend ? under : over, other = underspend ? over : under;
     for (const auto& e : side)
         if (e.value == k) return e;
     for (const auto& e : other)

@@ -57,21 +57,20 @@ std::optional<ShareRule> read_share_rule(AgreementDraft& d, const toml::node& n,
     if (auto name = n.as_string()) {
         // The two sides name "in proportion to contributions" differently (SPEC §3).
         const std::string& v = name->get();
-        const auto& other = underspend ? overspend_rules : underspend_rules;
-        const auto& side = underspend ? underspend_rules : overspend_rules;
-        if (underspend && other.parse(v) == RuleKind::contributions) {
+        if (underspend && overspend_rules.parse(v) == RuleKind::contributions) {
             d.r.error(n, fmt::format("{} is \"{}\", an overspend rule: an underspend returned in "
                                      "proportion to contributions is \"{}\"",
-                                     what, v, side.keyword(RuleKind::contributions)));
+                                     what, v, underspend_rules.keyword(RuleKind::contributions)));
             return std::nullopt;
         }
-        if (!underspend && other.parse(v) && !side.parse(v)) {
+        if (!underspend && underspend_rules.parse(v) && !overspend_rules.parse(v)) {
             d.r.error(n, fmt::format("{} is \"{}\", an underspend rule: an overspend shared in "
                                      "proportion to contributions is \"{}\"",
-                                     what, v, side.keyword(RuleKind::contributions)));
+                                     what, v, overspend_rules.keyword(RuleKind::contributions)));
             return std::nullopt;
         }
-        auto kind = d.r.choice(n, what, side);
+        auto kind = underspend ? d.r.choice(n, what, underspend_rules)
+                               : d.r.choice(n, what, overspend_rules);
         if (!kind) return std::nullopt;
         r.kind = *kind;
         return r;

@@ -1,6 +1,7 @@
 #include "calc/findings.hpp"
 
-#include "model/legal_basis.hpp"
+#include "model/legal_basis_concerns.hpp"
+#include "money/money_words.hpp"
 #include "support/text.hpp"
 
 #include <fmt/format.h>
@@ -11,66 +12,21 @@ namespace poolkit {
 
 namespace {
 
-// "£1,234.56" for the size of an amount (its sign is in the words around it). Never negates: the
-// most negative amount has no positive twin.
+// An amount's size in prose: the sign is in the words around it ("a deficit of £1,234.56").
 std::string pounds(Money m) {
-    std::string s = format_display(m);
-    if (m.is_negative()) s = s.substr(1, s.size() - 2); // "(1,234.56)"
-    return "£" + s;
-}
-
-std::string partner_phrase(const Agreement& a, std::size_t p) {
-    return fmt::format("{} ({})", a.partners[p].name, a.partners[p].id);
+    return poolkit::pounds(m, SignStyle::magnitude);
 }
 
 SourceLocation whole_file(const Agreement& a) {
     return {a.file, 0, 0};
 }
 
-// SPEC §3: the legal basis is free text; the loader warns about the same three cases in one line
-// each, and these findings restate them with their reasons (the explanation shows one of the two).
+// SPEC §3: the loader warns about each concern in one line at the legal basis; the finding gives
+// the same concern with its reasons (the explanation shows one of the two).
 void legal_basis_findings(const Agreement& a, std::vector<Finding>& out) {
-    if (a.legal_basis.empty()) return;
-    auto lb = recognise_legal_basis(a.legal_basis);
-    if (!lb) {
-        out.push_back(
-            {"unknown-legal-basis", a.legal_basis_where,
-             fmt::format("The legal basis \"{}\" is not one poolkit knows.", a.legal_basis),
-             "poolkit cannot check the agreement against its rules (who may be a "
-             "partner, whether it allows a pooled fund, which functions are excluded), "
-             "and an agreement made under the wrong power may be unlawful.",
-             "Cite the Act and section exactly (e.g. \"NHS Act 2006 s75\"); "
-             "config/legal-bases.toml lists the ones poolkit knows.",
-             true});
-        return;
-    }
-    if (!lb->repealed_by.empty())
-        out.push_back(
-            {"repealed-legal-basis", a.legal_basis_where,
-             fmt::format("The legal basis, {}, is repealed; it is now {}.", lb->name,
-                         lb->repealed_by),
-             fmt::format("An agreement cannot be made today under a repealed power. An old "
-                         "agreement that still runs under it is read as made under {}, whose rules "
-                         "poolkit checks, but its text may not match them.",
-                         lb->repealed_by),
-             fmt::format("Vary the agreement to cite {} and check its terms against it.",
-                         lb->repealed_by),
-             true});
-    if (lb->nhs_bodies_only)
-        for (std::size_t p = 0; p < a.partners.size(); ++p)
-            if (a.partners[p].sector != Sector::nhs) {
-                out.push_back(
-                    {"nhs-bodies-only", a.legal_basis_where,
-                     fmt::format("The legal basis, {}, is joint working between NHS bodies, but {} "
-                                 "has sector \"{}\".",
-                                 lb->name, partner_phrase(a, p), sector_name(a.partners[p].sector)),
-                     "A partner the power does not cover cannot lawfully take part in the "
-                     "arrangement under it.",
-                     "With a local authority partner, NHS Act 2006 s75 is the usual basis; "
-                     "otherwise check the partner's sector.",
-                     true});
-                break;
-            }
+    for (auto& c : legal_basis_concerns(a.legal_basis, a.partners))
+        out.push_back({std::move(c.code), a.legal_basis_where, std::move(c.what), std::move(c.why),
+                       std::move(c.consider), true});
 }
 
 // A pooled fund that states no risk share gets the default (SPEC §7; effective_risk_share).
@@ -157,7 +113,8 @@ void partner_findings(const Agreement& a, std::vector<Finding>& out) {
                               pounds(total));
         out.push_back(
             {"small-partner", a.partners[p].where,
-             fmt::format("{} {}, under {}%.", partner_phrase(a, p), amount, small_partner_percent),
+             fmt::format("{} {}, under {}%.", partner_label(a.partners[p]), amount,
+                         small_partner_percent),
              "A partner with almost no stake shares the arrangement's governance and may be "
              "named in its risk share (a split, host or lead rule can make it bear far more than "
              "it put in); or its contribution may be missing or mistyped.",

@@ -1,4 +1,4 @@
-// The auditor's warnings on a valid agreement (SPEC §5 pool-check --explain, issue 7 item 3):
+// The auditor's warnings on a valid agreement (SPEC §5 pool-check --explain):
 // terms that break no rule of SPEC §3 but carry a risk the partners should take on purpose, such
 // as an overspend with no cap, an overspend past the last tier left unallocated, a scheme without
 // a lead commissioner, or a partner that puts in almost nothing. Each finding says what the term
@@ -25,7 +25,7 @@ struct Finding {
     bool restates_loader_warning = false;
 };
 
-// A partner whose share of all the budgets is below this is flagged (issue 7): 1%.
+// A partner whose share of all the budgets is below this is flagged (SPEC §5 --explain): 1%.
 inline constexpr int small_partner_percent = 1;
 
 // The findings on a validated agreement, in a fixed order: risk share first, then partners,

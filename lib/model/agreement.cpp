@@ -1,75 +1,48 @@
 #include "model/agreement.hpp"
 
+#include <span>
+
 namespace poolkit {
 
 const char* kind_name(AgreementKind k) {
-    switch (k) {
-    case AgreementKind::pooled:
-        return "pooled";
-    case AgreementKind::aligned:
-        return "aligned";
-    case AgreementKind::joint:
-        return "joint";
-    }
-    return "?";
+    return agreement_kinds.keyword(k).data();
 }
 
 const char* sector_name(Sector s) {
-    switch (s) {
-    case Sector::nhs:
-        return "nhs";
-    case Sector::local_authority:
-        return "local_authority";
-    case Sector::other:
-        return "other";
-    }
-    return "?";
+    return sectors.keyword(s).data();
 }
 
 const char* schedule_name(PaymentSchedule s) {
-    switch (s) {
-    case PaymentSchedule::monthly:
-        return "monthly";
-    case PaymentSchedule::quarterly_in_advance:
-        return "quarterly-in-advance";
-    case PaymentSchedule::annual_in_advance:
-        return "annual-in-advance";
-    }
-    return "?";
+    return payment_schedules.keyword(s).data();
+}
+
+const Keyword<RuleKind>& rule_entry(RuleKind k, bool underspend) {
+    // Spans: the two tables may differ in length.
+    using Entries = std::span<const Keyword<RuleKind>>;
+    const Entries over = overspend_rules.entries, under = underspend_rules.entries;
+    const Entries side = underspend ? under : over, other = underspend ? over : under;
+    for (const auto& e : side)
+        if (e.value == k) return e;
+    for (const auto& e : other)
+        if (e.value == k) return e;
+    static const Keyword<RuleKind> unknown{RuleKind::contributions, "?", "?", "?"};
+    return unknown;
 }
 
 const char* rule_name(RuleKind k, bool underspend) {
-    switch (k) {
-    case RuleKind::contributions:
-        return underspend ? "return" : "contributions";
-    case RuleKind::lead:
-        return "lead";
-    case RuleKind::host:
-        return "host";
-    case RuleKind::split:
-        return "split";
-    case RuleKind::tiers:
-        return "tiers";
-    case RuleKind::carry_forward:
-        return "carry-forward";
-    }
-    return "?";
+    return rule_entry(k, underspend).keyword.data();
 }
 
 const char* recharge_name(Recharge r) {
-    return r == Recharge::fixed ? "fixed" : "actual";
+    return recharges.keyword(r).data();
 }
 
 const char* basis_name(RiskBasis b) {
-    switch (b) {
-    case RiskBasis::pool:
-        return "pool";
-    case RiskBasis::scheme:
-        return "scheme";
-    case RiskBasis::offset:
-        return "offset";
-    }
-    return "?";
+    return risk_bases.keyword(b).data();
+}
+
+std::string partner_label(const Partner& p) {
+    return p.name + " (" + p.id + ")";
 }
 
 std::optional<std::size_t> Agreement::partner_index(std::string_view pid) const {

@@ -13,6 +13,7 @@
 #include "money/money.hpp"
 #include "money/rational.hpp"
 #include "support/error.hpp"
+#include "support/keyword_table.hpp"
 
 #include <array>
 #include <cstddef>
@@ -23,9 +24,32 @@
 
 namespace poolkit {
 
+// Each enum of the agreement has one table (support/keyword_table.hpp): its keywords as SPEC §3
+// writes them, in the order messages list them, and its wording where writers share it. The
+// *_name functions, the loader's choices and hints, and the writers read these tables.
+
 enum class AgreementKind { pooled, aligned, joint };
+inline constexpr KeywordTable<AgreementKind, 3> agreement_kinds{{{
+    {.value = AgreementKind::pooled, .keyword = "pooled", .words = "Pooled fund"},
+    {.value = AgreementKind::aligned, .keyword = "aligned", .words = "Aligned budget"},
+    {.value = AgreementKind::joint, .keyword = "joint", .words = "Joint budget"},
+}}};
+
 enum class Sector { nhs, local_authority, other };
+inline constexpr KeywordTable<Sector, 3> sectors{{{
+    {.value = Sector::nhs, .keyword = "nhs", .words = "an NHS body"},
+    {.value = Sector::local_authority, .keyword = "local_authority", .words = "a local authority"},
+    {.value = Sector::other,
+     .keyword = "other",
+     .words = "another kind of body (sector \"other\")"},
+}}};
+
 enum class PaymentSchedule { monthly, quarterly_in_advance, annual_in_advance };
+inline constexpr KeywordTable<PaymentSchedule, 3> payment_schedules{{{
+    {.value = PaymentSchedule::monthly, .keyword = "monthly"},
+    {.value = PaymentSchedule::quarterly_in_advance, .keyword = "quarterly-in-advance"},
+    {.value = PaymentSchedule::annual_in_advance, .keyword = "annual-in-advance"},
+}}};
 
 const char* kind_name(AgreementKind k);       // "pooled"
 const char* sector_name(Sector s);            // "nhs", "local_authority", "other"
@@ -38,6 +62,9 @@ struct Partner {
     SourceLocation where;
 };
 
+// "Bristol City Council (BRISTOL)": a partner named in prose.
+std::string partner_label(const Partner& p);
+
 // A contribution as written in the agreement: "40%", "600000.00" or "rest".
 struct ContributionTerm {
     enum class Form { percent, amount, rest };
@@ -47,6 +74,12 @@ struct ContributionTerm {
     Money amount;     // when form == amount
     SourceLocation where;
 };
+// Only "rest" is a keyword: a percentage or an amount is written as itself.
+inline constexpr KeywordTable<ContributionTerm::Form, 3> contribution_forms{{{
+    {.value = ContributionTerm::Form::percent, .keyword = "percent", .is_string = false},
+    {.value = ContributionTerm::Form::amount, .keyword = "amount", .is_string = false},
+    {.value = ContributionTerm::Form::rest, .keyword = "rest"},
+}}};
 
 // How a scheme's annual budget is phased over the 12 periods (SPEC §1, §2).
 struct Profile {
@@ -56,6 +89,15 @@ struct Profile {
     std::vector<Money> amounts;    // 12, when form == amounts
     SourceLocation where;          // of the `profile` value, for diagnostics
 };
+// Only "even" is a keyword: weights and amounts are written as an array and a table.
+inline constexpr KeywordTable<Profile::Form, 3> profile_forms{{{
+    {.value = Profile::Form::even, .keyword = "even", .words = "even"},
+    {.value = Profile::Form::weights,
+     .keyword = "weights",
+     .words = "weighted",
+     .is_string = false},
+    {.value = Profile::Form::amounts, .keyword = "amounts", .words = "amounts", .is_string = false},
+}}};
 
 // A rule that shares an overspend or an underspend among partners (SPEC §7).
 enum class RuleKind {
@@ -66,6 +108,60 @@ enum class RuleKind {
     tiers,         // overspend only: the tiers in RiskShare::overspend_tiers
     carry_forward, // underspend only: kept in the pool
 };
+// The rules of each side, in the order messages list them (SPEC §3): the two sides name "in
+// proportion to contributions" differently. `words` ends "An overspend is ..." in --explain (a
+// `contributions` rule's words depend on the basis, and a host or split rule's are followed by
+// the host or the split); `brief` is the trace's (a `contributions` rule's names its weights).
+inline constexpr KeywordTable<RuleKind, 5> overspend_rules{{{
+    {.value = RuleKind::contributions, .keyword = "contributions"},
+    {.value = RuleKind::lead,
+     .keyword = "lead",
+     .words = "borne in full by the scheme's lead commissioner",
+     .brief = "to the lead commissioner"},
+    {.value = RuleKind::host,
+     .keyword = "host",
+     .words = "borne in full by the host",
+     .brief = "to the host"},
+    {.value = RuleKind::split,
+     .keyword = "split",
+     .words = "split",
+     .brief = "by the agreed split",
+     .is_string = false},
+    {.value = RuleKind::tiers,
+     .keyword = "tiers",
+     .words = "shared in tiers (below)",
+     .brief = "by tiers"},
+}}};
+inline constexpr KeywordTable<RuleKind, 5> underspend_rules{{{
+    {.value = RuleKind::contributions, .keyword = "return"},
+    {.value = RuleKind::carry_forward,
+     .keyword = "carry-forward",
+     .words = "kept in the pool and carried forward to next year",
+     .brief = "carried forward in the pool"},
+    {.value = RuleKind::host,
+     .keyword = "host",
+     .words = "given to the host",
+     .brief = "to the host"},
+    {.value = RuleKind::lead,
+     .keyword = "lead",
+     .words = "given to the scheme's lead commissioner",
+     .brief = "to the lead commissioner"},
+    {.value = RuleKind::split,
+     .keyword = "split",
+     .words = "split",
+     .brief = "by the agreed split",
+     .is_string = false},
+}}};
+// A tier's `rule` (SPEC §3): an overspend rule that is neither tiers nor a split (written `split`).
+inline constexpr KeywordTable<RuleKind, 3> tier_rules{{{
+    {.value = RuleKind::contributions, .keyword = "contributions"},
+    {.value = RuleKind::lead, .keyword = "lead"},
+    {.value = RuleKind::host, .keyword = "host"},
+}}};
+
+// The entry of `k` in its side's table, or in the other side's when that side has none (a
+// trace names a misplaced rule all the same).
+const Keyword<RuleKind>& rule_entry(RuleKind k, bool underspend);
 const char* rule_name(RuleKind k, bool underspend = false); // "contributions"/"return", ...
 
 struct ShareRule {
@@ -81,6 +177,26 @@ struct Tier {
 };
 
 enum class RiskBasis { pool, scheme, offset };
+// `words`: the paragraph of --explain that says what the basis does (SPEC §7).
+inline constexpr KeywordTable<RiskBasis, 3> risk_bases{{{
+    {.value = RiskBasis::pool,
+     .keyword = "pool",
+     .words = "Basis `pool`: at the year end the variances of all the schemes are netted, and the "
+              "net overspend or underspend of the whole fund is shared once, by the rules below."},
+    {.value = RiskBasis::scheme,
+     .keyword = "scheme",
+     .words = "Basis `scheme`: each scheme's variance is shared by its own rule (its override, "
+              "else the fund's), with no netting: one scheme's underspend does not reduce "
+              "another's overspend."},
+    {.value = RiskBasis::offset,
+     .keyword = "offset",
+     .words = "Basis `offset`: underspends first offset the overspends, pro rata to each "
+              "overspend, and the underspend used is taken from the underspent schemes pro rata "
+              "to their underspends. Each scheme's remaining overspend is then shared by its own "
+              "rule (its override, else the fund's); what each underspent scheme has left goes "
+              "back by its own underspend rule, on that scheme's contributions: money not spent "
+              "returns to those who funded it."},
+}}};
 const char* basis_name(RiskBasis b);
 
 struct RiskShare {
@@ -96,6 +212,10 @@ struct RiskShare {
 // scheme's actual spending by its contributions; `fixed` charges each partner that states an
 // amount that amount, phased by the scheme's profile, and the `rest` partner the difference.
 enum class Recharge { actual, fixed };
+inline constexpr KeywordTable<Recharge, 2> recharges{{{
+    {.value = Recharge::actual, .keyword = "actual"},
+    {.value = Recharge::fixed, .keyword = "fixed"},
+}}};
 const char* recharge_name(Recharge r); // "actual", "fixed"
 
 struct Scheme {
@@ -129,7 +249,8 @@ struct Agreement {
     std::string title;
     AgreementKind kind = AgreementKind::pooled;
     std::string legal_basis;
-    SourceLocation legal_basis_where; // of the `legal_basis` value, for findings (issue 7)
+    SourceLocation
+        legal_basis_where; // of the `legal_basis` value, for findings (SPEC §5 --explain)
     FinancialYear year = FinancialYear::starting(2025);
     std::optional<std::size_t> host; // partner index
     std::string pooled_fund_manager;

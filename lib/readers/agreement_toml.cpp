@@ -131,7 +131,7 @@ std::optional<std::string> TomlReader::text(const toml::node& node, std::string_
 }
 
 std::optional<std::string> TomlReader::choice(const toml::node& node, std::string_view what,
-                                              std::initializer_list<std::string_view> choices) {
+                                              std::span<const std::string_view> choices) {
     auto s = string(node, what);
     if (!s) return std::nullopt;
     if (std::find(choices.begin(), choices.end(), *s) != choices.end()) return s;
@@ -139,7 +139,7 @@ std::optional<std::string> TomlReader::choice(const toml::node& node, std::strin
     for (auto c : choices)
         list += (list.empty() ? "\"" : ", \"") + std::string(c) + "\"";
     error(node, fmt::format("{} is \"{}\"; it must be one of {}{}", what, *s, list,
-                            did_you_mean(*s, {choices.begin(), choices.size()})));
+                            did_you_mean(*s, choices)));
     return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include "model/diagnostic.hpp"
 #include "money/money.hpp"
 #include "money/rational.hpp"
+#include "support/keyword_table.hpp"
 #include "support/text.hpp"
 
 #include <toml++/toml.h>
@@ -62,7 +63,18 @@ class TomlReader {
 
     // One of `choices`, with a hint for a near miss.
     std::optional<std::string> choice(const toml::node& node, std::string_view what,
-                                      std::initializer_list<std::string_view> choices);
+                                      std::span<const std::string_view> choices);
+
+    // One of the string keywords of an enum's table (model/agreement.hpp), in the table's order in
+    // the message, with a hint for a near miss.
+    template <class E, std::size_t N>
+    std::optional<E> choice(const toml::node& node, std::string_view what,
+                            const KeywordTable<E, N>& table) {
+        const auto keywords = table.keywords();
+        if (auto s = choice(node, what, std::span<const std::string_view>(keywords)))
+            return table.parse(*s);
+        return std::nullopt;
+    }
 
     // An amount (SPEC §2): a string "1200000.00", an integer (whole pounds), or a float whose
     // shortest decimal form has at most two decimals (never kept as a double).

@@ -1,4 +1,4 @@
-// pool-check --explain (SPEC §5, issue 7 item 3): an agreement's terms in plain English for an
+// pool-check --explain (SPEC §5): an agreement's terms in plain English for an
 // auditor or a panel member (who the partners are and what each puts in, who hosts and manages
 // the fund, what the legal basis allows, how over- and underspends are shared tier by tier with
 // the caps and what happens past them, the payment schedule, the monitoring thresholds), then the

@@ -18,26 +18,15 @@ std::string parts(const Agreement& a, const std::vector<Money>& shares) {
     return out.empty() ? "nobody" : out;
 }
 
+// The rule's brief words (model/agreement.hpp); a `contributions` rule names its weights.
 std::string rule_phrase(const Agreement& a, const RiskStep& s) {
-    switch (s.rule) {
-    case RuleKind::contributions: {
+    if (s.rule == RuleKind::contributions) {
         std::string whose = s.weights == WeightBasis::scheme && s.scheme
                                 ? "contributions to " + a.schemes[*s.scheme].id
                                 : std::string("pool contributions");
         return (s.underspend ? "returned pro rata to " : "pro rata to ") + whose;
     }
-    case RuleKind::lead:
-        return "to the lead commissioner";
-    case RuleKind::host:
-        return "to the host";
-    case RuleKind::split:
-        return "by the agreed split";
-    case RuleKind::tiers:
-        return "by tiers";
-    case RuleKind::carry_forward:
-        return "carried forward in the pool";
-    }
-    return "?";
+    return std::string(rule_entry(s.rule, s.underspend).brief);
 }
 
 std::string share_rule_phrase(const ShareRule& r, bool underspend, const Agreement& a) {

@@ -7,13 +7,15 @@
 namespace poolkit {
 
 KindWords kind_words(AgreementKind kind) {
+    // The phrase is the kind's wording in its keyword table; the column words are the writers'.
+    const char* phrase = agreement_kinds.words(kind).data();
     switch (kind) {
     case AgreementKind::pooled:
-        return {"Pooled fund", "Contribution", "Contributions"};
+        return {phrase, "Contribution", "Contributions"};
     case AgreementKind::aligned:
-        return {"Aligned budget", "Own budget", "Own budgets"};
+        return {phrase, "Own budget", "Own budgets"};
     case AgreementKind::joint:
-        return {"Joint budget", "Agreed share", "Agreed shares"};
+        return {phrase, "Agreed share", "Agreed shares"};
     }
     return {"?", "Contribution", "Contributions"};
 }

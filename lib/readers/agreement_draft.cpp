@@ -1,0 +1,68 @@
+#include "readers/agreement_draft.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace poolkit {
+
+std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& t) {
+    std::vector<std::pair<const toml::key*, const toml::node*>> out;
+    for (auto&& [k, v] : t)
+        out.push_back({&k, &v});
+    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
+        const auto &a = x.first->source().begin, &b = y.first->source().begin;
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    return out;
+}
+
+std::string comma_list(const std::vector<std::string>& xs) {
+    std::string out;
+    for (const auto& x : xs)
+        out += (out.empty() ? "" : ", ") + x;
+    return out;
+}
+
+std::optional<std::size_t> AgreementDraft::partner_ref(std::string_view id,
+                                                       const SourceLocation& where,
+                                                       std::string_view what) {
+    if (auto i = a.partner_index(id)) return i;
+    if (!partners_complete) return std::nullopt;
+    std::vector<std::string_view> ids;
+    std::vector<std::string> names;
+    for (const auto& p : a.partners) {
+        ids.push_back(p.id);
+        names.push_back(p.id);
+    }
+    std::string hint = did_you_mean(id, ids);
+    if (hint.empty()) hint = fmt::format(" (partners: {})", comma_list(names));
+    r.diags().error(where, fmt::format("{} names the unknown partner '{}'{}", what, id, hint));
+    return std::nullopt;
+}
+
+std::optional<std::size_t> AgreementDraft::partner_ref(const toml::node& n, std::string_view what) {
+    auto s = r.string(n, what);
+    if (!s) return std::nullopt;
+    return partner_ref(*s, r.at(n), what);
+}
+
+std::vector<const toml::table*> AgreementDraft::tables_of(const toml::node& n, std::string_view key,
+                                                          std::string_view header) {
+    std::vector<const toml::table*> out;
+    const toml::array* arr = n.as_array();
+    if (!arr) {
+        r.error(n, fmt::format("'{}' must be an array of tables ([[{}]]), not {}", key, header,
+                               toml_type_phrase(n)));
+        return out;
+    }
+    for (const auto& e : *arr) {
+        if (const toml::table* t = e.as_table())
+            out.push_back(t);
+        else
+            r.error(e, fmt::format("each '{}' must be a table, not {}", key, toml_type_phrase(e)));
+    }
+    return out;
+}
+
+} // namespace poolkit

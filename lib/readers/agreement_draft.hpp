@@ -1,0 +1,70 @@
+// An agreement while the loader builds it (SPEC §3): the Agreement read so far, the TOML nodes
+// its rules report at, and what could not be read (so that a rule does not report what follows
+// from an error already reported). The section readers (agreement_sections.hpp) fill it; the
+// named rules (agreement_rules.hpp) check it. Internal to the agreement loader.
+#pragma once
+
+#include "model/agreement.hpp"
+#include "readers/agreement_toml.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace poolkit {
+
+struct AgreementDraft {
+    AgreementDraft(std::string display, const toml::table& root_table, Diagnostics& diags)
+        : r(std::move(display), diags), root(root_table) {}
+
+    // What the loader knows of each [[scheme]] beyond the Scheme itself.
+    struct SchemeState {
+        bool ok = true;         // budget and own contribution terms read
+        bool budget_ok = true;  // budget read
+        bool profile_ok = true; // profile read
+        const toml::node* function = nullptr;
+        const toml::node* risk = nullptr;
+        const toml::node* recharge = nullptr;
+    };
+
+    TomlReader r;
+    const toml::table& root;
+    Agreement a;
+    const toml::table* agreement_table = nullptr;
+    const toml::node* legal_node = nullptr;
+    const toml::node* host_node = nullptr;
+    const toml::node* opening_node = nullptr;
+    const toml::table* risk_table = nullptr;
+    const toml::node* overspend_node = nullptr;
+    const toml::table* first_tier = nullptr;
+    bool kind_ok = false;
+    bool host_given = false;
+    bool partners_complete = true;
+    bool pool_ok = true;
+    std::int64_t budget_total = 0;    // pence, of the budgets read so far
+    std::vector<SchemeState> schemes; // one per a.schemes entry
+
+    bool is(AgreementKind k) const { return kind_ok && a.kind == k; }
+
+    // A reference to a partner by id; reported, with a hint, when it names none (unless the
+    // partner list is itself broken, when the reference may well be right).
+    std::optional<std::size_t> partner_ref(std::string_view id, const SourceLocation& where,
+                                           std::string_view what);
+    std::optional<std::size_t> partner_ref(const toml::node& n, std::string_view what);
+
+    // Each entry of an array of tables, or a report that `key` is not one.
+    std::vector<const toml::table*> tables_of(const toml::node& n, std::string_view key,
+                                              std::string_view header);
+};
+
+// The entries of a table in the order they are written (toml++ keeps them sorted by key), so that
+// "the second rest" or "the first partner" mean what the reader sees.
+std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& t);
+
+// "A, B, C": a list for a message.
+std::string comma_list(const std::vector<std::string>& xs);
+
+} // namespace poolkit

@@ -80,15 +80,6 @@ struct ActualsRow {
     Money amount;
 };
 
-// A ledger line that was not accepted, with its place and why (SPEC §4).
-struct RejectedLine {
-    std::string file;
-    std::uint64_t line = 0; // physical line where the record starts (the header is line 1)
-    std::string reason;
-    std::vector<std::string> fields; // as they were in the file (unquoted)
-    std::optional<Money> amount;     // when the amount could be read
-};
-
 // One ledger file's control totals.
 struct LedgerFileTotals {
     std::string path;

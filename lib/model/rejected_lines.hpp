@@ -3,14 +3,27 @@
 // vector but something that can be read through, one line at a time, as often as needed.
 #pragma once
 
-#include "model/actuals.hpp"
+#include "model/reject_reason.hpp"
+#include "money/money.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace poolkit {
+
+// A ledger line that was not accepted, with its place and why (SPEC §4).
+struct RejectedLine {
+    std::string file;
+    std::uint64_t line = 0; // physical line where the record starts (the header is line 1)
+    RejectReason kind = RejectReason::bad_quoting;
+    std::string reason;              // its words and what was wrong (ledger_reasons.hpp)
+    std::vector<std::string> fields; // as they were in the file (unquoted)
+    std::optional<Money> amount;     // when the amount could be read
+};
 
 class RejectedLines {
   public:

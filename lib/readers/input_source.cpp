@@ -2,6 +2,7 @@
 
 #include "readers/sha256.hpp"
 #include "support/error.hpp"
+#include "support/fd_io.hpp"
 
 #include <fmt/format.h>
 
@@ -13,16 +14,21 @@
 
 namespace poolkit {
 
+int open_input_file(const std::string& path, const std::string& role) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int err = errno;
+        throw Error(ErrorKind::input, {path, 0, 0},
+                    fmt::format("cannot open the {} file: {}{}", role, std::strerror(err),
+                                err == ENOENT ? " (check the path)" : ""));
+    }
+    return fd;
+}
+
 InputText read_input(const std::string& path, const std::string& role) {
     int fd = 0;
     if (path != "-") {
-        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            int err = errno;
-            throw Error(ErrorKind::input, {path, 0, 0},
-                        fmt::format("cannot open the {} file: {}{}", role, std::strerror(err),
-                                    err == ENOENT ? " (check the path)" : ""));
-        }
+        fd = open_input_file(path, role);
         struct stat st {};
         if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
             ::close(fd);
@@ -36,9 +42,8 @@ InputText read_input(const std::string& path, const std::string& role) {
     in.record.path = path;
     char buf[1 << 16];
     for (;;) {
-        ssize_t n = ::read(fd, buf, sizeof buf);
+        ssize_t n = read_some(fd, buf, sizeof buf);
         if (n < 0) {
-            if (errno == EINTR) continue;
             int err = errno;
             if (fd != 0) ::close(fd);
             throw Error(ErrorKind::input, {path, 0, 0},

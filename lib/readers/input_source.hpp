@@ -16,4 +16,8 @@ struct InputText {
 
 InputText read_input(const std::string& path, const std::string& role);
 
+// Opens a file to read (never standard input): its descriptor, or Error(input) "cannot open the
+// <role> file: why", with a hint when it does not exist.
+int open_input_file(const std::string& path, const std::string& role);
+
 } // namespace poolkit

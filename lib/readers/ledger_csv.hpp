@@ -32,6 +32,11 @@ struct CsvField {
 // The value of a field: its bytes, with "" turned into " when it was escaped.
 std::string unescape(const CsvField& f);
 
+// Where a record holds a carriage return that ends no line (one not before its newline), outside
+// quotes; nullptr when none. Some programs end lines with CR alone (old Mac files).
+// [b, e) starts a record or follows such a CR, so its quotes are balanced before b.
+const char* bare_cr(const char* b, const char* e);
+
 struct CsvRecord {
     static constexpr std::size_t max_fields = 64;
     const char* begin = nullptr;

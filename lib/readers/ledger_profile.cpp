@@ -15,13 +15,12 @@ namespace poolkit {
 
 namespace {
 
-constexpr const char* field_names[ledger_field_count] = {
-    "date", "ref", "partner", "scheme", "cost_centre", "description", "amount", "debit", "credit"};
-
-std::optional<LedgerField> field_named(std::string_view s) {
-    for (std::size_t i = 0; i < ledger_field_count; ++i)
-        if (s == field_names[i]) return static_cast<LedgerField>(i);
-    return std::nullopt;
+// The keywords of the fields a table may name, in table order.
+std::vector<std::string_view> keywords(bool (*which)(const LedgerFieldEntry&)) {
+    std::vector<std::string_view> out;
+    for (const auto& e : ledger_fields)
+        if (which(e)) out.push_back(e.keyword);
+    return out;
 }
 
 std::string hint(std::string_view key, const std::vector<std::string_view>& known) {
@@ -109,18 +108,18 @@ class Loader {
         if (!cols)
             throw Error(ErrorKind::input, {file_, 1, 1},
                         "a ledger profile needs a [columns] table mapping fields to column names");
-        std::vector<std::string_view> names(field_names, field_names + ledger_field_count);
-        check_keys(*cols, "columns", names);
+        check_keys(*cols, "columns", keywords([](const LedgerFieldEntry&) { return true; }));
         for (auto&& [k, v] : *cols) {
-            auto f = field_named(k.str());
+            auto f = ledger_field_named(k.str());
             std::string name = string_value(v, k.str());
             if (name.empty()) fail(v.source(), fmt::format("'{}' names no column", k.str()));
             p.columns[static_cast<std::size_t>(*f)] = name;
         }
         if (const toml::table* fixed = root["fixed"].as_table()) {
-            check_keys(*fixed, "fixed", {"partner", "scheme", "cost_centre"});
+            check_keys(*fixed, "fixed",
+                       keywords([](const LedgerFieldEntry& e) { return e.fixable; }));
             for (auto&& [k, v] : *fixed) {
-                auto f = field_named(k.str());
+                auto f = ledger_field_named(k.str());
                 std::string value = string_value(v, k.str());
                 if (value.empty()) fail(v.source(), fmt::format("fixed '{}' is empty", k.str()));
                 if (!p.column(*f).empty())
@@ -136,15 +135,11 @@ class Loader {
         auto has = [&](LedgerField f) {
             return !p.column(f).empty() || p.fixed_value(f).has_value();
         };
-        auto need = [&](LedgerField f, const char* why) {
-            if (!has(f))
-                throw Error(ErrorKind::input, at(cols->source()),
-                            fmt::format("the profile has no column for '{}' ({})",
-                                        field_names[static_cast<std::size_t>(f)], why));
-        };
-        need(LedgerField::date, "every line needs a date");
-        need(LedgerField::partner, "a column, or a fixed partner in [fixed]");
-        need(LedgerField::scheme, "a column, or a fixed scheme in [fixed]");
+        for (const auto& e : ledger_fields)
+            if (!e.needed.empty() && !has(e.field))
+                throw Error(
+                    ErrorKind::input, at(cols->source()),
+                    fmt::format("the profile has no column for '{}' ({})", e.keyword, e.needed));
         bool single = !p.column(LedgerField::amount).empty();
         bool pair = !p.column(LedgerField::debit).empty() || !p.column(LedgerField::credit).empty();
         if (single == pair || (pair && (p.column(LedgerField::debit).empty() ||
@@ -166,7 +161,7 @@ class Loader {
                 fail(dup_node->source(), "'duplicate_key' names no field (use [\"ref\"] for the "
                                          "default)");
             for (const auto& k : p.duplicate_key) {
-                auto f = field_named(k);
+                auto f = ledger_field_named(k);
                 if (f && !has(*f))
                     fail(dup_node->source(),
                          fmt::format("duplicate_key names '{}', which has no column in this "
@@ -186,16 +181,12 @@ class Loader {
 
 } // namespace
 
-const char* ledger_field_name(LedgerField f) {
-    return field_names[static_cast<std::size_t>(f)];
-}
-
 LedgerProfile default_ledger_profile() {
     LedgerProfile p;
     p.name = "default";
-    p.description = "poolkit's own layout: date,ref,partner,scheme,cost_centre,description,amount";
-    for (std::size_t i = 0; i <= static_cast<std::size_t>(LedgerField::amount); ++i)
-        p.columns[i] = field_names[i];
+    p.description = "poolkit's own layout: " + default_ledger_header();
+    for (const auto& e : ledger_fields)
+        if (e.default_column) p.columns[static_cast<std::size_t>(e.field)] = e.keyword;
     return p;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/input_file.hpp"
+#include "readers/ledger_fields.hpp"
 
 #include <array>
 #include <cstddef>
@@ -14,21 +15,6 @@
 #include <vector>
 
 namespace poolkit {
-
-// The logical fields of a ledger line.
-enum class LedgerField : std::size_t {
-    date,
-    ref,
-    partner,
-    scheme,
-    cost_centre,
-    description,
-    amount, // one signed column...
-    debit,  // ...or debit and credit columns: amount = debit - credit
-    credit,
-};
-inline constexpr std::size_t ledger_field_count = 9;
-const char* ledger_field_name(LedgerField f); // "cost_centre"
 
 struct LedgerProfile {
     std::string name = "default";

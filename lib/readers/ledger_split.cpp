@@ -2,16 +2,13 @@
 
 #include "readers/ledger_csv.hpp"
 #include "support/error.hpp"
+#include "support/fd_io.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <sys/mman.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace poolkit {
@@ -20,23 +17,6 @@ namespace {
 // A quoted field may hold newlines, but one that is still open after this much is a missing
 // closing quote, not data: stop rather than read the whole file into memory.
 constexpr std::size_t max_record_bytes = 64u << 20;
-
-// Whether a mapping of `bytes` leaves room under the address-space limit (ulimit -v) for the
-// rest of the run: threads, buffers, the duplicate index. If not, the file is read into buffers
-// instead, which needs only a few blocks of memory (SPEC §8: a limit means slower, not failed).
-bool room_to_map(std::size_t bytes) {
-    struct rlimit lim {};
-    if (::getrlimit(RLIMIT_AS, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY) return true;
-    std::size_t used = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        unsigned long pages = 0;
-        if (std::fscanf(f, "%lu", &pages) == 1)
-            used = pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-        std::fclose(f);
-    }
-    std::size_t reserve = std::max<std::size_t>(std::size_t(128) << 20, bytes / 2);
-    return used + bytes + reserve <= lim.rlim_cur;
-}
 } // namespace
 
 void cr_line_ends(const std::string& path, std::uint64_t line) {
@@ -78,35 +58,16 @@ void count_quotes_newlines(const char* p, std::size_t n, std::uint64_t& quotes,
 
 BlockReader::BlockReader(int fd, std::string path, std::size_t block_bytes, Sha256* sha, bool map)
     : fd_(fd), path_(std::move(path)), block_(block_bytes < 4096 ? 4096 : block_bytes), sha_(sha) {
-    struct stat st {};
-    off_t at = ::lseek(fd_, 0, SEEK_CUR);
-    if (map && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && at == 0 && st.st_size > 0 &&
-        room_to_map(static_cast<std::size_t>(st.st_size))) {
-        void* m =
-            ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd_, 0);
-        if (m != MAP_FAILED) {
-            map_ = static_cast<const char*>(m);
-            map_size_ = static_cast<std::size_t>(st.st_size);
-            ::madvise(m, map_size_, MADV_SEQUENTIAL);
-        }
-    }
+    if (map) map_ = FileMapping::of(fd_);
 }
 
 BlockReader::~BlockReader() {
-    if (map_) ::munmap(const_cast<char*>(map_), map_size_);
+    map_ = FileMapping(); // unmapped before the file is closed
     if (fd_ > 2) ::close(fd_);
 }
 
 void BlockReader::done(const LedgerBlock& b) const {
-    if (!b.view) return;
-    // The whole pages inside the block; a page shared with the next block stays until the
-    // mapping goes (one page a block at most).
-    const std::uintptr_t page = 4096;
-    auto lo = reinterpret_cast<std::uintptr_t>(b.view + b.begin);
-    auto hi = reinterpret_cast<std::uintptr_t>(b.view + b.end);
-    lo = (lo + page - 1) & ~(page - 1);
-    hi &= ~(page - 1);
-    if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
+    if (b.view) map_.release(b.view + b.begin, b.view + b.end);
 }
 
 // The last newline outside quotes in [p, p+len), which starts at a record boundary: where the
@@ -138,18 +99,20 @@ bool BlockReader::find_boundary(const char* p, std::size_t len, std::size_t& bou
 }
 
 bool BlockReader::next_mapped(LedgerBlock& b) {
-    if (pos_ >= map_size_) return false;
+    const char* map = map_.data();
+    const std::size_t map_size = map_.size();
+    if (pos_ >= map_size) return false;
     std::size_t want = block_;
     for (;;) {
         // A block that would end within scan_padding of the file's end is the last: it is copied,
         // for the padding the scanner reads past it and for a missing final newline.
-        if (pos_ + want + scan_padding >= map_size_) {
-            std::size_t len = map_size_ - pos_;
+        if (pos_ + want + scan_padding >= map_size) {
+            std::size_t len = map_size - pos_;
             if (b.buf.size() < len + scan_padding + 1) b.buf.resize(len + scan_padding + 1);
-            std::memcpy(b.buf.data(), map_ + pos_, len);
-            if (sha_) sha_->update(std::string_view(map_ + pos_, len));
+            std::memcpy(b.buf.data(), map + pos_, len);
+            if (sha_) sha_->update(std::string_view(map + pos_, len));
             bytes_ += len;
-            pos_ = map_size_;
+            pos_ = map_size;
             if (b.buf[len - 1] != '\n') b.buf[len++] = '\n'; // a missing final newline is normal
             std::uint64_t q, lines;
             count_quotes_newlines(b.buf.data(), len, q, lines);
@@ -159,9 +122,9 @@ bool BlockReader::next_mapped(LedgerBlock& b) {
         }
         std::size_t boundary = 0;
         std::uint64_t lines = 0;
-        if (find_boundary(map_ + pos_, want, boundary, lines)) {
-            if (sha_) sha_->update(std::string_view(map_ + pos_, boundary));
-            b.view = map_ + pos_;
+        if (find_boundary(map + pos_, want, boundary, lines)) {
+            if (sha_) sha_->update(std::string_view(map + pos_, boundary));
+            b.view = map + pos_;
             bytes_ += boundary;
             pos_ += boundary;
             finish(b, boundary, lines);
@@ -185,22 +148,13 @@ void BlockReader::finish(LedgerBlock& b, std::size_t end, std::uint64_t lines) {
 }
 
 std::size_t BlockReader::fill(std::vector<char>& buf, std::size_t at, std::size_t want) {
-    std::size_t got = 0;
-    while (got < want) {
-        ssize_t n = ::read(fd_, buf.data() + at + got, want - got);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw Error(ErrorKind::input, {path_, 0, 0},
-                        fmt::format("cannot read the ledger file: {}", std::strerror(errno)));
-        }
-        if (n == 0) {
-            eof_ = true;
-            break;
-        }
-        if (sha_)
-            sha_->update(std::string_view(buf.data() + at + got, static_cast<std::size_t>(n)));
-        got += static_cast<std::size_t>(n);
-    }
+    ssize_t n = read_full(fd_, buf.data() + at, want);
+    if (n < 0)
+        throw Error(ErrorKind::input, {path_, 0, 0},
+                    fmt::format("cannot read the ledger file: {}", std::strerror(errno)));
+    auto got = static_cast<std::size_t>(n);
+    if (got < want) eof_ = true; // read_full stops short only at the end
+    if (sha_) sha_->update(std::string_view(buf.data() + at, got));
     bytes_ += got;
     return got;
 }

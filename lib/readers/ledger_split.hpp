@@ -5,6 +5,7 @@
 // holds only whole records and knows the line number it starts at, so any thread can parse it.
 #pragma once
 
+#include "readers/ledger_source.hpp"
 #include "readers/sha256.hpp"
 
 #include <cstddef>
@@ -49,12 +50,11 @@ class BlockReader {
     void finish(LedgerBlock& b, std::size_t end, std::uint64_t lines);
     bool find_boundary(const char* p, std::size_t len, std::size_t& boundary,
                        std::uint64_t& lines) const;
+    int fd_;
     // A regular file is read in place through a read-only mapping (no copy into a buffer); the
     // last block, which needs padding after it, is copied.
-    const char* map_ = nullptr;
-    std::size_t map_size_ = 0;
+    FileMapping map_;
     std::size_t pos_ = 0; // where the next block starts, in the mapping
-    int fd_;
     std::string path_;
     std::size_t block_;
     Sha256* sha_;

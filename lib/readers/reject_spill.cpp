@@ -4,12 +4,13 @@
 
 namespace poolkit {
 
-void RejectSpill::begin(std::uint32_t file, std::uint64_t line, std::string_view reason,
-                        std::optional<std::int64_t> pence, std::uint32_t fields) {
+void RejectSpill::begin(std::uint32_t file, std::uint64_t line, RejectReason kind,
+                        std::string_view reason, std::optional<std::int64_t> pence,
+                        std::uint32_t fields) {
     spill_.put_u32(file);
     spill_.put_u64(line);
-    char has = pence ? 1 : 0;
-    spill_.put(&has, 1);
+    char flags[2] = {static_cast<char>(kind), static_cast<char>(pence ? 1 : 0)};
+    spill_.put(flags, 2);
     spill_.put_u64(static_cast<std::uint64_t>(pence.value_or(0)));
     spill_.put_str(reason);
     spill_.put_u32(fields);
@@ -37,11 +38,12 @@ void SpilledRejects::visit(const std::function<bool(const RejectedLine&)>& fn) c
     auto read = [&](Spill::Cursor& c, Record& r) {
         r.file = c.get_u32();
         r.line.line = c.get_u64();
-        char has;
-        c.get(&has, 1);
+        char flags[2];
+        c.get(flags, 2);
+        r.line.kind = static_cast<RejectReason>(flags[0]);
         auto pence = static_cast<std::int64_t>(c.get_u64());
         r.line.amount.reset();
-        if (has) r.line.amount = Money::from_pence(pence);
+        if (flags[1]) r.line.amount = Money::from_pence(pence);
         c.get_str(r.line.reason);
         r.line.fields.resize(c.get_u32());
         for (auto& f : r.line.fields)

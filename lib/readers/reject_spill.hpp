@@ -16,8 +16,9 @@ namespace poolkit {
 
 class RejectSpill {
   public:
-    // Starts a rejected line's record; then exactly `fields` calls of field().
-    void begin(std::uint32_t file, std::uint64_t line, std::string_view reason,
+    // Starts a rejected line's record (`reason`: its full words); then exactly `fields` calls
+    // of field().
+    void begin(std::uint32_t file, std::uint64_t line, RejectReason kind, std::string_view reason,
                std::optional<std::int64_t> pence, std::uint32_t fields);
     void field(std::string_view value) { spill_.put_str(value); }
 

@@ -1,6 +1,7 @@
 #include "readers/spill.hpp"
 
 #include "support/error.hpp"
+#include "support/fd_io.hpp"
 
 #include <fmt/format.h>
 
@@ -51,18 +52,12 @@ Spill& Spill::operator=(Spill&& o) noexcept {
 
 void Spill::flush() {
     if (fd_ < 0) fd_ = temporary_file("what the run sets aside (rejected lines, waiting output)");
-    for (std::size_t off = 0; off < buf_.size();) {
-        ssize_t n =
-            ::pwrite(fd_, buf_.data() + off, buf_.size() - off, static_cast<off_t>(on_disk_ + off));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            throw Error(ErrorKind::input,
-                        fmt::format("cannot write a temporary file of what the run sets aside "
-                                    "(rejected lines, waiting output): {} (set TMPDIR to a "
-                                    "directory with room)",
-                                    n < 0 ? std::strerror(errno) : "the disk is full"));
-        off += static_cast<std::size_t>(n);
-    }
+    if (int err = write_all(fd_, buf_, static_cast<off_t>(on_disk_)))
+        throw Error(ErrorKind::input,
+                    fmt::format("cannot write a temporary file of what the run sets aside "
+                                "(rejected lines, waiting output): {} (set TMPDIR to a "
+                                "directory with room)",
+                                std::strerror(err)));
     on_disk_ += buf_.size();
     buf_.clear();
 }
@@ -86,17 +81,12 @@ void Spill::Cursor::refill() {
     std::size_t want = static_cast<std::size_t>(
         std::min<std::uint64_t>(std::uint64_t(1) << 18, s_->on_disk_ - at_));
     chunk_.resize(want);
-    for (std::size_t got = 0; got < want;) {
-        ssize_t n =
-            ::pread(s_->fd_, chunk_.data() + got, want - got, static_cast<off_t>(at_ + got));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            throw Error(ErrorKind::input,
-                        fmt::format("cannot read back a temporary file of what the run set "
-                                    "aside: {}",
-                                    n < 0 ? std::strerror(errno) : "it is shorter than written"));
-        got += static_cast<std::size_t>(n);
-    }
+    ssize_t n = read_full(s_->fd_, chunk_.data(), want, static_cast<off_t>(at_));
+    if (n < 0 || static_cast<std::size_t>(n) < want)
+        throw Error(ErrorKind::input,
+                    fmt::format("cannot read back a temporary file of what the run set "
+                                "aside: {}",
+                                n < 0 ? std::strerror(errno) : "it is shorter than written"));
     pos_ = chunk_.data();
     end_ = pos_ + want;
     at_ += want;

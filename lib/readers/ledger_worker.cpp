@@ -1,0 +1,60 @@
+#include "readers/ledger_worker.hpp"
+
+namespace poolkit::ledger {
+
+void put_occurrence(Spill& s, const Occurrence& o) {
+    s.put_u32(o.at.file);
+    s.put_u64(o.at.line);
+    s.put_u64(o.hash);
+    s.put_u64(static_cast<std::uint64_t>(o.pence));
+    s.put_u32(static_cast<std::uint32_t>(o.month));
+    s.put_str(o.partner);
+    s.put_str(o.scheme);
+    s.put_str(o.cost_centre);
+    s.put_u32(static_cast<std::uint32_t>(o.fields.size()));
+    for (const auto& f : o.fields)
+        s.put_str(f);
+}
+
+void get_occurrence(Spill::Cursor& c, Occurrence& o) {
+    o.at.file = c.get_u32();
+    o.at.line = c.get_u64();
+    o.hash = c.get_u64();
+    o.pence = static_cast<std::int64_t>(c.get_u64());
+    o.month = static_cast<std::int32_t>(c.get_u32());
+    c.get_str(o.partner);
+    c.get_str(o.scheme);
+    c.get_str(o.cost_centre);
+    o.fields.resize(c.get_u32());
+    for (auto& f : o.fields)
+        c.get_str(f);
+}
+
+// A partner x scheme x period array per thread while it is small; a bigger agreement's cells go
+// in the hash map, so memory follows the lines, not the agreement's size (SPEC §8).
+constexpr std::size_t dense_cells_max = std::size_t(1) << 16;
+
+Shared::Shared(const Agreement* a, const LedgerOptions& o) : agreement(a), options(&o) {
+    if (!a) return;
+    std::vector<std::string> pids, sids;
+    for (const auto& p : a->partners)
+        pids.push_back(p.id);
+    for (const auto& s : a->schemes)
+        sids.push_back(s.id);
+    partner_codes = CodeTable(pids);
+    scheme_codes = CodeTable(sids);
+    P = pids.size();
+    S = sids.size();
+    dense = !o.by_cost_centre && P * S * 12 <= dense_cells_max;
+}
+
+std::vector<Worker> make_workers(const Shared& sh, unsigned threads, std::size_t files) {
+    std::vector<Worker> workers(threads);
+    for (auto& w : workers) {
+        w.files.resize(files);
+        if (sh.dense) w.dense.resize(sh.P * sh.S * 12);
+    }
+    return workers;
+}
+
+} // namespace poolkit::ledger

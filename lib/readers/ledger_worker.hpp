@@ -1,0 +1,179 @@
+// What the threads of a ledger run work on (SPEC §8: every core parses, nothing is shared while
+// they run): each worker's totals, groups, rejected lines and duplicate-key hashes, and what all
+// of them read (the agreement's code tables, the options). The line rules (ledger_line) fill a
+// worker; the merge (ledger_merge) adds the workers up in file and line order.
+#pragma once
+
+#include "model/actuals.hpp"
+#include "model/agreement.hpp"
+#include "readers/ledger_codes.hpp"
+#include "readers/ledger_dup_index.hpp"
+#include "readers/ledger_reader.hpp"
+#include "readers/reject_spill.hpp"
+#include "readers/spill.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace poolkit::ledger {
+
+// Raw counters of one thread, added up without the checked Money type on the hot path: the adds
+// wrap, and are exact because the totals are checked to fit (see add_wrap).
+struct RawTotals {
+    std::uint64_t read = 0, accepted = 0, rejected = 0;
+    std::int64_t p_read = 0, p_accepted = 0, p_rejected = 0;
+    // With an agreement: per partner index, bit m-1 set when a line of period m was accepted (to
+    // name the files of a partner whose year is short, SPEC §7).
+    std::vector<std::uint16_t> periods;
+
+    void mark(std::size_t partner, int period, std::size_t partners) {
+        if (periods.size() < partners) periods.resize(partners);
+        periods[partner] |= static_cast<std::uint16_t>(1u << (period - 1));
+    }
+    void merge_periods(const RawTotals& o) {
+        if (periods.size() < o.periods.size()) periods.resize(o.periods.size());
+        for (std::size_t i = 0; i < o.periods.size(); ++i)
+            periods[i] |= o.periods[i];
+    }
+
+    ControlTotals control() const {
+        ControlTotals c;
+        c.lines_read = read;
+        c.lines_accepted = accepted;
+        c.lines_rejected = rejected;
+        c.total_read = Money::from_pence(p_read);
+        c.total_accepted = Money::from_pence(p_accepted);
+        c.total_rejected = Money::from_pence(p_rejected);
+        return c;
+    }
+};
+
+// The adds of every total, by the threads and when their parts are merged. They wrap (defined,
+// as unsigned), so the parts may pass the range of int64 on the way; what counts is the total in
+// file and line order (SPEC §2: int64, overflow checked). No total can leave the range while the
+// magnitudes of all the amounts read add up to at most INT64_MAX, which is nearly always so;
+// when they do not, a pass over the files in order on one thread adds every total up again,
+// checked, and names the line that takes one out of range. A wrapped sum whose true value is in
+// range is that value, so the threads' totals are exact once that pass finds nothing.
+[[gnu::always_inline]] inline void add_wrap(std::int64_t& to, std::int64_t v) {
+    to = static_cast<std::int64_t>(static_cast<std::uint64_t>(to) + static_cast<std::uint64_t>(v));
+}
+[[gnu::always_inline]] inline void sub_wrap(std::int64_t& from, std::int64_t v) {
+    from =
+        static_cast<std::int64_t>(static_cast<std::uint64_t>(from) - static_cast<std::uint64_t>(v));
+}
+inline std::uint64_t magnitude(std::int64_t v) {
+    return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+}
+constexpr auto total_limit =
+    static_cast<unsigned __int128>(std::numeric_limits<std::int64_t>::max());
+
+struct Cell {
+    std::int64_t pence = 0;
+    std::int64_t lines = 0;
+};
+
+// A group of one thread: partner, scheme, month, cost centre as that thread's ids.
+struct GroupKey {
+    std::uint32_t p, s, month, cc;
+    bool operator==(const GroupKey&) const = default;
+};
+
+// An open-addressing map GroupKey -> Cell (free mode, and cost centres).
+class GroupMap {
+  public:
+    GroupMap() : keys_(256), cells_(256), used_(256, 0) {}
+    Cell& at(const GroupKey& k) {
+        std::size_t mask = keys_.size() - 1;
+        for (std::size_t i = hash(k) & mask;; i = (i + 1) & mask) {
+            if (!used_[i]) {
+                if ((count_ + 1) * 2 > keys_.size()) {
+                    grow();
+                    return at(k);
+                }
+                used_[i] = 1;
+                keys_[i] = k;
+                ++count_;
+                return cells_[i];
+            }
+            if (keys_[i] == k) return cells_[i];
+        }
+    }
+    template <typename Fn> void each(Fn fn) const {
+        for (std::size_t i = 0; i < keys_.size(); ++i)
+            if (used_[i]) fn(keys_[i], cells_[i]);
+    }
+
+  private:
+    static std::size_t hash(const GroupKey& k) {
+        return static_cast<std::size_t>(
+            mix64((std::uint64_t(k.p) << 32 | k.s) ^ 0x9e3779b97f4a7c15ull,
+                  (std::uint64_t(k.month) << 32 | k.cc) ^ 0xc2b2ae3d27d4eb4full));
+    }
+    void grow() {
+        GroupMap bigger;
+        bigger.keys_.assign(keys_.size() * 2, {});
+        bigger.cells_.assign(keys_.size() * 2, {});
+        bigger.used_.assign(keys_.size() * 2, 0);
+        each([&](const GroupKey& k, const Cell& c) { bigger.at(k) = c; });
+        *this = std::move(bigger);
+    }
+    std::vector<GroupKey> keys_;
+    std::vector<Cell> cells_;
+    std::vector<char> used_;
+    std::size_t count_ = 0;
+};
+
+// A line whose key hash was suspected in the first pass, as the second pass sees it: read from
+// the worker's spill in (file, line) order and judged there (SPEC §4: the first keeps its place).
+struct Occurrence {
+    LinePlace at;
+    std::uint64_t hash = 0;
+    std::int64_t pence = 0;
+    std::int32_t month = 0; // year * 12 + month - 1
+    std::string partner, scheme, cost_centre;
+    std::vector<std::string> fields;
+};
+
+void put_occurrence(Spill& s, const Occurrence& o);
+void get_occurrence(Spill::Cursor& c, Occurrence& o);
+
+// Everything one worker thread accumulates (never shared while the threads run).
+struct Worker {
+    std::vector<Cell> dense; // agreement mode without cost centres: partner x scheme x period
+    GroupMap groups;
+    CodeDict partners, schemes, centres;
+    std::vector<RawTotals> files;
+    RejectSpill rejects;             // the lines it rejected, in (file, line) order (first pass)
+    DupCollector keys;               // the key hashes of the accepted lines (first pass)
+    Spill occurrences;               // the lines with a suspected key hash, in order (second pass)
+    unsigned __int128 magnitude = 0; // of every amount read: the range check
+};
+
+// aggregate: every line judged and summed; confirm: the suspected duplicates set aside; locate:
+// one thread, in order, to find the line at which the amounts leave the range.
+enum class Pass { aggregate, confirm, locate };
+
+struct Located;
+
+struct Shared {
+    // The code tables of the agreement's partners and schemes (none without one), and whether
+    // its cells fit in an array per thread.
+    Shared(const Agreement* agreement, const LedgerOptions& options);
+
+    const Agreement* agreement = nullptr;
+    const LedgerOptions* options = nullptr;
+    CodeTable partner_codes, scheme_codes;
+    std::size_t P = 0, S = 0;
+    bool dense = false;         // cells in an array (a small agreement) or a map
+    SuspectSet suspect_set;     // for the second pass
+    Located* located = nullptr; // the locate pass's (ledger_overflow)
+};
+
+// `threads` workers, each with its totals for `files` files (and its cells, when dense).
+std::vector<Worker> make_workers(const Shared& sh, unsigned threads, std::size_t files);
+
+} // namespace poolkit::ledger

@@ -3,7 +3,6 @@
 // the statement again on them with the recorded arguments, and compares every figure. Exit 0
 // identical; 1 a figure differs; 2 could not verify (an input missing or changed, not a statement,
 // the tool failed or did not finish in time).
-#include "child_process.hpp"
 #include "cli.hpp"
 #include "statement_run.hpp"
 
@@ -11,6 +10,7 @@
 #include "readers/input_source.hpp"
 #include "readers/json_reader.hpp"
 #include "readers/verify_inputs.hpp"
+#include "support/child_process.hpp"
 #include "support/error.hpp"
 #include "support/visible_text.hpp"
 #include "writers/verify_report.hpp"
@@ -92,9 +92,10 @@ int main(int argc, char** argv) {
             throw Error(ErrorKind::input,
                         fmt::format("cannot run {}: it is not next to pool-verify ({})",
                                     rec.run.tool, program));
-        cli::ChildResult redo =
-            cli::run_child(program, cli::rerun_arguments(rec.run), base.empty() ? "." : base,
-                           std::chrono::seconds(timeout));
+        ChildResult redo = run_child(program, cli::rerun_arguments(rec.run),
+                                     base.empty() ? "." : base, std::chrono::seconds(timeout),
+                                     {"pool-verify: cannot change to the --base directory\n",
+                                      "pool-verify: cannot run the tool\n"});
         if (redo.timed_out) {
             std::cerr << redo.err;
             throw Error(ErrorKind::input,

@@ -1,4 +1,6 @@
 #include "writers/actuals_statement.hpp"
+
+#include "model/schemas.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/statement_parts.hpp"
@@ -8,7 +10,7 @@ namespace poolkit {
 std::string actuals_json(const ActualsStatement& st) {
     JsonWriter json;
     json.begin_object();
-    json.field("schema", "poolkit.actuals/1");
+    json.field("schema", schema::actuals);
     write_run_json(json, st.run);
     json.key("agreement");
     if (st.agreement_id) {

@@ -1,3 +1,4 @@
+#include "model/schemas.hpp"
 #include "support/visible_text.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
@@ -531,7 +532,7 @@ std::string recon_json(const ReconStatement& st) {
     const Reconciliation& r = st.recon;
     JsonWriter json;
     json.begin_object();
-    json.field("schema", "poolkit.recon/2");
+    json.field("schema", schema::recon);
     write_run_json(json, st.run);
     json.key("options").begin_object();
     json.field("period", a.year.period_ym(r.period));

@@ -1,5 +1,6 @@
 #include "writers/shares_json.hpp"
 
+#include "model/schemas.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/statement_parts.hpp"
@@ -27,7 +28,7 @@ std::string shares_json(const SharesStatement& st) {
     const Agreement& a = st.agreement;
     JsonWriter json;
     json.begin_object();
-    json.field("schema", "poolkit.shares/1");
+    json.field("schema", schema::shares);
     write_run_json(json, st.run);
 
     json.key("agreement").begin_object();

@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -177,6 +178,12 @@ ChildResult run_child(const std::string& program, const std::vector<std::string>
         ::raise(sig); // ends the caller as the signal would have
     }
     return r;
+}
+
+std::string program_directory() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : exe.parent_path().string();
 }
 
 } // namespace poolkit

@@ -31,4 +31,8 @@ ChildResult run_child(const std::string& program, const std::vector<std::string>
                       const std::string& cwd, std::chrono::milliseconds limit,
                       const ChildStartMessages& messages = {});
 
+// The directory that holds the running program (from /proc/self/exe), where its sibling tools
+// are; empty when it cannot be found.
+std::string program_directory();
+
 } // namespace poolkit

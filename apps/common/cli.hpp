@@ -27,6 +27,15 @@ struct OutputOptions {
 // Sets up --version and the footer of --help for a tool.
 void describe_tool(CLI::App& app, std::string_view tool);
 
+// A tool's command line: named `tool`, with its description, --version and the footer of --help.
+class ToolApp : public CLI::App {
+  public:
+    ToolApp(const std::string& tool, std::string description)
+        : CLI::App(std::move(description), tool) {
+        describe_tool(*this, tool);
+    }
+};
+
 // Adds --format (one of `formats`) and -o/--output to `app`.
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats);
 

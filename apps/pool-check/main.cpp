@@ -18,9 +18,9 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    CLI::App app{"Check an agreement file against the rules of SPEC section 3 and summarise it.",
-                 "pool-check"};
-    cli::describe_tool(app, "pool-check");
+    cli::ToolApp app{
+        "pool-check",
+        "Check an agreement file against the rules of SPEC section 3 and summarise it."};
     std::string agreement_path;
     app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
         ->required();

@@ -1,6 +1,5 @@
 #include "cli.hpp"
 
-#include "same_file.hpp"
 #include "support/error.hpp"
 #include "support/version.hpp"
 #include "support/visible_text.hpp"

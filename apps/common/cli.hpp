@@ -4,8 +4,8 @@
 #pragma once
 
 #include "model/input_file.hpp"
-#include "output_files.hpp"
 #include "run_arguments.hpp"
+#include "run_output.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -27,13 +27,22 @@ struct OutputOptions {
 // Sets up --version and the footer of --help for a tool.
 void describe_tool(CLI::App& app, std::string_view tool);
 
+// A tool's command line: named `tool`, with its description, --version and the footer of --help.
+class ToolApp : public CLI::App {
+  public:
+    ToolApp(const std::string& tool, std::string description)
+        : CLI::App(std::move(description), tool) {
+        describe_tool(*this, tool);
+    }
+};
+
 // Adds --format (one of `formats`) and -o/--output to `app`.
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats);
 
 // Parses the arguments and runs `body`, mapping every failure to a message and an exit code:
 // usage errors and poolkit::Error of kind input/usage/invariant/arithmetic exit 2, findings exit 1.
-// Before `body`, refuses an output that is one of the inputs (same_file.hpp); what `body` writes
-// with write_output() is put in place only when it returns 0 or 1 (output_files.hpp).
+// Before `body`, refuses an output that is one of the inputs (support/same_file.hpp); what `body`
+// writes with write_output() is put in place only when it returns 0 or 1 (run_output.hpp).
 int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body);
 
 // The record of this run for a statement: `tool`, its recorded_arguments, no inputs yet.

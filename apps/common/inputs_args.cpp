@@ -45,6 +45,19 @@ void add_ledger_options(CLI::App& app, LedgerArgs& args) {
         ->type_name("LEDGER");
 }
 
+void add_agreement_and_ledgers(CLI::App& app, std::string& agreement_path, LedgerArgs& args) {
+    app.add_option("agreement", agreement_path, "the agreement (TOML)")
+        ->required()
+        ->type_name("AGREEMENT");
+    add_ledger_options(app, args);
+}
+
+LedgerOptions ledger_options(const std::string& format) {
+    LedgerOptions options;
+    options.hash_inputs = format != "csv";
+    return options;
+}
+
 std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
     const auto& profiles = args.profiles;
     const auto& ledgers = args.ledgers;

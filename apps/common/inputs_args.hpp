@@ -31,6 +31,14 @@ struct LedgerArgs {
 // --no-duplicate-check and the hidden --threads.
 void add_ledger_options(CLI::App& app, LedgerArgs& args);
 
+// Adds the agreement (required positional, AGREEMENT) and then add_ledger_options, as pool-recon
+// and pool-settle take them.
+void add_agreement_and_ledgers(CLI::App& app, std::string& agreement_path, LedgerArgs& args);
+
+// What read_ledger_args is asked for by a tool with --format `format`: CSV tables record no
+// inputs, so they need no SHA-256 of the ledgers.
+LedgerOptions ledger_options(const std::string& format);
+
 // The ledger files with their profiles: --profile given once applies to every ledger, or once per
 // ledger in the same order. Throws Error(usage) for another count, Error(input) for a bad profile.
 std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args);

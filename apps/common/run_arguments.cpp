@@ -104,4 +104,14 @@ std::vector<std::string> named_paths(const std::vector<std::string>& arguments) 
     return paths;
 }
 
+void check_outputs(int argc, const char* const* argv) {
+    SplitArguments split = split_arguments(argc, argv);
+    // Without -o the output goes to standard output, which may be a file (">> L.csv").
+    bool to_stdout = true;
+    for (const auto& out : split.outputs)
+        to_stdout = to_stdout && out.option != "-o" && out.option != "--output";
+    if (to_stdout) split.outputs.insert(split.outputs.begin(), {"", "-"});
+    poolkit::check_outputs(named_paths(split.recorded), split.outputs);
+}
+
 } // namespace poolkit::cli

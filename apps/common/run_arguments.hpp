@@ -4,16 +4,12 @@
 // and every path the rest names may be something it reads, so the two must never meet.
 #pragma once
 
+#include "support/same_file.hpp"
+
 #include <string>
 #include <vector>
 
 namespace poolkit::cli {
-
-// A file the run writes, as given: {"-o", "s.json"}, {"--rejects", "r.csv"}.
-struct OutputArgument {
-    std::string option;
-    std::string path;
-};
 
 struct SplitArguments {
     // argv[1..] without -o/--output, --format, --table, --rejects and --threads, in each form
@@ -32,5 +28,9 @@ std::vector<std::string> recorded_arguments(int argc, const char* const* argv);
 // "--paid=p.csv", both sides of "icb.csv=icb-oracle"), not the option names. A value that is not a
 // path ("P06") is there too; whether something exists at a path is for the caller to ask.
 std::vector<std::string> named_paths(const std::vector<std::string>& arguments);
+
+// check_outputs (support/same_file.hpp) for a command line: every path its recorded arguments
+// name is taken for an input, and standard output is an output unless -o says otherwise.
+void check_outputs(int argc, const char* const* argv);
 
 } // namespace poolkit::cli

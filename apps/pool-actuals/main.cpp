@@ -16,10 +16,9 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    CLI::App app{"Validate ledgers and add them up by partner, scheme and period (SPEC §4).\n"
-                 "Every line is accepted or rejected with its file, line and reason.",
-                 "pool-actuals"};
-    cli::describe_tool(app, "pool-actuals");
+    cli::ToolApp app{"pool-actuals",
+                     "Validate ledgers and add them up by partner, scheme and period (SPEC §4).\n"
+                     "Every line is accepted or rejected with its file, line and reason."};
     std::string agreement_path, by = "partner,scheme,period";
     cli::LedgerArgs ledger_args;
     cli::OutputOptions out;

@@ -7,225 +7,20 @@
 // Exit 0 valid (warnings allowed), 1 invalid, 2 could not run (unreadable, syntax error, usage).
 #include "cli.hpp"
 
-#include "calc/schedule.hpp"
 #include "readers/agreement_loader.hpp"
-#include "support/visible_text.hpp"
+#include "support/error.hpp"
+#include "writers/check_json.hpp"
+#include "writers/check_summary.hpp"
 #include "writers/explain.hpp"
-#include "writers/inputs.hpp"
-#include "writers/json.hpp"
-#include "writers/settlement_statement.hpp"
-#include "writers/table.hpp"
-
-#include <fmt/format.h>
 
 #include <iostream>
 
-namespace {
-
 using namespace poolkit;
 
-std::string percent_of(Money part, Money whole) {
-    if (whole.is_zero()) return "-";
-    return format_percent(Rational(part.pence(), whole.pence()), 2);
-}
-
-std::string rule_text(const Agreement& a, const ShareRule& r, bool underspend) {
-    switch (r.kind) {
-    case RuleKind::contributions:
-        return underspend ? "returned in proportion to contributions"
-                          : "in proportion to contributions";
-    case RuleKind::lead:
-        return "to the scheme's lead commissioner";
-    case RuleKind::host:
-        return "to the host";
-    case RuleKind::carry_forward:
-        return "carried forward in the pool";
-    case RuleKind::tiers:
-        return "by tiers";
-    case RuleKind::split: {
-        std::string s = "split";
-        for (const auto& [p, f] : r.split)
-            s += fmt::format("{} {} {}", s == "split" ? "" : ",", a.partners[p].id,
-                             format_percent(f, 4));
-        return s;
-    }
-    }
-    return "?";
-}
-
-std::string profile_text(const Profile& p) {
-    switch (p.form) {
-    case Profile::Form::even:
-        return "even";
-    case Profile::Form::weights:
-        return "weights";
-    case Profile::Form::amounts:
-        return "amounts";
-    }
-    return "?";
-}
-
-std::string summary(const Agreement& a) {
-    std::string out;
-    out += fmt::format("{} ({})\n", a.title, a.id);
-    const char* kind = a.kind == AgreementKind::pooled    ? "Pooled fund"
-                       : a.kind == AgreementKind::aligned ? "Aligned budget"
-                                                          : "Joint budget";
-    out += fmt::format("{}, {}. Financial year {} ({} to {}).\n", kind, a.legal_basis,
-                       a.year.label(), a.year.start_date(), a.year.period_end_date(12));
-    if (a.host)
-        out += fmt::format("Host: {} ({}).", a.partners[*a.host].name, a.partners[*a.host].id);
-    if (!a.pooled_fund_manager.empty())
-        out += fmt::format("{}Pooled fund manager: {}.", a.host ? " " : "", a.pooled_fund_manager);
-    if (a.host || !a.pooled_fund_manager.empty()) out += "\n";
-    if (a.kind == AgreementKind::pooled)
-        out += fmt::format("Opening balance: {}.\n", format_display(a.opening_balance));
-    out += "\n";
-
-    const Money total = a.total_budget();
-    const auto totals = a.partner_contributions();
-    Table partners({{"Partner", false},
-                    {"Name", false},
-                    {"Sector", false},
-                    {"Contribution", true},
-                    {"Share", true}});
-    for (std::size_t p = 0; p < a.partners.size(); ++p)
-        partners.add_row({text_cell(a.partners[p].id), text_cell(a.partners[p].name),
-                          text_cell(sector_name(a.partners[p].sector)),
-                          num_cell(format_display(totals[p])),
-                          num_cell(percent_of(totals[p], total))});
-    partners.add_rule();
-    partners.add_row({text_cell("Total"), text_cell(""), text_cell(""),
-                      num_cell(format_display(total)), num_cell(total.is_zero() ? "-" : "100%")});
-    out += partners.text() + "\n";
-
-    Table schemes({{"Scheme", false},
-                   {"Name", false},
-                   {"Budget", true},
-                   {"Lead", false},
-                   {"Profile", false},
-                   {"Contributions", false}});
-    for (const auto& s : a.schemes)
-        schemes.add_row({text_cell(s.id), text_cell(s.name), num_cell(format_display(s.budget)),
-                         text_cell(s.lead ? a.partners[*s.lead].id : "-"),
-                         text_cell(profile_text(s.profile)),
-                         text_cell(s.contribution_terms.empty() ? "pool" : "own")});
-    schemes.add_rule();
-    schemes.add_row({text_cell("Total"), text_cell(""), num_cell(format_display(total)),
-                     text_cell(""), text_cell(""), text_cell("")});
-    out += schemes.text() + "\n";
-
-    if (a.kind == AgreementKind::joint) {
-        // No risk share: the recharges and the caps (SPEC §3, §6).
-        out += fmt::format("Recharges: {}.\n", describe_terms(a));
-    } else if (a.kind == AgreementKind::pooled) {
-        // The effective risk share (SPEC §7): the stated one, or the default, said as such.
-        const RiskShare rs = *effective_risk_share(a);
-        out += fmt::format("Risk share{}, basis {}:\n  overspend {}\n",
-                           risk_share_is_default(a) ? " (the default: no [risk_share])" : "",
-                           basis_name(rs.basis), rule_text(a, rs.overspend, false));
-        if (rs.overspend.kind == RuleKind::tiers) {
-            Money from;
-            for (const auto& t : rs.overspend_tiers) {
-                out += t.upto ? fmt::format("    {} to {}: {}\n", format_display(from),
-                                            format_display(*t.upto), rule_text(a, t.rule, false))
-                              : fmt::format("    above {}: {}\n", format_display(from),
-                                            rule_text(a, t.rule, false));
-                if (t.upto) from = *t.upto;
-            }
-            if (!rs.overspend_tiers.empty() && rs.overspend_tiers.back().upto)
-                out += fmt::format("    above {}: unallocated, for the partners to agree\n",
-                                   format_display(from));
-        }
-        out += fmt::format("  underspend {}\n", rule_text(a, rs.underspend, true));
-        std::string caps;
-        for (std::size_t p = 0; p < rs.caps.size(); ++p)
-            if (rs.caps[p])
-                caps += fmt::format("{}{} {}", caps.empty() ? "" : ", ", a.partners[p].id,
-                                    format_display(*rs.caps[p]));
-        if (!caps.empty()) out += fmt::format("  caps on net risk shares: {}\n", caps);
-        for (const auto& s : a.schemes) {
-            if (s.overspend)
-                out += fmt::format("  {} overspend {}\n", s.id, rule_text(a, *s.overspend, false));
-            if (s.underspend)
-                out += fmt::format("  {} underspend {}\n", s.id, rule_text(a, *s.underspend, true));
-        }
-    } else {
-        out += "No risk share: each partner bears its own variance.\n";
-    }
-    out += fmt::format("Monitoring: amber from {}, red from {} forecast variance.\n",
-                       format_percent(a.monitoring.amber, 4), format_percent(a.monitoring.red, 4));
-
-    ContributionSchedule sched = build_schedule(a);
-    if (!sched.has_instalments()) {
-        out += schedule_note(a, sched) + "\n";
-        return out;
-    }
-    out += fmt::format("\nPayment schedule: {}.\n", schedule_name(a.payment_schedule));
-    std::vector<Table::Column> cols{{"Period", false}};
-    for (const auto& p : a.partners)
-        cols.push_back({p.id, true});
-    cols.push_back({"Total", true});
-    Table pay(cols);
-    for (int period : sched.periods) {
-        std::vector<Cell> row{text_cell(a.year.period_long(period))};
-        for (std::size_t p = 0; p < a.partners.size(); ++p)
-            row.push_back(num_cell(format_display(sched.due[p][period - 1])));
-        row.push_back(num_cell(format_display(sched.period_total(period))));
-        pay.add_row(std::move(row));
-    }
-    out += pay.text();
-    return out;
-}
-
-std::string diagnostics_json(const AgreementLoad& load, RunRecord run,
-                             const std::vector<Finding>* findings) {
-    JsonWriter j;
-    j.begin_object();
-    j.field("schema", "poolkit.check/1");
-    j.field("valid", load.agreement.has_value());
-    run.inputs.push_back(load.input);
-    write_run_json(j, run);
-    std::size_t warnings = 0;
-    for (const auto& d : load.diagnostics.items)
-        warnings += d.severity == Severity::warning;
-    j.field("errors", static_cast<std::uint64_t>(load.diagnostics.error_count()));
-    j.field("warnings", static_cast<std::uint64_t>(warnings));
-    j.key("diagnostics").begin_array();
-    for (const auto& d : load.diagnostics.items) {
-        j.begin_object();
-        j.field("file", d.where.file);
-        j.field("line", static_cast<std::int64_t>(d.where.line));
-        j.field("column", static_cast<std::int64_t>(d.where.column));
-        j.field("severity", severity_name(d.severity));
-        j.field("message", d.message);
-        j.end_object();
-    }
-    j.end_array();
-    if (findings) write_findings_json(j, *findings);
-    j.end_object();
-    return j.str();
-}
-
-std::string count_line(const std::string& path, const Diagnostics& diags) {
-    std::size_t errors = diags.error_count();
-    std::size_t warnings = diags.items.size() - errors;
-    std::string what;
-    if (errors) what = fmt::format("{} error{}", errors, errors == 1 ? "" : "s");
-    if (warnings)
-        what += fmt::format("{}{} warning{}", what.empty() ? "" : ", ", warnings,
-                            warnings == 1 ? "" : "s");
-    return fmt::format("pool-check: {}: {}; the agreement is {}\n",
-                       path == "-" ? "<stdin>" : visible(path), what,
-                       errors ? "not valid" : "valid");
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
-    CLI::App app{"Check an agreement file against the rules of SPEC section 3 and summarise it.",
-                 "pool-check"};
-    poolkit::cli::describe_tool(app, "pool-check");
+    cli::ToolApp app{
+        "pool-check",
+        "Check an agreement file against the rules of SPEC section 3 and summarise it."};
     std::string agreement_path;
     app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
         ->required();
@@ -233,43 +28,40 @@ int main(int argc, char** argv) {
     app.add_flag("--explain", explain,
                  "print the agreement's terms in plain English, then the findings: errors, and "
                  "terms that are lawful but risky, each with why it matters");
-    poolkit::cli::OutputOptions out;
-    poolkit::cli::add_output_options(app, out, {"text", "md", "json"});
+    cli::OutputOptions out;
+    cli::add_output_options(app, out, {"text", "md", "json"});
 
-    return poolkit::cli::run(app, argc, argv, [&] {
+    return cli::run(app, argc, argv, [&] {
         if (out.format == "md" && !explain)
             throw Error(ErrorKind::usage,
                         "--format md needs --explain (the summary is text or json)");
         AgreementLoad load = load_agreement(agreement_path);
-        RunRecord run = poolkit::cli::run_record("pool-check", argc, argv);
+        RunRecord run = cli::run_record("pool-check", argc, argv);
+        run.inputs.push_back(load.input);
+        const Agreement* agreement = load.agreement ? &*load.agreement : nullptr;
         std::string content;
         if (explain) {
-            run.inputs.push_back(load.input);
-            Explanation e = make_explanation(load.agreement ? &*load.agreement : nullptr,
-                                             agreement_path, load.diagnostics, run);
-            if (out.format == "json") {
-                run.inputs.clear();
-                content = diagnostics_json(load, run, &e.findings);
-            } else {
-                content = out.format == "md" ? explain_markdown(e) : explain_text(e);
-            }
+            Explanation e = make_explanation(agreement, agreement_path, load.diagnostics, run);
+            content = out.format == "json"
+                          ? check_json(agreement != nullptr, load.diagnostics, run, &e.findings)
+                      : out.format == "md" ? explain_markdown(e)
+                                           : explain_text(e);
             // The findings are in the document; stderr has their count.
             Diagnostics all;
             all.items = shown_diagnostics(e);
             for (const auto& f : e.findings)
                 all.warning(f.where, f.what);
-            if (!all.items.empty()) std::cerr << count_line(agreement_path, all);
+            if (!all.items.empty()) std::cerr << check_count_line(agreement_path, all);
         } else if (out.format == "json") {
-            content = diagnostics_json(load, run, nullptr);
+            content = check_json(agreement != nullptr, load.diagnostics, run, nullptr);
         } else {
             for (const auto& d : load.diagnostics.items)
                 std::cerr << d.formatted() << '\n';
             if (!load.diagnostics.items.empty())
-                std::cerr << count_line(agreement_path, load.diagnostics);
-            // SPEC §8: no control character of the agreement reaches the terminal.
-            if (load.agreement) content = visible_lines(summary(*load.agreement));
+                std::cerr << check_count_line(agreement_path, load.diagnostics);
+            if (agreement) content = check_summary(*agreement);
         }
-        if (!content.empty()) poolkit::cli::write_output(out.output, content);
-        return int(load.agreement ? poolkit::cli::exit_clean : poolkit::cli::exit_findings);
+        if (!content.empty()) cli::write_output(out.output, content);
+        return int(load.agreement ? cli::exit_clean : cli::exit_findings);
     });
 }

@@ -3,7 +3,9 @@
 // spending where the partner's own budget is zero, joint charges above a cap); 2 when it cannot
 // run.
 #include "cli.hpp"
+#include "findings_report.hpp"
 #include "inputs_args.hpp"
+#include "statement_options.hpp"
 
 #include "calc/reconciliation.hpp"
 #include "support/error.hpp"
@@ -11,16 +13,14 @@
 
 #include <fmt/format.h>
 
-#include <iostream>
-
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    CLI::App app{"Month-end reconciliation of a pooled, aligned or joint budget (SPEC §6): budget, "
-                 "actual and forecast by scheme, each partner's position, the RAG status and the "
-                 "ledger control totals.",
-                 "pool-recon"};
-    cli::describe_tool(app, "pool-recon");
+    cli::ToolApp app{
+        "pool-recon",
+        "Month-end reconciliation of a pooled, aligned or joint budget (SPEC §6): budget, "
+        "actual and forecast by scheme, each partner's position, the RAG status and the "
+        "ledger control totals."};
     std::string agreement_path, period_text, forecast = "profile", table = "schemes";
     cli::LedgerArgs ledger_args;
     cli::OutputOptions out;
@@ -37,10 +37,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"schemes", "partners", "invoices", "aligned", "ledger"}))
         ->default_str("schemes");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
-    app.add_option("agreement", agreement_path, "the agreement (TOML)")
-        ->required()
-        ->type_name("AGREEMENT");
-    cli::add_ledger_options(app, ledger_args);
+    cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
@@ -55,29 +52,9 @@ int main(int argc, char** argv) {
                                     "({} to {})",
                                     period_text, a.year.label(), a.year.period_ym(1),
                                     a.year.period_ym(12)));
-        ReconTable csv_table = ReconTable::schemes;
-        for (auto t : {ReconTable::schemes, ReconTable::partners, ReconTable::invoices,
-                       ReconTable::aligned, ReconTable::ledger})
-            if (table == recon_table_name(t)) csv_table = t;
-        // A table the agreement's kind does not have is a mistake in the script, not an empty
-        // file (SPEC §6: partners for pooled funds and joint budgets, aligned for aligned
-        // budgets, invoices for joint budgets).
-        auto needs = [&](ReconTable t, AgreementKind k) {
-            if (csv_table == t && a.kind != k)
-                throw Error(ErrorKind::usage,
-                            fmt::format("--table {} is for {} agreements; {} is {}", table,
-                                        kind_name(k), agreement_path, kind_name(a.kind)));
-        };
-        if (csv_table == ReconTable::partners && a.kind == AgreementKind::aligned)
-            throw Error(ErrorKind::usage,
-                        fmt::format("--table partners is for pooled and joint agreements; {} is "
-                                    "aligned (use --table aligned)",
-                                    agreement_path));
-        needs(ReconTable::aligned, AgreementKind::aligned);
-        needs(ReconTable::invoices, AgreementKind::joint);
-        LedgerOptions opts;
-        opts.hash_inputs = out.format != "csv"; // CSV tables record no inputs
-        LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args, opts, inputs);
+        const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
+        LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
+                                              cli::ledger_options(out.format), inputs);
 
         ReconStatement st{
             a,
@@ -88,28 +65,10 @@ int main(int argc, char** argv) {
             ledger_args.rejects_path,
             std::move(record)};
 
-        std::string doc = out.format == "json"  ? recon_json(st)
-                          : out.format == "csv" ? recon_csv(st, csv_table)
-                          : out.format == "md"  ? recon_markdown(st)
-                                                : recon_text(st);
-        cli::write_output(out.output, doc);
-        // Aligned spending where a partner's own budget is zero is a finding (SPEC §5, §6): the
-        // partner must recode the lines or agree a budget. Text and Markdown say so themselves.
-        std::size_t flagged = st.recon.spend_without_budget;
-        if (flagged > 0 && out.format != "text" && out.format != "md")
-            std::cerr << fmt::format("pool-recon: warning: {} partner row{} of spending on a "
-                                     "scheme where the partner's own budget is zero (flagged "
-                                     "spend_without_budget)\n",
-                                     flagged, flagged == 1 ? "" : "s");
-        // A joint partner's charges above its contribution plus its cap are charged to nobody:
-        // a finding (SPEC §6), as an unallocated overspend is at the year end.
-        const Money unallocated = st.recon.joint ? st.recon.joint->to_date.unallocated : Money{};
-        if (unallocated.is_positive() && out.format != "text" && out.format != "md")
-            std::cerr << fmt::format("pool-recon: warning: £{} of the charges to date is "
-                                     "unallocated (above a partner's contribution plus its cap): "
-                                     "the partners must agree how to meet it\n",
-                                     format_display(unallocated));
-        bool findings = run.control.lines_rejected > 0 || flagged > 0 || unallocated.is_positive();
-        return findings ? cli::exit_findings : cli::exit_clean;
+        cli::write_output(out.output, out.format == "json"  ? recon_json(st)
+                                      : out.format == "csv" ? recon_csv(st, csv_table)
+                                      : out.format == "md"  ? recon_markdown(st)
+                                                            : recon_text(st));
+        return cli::recon_findings(st, out.format);
     });
 }

@@ -2,7 +2,9 @@
 // Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend, a year whose
 // ledgers stop short of March); 2 when it cannot run.
 #include "cli.hpp"
+#include "findings_report.hpp"
 #include "inputs_args.hpp"
+#include "statement_options.hpp"
 
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
@@ -11,17 +13,12 @@
 #include "support/error.hpp"
 #include "writers/settlement_statement.hpp"
 
-#include <fmt/format.h>
-
-#include <iostream>
-
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    CLI::App app{"Settle the year of a pooled fund: outturn, risk share, final shares, the "
-                 "transfers with the host, and the memorandum account (SPEC §7).",
-                 "pool-settle"};
-    cli::describe_tool(app, "pool-settle");
+    cli::ToolApp app{"pool-settle",
+                     "Settle the year of a pooled fund: outturn, risk share, final shares, the "
+                     "transfers with the host, and the memorandum account (SPEC §7)."};
     std::string agreement_path, paid_path, table = "partners";
     cli::LedgerArgs ledger_args;
     bool with_memorandum = false, provisional = false, complete = false;
@@ -45,57 +42,35 @@ int main(int argc, char** argv) {
                    "with --format csv: schemes, partners, transfers, steps, memorandum or notes")
         ->default_str("partners");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
-    app.add_option("agreement", agreement_path, "the agreement (TOML)")
-        ->required()
-        ->type_name("AGREEMENT");
-    cli::add_ledger_options(app, ledger_args);
+    cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
-        std::optional<SettlementTable> csv_table;
-        for (auto t :
-             {SettlementTable::schemes, SettlementTable::partners, SettlementTable::transfers,
-              SettlementTable::steps, SettlementTable::memorandum, SettlementTable::notes})
-            if (table == settlement_table_name(t)) csv_table = t;
-        if (!csv_table)
-            throw Error(ErrorKind::usage, "--table: one of schemes, partners, transfers, steps, "
-                                          "memorandum, notes");
-        if ((*csv_table == SettlementTable::memorandum || *csv_table == SettlementTable::notes) &&
-            out.format == "csv")
-            with_memorandum = true;
-
+        const SettlementTable csv_table = cli::settlement_table(table);
         RunRecord record = cli::run_record("pool-settle", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
-        // SPEC §7: an aligned budget has no pool and no recharges, so no memorandum account.
-        if (with_memorandum && a.kind == AgreementKind::aligned)
-            throw Error(ErrorKind::usage,
-                        "--memorandum: agreement " + a.id +
-                            " is an aligned budget: no money is pooled or recharged, so there is "
-                            "no memorandum account; each partner accounts for its own budget in "
-                            "its own accounts (leave out --memorandum)");
-        LedgerOptions opts;
-        opts.hash_inputs = out.format != "csv"; // CSV tables record no inputs
-        LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args, opts, inputs);
-
+        with_memorandum = cli::settlement_memorandum(with_memorandum, csv_table, out.format, a);
+        LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args,
+                                              cli::ledger_options(out.format), inputs);
         std::optional<std::vector<Money>> paid;
         if (!paid_path.empty()) {
-            InputFile record;
-            paid = read_paid(a, paid_path, record);
-            inputs.push_back(record);
+            InputFile paid_record;
+            paid = read_paid(a, paid_path, paid_record);
+            inputs.push_back(paid_record);
         }
 
-        SettlementStatement st{a,
-                               settle(a, *run.actuals, paid ? &*paid : nullptr),
-                               std::nullopt,
-                               paid.has_value(),
-                               run.control,
-                               ledger_args.ledgers.size(),
-                               std::move(record),
-                               year_completeness(*run.actuals),
-                               YearEnd::complete,
-                               {}};
-        st.year_end = year_end(st.year, provisional, complete);
-        st.complete_asserted = complete;
+        const YearCompleteness year = year_completeness(*run.actuals);
+        SettlementStatement st{.agreement = a,
+                               .settlement = settle(a, *run.actuals, paid ? &*paid : nullptr),
+                               .memorandum = std::nullopt,
+                               .paid_given = paid.has_value(),
+                               .control = run.control,
+                               .ledger_files = ledger_args.ledgers.size(),
+                               .run = std::move(record),
+                               .year = year,
+                               .year_end = year_end(year, provisional, complete),
+                               .short_partner_files = {},
+                               .complete_asserted = complete};
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         // A joint budget has no pool: the host's recharge statement and the partners' notes
@@ -105,30 +80,10 @@ int main(int argc, char** argv) {
         else if (with_memorandum)
             st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
-        std::string doc = out.format == "json"  ? settlement_json(st)
-                          : out.format == "csv" ? settlement_csv(st, *csv_table)
-                          : out.format == "md"  ? settlement_markdown(st)
-                                                : settlement_text(st);
-        cli::write_output(out.output, doc);
-        const bool incomplete = st.year_end == YearEnd::incomplete;
-        if (st.year_end != YearEnd::complete)
-            for (const std::string& line : short_partner_lines(st))
-                std::cerr << fmt::format("pool-settle: {}: {}\n", incomplete ? "finding" : "note",
-                                         line);
-        if (incomplete)
-            std::cerr << "pool-settle: the statement is PROVISIONAL; read every partner's March "
-                         "ledger, or give --provisional (intended) or --complete (the year is "
-                         "complete)\n";
-        bool findings =
-            run.control.lines_rejected > 0 || st.settlement.unallocated.is_positive() || incomplete;
-        if (st.settlement.unallocated.is_positive() && out.format != "text" && out.format != "md")
-            std::cerr << fmt::format("pool-settle: warning: £{} of {} is unallocated: the "
-                                     "partners must agree how to meet it\n",
-                                     format_display(st.settlement.unallocated),
-                                     a.kind == AgreementKind::joint
-                                         ? "the charges (above a partner's contribution plus its "
-                                           "cap)"
-                                         : "overspend");
-        return findings ? cli::exit_findings : cli::exit_clean;
+        cli::write_output(out.output, out.format == "json"  ? settlement_json(st)
+                                      : out.format == "csv" ? settlement_csv(st, csv_table)
+                                      : out.format == "md"  ? settlement_markdown(st)
+                                                            : settlement_text(st));
+        return cli::settlement_findings(st, out.format);
     });
 }

@@ -13,10 +13,10 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    CLI::App app{"Contribution shares by partner and scheme, and the payment schedule by period.\n"
-                 "CSV holds one table: choose it with --table.",
-                 "pool-shares"};
-    cli::describe_tool(app, "pool-shares");
+    cli::ToolApp app{
+        "pool-shares",
+        "Contribution shares by partner and scheme, and the payment schedule by period.\n"
+        "CSV holds one table: choose it with --table."};
     std::string agreement_path;
     app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
         ->required();

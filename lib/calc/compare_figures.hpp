@@ -1,4 +1,4 @@
-// Comparing a statement with its recomputation (pool-verify, issue 7): every scalar of the two
+// Comparing a statement with its recomputation (pool-verify, SPEC §5): every scalar of the two
 // JSON documents by its path ("schemes[0].actual_ytd"), as text, so "1234.56" and "1234.57"
 // differ and nothing is rounded on the way.
 #pragma once

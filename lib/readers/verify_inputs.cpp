@@ -1,6 +1,8 @@
 #include "readers/verify_inputs.hpp"
 
 #include "readers/sha256.hpp"
+#include "support/error.hpp"
+#include "support/fd_io.hpp"
 
 #include <fmt/format.h>
 
@@ -91,9 +93,8 @@ InputCheck check_input(const InputFile& recorded, const std::string& base) {
     // The size said by stat can be wrong (a file in /proc says 0) or change while it is read.
     const std::uint64_t most = recorded.bytes + 1;
     while (c.bytes < most) {
-        ssize_t n = ::read(fd, buf.data(), std::min<std::uint64_t>(buf.size(), most - c.bytes));
+        ssize_t n = read_some(fd, buf.data(), std::min<std::uint64_t>(buf.size(), most - c.bytes));
         if (n < 0) {
-            if (errno == EINTR) continue;
             int err = errno;
             ::close(fd);
             c.status = InputCheck::Status::unreadable;
@@ -119,6 +120,23 @@ InputCheck check_input(const InputFile& recorded, const std::string& base) {
                                 name, where, bytes_text(c.bytes), short_hash(c.sha256),
                                 short_hash(recorded.sha256));
     return c;
+}
+
+void check_inputs(const std::vector<InputFile>& inputs, const std::string& base,
+                  const std::string& statement, const std::function<void(std::string_view)>& show) {
+    std::size_t problems = 0;
+    for (const auto& in : inputs) {
+        InputCheck c = check_input(in, base);
+        if (c.status == InputCheck::Status::same) continue;
+        show(c.problem);
+        ++problems;
+    }
+    if (problems > 0)
+        throw Error(ErrorKind::input,
+                    fmt::format("{}: cannot be recomputed: {} of its {} input{} {} not as recorded "
+                                "(above)",
+                                statement, problems, inputs.size(), inputs.size() == 1 ? "" : "s",
+                                problems == 1 ? "is" : "are"));
 }
 
 } // namespace poolkit

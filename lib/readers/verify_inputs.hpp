@@ -1,4 +1,4 @@
-// Checking a statement's recorded inputs against the files as they are now (pool-verify, issue 7):
+// Checking a statement's recorded inputs against the files as they are now (pool-verify, SPEC §5):
 // each must be a regular file with the recorded size and SHA-256, or the statement cannot be
 // recomputed from them. A FIFO, a device or a directory is refused without reading it, and no more
 // than the recorded size and one byte is read, so a statement cannot make pool-verify wait or read
@@ -8,7 +8,10 @@
 #include "model/input_file.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace poolkit {
 
@@ -24,6 +27,12 @@ struct InputCheck {
 // Checks one recorded input. A relative path is resolved against `base` when it is not empty (an
 // auditor's copy of the inputs), else against the current directory.
 InputCheck check_input(const InputFile& recorded, const std::string& base);
+
+// Checks every recorded input of the statement `statement`, giving the problem of each one that is
+// not as recorded to `show` (one line each); then, if any, throws Error(input): the statement
+// cannot be recomputed from them.
+void check_inputs(const std::vector<InputFile>& inputs, const std::string& base,
+                  const std::string& statement, const std::function<void(std::string_view)>& show);
 
 // `path` resolved as check_input resolves it.
 std::string resolve_input_path(const std::string& path, const std::string& base);

@@ -1,4 +1,6 @@
 #include "writers/actuals_statement.hpp"
+
+#include "model/schemas.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/statement_parts.hpp"
@@ -7,7 +9,7 @@ namespace poolkit {
 
 std::string actuals_json(const ActualsStatement& st) {
     JsonWriter json;
-    begin_statement_json(json, "poolkit.actuals/1", st.run);
+    begin_statement_json(json, schema::actuals, st.run);
     json.key("agreement");
     if (st.agreement_id) {
         json.begin_object();

@@ -1,6 +1,7 @@
 // pool-recon's statement as JSON, schema "poolkit.recon/2" (SPEC §5, §6): the schemes and their
 // total, the partners by kind, a joint budget's invoices and charges, the ledger control totals and
 // the inputs record. Amounts are strings.
+#include "model/schemas.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
@@ -37,7 +38,7 @@ std::string recon_json(const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const Reconciliation& r = st.recon;
     JsonWriter json;
-    begin_statement_json(json, "poolkit.recon/2", st.run);
+    begin_statement_json(json, schema::recon, st.run);
     json.key("options").begin_object();
     json.field("period", a.year.period_ym(r.period));
     json.field("forecast", forecast_name(r.method));

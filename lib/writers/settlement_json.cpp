@@ -1,6 +1,7 @@
 // The settlement as JSON, schema "poolkit.settle/2" (SPEC §5): schemes[], partners[],
 // transfers[], carried_forward, unallocated, plus the risk-share working, the memorandum account
 // when asked for, the ledger control totals and the inputs record. Amounts are strings.
+#include "model/schemas.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_settlement_writers.hpp"
 #include "writers/json.hpp"
@@ -60,7 +61,7 @@ std::string settlement_json(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
     JsonWriter json;
-    begin_statement_json(json, "poolkit.settle/2", st.run);
+    begin_statement_json(json, schema::settle, st.run);
     json.key("options").begin_object();
     // Joint: paid is the invoices worked from the ledgers (SPEC §7).
     json.field("paid", st.paid_given                    ? "file"

@@ -1,5 +1,6 @@
 #include "writers/shares_json.hpp"
 
+#include "model/schemas.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/statement_parts.hpp"
@@ -24,7 +25,7 @@ void percent_fields(JsonWriter& json, const std::optional<Rational>& fraction) {
 std::string shares_json(const SharesStatement& st) {
     const Agreement& a = st.agreement;
     JsonWriter json;
-    begin_statement_json(json, "poolkit.shares/1", st.run);
+    begin_statement_json(json, schema::shares, st.run);
 
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);

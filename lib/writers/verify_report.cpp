@@ -45,4 +45,11 @@ std::string verify_report(const std::string& statement, const FigureComparison& 
     return out;
 }
 
+std::string older_schema_note(const std::string& statement, const std::string& schema,
+                              const std::string& schema_now, const FigureComparison& comparison) {
+    return fmt::format("pool-verify: note: {} is a {} statement; this poolkit writes {}: the {} "
+                       "figures both carry are compared, {} that only one of them has are not\n",
+                       statement, schema, schema_now, comparison.compared, comparison.not_compared);
+}
+
 } // namespace poolkit

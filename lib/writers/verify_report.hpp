@@ -1,4 +1,4 @@
-// What pool-verify prints (issue 7): one line per figure that differs between a statement and its
+// What pool-verify prints (SPEC §5): one line per figure that differs between a statement and its
 // recomputation, then the verdict; or the one-line confirmation when they are identical.
 #pragma once
 
@@ -19,5 +19,11 @@ std::string describe_difference(const FigureDifference& d);
 // figures differs (pool-settle 0.1.0)\n".
 std::string verify_report(const std::string& statement, const FigureComparison& comparison,
                           std::size_t inputs, const std::string& made_by);
+
+// For a statement of an earlier schema version (SPEC §5), checked on the figures both versions
+// carry: "pool-verify: note: s.json is a poolkit.settle/1 statement; this poolkit writes
+// poolkit.settle/2: the 40 figures both carry are compared, 3 that only one of them has are not\n".
+std::string older_schema_note(const std::string& statement, const std::string& schema,
+                              const std::string& schema_now, const FigureComparison& comparison);
 
 } // namespace poolkit

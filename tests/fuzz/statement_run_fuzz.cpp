@@ -14,8 +14,9 @@
 
 #include "cli.hpp"
 #include "inputs_args.hpp"
+#include "model/schemas.hpp"
 #include "readers/json_reader.hpp"
-#include "statement_run.hpp"
+#include "statement_arguments.hpp"
 #include "support/error.hpp"
 
 #include <algorithm>
@@ -51,16 +52,12 @@ void check_with_cli11(const std::vector<std::string>& args) {
     FUZZ_CHECK(ledger_args.rejects_path.empty());
 }
 
-void check(const cli::StatementRun& r) {
+void check(const StatementRun& r) {
     // Every schema a tool writes or wrote (SPEC §5: recon and settle are at version 2, and a
     // statement of version 1 is still verified).
-    static const std::vector<std::pair<std::string, std::string>> writers{
-        {"poolkit.shares/1", "pool-shares"}, {"poolkit.actuals/1", "pool-actuals"},
-        {"poolkit.recon/1", "pool-recon"},   {"poolkit.recon/2", "pool-recon"},
-        {"poolkit.settle/1", "pool-settle"}, {"poolkit.settle/2", "pool-settle"},
-        {"poolkit.check/1", "pool-check"}};
-    FUZZ_CHECK(std::find(writers.begin(), writers.end(), std::pair{r.schema, r.run.tool}) !=
-               writers.end());
+    FUZZ_CHECK(std::any_of(schema::makers.begin(), schema::makers.end(), [&](const auto& m) {
+        return m.schema == r.schema && m.tool == r.run.tool;
+    }));
 
     const std::vector<std::string> args = cli::rerun_arguments(r.run);
     std::vector<const char*> argv{r.run.tool.c_str()};

@@ -1,8 +1,9 @@
 // The files a run names and writes (SPEC §5, §8): which arguments are outputs, which may be
 // inputs, when two paths are the same file, and outputs put in place only on commit.
 #include "cli.hpp"
-#include "same_file.hpp"
 #include "support/error.hpp"
+#include "support/output_files.hpp"
+#include "support/same_file.hpp"
 
 #include "ledger_test_support.hpp"
 
@@ -39,9 +40,9 @@ std::string slurp(const std::string& path) {
 }
 
 // The message of the Error that check_outputs throws, or "" when it accepts.
-std::string refusal(const Strings& inputs, const std::vector<cli::OutputArgument>& outputs) {
+std::string refusal(const Strings& inputs, const std::vector<OutputArgument>& outputs) {
     try {
-        cli::check_outputs(inputs, outputs);
+        check_outputs(inputs, outputs);
     } catch (const Error& e) {
         CHECK(e.kind() == ErrorKind::usage);
         return e.what();
@@ -117,7 +118,7 @@ TEST_CASE("run files: outputs are put in place on commit, and left as they were 
     const std::string kept = dir.file("kept.txt", "old");
     ::chmod(kept.c_str(), 0600);
     {
-        cli::OutputFiles files;
+        OutputFiles files;
         files.write(kept, "new");
         files.write(dir.path() + "/fresh.txt", "fresh");
         // Not committed: the old file as it was, no new file, no temporary file.
@@ -129,7 +130,7 @@ TEST_CASE("run files: outputs are put in place on commit, and left as they were 
     CHECK(entries == 1);
 
     {
-        cli::OutputFiles files;
+        OutputFiles files;
         files.write(kept, "new");
         files.write(dir.path() + "/fresh.txt", "fresh");
         files.commit();
@@ -141,7 +142,7 @@ TEST_CASE("run files: outputs are put in place on commit, and left as they were 
     CHECK((st.st_mode & 07777) == 0600); // the replaced file's mode carries over
 
     // A directory as the output is refused at once, naming it.
-    cli::OutputFiles files;
+    OutputFiles files;
     CHECK_THROWS_WITH_AS(files.write(dir.path(), "x"),
                          "is a directory, not a file: give the path of the file to write", Error);
 }

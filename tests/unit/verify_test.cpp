@@ -1,10 +1,11 @@
-// pool-verify's parts (issue 7): the arguments a statement records, the footer that prints them,
+// pool-verify's parts (SPEC §5): the arguments a statement records, the footer that prints them,
 // the check of recorded inputs against the files, and the figure-by-figure comparison.
 #include "calc/compare_figures.hpp"
 #include "cli.hpp"
+#include "model/schemas.hpp"
 #include "readers/json_reader.hpp"
 #include "readers/verify_inputs.hpp"
-#include "statement_run.hpp"
+#include "statement_arguments.hpp"
 #include "support/version.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
@@ -71,8 +72,8 @@ TEST_CASE("verify: a statement's record is read back, and may not choose an outp
     };
     const std::string agreement =
         R"({"role": "agreement", "path": "a.toml", "bytes": 3, "sha256": "x"})";
-    cli::StatementRun r = read(R"("a.toml", "--period", "P06")", agreement);
-    CHECK(r.schema == "poolkit.recon/1");
+    StatementRun r = read(R"("a.toml", "--period", "P06")", agreement);
+    CHECK(r.schema == schema::recon_v1);
     CHECK(r.version == "0.1.0");
     CHECK(r.run.tool == "pool-recon");
     REQUIRE(r.run.inputs.size() == 1);
@@ -94,7 +95,7 @@ TEST_CASE("verify: a statement's record is read back, and may not choose an outp
     // but "P06" exists, and only a.toml is an input.
     auto exists = [](const std::string& p) { return p != "P06"; };
     CHECK(cli::unrecorded_paths(r.run, exists).empty());
-    cli::StatementRun edited = read(
+    StatementRun edited = read(
         R"("a.toml", "--period", "P06", "/dev/zero", "--paid=p.csv", "-", "/dev/zero")", agreement);
     CHECK(cli::unrecorded_paths(edited.run, exists) == Strings{"/dev/zero", "p.csv"});
 }
@@ -105,11 +106,11 @@ TEST_CASE("verify: the run is recorded in JSON and in the text footer") {
                   {{"agreement", "my agreement.toml", 3, abc_sha}}};
     JsonWriter json;
     json.begin_object();
-    json.field("schema", "poolkit.recon/1");
+    json.field("schema", schema::recon_v1);
     write_run_json(json, run);
     json.end_object();
     auto flat = flatten_json(parse_json(json.str(), "t.json"));
-    std::vector<std::pair<std::string, std::string>> want{{"schema", "poolkit.recon/1"},
+    std::vector<std::pair<std::string, std::string>> want{{"schema", std::string(schema::recon_v1)},
                                                           {"tool", "pool-recon"},
                                                           {"version", poolkit_version},
                                                           {"arguments[0]", "--period"},

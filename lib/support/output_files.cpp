@@ -1,7 +1,8 @@
-#include "output_files.hpp"
+#include "support/output_files.hpp"
 
-#include "readers/spill.hpp"
 #include "support/error.hpp"
+#include "support/fd_io.hpp"
+#include "support/spill.hpp"
 
 #include <fmt/format.h>
 
@@ -12,24 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace poolkit::cli {
+namespace poolkit {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-OutputFiles* current = nullptr; // the run's, while a CommitScope is alive
-
-// Writes all of `data` to `fd`; 0, or the errno of the write that failed.
-int write_all(int fd, std::string_view data) {
-    for (std::size_t off = 0; off < data.size();) {
-        ssize_t n = ::write(fd, data.data() + off, data.size() - off);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return errno;
-        off += static_cast<std::size_t>(n);
-    }
-    return 0;
-}
 
 // A file output that failed before it replaced anything.
 [[noreturn]] void fail(const std::string& path, const char* what, int err) {
@@ -209,26 +197,4 @@ void OutputFiles::commit() {
     }
 }
 
-CommitScope::CommitScope(OutputFiles& files) : previous_(current) {
-    current = &files;
-}
-
-CommitScope::~CommitScope() {
-    current = previous_;
-}
-
-void write_output(const std::string& path, std::string_view content) {
-    write_output(path, [&](const PutPiece& put) { put(content); });
-}
-
-void write_output(const std::string& path, const Producer& produce) {
-    if (current) {
-        current->write(path, produce);
-        return;
-    }
-    OutputFiles files;
-    files.write(path, produce);
-    files.commit();
-}
-
-} // namespace poolkit::cli
+} // namespace poolkit

@@ -1,4 +1,4 @@
-#include "readers/spill.hpp"
+#include "support/spill.hpp"
 
 #include "support/error.hpp"
 #include "support/fd_io.hpp"

@@ -1,6 +1,7 @@
-#include "child_process.hpp"
+#include "support/child_process.hpp"
 
 #include "support/error.hpp"
+#include "support/fd_io.hpp"
 
 #include <fmt/format.h>
 
@@ -9,12 +10,13 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace poolkit::cli {
+namespace poolkit {
 
 namespace {
 
@@ -75,7 +77,8 @@ int kill_and_reap(pid_t pid) {
 } // namespace
 
 ChildResult run_child(const std::string& program, const std::vector<std::string>& args,
-                      const std::string& cwd, std::chrono::milliseconds limit) {
+                      const std::string& cwd, std::chrono::milliseconds limit,
+                      const ChildStartMessages& messages) {
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(program.c_str()));
     for (const auto& a : args)
@@ -109,13 +112,11 @@ ChildResult run_child(const std::string& program, const std::vector<std::string>
         ::dup2(out_pipe[1], 1);
         ::dup2(err_pipe[1], 2);
         if (::chdir(cwd.c_str()) != 0) {
-            const char msg[] = "pool-verify: cannot change to the --base directory\n";
-            (void)!::write(2, msg, sizeof msg - 1);
+            (void)!::write(2, messages.no_directory.data(), messages.no_directory.size());
             ::_exit(127);
         }
         ::execv(program.c_str(), argv.data());
-        const char msg[] = "pool-verify: cannot run the tool\n";
-        (void)!::write(2, msg, sizeof msg - 1);
+        (void)!::write(2, messages.no_program.data(), messages.no_program.size());
         ::_exit(127);
     }
     ::setpgid(pid, pid); // as the child does, whichever runs first
@@ -152,10 +153,10 @@ ChildResult run_child(const std::string& program, const std::vector<std::string>
         if (n <= 0) continue; // EINTR (a signal, checked above), or the time to look again
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-            ssize_t got = ::read(fds[i].fd, buf, sizeof buf);
+            ssize_t got = read_some(fds[i].fd, buf, sizeof buf);
             if (got > 0) {
                 sinks[i]->append(buf, static_cast<std::size_t>(got));
-            } else if (got == 0 || errno != EINTR) {
+            } else {
                 ::close(fds[i].fd);
                 fds[i].fd = -1; // ppoll skips a negative fd
                 --open_fds;
@@ -179,4 +180,10 @@ ChildResult run_child(const std::string& program, const std::vector<std::string>
     return r;
 }
 
-} // namespace poolkit::cli
+std::string program_directory() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : exe.parent_path().string();
+}
+
+} // namespace poolkit

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace poolkit::cli {
+namespace poolkit {
 
 // Content made in pieces (the rejects file of millions of lines, SPEC §8): calls `put` with each
 // piece in order.
@@ -46,22 +46,4 @@ class OutputFiles {
     std::vector<std::unique_ptr<Pending>> pending_;
 };
 
-// While a CommitScope is alive, write_output() writes to its OutputFiles (cli::run makes one per
-// run and commits it when the run succeeds).
-class CommitScope {
-  public:
-    explicit CommitScope(OutputFiles& files);
-    CommitScope(const CommitScope&) = delete;
-    CommitScope& operator=(const CommitScope&) = delete;
-    ~CommitScope();
-
-  private:
-    OutputFiles* previous_;
-};
-
-// Writes `content` to `path` ("-" is standard output) within the run's OutputFiles; outside a
-// CommitScope, at once (still atomically). Throws Error(input).
-void write_output(const std::string& path, std::string_view content);
-void write_output(const std::string& path, const Producer& produce);
-
-} // namespace poolkit::cli
+} // namespace poolkit

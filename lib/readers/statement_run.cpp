@@ -1,7 +1,7 @@
-#include "statement_run.hpp"
+#include "readers/statement_run.hpp"
 
+#include "model/schemas.hpp"
 #include "readers/verify_inputs.hpp"
-#include "run_arguments.hpp"
 #include "support/error.hpp"
 
 #include <fmt/format.h>
@@ -9,19 +9,9 @@
 #include <sys/stat.h>
 #include <utility>
 
-namespace poolkit::cli {
+namespace poolkit {
 
 namespace {
-
-// The tool that writes each schema: pool-verify re-runs only these.
-const std::vector<std::pair<std::string, std::string>> known_schemas{
-    {"poolkit.shares/1", "pool-shares"},
-    {"poolkit.actuals/1", "pool-actuals"},
-    {"poolkit.recon/1", "pool-recon"},
-    {"poolkit.recon/2", "pool-recon"}, // SPEC §5: version 2; both are read
-    {"poolkit.settle/1", "pool-settle"},
-    {"poolkit.settle/2", "pool-settle"},
-    {"poolkit.check/1", "pool-check"}};
 
 std::string string_member(const JsonValue& doc, const char* key, const std::string& file) {
     const JsonValue* v = doc.find(key);
@@ -57,13 +47,14 @@ InputFile read_input_record(const JsonValue& in, std::size_t i, const std::strin
 
 } // namespace
 
-StatementRun read_statement_run(const JsonValue& doc, const std::string& file) {
+StatementRun read_statement_run(const JsonValue& doc, const std::string& file,
+                                const RecordedArguments& recorded) {
     if (doc.type != JsonValue::Type::object)
         throw Error(ErrorKind::input, {file, 0, 0}, "not a poolkit statement: not a JSON object");
     StatementRun r;
     r.schema = string_member(doc, "schema", file);
     std::string expected;
-    for (const auto& [schema, tool] : known_schemas)
+    for (const auto& [schema, tool] : schema::makers)
         if (schema == r.schema) expected = tool;
     if (expected.empty())
         throw Error(ErrorKind::input, {file, 0, 0},
@@ -91,10 +82,7 @@ StatementRun read_statement_run(const JsonValue& doc, const std::string& file) {
     }
     // A tool never records where its output goes; a statement that says so was edited, and running
     // it would let the statement choose a file to write (--rejects, -o).
-    std::vector<const char*> argv{"tool"};
-    for (const auto& arg : r.run.arguments)
-        argv.push_back(arg.c_str());
-    if (recorded_arguments(static_cast<int>(argv.size()), argv.data()) != r.run.arguments)
+    if (recorded(r.run.arguments) != r.run.arguments)
         throw Error(ErrorKind::input, {file, 0, 0},
                     "not a poolkit statement: its \"arguments\" choose where output goes (-o, "
                     "--format, --table, --rejects or --threads), which a tool never records");
@@ -107,9 +95,10 @@ StatementRun read_statement_run(const JsonValue& doc, const std::string& file) {
 }
 
 std::vector<std::string> unrecorded_paths(const RunRecord& run,
+                                          const std::vector<std::string>& named,
                                           const std::function<bool(const std::string&)>& exists) {
     std::vector<std::string> found;
-    for (const auto& path : named_paths(run.arguments)) {
+    for (const auto& path : named) {
         if (path == "-") continue; // standard input: the re-run's is /dev/null
         bool recorded = false;
         for (const auto& in : run.inputs)
@@ -122,14 +111,14 @@ std::vector<std::string> unrecorded_paths(const RunRecord& run,
     return found;
 }
 
-void check_arguments_are_inputs(const RunRecord& run, const std::string& base,
-                                const std::string& file) {
+void check_arguments_are_inputs(const RunRecord& run, const std::vector<std::string>& named,
+                                const std::string& base, const std::string& file) {
     // Anything at all, a dangling symbolic link too: the tool would open it.
     auto exists = [&](const std::string& path) {
         struct stat st {};
         return ::lstat(resolve_input_path(path, base).c_str(), &st) == 0;
     };
-    std::vector<std::string> paths = unrecorded_paths(run, exists);
+    std::vector<std::string> paths = unrecorded_paths(run, named, exists);
     if (paths.empty()) return;
     std::string list;
     for (const auto& p : paths)
@@ -141,10 +130,4 @@ void check_arguments_are_inputs(const RunRecord& run, const std::string& base,
                             list, paths.size() == 1 ? "is" : "are"));
 }
 
-std::vector<std::string> rerun_arguments(const RunRecord& run) {
-    std::vector<std::string> args{"--format", "json", "-o", "-"};
-    args.insert(args.end(), run.arguments.begin(), run.arguments.end());
-    return args;
-}
-
-} // namespace poolkit::cli
+} // namespace poolkit

@@ -1,7 +1,7 @@
-#include "same_file.hpp"
+#include "support/same_file.hpp"
 
-#include "output_files.hpp"
 #include "support/error.hpp"
+#include "support/output_files.hpp"
 
 #include <fmt/format.h>
 
@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace poolkit::cli {
+namespace poolkit {
 
 namespace {
 
@@ -78,14 +78,4 @@ void check_outputs(const std::vector<std::string>& inputs,
     }
 }
 
-void check_outputs(int argc, const char* const* argv) {
-    SplitArguments split = split_arguments(argc, argv);
-    // Without -o the output goes to standard output, which may be a file (">> L.csv").
-    bool to_stdout = true;
-    for (const auto& out : split.outputs)
-        to_stdout = to_stdout && out.option != "-o" && out.option != "--output";
-    if (to_stdout) split.outputs.insert(split.outputs.begin(), {"", "-"});
-    check_outputs(named_paths(split.recorded), split.outputs);
-}
-
-} // namespace poolkit::cli
+} // namespace poolkit

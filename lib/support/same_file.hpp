@@ -3,12 +3,17 @@
 // path, symbolic link or inode (a hard link, /dev/stdin, standard input redirected from a file).
 #pragma once
 
-#include "run_arguments.hpp"
-
 #include <string>
 #include <vector>
 
-namespace poolkit::cli {
+namespace poolkit {
+
+// A file the run writes, as the command line gives it: {"-o", "s.json"}, {"--rejects", "r.csv"};
+// the option is only for messages ("" is standard output by default).
+struct OutputArgument {
+    std::string option;
+    std::string path;
+};
 
 // Throws Error(usage) naming both paths when an output is a regular file that is also an input,
 // or two outputs are the same file to be replaced. `inputs` are paths as given ("-" is standard
@@ -17,9 +22,4 @@ namespace poolkit::cli {
 void check_outputs(const std::vector<std::string>& inputs,
                    const std::vector<OutputArgument>& outputs);
 
-// check_outputs for a command line: every path its recorded arguments name is taken for an input,
-// and standard output is an output unless -o says otherwise. An output with no option ("") is
-// standard output by default.
-void check_outputs(int argc, const char* const* argv);
-
-} // namespace poolkit::cli
+} // namespace poolkit

@@ -1,0 +1,62 @@
+#include "findings_report.hpp"
+
+#include "cli.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace poolkit::cli {
+
+namespace {
+
+bool says_itself(const std::string& format) {
+    return format == "text" || format == "md";
+}
+
+} // namespace
+
+int recon_findings(const ReconStatement& st, const std::string& format) {
+    // Aligned spending where a partner's own budget is zero is a finding (SPEC §5, §6): the
+    // partner must recode the lines or agree a budget.
+    std::size_t flagged = st.recon.spend_without_budget;
+    if (flagged > 0 && !says_itself(format))
+        std::cerr << fmt::format("pool-recon: warning: {} partner row{} of spending on a scheme "
+                                 "where the partner's own budget is zero (flagged "
+                                 "spend_without_budget)\n",
+                                 flagged, flagged == 1 ? "" : "s");
+    // A joint partner's charges above its contribution plus its cap are charged to nobody: a
+    // finding (SPEC §6), as an unallocated overspend is at the year end.
+    const Money unallocated = st.recon.joint ? st.recon.joint->to_date.unallocated : Money{};
+    if (unallocated.is_positive() && !says_itself(format))
+        std::cerr << fmt::format("pool-recon: warning: £{} of the charges to date is unallocated "
+                                 "(above a partner's contribution plus its cap): the partners "
+                                 "must agree how to meet it\n",
+                                 format_display(unallocated));
+    bool findings = st.control.lines_rejected > 0 || flagged > 0 || unallocated.is_positive();
+    return findings ? exit_findings : exit_clean;
+}
+
+int settlement_findings(const SettlementStatement& st, const std::string& format) {
+    const bool incomplete = st.year_end == YearEnd::incomplete;
+    if (st.year_end != YearEnd::complete)
+        for (const std::string& line : short_partner_lines(st))
+            std::cerr << fmt::format("pool-settle: {}: {}\n", incomplete ? "finding" : "note",
+                                     line);
+    if (incomplete)
+        std::cerr << "pool-settle: the statement is PROVISIONAL; read every partner's March "
+                     "ledger, or give --provisional (intended) or --complete (the year is "
+                     "complete)\n";
+    const Money unallocated = st.settlement.unallocated;
+    if (unallocated.is_positive() && !says_itself(format))
+        std::cerr << fmt::format("pool-settle: warning: £{} of {} is unallocated: the partners "
+                                 "must agree how to meet it\n",
+                                 format_display(unallocated),
+                                 st.agreement.kind == AgreementKind::joint
+                                     ? "the charges (above a partner's contribution plus its cap)"
+                                     : "overspend");
+    bool findings = st.control.lines_rejected > 0 || unallocated.is_positive() || incomplete;
+    return findings ? exit_findings : exit_clean;
+}
+
+} // namespace poolkit::cli

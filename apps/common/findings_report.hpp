@@ -1,0 +1,21 @@
+// What pool-recon and pool-settle say on stderr about the findings of the statement they wrote,
+// and the exit status the findings make (SPEC §5: 0 done and clean, 1 done with findings). Text
+// and Markdown statements say them themselves; the other formats get a warning each on stderr.
+#pragma once
+
+#include "writers/recon_statement.hpp"
+#include "writers/settlement_statement.hpp"
+
+#include <string>
+
+namespace poolkit::cli {
+
+// Rejected ledger lines; aligned spending where a partner's own budget is zero; joint charges
+// above a partner's contribution plus its cap (SPEC §6).
+int recon_findings(const ReconStatement& st, const std::string& format);
+
+// Rejected ledger lines; a year whose ledgers stop short of March, unless --provisional or
+// --complete says so; an unallocated overspend (SPEC §7).
+int settlement_findings(const SettlementStatement& st, const std::string& format);
+
+} // namespace poolkit::cli

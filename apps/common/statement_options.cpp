@@ -1,0 +1,51 @@
+#include "statement_options.hpp"
+
+#include "support/error.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit::cli {
+
+SettlementTable settlement_table(const std::string& name) {
+    for (auto t : {SettlementTable::schemes, SettlementTable::partners, SettlementTable::transfers,
+                   SettlementTable::steps, SettlementTable::memorandum, SettlementTable::notes})
+        if (name == settlement_table_name(t)) return t;
+    throw Error(ErrorKind::usage,
+                "--table: one of schemes, partners, transfers, steps, memorandum, notes");
+}
+
+ReconTable recon_table(const std::string& name, const Agreement& agreement,
+                       const std::string& path) {
+    ReconTable table = ReconTable::schemes;
+    for (auto t : {ReconTable::schemes, ReconTable::partners, ReconTable::invoices,
+                   ReconTable::aligned, ReconTable::ledger})
+        if (name == recon_table_name(t)) table = t;
+    if (table == ReconTable::partners && agreement.kind == AgreementKind::aligned)
+        throw Error(ErrorKind::usage,
+                    fmt::format("--table partners is for pooled and joint agreements; {} is "
+                                "aligned (use --table aligned)",
+                                path));
+    for (auto [t, kind] : {std::pair{ReconTable::aligned, AgreementKind::aligned},
+                           std::pair{ReconTable::invoices, AgreementKind::joint}})
+        if (table == t && agreement.kind != kind)
+            throw Error(ErrorKind::usage,
+                        fmt::format("--table {} is for {} agreements; {} is {}", name,
+                                    kind_name(kind), path, kind_name(agreement.kind)));
+    return table;
+}
+
+bool settlement_memorandum(bool asked, SettlementTable table, const std::string& format,
+                           const Agreement& agreement) {
+    const bool wanted =
+        asked || ((table == SettlementTable::memorandum || table == SettlementTable::notes) &&
+                  format == "csv");
+    if (wanted && agreement.kind == AgreementKind::aligned)
+        throw Error(ErrorKind::usage,
+                    "--memorandum: agreement " + agreement.id +
+                        " is an aligned budget: no money is pooled or recharged, so there is no "
+                        "memorandum account; each partner accounts for its own budget in its own "
+                        "accounts (leave out --memorandum)");
+    return wanted;
+}
+
+} // namespace poolkit::cli

@@ -109,9 +109,9 @@ class Reader {
             if (!c) {
                 std::vector<std::string_view> names(column_names.begin(), column_names.end());
                 throw Error(ErrorKind::input, at,
-                            fmt::format("unknown column {}{}: the cash register's columns are {}",
-                                        shown_value(name), did_you_mean(name, names),
-                                        header_example));
+                            fmt::format("unknown column {}: the cash register's columns are {}{}",
+                                        shown_value(name), header_example,
+                                        did_you_mean(name, names)));
             }
             if (col_[*c] >= 0)
                 throw Error(ErrorKind::input, at,
@@ -267,9 +267,9 @@ class Reader {
                 views.push_back(id);
             auto problem = id_problem(partner);
             return fail(c_partner,
-                        fmt::format("unknown partner {}{}{} (the agreement's partners: {})",
+                        fmt::format("unknown partner {}{}; the agreement's partners are {}{}",
                                     shown_value(partner), problem ? ": " + *problem : "",
-                                    did_you_mean(partner, views), and_list(ids)));
+                                    and_list(ids), did_you_mean(partner, views)));
         }
 
         std::string kind_text = field(r, c_kind);
@@ -279,8 +279,8 @@ class Reader {
             for (auto k : cash_kind_keywords())
                 all.emplace_back(k);
             return fail(c_kind,
-                        fmt::format("unknown kind {}{} (the kinds: {})", shown_value(kind_text),
-                                    did_you_mean(kind_text, cash_kind_keywords()), and_list(all)));
+                        fmt::format("unknown kind {} (the kinds: {}){}", shown_value(kind_text),
+                                    and_list(all), did_you_mean(kind_text, cash_kind_keywords())));
         }
         Col at_fault = c_kind;
         if (std::string why = misplaced(*kind, *p, m.value, at_fault); !why.empty())

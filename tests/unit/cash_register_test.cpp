@@ -219,11 +219,11 @@ TEST_CASE("cash register: every reason a row is rejected, with its line and colu
          "12.35)"},
         {3, 1, "bad date \"2025-02-30\" (expected YYYY-MM-DD, a real day)"},
         {4, 3,
-         "unknown partner \"ICX\"; did you mean 'ICB'? (the agreement's partners: ICB, BRISTOL, "
-         "NSOM and SGLOS)"},
+         "unknown partner \"ICX\"; the agreement's partners are ICB, BRISTOL, NSOM and SGLOS; did "
+         "you mean 'ICB'?"},
         {5, 4,
-         "unknown kind \"contributon\"; did you mean 'contribution'? (the kinds: contribution, "
-         "reimbursement, invoice, payment and settlement)"},
+         "unknown kind \"contributon\" (the kinds: contribution, reimbursement, invoice, payment "
+         "and settlement); did you mean 'contribution'?"},
         {6, 6,
          "period \"P13\" is not a period of the financial year 2025-26 (P01 to P12, or 2025-04 "
          "to 2026-03)"},
@@ -288,8 +288,8 @@ TEST_CASE("cash register: a partner that is not an id is told why") {
                                          "2025-05-01,R2,\"\x1b[31m\",contribution,1.00\n");
     REQUIRE(r.rejects.size() == 2);
     CHECK(r.rejects[0].row.reason ==
-          "unknown partner \"ICB \": it holds a space (character 4); did you mean 'ICB'? (the "
-          "agreement's partners: ICB, BRISTOL, NSOM and SGLOS)");
+          "unknown partner \"ICB \": it holds a space (character 4); the agreement's partners are "
+          "ICB, BRISTOL, NSOM and SGLOS; did you mean 'ICB'?");
     // A control character is written out, never sent to the terminal (visible_text.hpp).
     CHECK(r.rejects[1].row.reason.find('\x1b') == std::string::npos);
     CHECK(r.rejects[1].row.reason.starts_with("unknown partner \"\\x1b[31m\": it holds \\x1b"));
@@ -358,8 +358,8 @@ TEST_CASE("cash register: the header is checked, with its place") {
           "\"amount\"); the cash register's columns are date,ref,partner,kind,amount (and "
           "optionally period,note)");
     CHECK(header_error("date,ref,partner,kind,amount,perod\n") ==
-          "cash.csv:1:6: unknown column \"perod\"; did you mean 'period'?: the cash register's "
-          "columns are date,ref,partner,kind,amount (and optionally period,note)");
+          "cash.csv:1:6: unknown column \"perod\": the cash register's columns are "
+          "date,ref,partner,kind,amount (and optionally period,note); did you mean 'period'?");
     CHECK(header_error("date,ref,partner,kind,amount,Amount\n") ==
           "cash.csv:1:6: the header names the column \"amount\" twice (columns 5 and 6): remove "
           "one, so that it is clear which is meant");

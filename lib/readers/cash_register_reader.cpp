@@ -106,6 +106,11 @@ class Reader {
             out_.header.push_back(name);
             SourceLocation at{file_, 1, static_cast<long>(i + 1)};
             auto c = column_of(name);
+            if (name.find_first_not_of(" \t") == std::string::npos)
+                throw Error(ErrorKind::input, at,
+                            fmt::format("column {} of the header has no name (a comma too many?): "
+                                        "the cash register's columns are {}",
+                                        i + 1, header_example));
             if (!c) {
                 std::vector<std::string_view> names(column_names.begin(), column_names.end());
                 throw Error(ErrorKind::input, at,
@@ -265,7 +270,7 @@ class Reader {
                 ids.push_back(x.id);
             for (const auto& id : ids)
                 views.push_back(id);
-            auto problem = id_problem(partner);
+            auto problem = partner.empty() ? std::nullopt : id_problem(partner);
             return fail(c_partner,
                         fmt::format("unknown partner {}{}; the agreement's partners are {}{}",
                                     shown_value(partner), problem ? ": " + *problem : "",

@@ -290,6 +290,14 @@ TEST_CASE("cash register: a partner that is not an id is told why") {
     CHECK(r.rejects[0].row.reason ==
           "unknown partner \"ICB \": it holds a space (character 4); the agreement's partners are "
           "ICB, BRISTOL, NSOM and SGLOS; did you mean 'ICB'?");
+    CashRegisterRead e = parse(pooled(), "date,ref,partner,kind,amount\n"
+                                         "2025-05-01,R1,,contribution,1.00\n"
+                                         "2025-05-01,R2,ICB,,1.00\n");
+    REQUIRE(e.rejects.size() == 2);
+    CHECK(e.rejects[0].row.reason == "unknown partner (empty); the agreement's partners are ICB, "
+                                     "BRISTOL, NSOM and SGLOS");
+    CHECK(e.rejects[1].row.reason == "unknown kind (empty) (the kinds: contribution, "
+                                     "reimbursement, invoice, payment and settlement)");
     // A control character is written out, never sent to the terminal (visible_text.hpp).
     CHECK(r.rejects[1].row.reason.find('\x1b') == std::string::npos);
     CHECK(r.rejects[1].row.reason.starts_with("unknown partner \"\\x1b[31m\": it holds \\x1b"));
@@ -360,6 +368,9 @@ TEST_CASE("cash register: the header is checked, with its place") {
     CHECK(header_error("date,ref,partner,kind,amount,perod\n") ==
           "cash.csv:1:6: unknown column \"perod\": the cash register's columns are "
           "date,ref,partner,kind,amount (and optionally period,note); did you mean 'period'?");
+    CHECK(header_error("date,ref,partner,kind,amount,\n") ==
+          "cash.csv:1:6: column 6 of the header has no name (a comma too many?): the cash "
+          "register's columns are date,ref,partner,kind,amount (and optionally period,note)");
     CHECK(header_error("date,ref,partner,kind,amount,Amount\n") ==
           "cash.csv:1:6: the header names the column \"amount\" twice (columns 5 and 6): remove "
           "one, so that it is clear which is meant");

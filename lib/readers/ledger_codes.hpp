@@ -42,25 +42,6 @@ inline std::uint64_t hash_bytes(const char* p, std::size_t n, std::uint64_t seed
     return mix64(w ^ 0x589965cc75374cc3ull, h ^ 0x1d8e4e27c47d124full);
 }
 
-// Exact comparison of n bytes with loads that stay inside [a, a+n) and [b, b+n): codes are short,
-// and a call to memcmp for each would cost more than the comparison.
-inline bool same_bytes(const char* a, const char* b, std::size_t n) {
-    auto eq = [](const char* x, const char* y, std::size_t k) {
-        std::uint64_t u = 0, v = 0;
-        std::memcpy(&u, x, k);
-        std::memcpy(&v, y, k);
-        return u == v;
-    };
-    if (n >= 8) {
-        if (n > 16) return std::memcmp(a, b, n) == 0;
-        return eq(a, b, 8) && eq(a + n - 8, b + n - 8, 8);
-    }
-    if (n >= 4) return eq(a, b, 4) && eq(a + n - 4, b + n - 4, 4);
-    for (std::size_t i = 0; i < n; ++i)
-        if (a[i] != b[i]) return false;
-    return true;
-}
-
 // Loads the first n (<= 8) bytes at p as a little-endian word, zero above them. Reads 8 bytes:
 // only for text with readable bytes after it (a ledger block has scan_padding).
 [[gnu::always_inline]] inline std::uint64_t load_masked(const char* p, std::size_t n) {

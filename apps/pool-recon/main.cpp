@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
             throw Error(ErrorKind::usage,
                         fmt::format("--period {}: give P01..P12 or a month of {} as YYYY-MM "
                                     "({} to {})",
-                                    period_text, a.year.label(), a.year.period_ym(1),
-                                    a.year.period_ym(12)));
+                                    period_text, a.year.label(), a.year.period_ym(Period::first()),
+                                    a.year.period_ym(Period::last())));
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);

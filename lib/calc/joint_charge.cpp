@@ -22,7 +22,7 @@ std::optional<std::size_t> rest_partner(const Scheme& s) {
     return std::nullopt;
 }
 
-SchemeCharge charge_scheme(const Agreement& a, const Scheme& s, Money amount, int period,
+SchemeCharge charge_scheme(const Agreement& a, const Scheme& s, Money amount, int periods_elapsed,
                            std::span<const Money> pool_weights) {
     const std::size_t n = a.partners.size();
     SchemeCharge c;
@@ -40,8 +40,8 @@ SchemeCharge charge_scheme(const Agreement& a, const Scheme& s, Money amount, in
         for (std::size_t p = 0; p < n && p < s.contributions.size(); ++p) {
             if (p == *rest) continue;
             auto phased = phase_by_weights(s.profile, s.contributions[p]);
-            for (int m = 1; m <= period; ++m)
-                c.parts[p] += phased[static_cast<std::size_t>(m - 1)];
+            for (Period m : Period::first_n(periods_elapsed))
+                c.parts[p] += phased[m];
             others += c.parts[p];
         }
         c.rest = rest;
@@ -68,21 +68,23 @@ SchemeCharge charge_scheme(const Agreement& a, const Scheme& s, Money amount, in
 
 } // namespace
 
-JointCharges joint_charges(const Agreement& a, std::span<const Money> amounts, int period) {
+JointCharges joint_charges(const Agreement& a, std::span<const Money> amounts,
+                           int periods_elapsed) {
     if (amounts.size() != a.schemes.size())
         throw Error(ErrorKind::invariant, "joint charges: " + std::to_string(amounts.size()) +
                                               " amounts for " + std::to_string(a.schemes.size()) +
                                               " schemes");
-    if (period < 0 || period > 12)
+    if (periods_elapsed < 0 || periods_elapsed > Period::count)
         throw Error(ErrorKind::invariant, "joint charges: the period must be 0..12");
     const std::size_t n = a.partners.size();
     const std::vector<Money> contributions = a.partner_contributions();
     JointCharges r;
-    r.period = period;
+    r.periods_elapsed = periods_elapsed;
     r.before_caps.assign(n, Money{});
     Money spent;
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-        r.schemes.push_back(charge_scheme(a, a.schemes[s], amounts[s], period, contributions));
+        r.schemes.push_back(
+            charge_scheme(a, a.schemes[s], amounts[s], periods_elapsed, contributions));
         spent += amounts[s];
         for (std::size_t p = 0; p < n; ++p)
             r.before_caps[p] += r.schemes.back().parts[p];

@@ -42,7 +42,7 @@ struct ChargeCap {
 };
 
 struct JointCharges {
-    int period = 0;
+    int periods_elapsed = 0;           // 0..12: the charges to the end of this many periods
     std::vector<SchemeCharge> schemes; // [[scheme]] order
     std::vector<Money> before_caps;    // per partner: Σ of its scheme parts
     std::vector<Money> charge;         // per partner: before_caps, cut to its bound
@@ -50,11 +50,12 @@ struct JointCharges {
     Money unallocated;                 // Σ excess (>= 0)
 };
 
-// `scheme_amounts`: one cumulative amount per scheme ([[scheme]] order) to `period` (0..12; at 0,
-// before the year, nothing is phased). Throws Error(invariant) for a wrong count or period, or if
+// `scheme_amounts`: one cumulative amount per scheme ([[scheme]] order) to the end of the first
+// `periods_elapsed` periods (0..12; at 0, before the year, nothing is phased). Throws
+// Error(invariant) for a wrong count or number of periods, or if
 // Σ charges +
 // unallocated misses Σ amounts.
 JointCharges joint_charges(const Agreement& agreement, std::span<const Money> scheme_amounts,
-                           int period);
+                           int periods_elapsed);
 
 } // namespace poolkit

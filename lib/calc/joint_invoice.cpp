@@ -8,6 +8,7 @@ namespace poolkit {
 
 namespace {
 
+// The charges to the end of the first m periods (0..12).
 JointCharges charges_to(const Agreement& a, const Actuals& act, int m) {
     std::vector<Money> spent(a.schemes.size());
     for (std::size_t s = 0; s < spent.size(); ++s)
@@ -17,11 +18,11 @@ JointCharges charges_to(const Agreement& a, const Actuals& act, int m) {
 
 } // namespace
 
-JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, int m,
+JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period period,
                                std::span<const Money> forecast_outturns,
                                const std::vector<Money>* invoiced_before) {
     const std::size_t n = a.partners.size();
-    if (m < 1 || m > 12) throw Error(ErrorKind::invariant, "joint invoices: the period is 1..12");
+    const int m = period.number(); // periods elapsed to its end
     if (act.partners() != n || act.schemes() != a.schemes.size())
         throw Error(ErrorKind::invariant, "joint invoices: actuals not shaped to the agreement");
     if (!a.host) throw Error(ErrorKind::invariant, "joint invoices: the agreement has no host");
@@ -30,9 +31,9 @@ JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, int m,
                     "joint invoices: " + std::to_string(invoiced_before->size()) +
                         " invoiced amounts for " + std::to_string(n) + " partners");
     JointInvoicing r;
-    r.period = m;
+    r.period = period;
     r.to_date = charges_to(a, act, m);
-    r.forecast = joint_charges(a, forecast_outturns, 12);
+    r.forecast = joint_charges(a, forecast_outturns, Period::count);
     r.invoiced_before_recomputed = invoiced_before == nullptr;
     // Without a register, the invoices before are what the same formula gives at m − 1 on these
     // ledgers (SPEC §6).
@@ -48,7 +49,7 @@ JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, int m,
         if (p != *a.host) {
             JointInvoice inv;
             inv.partner = p;
-            inv.period = m;
+            inv.period = period;
             inv.charge_to_date = f.charge_to_date;
             inv.own_spend_to_date = act.partner_to(p, m);
             inv.invoiced_before =

@@ -25,7 +25,7 @@ namespace poolkit {
 
 struct JointInvoice {
     std::size_t partner = 0;
-    int period = 0;
+    Period period = Period::first();
     Money charge_to_date;    // its charge to m, after caps
     Money own_spend_to_date; // its own ledger lines on the joint schemes to m (credited)
     Money invoiced_before;   // its invoices for the periods before m
@@ -43,7 +43,7 @@ struct JointPartnerFigures {
 };
 
 struct JointInvoicing {
-    int period = 0;
+    Period period = Period::first();
     JointCharges to_date;                      // the charges to m
     JointCharges forecast;                     // the charges for the year on the forecast outturns
     std::vector<JointInvoice> invoices;        // every partner but the host, [[partner]] order
@@ -51,11 +51,11 @@ struct JointInvoicing {
     bool invoiced_before_recomputed = true;    // no register: recomputed from these actuals
 };
 
-// Period m is 1..12; `forecast_outturns` has one forecast outturn per scheme ([[scheme]] order).
+// At period m, `forecast_outturns` has one forecast outturn per scheme ([[scheme]] order).
 // `invoiced_before`: each partner's total invoices for periods before m ([[partner]] order, the
 // host's ignored), or nullptr to recompute them from `actuals`. Throws Error(invariant) for inputs
 // not shaped to the agreement or a joint agreement without a host.
-JointInvoicing joint_invoicing(const Agreement& agreement, const Actuals& actuals, int period,
+JointInvoicing joint_invoicing(const Agreement& agreement, const Actuals& actuals, Period period,
                                std::span<const Money> forecast_outturns,
                                const std::vector<Money>* invoiced_before = nullptr);
 

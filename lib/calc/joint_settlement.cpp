@@ -9,8 +9,6 @@ namespace poolkit {
 
 namespace {
 
-constexpr int year_end = 12;
-
 constexpr IdentityChecks check{"joint settlement"};
 
 } // namespace
@@ -23,7 +21,7 @@ void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& 
         outturns.push_back(so.outturn);
     // The §6 invoices worked to P12 on these ledgers: the year's charge, and what each partner
     // was invoiced for it (no cash register: the invoices before are recomputed).
-    const JointInvoicing inv = joint_invoicing(a, actuals, year_end, outturns);
+    const JointInvoicing inv = joint_invoicing(a, actuals, Period::last(), outturns);
     r.charges = inv.to_date;
     r.unallocated = r.charges.unallocated;
     r.carried_forward = Money{};
@@ -55,7 +53,7 @@ void check_joint_settlement(const Agreement& a, const SettlementResult& r) {
     const JointCharges& c = r.charges;
     if (c.charge.size() != n || c.before_caps.size() != n || c.schemes.size() != a.schemes.size())
         check.broken("charges not shaped to the agreement");
-    if (c.period != year_end) check.broken("charges not for the whole year");
+    if (c.periods_elapsed != Period::count) check.broken("charges not for the whole year");
 
     // Charges: each scheme's parts add up to its outturn; the caps only cut, and what they cut is
     // the unallocated amount.

@@ -26,31 +26,33 @@ BudgetFigures& BudgetFigures::operator+=(const BudgetFigures& o) {
     return *this;
 }
 
-Money budget_to(const Scheme& scheme, int period) {
+Money budget_to(const Scheme& scheme, int periods_elapsed) {
     Money t;
-    for (int m = 1; m <= period; ++m)
-        t += scheme.phased[static_cast<std::size_t>(m - 1)];
+    for (Period m : Period::first_n(periods_elapsed))
+        t += scheme.phased[m];
     return t;
 }
 
 Money forecast_outturn(ForecastMethod method, Money budget, Money budget_ytd, Money actual_ytd,
-                       int period) {
-    if (period <= 0) return budget;
+                       int periods_elapsed) {
+    if (periods_elapsed <= 0) return budget;
     if (method == ForecastMethod::profile) return actual_ytd + (budget - budget_ytd);
-    return round_half_away(actual_ytd.as_rational() * 12 / period);
+    return round_half_away(actual_ytd.as_rational() * Period::count / periods_elapsed);
 }
 
 namespace {
 
-// The variance and forecast of a budget whose budget, budget to date and actual are set (SPEC §6).
+// The variance and forecast of a budget whose budget, budget to date and actual are set (SPEC §6),
+// m periods into the year.
 void add_forecast(BudgetFigures& f, ForecastMethod method, int m) {
     f.variance_ytd = f.actual_ytd - f.budget_ytd;
     f.forecast_outturn = forecast_outturn(method, f.budget, f.budget_ytd, f.actual_ytd, m);
     f.forecast_variance = f.forecast_outturn - f.budget;
 }
 
-SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t s, int m,
+SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t s, Period period,
                              ForecastMethod method) {
+    const int m = period.number(); // periods elapsed to its end
     const Scheme& scheme = a.schemes[s];
     SchemeFigures f;
     f.budget = scheme.budget;
@@ -72,12 +74,12 @@ void add_to(SchemeFigures& t, const SchemeFigures& f) {
     t.forecast_movement += f.forecast_movement;
 }
 
-// The accepted lines in periods from..to (SPEC §4), from the actuals' own line counts.
-LineTally lines_in(const Actuals& act, int from, int to) {
+// The accepted lines in `periods` (SPEC §4), from the actuals' own line counts.
+LineTally lines_in(const Actuals& act, Period::Range periods) {
     LineTally t;
     for (std::size_t p = 0; p < act.partners(); ++p)
         for (std::size_t s = 0; s < act.schemes(); ++s)
-            for (int m = from; m <= to; ++m) {
+            for (Period m : periods) {
                 t.lines += act.lines_at(p, s, m);
                 t.total += act.at(p, s, m);
             }
@@ -86,17 +88,18 @@ LineTally lines_in(const Actuals& act, int from, int to) {
 
 } // namespace
 
-Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, ForecastMethod method) {
-    if (m < 1 || m > 12) throw Error(ErrorKind::usage, "the period must be P01..P12");
+Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
+                         ForecastMethod method) {
+    const int m = period.number(); // periods elapsed to its end
     if (act.partners() != a.partners.size() || act.schemes() != a.schemes.size())
         throw Error(ErrorKind::invariant, "actuals do not have the agreement's shape");
 
     Reconciliation r;
-    r.period = m;
+    r.period = period;
     r.method = method;
     std::vector<Money> forecast_variances;
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-        r.schemes.push_back(scheme_figures(a, act, s, m, method));
+        r.schemes.push_back(scheme_figures(a, act, s, period, method));
         add_to(r.total, r.schemes.back());
         forecast_variances.push_back(r.schemes.back().forecast_variance);
     }
@@ -111,15 +114,15 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
         throw Error(ErrorKind::invariant, "reconciliation: schemes and partners do not agree");
     // ... and the whole year's actuals are exactly the accepted lines of the ledgers read (SPEC
     // §4 control totals), when the actuals came from a reader (hand-built ones carry no totals).
-    if (act.control.lines_read > 0 && act.total_to(12) != act.control.total_accepted)
+    if (act.control.lines_read > 0 && act.total_to(Period::count) != act.control.total_accepted)
         throw Error(ErrorKind::invariant, fmt::format("reconciliation: the actuals total {} but "
                                                       "the ledgers' accepted lines total {}",
-                                                      format_plain(act.total_to(12)),
+                                                      format_plain(act.total_to(Period::count)),
                                                       format_plain(act.control.total_accepted)));
     // The control totals tie to the statement (SPEC §4, §6): every accepted line is to the period
     // or after it.
-    r.to_period = lines_in(act, 1, m);
-    r.after_period = lines_in(act, m + 1, 12);
+    r.to_period = lines_in(act, Period::through(period));
+    r.after_period = lines_in(act, Period::after(period));
     if (act.control.lines_read > 0 &&
         r.to_period.lines + r.after_period.lines != act.control.lines_accepted)
         throw Error(ErrorKind::invariant,
@@ -171,7 +174,8 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
                 f.partner = p;
                 f.scheme = s;
                 f.budget = a.schemes[s].contributions[p];
-                if (f.budget.is_zero() && act.partner_scheme_to(p, s, 12).is_zero()) continue;
+                if (f.budget.is_zero() && act.partner_scheme_to(p, s, Period::count).is_zero())
+                    continue;
                 f.budget_ytd = own_ytd[s][p];
                 f.actual_ytd = act.partner_scheme_to(p, s, m);
                 add_forecast(f, method, m);
@@ -190,7 +194,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, int m, Forecast
         std::vector<Money> forecasts;
         for (const auto& f : r.schemes)
             forecasts.push_back(f.forecast_outturn);
-        r.joint = joint_invoicing(a, act, m, forecasts);
+        r.joint = joint_invoicing(a, act, period, forecasts);
         break;
     }
     }

@@ -75,7 +75,7 @@ struct LineTally {
 enum class CashSource { assumed, cash_register };
 const char* cash_source_name(CashSource c); // "assumed", "register" (the JSON `cash` field)
 struct Reconciliation {
-    int period = 0;
+    Period period = Period::first();
     ForecastMethod method = ForecastMethod::profile;
     std::vector<SchemeFigures> schemes; // [[scheme]] order
     SchemeFigures total;
@@ -91,18 +91,19 @@ struct Reconciliation {
     LineTally to_period, after_period;
 };
 
-// Period m is 1..12; `actuals` must have the agreement's shape. Throws Error(invariant) if a
+// `actuals` must have the agreement's shape. Throws Error(invariant) if a
 // total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted control total, in
 // pence and in lines to and after m).
-Reconciliation reconcile(const Agreement& agreement, const Actuals& actuals, int period,
+Reconciliation reconcile(const Agreement& agreement, const Actuals& actuals, Period period,
                          ForecastMethod method);
 
 // The forecast outturn of one budget (SPEC §6): profile = actual_ytd + (budget − budget_ytd);
-// run-rate = actual_ytd × 12 / m, rounded half away from zero. At m = 0 it is the budget.
+// run-rate = actual_ytd × 12 / m, rounded half away from zero, m = periods_elapsed (0..12). At
+// m = 0, before the year, it is the budget.
 Money forecast_outturn(ForecastMethod method, Money budget, Money budget_ytd, Money actual_ytd,
-                       int period);
+                       int periods_elapsed);
 
-// A budget's profile amounts for periods 1..m.
-Money budget_to(const Scheme& scheme, int period);
+// A budget's profile amounts for the first `periods_elapsed` periods (0..12).
+Money budget_to(const Scheme& scheme, int periods_elapsed);
 
 } // namespace poolkit

@@ -7,40 +7,42 @@
 
 namespace poolkit {
 
-std::vector<int> instalment_periods(PaymentSchedule frequency) {
+std::vector<Period> instalment_periods(PaymentSchedule frequency) {
     switch (frequency) {
-    case PaymentSchedule::monthly:
-        return {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    case PaymentSchedule::monthly: {
+        auto all = Period::all();
+        return std::vector<Period>(all.begin(), all.end());
+    }
     case PaymentSchedule::quarterly_in_advance:
-        return {1, 4, 7, 10};
+        return {Period::nth(1), Period::nth(4), Period::nth(7), Period::nth(10)};
     case PaymentSchedule::annual_in_advance:
-        return {1};
+        return {Period::first()};
     }
     throw Error(ErrorKind::invariant, "unknown payment schedule");
 }
 
-Money ContributionSchedule::due_to(std::size_t partner, int period) const {
-    if (partner >= due.size() || period < 0 || period > 12)
-        throw Error(
-            ErrorKind::invariant,
-            fmt::format("contribution due asked for partner {} at period {}", partner, period));
+Money ContributionSchedule::due_to(std::size_t partner, int periods_elapsed) const {
+    if (partner >= due.size() || periods_elapsed < 0 || periods_elapsed > Period::count)
+        throw Error(ErrorKind::invariant,
+                    fmt::format("contribution due asked for partner {} at period {}", partner,
+                                periods_elapsed));
     Money sum;
-    for (int p = 1; p <= period; ++p)
-        sum += due[partner][p - 1];
+    for (Period m : Period::first_n(periods_elapsed))
+        sum += due[partner][m];
     return sum;
 }
 
-Money ContributionSchedule::period_total(int period) const {
+Money ContributionSchedule::period_total(Period period) const {
     Money sum;
     for (const auto& row : due)
-        sum += row.at(static_cast<std::size_t>(period - 1));
+        sum += row[period];
     return sum;
 }
 
 ContributionSchedule build_schedule(const Agreement& agreement) {
     ContributionSchedule out;
     out.frequency = agreement.payment_schedule;
-    out.due.assign(agreement.partners.size(), std::array<Money, 12>{});
+    out.due.assign(agreement.partners.size(), PeriodArray<Money>{});
     switch (agreement.kind) {
     case AgreementKind::aligned:
         out.basis = ScheduleBasis::none_aligned;
@@ -58,8 +60,8 @@ ContributionSchedule build_schedule(const Agreement& agreement) {
     for (std::size_t p = 0; p < totals.size(); ++p) {
         std::vector<Money> parts = allocate(totals[p], weights);
         for (std::size_t i = 0; i < parts.size(); ++i)
-            out.due[p][static_cast<std::size_t>(out.periods[i] - 1)] = parts[i];
-        if (out.due_to(p, 12) != totals[p])
+            out.due[p][out.periods[i]] = parts[i];
+        if (out.due_to(p, Period::count) != totals[p])
             throw Error(ErrorKind::invariant,
                         "a payment schedule does not sum to its contribution");
     }

@@ -8,7 +8,8 @@
 #include "model/agreement.hpp"
 #include "money/money.hpp"
 
-#include <array>
+#include "model/period.hpp"
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -26,25 +27,25 @@ enum class ScheduleBasis { instalments, none_aligned, none_joint };
 struct ContributionSchedule {
     ScheduleBasis basis = ScheduleBasis::instalments;
     PaymentSchedule frequency = PaymentSchedule::monthly; // meaningful for instalments only
-    std::vector<int> periods; // the periods instalments fall due in, ascending; empty for none_*
-    // Per partner ([[partner]] order), the amount due in each period 1..12 (index period - 1);
-    // zero outside `periods`. Each row sums to the partner's annual contribution.
-    std::vector<std::array<Money, 12>> due;
+    std::vector<Period> periods; // the periods instalments fall due in, ascending; none for none_*
+    // Per partner ([[partner]] order), the amount due in each period; zero outside `periods`.
+    // Each row sums to the partner's annual contribution.
+    std::vector<PeriodArray<Money>> due;
 
     bool has_instalments() const { return basis == ScheduleBasis::instalments; }
 
-    // What `partner` should have paid by the end of period m (0..12): its instalments due in
-    // periods 1..m. This is contribution_due_ytd of the month-end reconciliation (SPEC §6).
-    // Zero for aligned and joint agreements, where no contribution falls due.
-    Money due_to(std::size_t partner, int period) const;
+    // What `partner` should have paid by the end of the first `periods_elapsed` periods (0..12):
+    // its instalments due in them. This is contribution_due_ytd of the month-end reconciliation
+    // (SPEC §6). Zero for aligned and joint agreements, where no contribution falls due.
+    Money due_to(std::size_t partner, int periods_elapsed) const;
 
     // The total due in `period` over all partners.
-    Money period_total(int period) const;
+    Money period_total(Period period) const;
 };
 
 // The periods instalments fall due in: monthly P01..P12; quarterly in advance P01, P04, P07, P10
 // (1 April, 1 July, 1 October, 1 January); annual in advance P01.
-std::vector<int> instalment_periods(PaymentSchedule frequency);
+std::vector<Period> instalment_periods(PaymentSchedule frequency);
 
 // The schedule of a validated agreement from each partner's total contribution
 // (Agreement::partner_contributions()).

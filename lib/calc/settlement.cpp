@@ -9,7 +9,7 @@ namespace poolkit {
 
 namespace {
 
-constexpr int year_end = 12;
+constexpr int year_end = Period::count; // periods elapsed at the end of the year
 
 constexpr IdentityChecks check{"settlement"};
 

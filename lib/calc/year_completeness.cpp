@@ -1,6 +1,7 @@
 #include "calc/year_completeness.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace poolkit {
 
@@ -8,17 +9,17 @@ YearCompleteness year_completeness(const Actuals& act) {
     YearCompleteness out;
     for (std::size_t p = 0; p < act.partners(); ++p) {
         // Lines, not amounts: a March line that nets to zero still shows the ledger reaches March.
-        int last = 0;
-        for (int period = 12; period >= 1 && last == 0; --period)
+        std::optional<Period> last;
+        for (Period period : Period::all())
             for (std::size_t s = 0; s < act.schemes(); ++s)
                 if (act.lines_at(p, s, period) > 0) {
                     last = period;
                     break;
                 }
-        if (last == 0 || last == 12) continue; // no lines at all, or lines in P12
+        if (!last || *last == Period::last()) continue; // no lines at all, or lines in P12
         out.complete = false;
-        out.short_partners.push_back({p, last});
-        out.last_period = std::min(out.last_period, last);
+        out.short_partners.push_back({p, *last});
+        out.last_period = std::min(out.last_period, *last);
     }
     return out;
 }

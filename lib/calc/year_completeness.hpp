@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/actuals.hpp"
+#include "model/period.hpp"
 
 #include <cstddef>
 #include <vector>
@@ -12,14 +13,14 @@ namespace poolkit {
 
 struct ShortPartner {
     std::size_t partner = 0; // index in [[partner]] order (whose ledger the lines are in)
-    int last_period = 0;     // 1..11: the last period with an accepted line
+    Period last_period = Period::first(); // P01..P11: the last period with an accepted line
 };
 
 struct YearCompleteness {
     bool complete = true;
-    // The earliest of the short partners' last periods; 12 when the year is complete (and when
+    // The earliest of the short partners' last periods; P12 when the year is complete (and when
     // no partner has any line at all: there is nothing to be short of).
-    int last_period = 12;
+    Period last_period = Period::last();
     std::vector<ShortPartner> short_partners; // [[partner]] order
 };
 

@@ -16,7 +16,7 @@ ControlTotals& ControlTotals::operator+=(const ControlTotals& o) {
 
 Money Actuals::partner_scheme_to(std::size_t p, std::size_t s, int to) const {
     Money t;
-    for (int m = 1; m <= to; ++m)
+    for (Period m : Period::first_n(to))
         t += at(p, s, m);
     return t;
 }

@@ -2,6 +2,7 @@
 // scheme and period. The interface between the ledger reader and the calculations.
 #pragma once
 
+#include "model/period.hpp"
 #include "money/money.hpp"
 
 #include <cstddef>
@@ -28,39 +29,38 @@ class Actuals {
   public:
     Actuals() = default;
     Actuals(std::size_t partners, std::size_t schemes)
-        : partners_(partners), schemes_(schemes), cells_(partners * schemes * 12),
-          lines_(partners * schemes * 12) {}
+        : partners_(partners), schemes_(schemes), cells_(partners * schemes * Period::count),
+          lines_(partners * schemes * Period::count) {}
 
     std::size_t partners() const { return partners_; }
     std::size_t schemes() const { return schemes_; }
 
-    // period is 1..12
-    void add(std::size_t partner, std::size_t scheme, int period, Money amount,
+    void add(std::size_t partner, std::size_t scheme, Period period, Money amount,
              std::uint64_t lines = 1) {
         std::size_t i = index(partner, scheme, period);
         cells_[i] += amount;
         lines_[i] += lines;
     }
-    Money at(std::size_t partner, std::size_t scheme, int period) const {
+    Money at(std::size_t partner, std::size_t scheme, Period period) const {
         return cells_[index(partner, scheme, period)];
     }
-    std::uint64_t lines_at(std::size_t partner, std::size_t scheme, int period) const {
+    std::uint64_t lines_at(std::size_t partner, std::size_t scheme, Period period) const {
         return lines_[index(partner, scheme, period)];
     }
 
-    // Sums over periods 1..to_period (inclusive).
-    Money scheme_to(std::size_t scheme, int to_period) const;   // all partners
-    Money partner_to(std::size_t partner, int to_period) const; // all schemes
-    Money partner_scheme_to(std::size_t partner, std::size_t scheme, int to_period) const;
-    Money total_to(int to_period) const;
+    // Sums over the first `periods_elapsed` periods (0..12: 0 gives zero, 12 the year).
+    Money scheme_to(std::size_t scheme, int periods_elapsed) const;   // all partners
+    Money partner_to(std::size_t partner, int periods_elapsed) const; // all schemes
+    Money partner_scheme_to(std::size_t partner, std::size_t scheme, int periods_elapsed) const;
+    Money total_to(int periods_elapsed) const;
 
     Actuals& operator+=(const Actuals& o);
 
     ControlTotals control;
 
   private:
-    std::size_t index(std::size_t p, std::size_t s, int period) const {
-        return (p * schemes_ + s) * 12 + static_cast<std::size_t>(period - 1);
+    std::size_t index(std::size_t p, std::size_t s, Period period) const {
+        return (p * schemes_ + s) * Period::count + period.index();
     }
     std::size_t partners_ = 0, schemes_ = 0;
     std::vector<Money> cells_;
@@ -84,8 +84,8 @@ struct ActualsRow {
 struct LedgerFileTotals {
     std::string path;
     ControlTotals control;
-    // With an agreement: per partner index, bit m-1 set when the file had an accepted line of that
-    // partner in period m (empty when it had none).
+    // With an agreement: per partner index, bit period.index() set when the file had an accepted
+    // line of that partner in the period (empty when it had none).
     std::vector<std::uint16_t> periods_by_partner;
 };
 

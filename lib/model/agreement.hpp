@@ -235,7 +235,7 @@ struct Scheme {
 
     // Resolved by the loader:
     std::vector<Money> contributions; // per partner, sums to budget
-    std::array<Money, 12> phased{};   // per period, sums to budget
+    PeriodArray<Money> phased{};      // per period, sums to budget
 };
 
 struct Monitoring {

@@ -29,26 +29,26 @@ std::vector<std::string_view> cash_kind_keywords() {
     return out;
 }
 
-std::optional<int> cash_row_period(const FinancialYear& fy, int year, int month,
-                                   std::optional<int> stated) {
+std::optional<Period> cash_row_period(const FinancialYear& fy, int year, int month,
+                                      std::optional<Period> stated) {
     if (stated) return stated;
-    if (int p = fy.period_of(year, month)) return p;
-    if (year * 12 + month > (fy.start_year() + 1) * 12 + 3) return 12; // after 31 March
+    if (auto p = fy.period_of(year, month)) return p;
+    if (year * 12 + month > (fy.start_year() + 1) * 12 + 3) return Period::last(); // after 31 March
     return std::nullopt;
 }
 
 void CashRegister::add(CashRow row) {
-    if (row.partner >= cumulative_.size() || row.period < 1 || row.period > 12)
+    if (row.partner >= cumulative_.size())
         throw Error(ErrorKind::invariant, row.where,
                     fmt::format("cash register row for partner {} in period {} of a register of "
                                 "{} partners",
-                                row.partner, row.period, cumulative_.size()));
+                                row.partner, row.period.label(), cumulative_.size()));
     auto k = static_cast<std::size_t>(row.kind);
     // Work on a copy, so that an overflow leaves the register as it was.
-    std::array<Money, 12> to = cumulative_[row.partner].to[k];
+    PeriodArray<Money> to = cumulative_[row.partner].to[k];
     try {
-        for (int m = row.period; m <= 12; ++m)
-            to[m - 1] += row.amount;
+        for (Period m : Period::from(row.period))
+            to[m] += row.amount;
     } catch (const Error&) {
         throw Error(ErrorKind::arithmetic, row.where,
                     fmt::format("this row's amount ({}) takes the register's total of {} rows of "
@@ -62,13 +62,14 @@ void CashRegister::add(CashRow row) {
 }
 
 Money CashRegister::to_period(CashKind kind, std::size_t partner, int m) const {
-    if (partner >= cumulative_.size() || m < 0 || m > 12)
+    if (partner >= cumulative_.size() || m < 0 || m > Period::count)
         throw Error(ErrorKind::invariant,
                     fmt::format("cash register query for partner {} to period {} of a register "
                                 "of {} partners",
                                 partner, m, cumulative_.size()));
-    if (m == 0) return Money();
-    return cumulative_[partner].to[static_cast<std::size_t>(kind)][m - 1];
+    auto through = Period::of(m);
+    if (!through) return Money(); // m == 0: before the year
+    return cumulative_[partner].to[static_cast<std::size_t>(kind)][*through];
 }
 
 bool CashRegister::has_rows(CashKind kind, std::size_t partner) const {

@@ -54,8 +54,8 @@ std::vector<std::string_view> cash_kind_keywords();
 // (year, month); a date after the year's 31 March gives P12 (reimbursements and settlements of
 // the year are paid after it). nullopt for a date before the year without a stated period: such
 // a row is rejected.
-std::optional<int> cash_row_period(const FinancialYear& fy, int year, int month,
-                                   std::optional<int> stated);
+std::optional<Period> cash_row_period(const FinancialYear& fy, int year, int month,
+                                      std::optional<Period> stated);
 
 // One accepted row.
 struct CashRow {
@@ -64,7 +64,7 @@ struct CashRow {
     std::size_t partner = 0; // agreement index
     CashKind kind = CashKind::contribution;
     Money amount;
-    int period = 0; // 1..12 (SPEC §10: its `period`, else its date; after 31 March P12)
+    Period period = Period::first(); // SPEC §10: its `period`, else its date; after 31 March P12
     std::string note;
     SourceLocation where; // its file and line
 };
@@ -85,50 +85,51 @@ class CashRegister {
     std::size_t partners() const { return cumulative_.size(); }
     const std::vector<CashRow>& rows() const { return rows_; }
 
-    // Adds an accepted row (partner < partners(), period 1..12). Throws Error(arithmetic) at the
+    // Adds an accepted row (partner < partners()). Throws Error(arithmetic) at the
     // row's place when it takes one of the running totals beyond int64 pence; the register is
     // then as it was before the call.
     void add(CashRow row);
 
-    // The total of `kind` rows of `partner` in periods 1..m (m 0..12; 0 gives 0.00).
-    Money to_period(CashKind kind, std::size_t partner, int m) const;
+    // The total of `kind` rows of `partner` in the first `periods_elapsed` periods (0..12; 0
+    // gives 0.00).
+    Money to_period(CashKind kind, std::size_t partner, int periods_elapsed) const;
     // Whether `partner` has any row of `kind` (SPEC §10: the host's contribution is taken as paid
     // when due unless it has contribution rows).
     bool has_rows(CashKind kind, std::size_t partner) const;
 
   private:
     struct PartnerTotals {
-        std::array<std::array<Money, 12>, cash_kind_count> to{}; // to[k][m-1]: periods 1..m
+        std::array<PeriodArray<Money>, cash_kind_count> to{}; // to[k][m]: periods P01..m
         std::array<std::uint64_t, cash_kind_count> rows{};
     };
     std::vector<CashRow> rows_;
     std::vector<PartnerTotals> cumulative_;
 };
 
-// The queries of SPEC §6 and §7, to the end of period m (1..12; 12 for the year).
+// The queries of SPEC §6 and §7, to the end of period m (P12 for the year).
 // received_ytd of a partner with contribution rows; a non-host partner without rows received
 // nothing; for the host without rows the caller takes what was due (use has_rows).
-inline Money received_to(const CashRegister& r, std::size_t p, int m) {
-    return r.to_period(CashKind::contribution, p, m);
+inline Money received_to(const CashRegister& r, std::size_t p, Period m) {
+    return r.to_period(CashKind::contribution, p, m.number());
 }
-inline Money reimbursed_to(const CashRegister& r, std::size_t p, int m) {
-    return r.to_period(CashKind::reimbursement, p, m);
+inline Money reimbursed_to(const CashRegister& r, std::size_t p, Period m) {
+    return r.to_period(CashKind::reimbursement, p, m.number());
 }
 // Joint: p's invoices for the periods before m (`invoiced_before` of §6) and through m.
-inline Money invoiced_before(const CashRegister& r, std::size_t p, int m) {
-    return r.to_period(CashKind::invoice, p, m - 1);
+inline Money invoiced_before(const CashRegister& r, std::size_t p, Period m) {
+    return r.to_period(CashKind::invoice, p, m.number() - 1);
 }
-inline Money invoiced_through(const CashRegister& r, std::size_t p, int m) {
-    return r.to_period(CashKind::invoice, p, m);
+inline Money invoiced_through(const CashRegister& r, std::size_t p, Period m) {
+    return r.to_period(CashKind::invoice, p, m.number());
 }
-inline Money payments_to(const CashRegister& r, std::size_t p, int m) {
-    return r.to_period(CashKind::payment, p, m);
+inline Money payments_to(const CashRegister& r, std::size_t p, Period m) {
+    return r.to_period(CashKind::payment, p, m.number());
 }
 // The year's settlement rows of p: + p paid the host, − the host paid p (§7).
 inline Money settled(const CashRegister& r, std::size_t p) {
-    return r.to_period(CashKind::settlement, p, 12);
+    return r.to_period(CashKind::settlement, p, Period::count);
 }
 // One of the above for every partner, in [[partner]] order (the calculations take vectors).
-std::vector<Money> to_period_by_partner(const CashRegister& r, CashKind kind, int m);
+std::vector<Money> to_period_by_partner(const CashRegister& r, CashKind kind, int periods_elapsed);
 
 } // namespace poolkit

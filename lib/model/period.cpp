@@ -29,41 +29,43 @@ std::string FinancialYear::label() const {
     return fmt::format("{}-{:02d}", start_, (start_ + 1) % 100);
 }
 
-std::optional<int> FinancialYear::parse_period(std::string_view s) const {
+std::string Period::label() const {
+    return fmt::format("P{:02d}", n_);
+}
+
+std::optional<Period> FinancialYear::parse_period(std::string_view s) const {
     int n = 0;
     if ((s.size() == 2 || s.size() == 3) && (s[0] == 'P' || s[0] == 'p') &&
-        parse_int(s.substr(1), n)) { // P06, and P6 as people also write it
-        if (n >= 1 && n <= 12) return n;
-        return std::nullopt;
-    }
+        parse_int(s.substr(1), n)) // P06, and P6 as people also write it
+        return Period::of(n);
     int y = 0, m = 0;
-    if (s.size() == 7 && s[4] == '-' && parse_int(s.substr(0, 4), y) &&
-        parse_int(s.substr(5), m) && m >= 1 && m <= 12) {
-        int p = period_of(y, m);
-        if (p) return p;
-    }
+    if (s.size() == 7 && s[4] == '-' && parse_int(s.substr(0, 4), y) && parse_int(s.substr(5), m) &&
+        m >= 1 && m <= 12)
+        return period_of(y, m);
     return std::nullopt;
 }
 
-std::string FinancialYear::period_ym(int p) const {
-    return fmt::format("{:04d}-{:02d}", year_of(p), month_of(p));
+std::string FinancialYear::period_ym(Period p) const {
+    return fmt::format("{:04d}-{:02d}", year_of(p), p.month());
 }
 
-std::string FinancialYear::period_long(int p) const {
-    return fmt::format("P{:02d} {} {}", p, month_name(month_of(p)), year_of(p));
+std::string FinancialYear::period_long(Period p) const {
+    return fmt::format("{} {} {}", p.label(), month_name(p.month()), year_of(p));
 }
 
-std::string FinancialYear::period_end_date(int p) const {
-    int y = year_of(p), m = month_of(p);
+std::string FinancialYear::period_end_date(Period p) const {
+    int y = year_of(p), m = p.month();
     return fmt::format("{} {} {}", days_in_month(y, m), month_name(m), y);
 }
 
-std::string FinancialYear::start_date() const { return fmt::format("1 April {}", start_); }
+std::string FinancialYear::start_date() const {
+    return fmt::format("1 April {}", start_);
+}
 
 const char* month_name(int m) {
-    static const char* names[] = {"January", "February", "March",     "April",
-                                  "May",     "June",     "July",      "August",
-                                  "September", "October", "November", "December"};
+    static const char* names[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
     return m >= 1 && m <= 12 ? names[m - 1] : "?";
 }
 

@@ -9,15 +9,15 @@
 
 namespace poolkit {
 
-std::optional<std::array<Money, 12>> phase_budget(const Profile& profile, Money budget,
-                                                  std::string_view scheme_id, Diagnostics& diags) {
-    std::array<Money, 12> out{};
+std::optional<PeriodArray<Money>> phase_budget(const Profile& profile, Money budget,
+                                               std::string_view scheme_id, Diagnostics& diags) {
+    PeriodArray<Money> out{};
     switch (profile.form) {
     case Profile::Form::even:
     case Profile::Form::weights: {
-        std::vector<Rational> w(12, Rational(1));
+        std::vector<Rational> w(Period::count, Rational(1));
         if (profile.form == Profile::Form::weights) {
-            if (profile.weights.size() != 12) {
+            if (profile.weights.size() != Period::count) {
                 diags.error(profile.where,
                             fmt::format("the profile of scheme {} has {} weights; it needs 12, one "
                                         "per period P01 (April) to P12 (March)",
@@ -48,7 +48,7 @@ std::optional<std::array<Money, 12>> phase_budget(const Profile& profile, Money 
         return out;
     }
     case Profile::Form::amounts: {
-        if (profile.amounts.size() != 12) {
+        if (profile.amounts.size() != Period::count) {
             diags.error(profile.where,
                         fmt::format("the profile of scheme {} has {} amounts; it needs 12, one per "
                                     "period P01 (April) to P12 (March)",
@@ -56,16 +56,17 @@ std::optional<std::array<Money, 12>> phase_budget(const Profile& profile, Money 
             return std::nullopt;
         }
         Money sum;
-        for (std::size_t i = 0; i < 12; ++i) {
-            if (profile.amounts[i].is_negative()) {
+        for (Period m : Period::all()) {
+            const Money& amount = profile.amounts[m.index()];
+            if (amount.is_negative()) {
                 diags.error(profile.where,
-                            fmt::format("the profile of scheme {} has a negative amount in P{:02}; "
+                            fmt::format("the profile of scheme {} has a negative amount in {}; "
                                         "amounts must be zero or more",
-                                        scheme_id, i + 1));
+                                        scheme_id, m.label()));
                 return std::nullopt;
             }
-            sum += profile.amounts[i];
-            out[i] = profile.amounts[i];
+            sum += amount;
+            out[m] = amount;
         }
         if (sum != budget) {
             Money gap = budget - sum;
@@ -83,13 +84,14 @@ std::optional<std::array<Money, 12>> phase_budget(const Profile& profile, Money 
     return std::nullopt;
 }
 
-std::array<Money, 12> phase_by_weights(const Profile& profile, Money amount) {
-    std::vector<Rational> w(12, Rational(1));
-    if (profile.form == Profile::Form::weights && profile.weights.size() == 12) w = profile.weights;
-    if (profile.form == Profile::Form::amounts && profile.amounts.size() == 12)
-        for (std::size_t i = 0; i < 12; ++i)
+PeriodArray<Money> phase_by_weights(const Profile& profile, Money amount) {
+    std::vector<Rational> w(Period::count, Rational(1));
+    if (profile.form == Profile::Form::weights && profile.weights.size() == Period::count)
+        w = profile.weights;
+    if (profile.form == Profile::Form::amounts && profile.amounts.size() == Period::count)
+        for (std::size_t i = 0; i < Period::count; ++i)
             w[i] = profile.amounts[i].as_rational();
-    std::array<Money, 12> out{};
+    PeriodArray<Money> out{};
     if (amount.is_zero() ||
         std::all_of(w.begin(), w.end(), [](const Rational& x) { return x == 0; }))
         return out;

@@ -15,13 +15,13 @@ namespace poolkit {
 // Checks `profile` against `budget` (12 weights, none negative, not all zero for a non-zero
 // budget; or 12 non-negative amounts summing to the budget) and phases the budget. On a failure,
 // reports it at profile.where, naming `scheme_id`, and returns nullopt.
-std::optional<std::array<Money, 12>> phase_budget(const Profile& profile, Money budget,
-                                                  std::string_view scheme_id, Diagnostics& diags);
+std::optional<PeriodArray<Money>> phase_budget(const Profile& profile, Money budget,
+                                               std::string_view scheme_id, Diagnostics& diags);
 
 // `amount` phased over the 12 periods by the profile's own weights (SPEC §6, a fixed recharge):
 // equal for `even`, the listed weights, or the stated amounts as weights; an allocation (SPEC §2),
 // ties to the earlier period. Zero everywhere when the amount or every weight is zero. Expects a
 // profile the loader accepted (12 weights or amounts, none negative).
-std::array<Money, 12> phase_by_weights(const Profile& profile, Money amount);
+PeriodArray<Money> phase_by_weights(const Profile& profile, Money amount);
 
 } // namespace poolkit

@@ -291,7 +291,7 @@ class Reader {
         if (std::string why = misplaced(*kind, *p, m.value, at_fault); !why.empty())
             return fail(at_fault, why);
 
-        std::optional<int> stated;
+        std::optional<Period> stated;
         std::string period_text = field(r, c_period);
         if (!period_text.empty()) {
             stated = a_.year.parse_period(period_text);
@@ -300,7 +300,8 @@ class Reader {
                             fmt::format("period {} is not a period of the financial year {} "
                                         "(P01 to P12, or {} to {})",
                                         shown_value(period_text), a_.year.label(),
-                                        a_.year.period_ym(1), a_.year.period_ym(12)));
+                                        a_.year.period_ym(Period::first()),
+                                        a_.year.period_ym(Period::last())));
         }
         auto period = cash_row_period(a_.year, date->year, date->month, stated);
         if (!period)

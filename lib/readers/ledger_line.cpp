@@ -224,14 +224,15 @@ class Parser {
             return;
         }
         int month = date->year * 12 + date->month - 1;
-        int period = 0;
+        Period period = Period::first(); // with an agreement: the line's period of its year
         if (sh_.agreement) {
-            period = sh_.agreement->year.period_of(date->year, date->month);
-            if (!period) {
+            auto in_year = sh_.agreement->year.period_of(date->year, date->month);
+            if (!in_year) {
                 reject(line, RejectReason::outside_year,
                        outside_year_reason(unescape(df), sh_.agreement->year), amount_ok, pence);
                 return;
             }
+            period = *in_year;
         }
         std::string& s1 = scratch1_;
         std::string& s2 = scratch2_;
@@ -325,7 +326,7 @@ class Parser {
         if (sh_.agreement) tot_.mark(pid, period, sh_.P);
         Cell* cell;
         if (sh_.dense) {
-            cell = &w_.dense[(pid * sh_.S + sid) * 12 + static_cast<std::size_t>(period - 1)];
+            cell = &w_.dense[(pid * sh_.S + sid) * Period::count + period.index()];
         } else {
             std::uint32_t cc = 0;
             if (sh_.options->by_cost_centre) {

@@ -58,12 +58,10 @@ Merged merge_workers(const Shared& sh, std::vector<Worker>& workers, const CodeR
         if (!w.dense.empty()) {
             for (std::size_t p = 0; p < sh.P; ++p)
                 for (std::size_t s = 0; s < sh.S; ++s)
-                    for (int per = 1; per <= 12; ++per) {
-                        const Cell& c =
-                            w.dense[(p * sh.S + s) * 12 + static_cast<std::size_t>(per - 1)];
+                    for (Period per : Period::all()) {
+                        const Cell& c = w.dense[(p * sh.S + s) * Period::count + per.index()];
                         if (c.lines == 0) continue;
-                        int month =
-                            agreement->year.year_of(per) * 12 + FinancialYear::month_of(per) - 1;
+                        int month = agreement->year.year_of(per) * 12 + per.month() - 1;
                         groups.push_back({static_cast<std::uint32_t>(p),
                                           static_cast<std::uint32_t>(s),
                                           month,

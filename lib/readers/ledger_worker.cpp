@@ -45,14 +45,14 @@ Shared::Shared(const Agreement* a, const LedgerOptions& o) : agreement(a), optio
     scheme_codes = CodeTable(sids);
     P = pids.size();
     S = sids.size();
-    dense = !o.by_cost_centre && P * S * 12 <= dense_cells_max;
+    dense = !o.by_cost_centre && P * S * Period::count <= dense_cells_max;
 }
 
 std::vector<Worker> make_workers(const Shared& sh, unsigned threads, std::size_t files) {
     std::vector<Worker> workers(threads);
     for (auto& w : workers) {
         w.files.resize(files);
-        if (sh.dense) w.dense.resize(sh.P * sh.S * 12);
+        if (sh.dense) w.dense.resize(sh.P * sh.S * Period::count);
     }
     return workers;
 }

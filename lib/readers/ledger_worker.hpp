@@ -25,13 +25,13 @@ namespace poolkit::ledger {
 struct RawTotals {
     std::uint64_t read = 0, accepted = 0, rejected = 0;
     std::int64_t p_read = 0, p_accepted = 0, p_rejected = 0;
-    // With an agreement: per partner index, bit m-1 set when a line of period m was accepted (to
-    // name the files of a partner whose year is short, SPEC §7).
+    // With an agreement: per partner index, bit period.index() set when a line of the period was
+    // accepted (to name the files of a partner whose year is short, SPEC §7).
     std::vector<std::uint16_t> periods;
 
-    void mark(std::size_t partner, int period, std::size_t partners) {
+    void mark(std::size_t partner, Period period, std::size_t partners) {
         if (periods.size() < partners) periods.resize(partners);
-        periods[partner] |= static_cast<std::uint16_t>(1u << (period - 1));
+        periods[partner] |= static_cast<std::uint16_t>(1u << period.index());
     }
     void merge_periods(const RawTotals& o) {
         if (periods.size() < o.periods.size()) periods.resize(o.periods.size());

@@ -59,7 +59,7 @@ std::string summary_lines(const Agreement& a) {
                        : a.kind == AgreementKind::aligned ? "Aligned budget"
                                                           : "Joint budget";
     out += fmt::format("{}, {}. Financial year {} ({} to {}).\n", kind, a.legal_basis,
-                       a.year.label(), a.year.start_date(), a.year.period_end_date(12));
+                       a.year.label(), a.year.start_date(), a.year.end_date());
     if (a.host)
         out += fmt::format("Host: {} ({}).", a.partners[*a.host].name, a.partners[*a.host].id);
     if (!a.pooled_fund_manager.empty())
@@ -154,10 +154,10 @@ std::string summary_lines(const Agreement& a) {
         cols.push_back({p.id, true});
     cols.push_back({"Total", true});
     Table pay(cols);
-    for (int period : sched.periods) {
+    for (Period period : sched.periods) {
         std::vector<Cell> row{text_cell(a.year.period_long(period))};
         for (std::size_t p = 0; p < a.partners.size(); ++p)
-            row.push_back(num_cell(format_display(sched.due[p][period - 1])));
+            row.push_back(num_cell(format_display(sched.due[p][period])));
         row.push_back(num_cell(format_display(sched.period_total(period))));
         pay.add_row(std::move(row));
     }

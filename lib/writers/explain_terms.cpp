@@ -89,7 +89,7 @@ void what_it_is(ExplainDocument& d, const Agreement& a) {
                             "year {} ({} to {}).",
                             a.schemes.size(), a.schemes.size() == 1 ? "" : "s",
                             pounds(a.total_budget()), a.year.label(), a.year.start_date(),
-                            a.year.period_end_date(12)));
+                            a.year.end_date()));
 }
 
 void legal_basis(ExplainDocument& d, const Agreement& a) {
@@ -309,7 +309,7 @@ void schedule(ExplainDocument& d, const Agreement& a) {
         return;
     }
     std::vector<std::string> when;
-    for (int p : sched.periods)
+    for (Period p : sched.periods)
         when.push_back(a.year.period_long(p));
     std::string how;
     switch (sched.frequency) {
@@ -332,10 +332,10 @@ void schedule(ExplainDocument& d, const Agreement& a) {
         cols.push_back({p.id, true});
     cols.push_back({"Total", true});
     Table t(std::move(cols));
-    for (int period : sched.periods) {
+    for (Period period : sched.periods) {
         std::vector<Cell> row{text_cell(a.year.period_long(period))};
         for (std::size_t p = 0; p < a.partners.size(); ++p)
-            row.push_back(num_cell(format_display(sched.due[p][period - 1])));
+            row.push_back(num_cell(format_display(sched.due[p][period])));
         row.push_back(num_cell(format_display(sched.period_total(period))));
         t.add_row(std::move(row));
     }
@@ -343,8 +343,8 @@ void schedule(ExplainDocument& d, const Agreement& a) {
     std::vector<Cell> total{text_cell("Total")};
     Money all;
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        all += sched.due_to(p, 12);
-        total.push_back(num_cell(format_display(sched.due_to(p, 12))));
+        all += sched.due_to(p, Period::count);
+        total.push_back(num_cell(format_display(sched.due_to(p, Period::count))));
     }
     total.push_back(num_cell(format_display(all)));
     t.add_row(std::move(total));

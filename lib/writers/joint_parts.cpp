@@ -92,7 +92,8 @@ std::string joint_unallocated_warning(const JointCharges& c, const std::string& 
 void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointCharges& c) {
     const auto contributions = a.partner_contributions();
     json.begin_object();
-    json.field("period", a.year.period_ym(c.period));
+    // Charges are written for a period of the year, never before it: value() holds.
+    json.field("period", a.year.period_ym(Period::of(c.periods_elapsed).value()));
     json.key("schemes").begin_array();
     for (std::size_t s = 0; s < a.schemes.size() && s < c.schemes.size(); ++s) {
         const SchemeCharge& sc = c.schemes[s];

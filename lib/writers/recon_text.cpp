@@ -15,7 +15,7 @@ namespace {
 
 std::vector<std::string> heading_lines(const ReconStatement& st) {
     const Agreement& a = st.agreement;
-    int m = st.recon.period;
+    const Period m = st.recon.period;
     std::vector<std::string> lines;
     lines.push_back(fmt::format("{} ({})", a.title, a.id));
     lines.push_back(fmt::format("Month-end reconciliation, {} ({} to {})", a.year.period_long(m),
@@ -51,7 +51,7 @@ std::string warning_line(const ReconStatement& st) {
 std::string joint_notes(const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const JointInvoicing& j = *st.recon.joint;
-    const int m = st.recon.period;
+    const Period m = st.recon.period;
     std::string out;
     for (const auto& inv : j.invoices)
         if (inv.amount.is_negative())
@@ -68,13 +68,13 @@ std::string joint_notes(const ReconStatement& st) {
            "credited against its charge.\n";
     if (j.invoiced_before_recomputed)
         out +=
-            m == 1
+            !m.previous()
                 ? "Invoiced before: nothing (the first period).\n"
                 : fmt::format("Invoiced before: recomputed from today's ledgers as the charge less "
                               "own spend to {} (no cash register), so a line back-dated into a "
                               "month already invoiced is never billed. A cash register of the "
                               "invoices issued is recommended (SPEC §10).\n",
-                              a.year.period_long(m - 1));
+                              a.year.period_long(*m.previous()));
     return out;
 }
 

@@ -141,7 +141,7 @@ std::string render(const SettlementStatement& st, Style style) {
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
     out += fmt::format("{}ear-end settlement, {} ({} to {}){}\n",
                        year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
-                       a.year.start_date(), a.year.period_end_date(12), md ? "  " : "");
+                       a.year.start_date(), a.year.end_date(), md ? "  " : "");
     out += what + (md ? "  \n" : "\n");
     out += fmt::format("{}: {}.\n", a.kind == AgreementKind::joint ? "Recharges" : "Risk share",
                        describe_terms(a));

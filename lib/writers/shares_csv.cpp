@@ -42,11 +42,11 @@ std::string shares_csv(const SharesStatement& st, SharesTable which) {
     }
     case SharesTable::schedule: {
         Table t({{"period"}, {"partner"}, {"amount", true}, {"due_to_date", true}});
-        for (int period : st.schedule.periods)
+        for (Period period : st.schedule.periods)
             for (std::size_t p = 0; p < a.partners.size(); ++p)
                 t.add_row({text_cell(a.year.period_ym(period)), text_cell(a.partners[p].id),
-                           num_cell(format_plain(st.schedule.due[p][period - 1])),
-                           num_cell(format_plain(st.schedule.due_to(p, period)))});
+                           num_cell(format_plain(st.schedule.due[p][period])),
+                           num_cell(format_plain(st.schedule.due_to(p, period.number())))});
         return t.csv();
     }
     }

@@ -67,13 +67,13 @@ std::string shares_json(const SharesStatement& st) {
 
     if (!st.schedule.has_instalments()) json.field("schedule_note", schedule_note(a, st.schedule));
     json.key("schedule").begin_array();
-    for (int period : st.schedule.periods)
+    for (Period period : st.schedule.periods)
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             json.begin_object();
             json.field("period", a.year.period_ym(period));
             json.field("partner", a.partners[p].id);
-            json.field("amount", st.schedule.due[p][period - 1]);
-            json.field("due_to_date", st.schedule.due_to(p, period));
+            json.field("amount", st.schedule.due[p][period]);
+            json.field("due_to_date", st.schedule.due_to(p, period.number()));
             json.end_object();
         }
     json.end_array();

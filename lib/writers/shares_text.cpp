@@ -28,7 +28,7 @@ std::vector<std::string> heading_lines(const Agreement& a) {
     std::vector<std::string> lines;
     lines.push_back(fmt::format("{} ({})", a.title, a.id));
     lines.push_back(fmt::format("Contribution shares and payment schedule, {} ({} to {})",
-                                a.year.label(), a.year.start_date(), a.year.period_end_date(12)));
+                                a.year.label(), a.year.start_date(), a.year.end_date()));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host && *a.host < a.partners.size()) {
         what += fmt::format(" Host: {}.", a.partners[*a.host].name);
@@ -93,10 +93,10 @@ Table schedule_table(const SharesStatement& st) {
         cols.push_back({partner.id, true});
     cols.push_back({"Total", true});
     Table t(std::move(cols));
-    for (int period : st.schedule.periods) {
+    for (Period period : st.schedule.periods) {
         std::vector<Cell> cells{text_cell(a.year.period_long(period))};
         for (std::size_t p = 0; p < a.partners.size(); ++p)
-            cells.push_back(num_cell(format_display(st.schedule.due[p][period - 1])));
+            cells.push_back(num_cell(format_display(st.schedule.due[p][period])));
         cells.push_back(num_cell(format_display(st.schedule.period_total(period))));
         t.add_row(std::move(cells));
     }
@@ -104,7 +104,7 @@ Table schedule_table(const SharesStatement& st) {
     std::vector<Cell> total{text_cell("Total")};
     Money all;
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        Money year = st.schedule.due_to(p, 12);
+        Money year = st.schedule.due_to(p, Period::count);
         all += year;
         total.push_back(num_cell(format_display(year)));
     }

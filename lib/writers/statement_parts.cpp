@@ -34,13 +34,13 @@ std::string format_count(std::uint64_t n) {
 }
 
 std::string ledger_summary(const ControlTotals& c, std::size_t files, const LineTally* after,
-                           int period) {
+                           Period period) {
     std::string of_which;
     if (after)
-        of_which = after->lines == 0 ? fmt::format(", of which 0 after P{:02d}", period)
-                                     : fmt::format(", of which {} (£{}) after P{:02d}",
-                                                   format_count(after->lines),
-                                                   format_display(after->total), period);
+        of_which = after->lines == 0
+                       ? fmt::format(", of which 0 after {}", period.label())
+                       : fmt::format(", of which {} (£{}) after {}", format_count(after->lines),
+                                     format_display(after->total), period.label());
     return fmt::format("Ledgers: {} file{}, {} line{} read; {} accepted (£{}){}; {} rejected (£{})",
                        files, files == 1 ? "" : "s", format_count(c.lines_read),
                        c.lines_read == 1 ? "" : "s", format_count(c.lines_accepted),

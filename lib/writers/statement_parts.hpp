@@ -48,7 +48,7 @@ std::string format_count(std::uint64_t n);
 // A month-end statement gives the accepted lines after its period (SPEC §4, §9): "63 accepted
 // (£1,226,233.25), of which 5 (£20,000.00) after P06;" ("of which 0 after P06" when none).
 std::string ledger_summary(const ControlTotals& control, std::size_t files,
-                           const LineTally* after_period = nullptr, int period = 0);
+                           const LineTally* after_period = nullptr, Period period = Period::last());
 
 // The control totals as JSON fields: lines_read, lines_accepted, lines_rejected, total_read,
 // total_accepted, total_rejected (SPEC §5 `ledger`).

@@ -68,9 +68,9 @@ void check(const Agreement& a, const CashRegisterRead& r) {
             __int128 to[13] = {};
             for (const CashRow& row : r.cash.rows())
                 if (row.kind == kind && row.partner == p)
-                    for (int m = row.period; m <= 12; ++m)
+                    for (int m = row.period.number(); m <= Period::count; ++m)
                         to[m] += row.amount.pence();
-            for (int m = 0; m <= 12; ++m)
+            for (int m = 0; m <= Period::count; ++m)
                 FUZZ_CHECK(r.cash.to_period(kind, p, m).pence() == to[m]);
             FUZZ_CHECK(r.cash.has_rows(kind, p) == [&] {
                 for (const CashRow& row : r.cash.rows())
@@ -79,7 +79,7 @@ void check(const Agreement& a, const CashRegisterRead& r) {
             }());
         }
     for (const CashRow& row : r.cash.rows()) {
-        FUZZ_CHECK(row.period >= 1 && row.period <= 12);
+        FUZZ_CHECK(row.period.number() >= 1 && row.period.number() <= Period::count);
         FUZZ_CHECK(row.partner < a.partners.size());
         FUZZ_CHECK(!row.ref.empty() && row.date.size() == 10);
         FUZZ_CHECK(row.where.file == "cash.csv" && row.where.line >= 2);

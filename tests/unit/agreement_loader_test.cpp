@@ -2,6 +2,7 @@
 // phasing rules (SPEC §2 allocation), money values in TOML, and every error reported in one run.
 #include "readers/agreement_loader.hpp"
 #include "support/error.hpp"
+#include "test_period.hpp"
 
 #include <doctest/doctest.h>
 
@@ -103,13 +104,13 @@ TEST_CASE("agreement loader: examples/bnssg-children resolves to the penny") {
     // S03 even: 65,000,000p / 12 = 5,416,666.67p; floors 5,416,666 x 12 = 64,999,992p, and the 8
     // pence left go to P01..P08 (equal remainders, ties to the earlier period).
     for (int i = 0; i < 12; ++i)
-        CHECK(a.schemes[2].phased[i] == pence(i < 8 ? 5416667 : 5416666));
+        CHECK(a.schemes[2].phased.at(i) == pence(i < 8 ? 5416667 : 5416666));
     // S06 even: 10,000,000p / 12 = 833,333.33p; 4 pence left go to P01..P04.
     for (int i = 0; i < 12; ++i)
-        CHECK(a.schemes[5].phased[i] == pence(i < 4 ? 833334 : 833333));
+        CHECK(a.schemes[5].phased.at(i) == pence(i < 4 ? 833334 : 833333));
     // S05's amounts as written; August (P05) nothing.
-    CHECK(a.schemes[4].phased[4] == Money{});
-    CHECK(a.schemes[4].phased[11] == pounds(32500));
+    CHECK(a.schemes[4].phased.at(4) == Money{});
+    CHECK(a.schemes[4].phased.at(11) == pounds(32500));
 
     // The risk share: tiers up to 150,000 by contributions then a split; NSOMERSET capped.
     REQUIRE(a.risk_share);
@@ -132,11 +133,11 @@ TEST_CASE("agreement loader: phasing gives the spare penny to the largest remain
     INFO(messages(l));
     REQUIRE(l.agreement);
     const auto& ph = l.agreement->schemes[0].phased;
-    CHECK(ph[0] == pence(14));
-    CHECK(ph[1] == pence(29));
-    CHECK(ph[2] == pence(57));
+    CHECK(ph.at(0) == pence(14));
+    CHECK(ph.at(1) == pence(29));
+    CHECK(ph.at(2) == pence(57));
     for (int i = 3; i < 12; ++i)
-        CHECK(ph[i] == Money{});
+        CHECK(ph.at(i) == Money{});
 }
 
 TEST_CASE("agreement loader: percentages are an allocation of the budget") {
@@ -152,7 +153,7 @@ TEST_CASE("agreement loader: percentages are an allocation of the budget") {
     // Even phasing of 10p: 0.83p a period, floors all 0; the 10 spare pence go one each to the
     // equal remainders in time order, P01..P10; P11 and P12 get nothing.
     for (int i = 0; i < 12; ++i)
-        CHECK(l.agreement->schemes[0].phased[i] == pence(i < 10 ? 1 : 0));
+        CHECK(l.agreement->schemes[0].phased.at(i) == pence(i < 10 ? 1 : 0));
 }
 
 TEST_CASE("agreement loader: pool-level amounts split the schemes and keep the partner totals") {

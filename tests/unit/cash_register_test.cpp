@@ -3,6 +3,7 @@
 // (§6) and year-end (§7) take from it. Figures are worked by hand in the comments.
 #include "ledger_test_support.hpp"
 #include "money_printer.hpp"
+#include "test_period.hpp"
 
 #include "model/cash_register.hpp"
 #include "readers/cash_register_reader.hpp"
@@ -82,20 +83,20 @@ TEST_CASE("cash register: one table of kinds, keyword and wording") {
 }
 
 TEST_CASE("cash register: the period a row belongs to") {
-    FinancialYear fy = FinancialYear::starting(2025);       // P01 = 2025-04 .. P12 = 2026-03
-    CHECK(cash_row_period(fy, 2025, 9, std::nullopt) == 6); // September: P06
-    CHECK(cash_row_period(fy, 2025, 4, std::nullopt) == 1);
-    CHECK(cash_row_period(fy, 2026, 3, std::nullopt) == 12);
+    FinancialYear fy = FinancialYear::starting(2025); // P01 = 2025-04 .. P12 = 2026-03
+    CHECK(cash_row_period(fy, 2025, 9, std::nullopt) == Period::nth(6)); // September: P06
+    CHECK(cash_row_period(fy, 2025, 4, std::nullopt) == Period::nth(1));
+    CHECK(cash_row_period(fy, 2026, 3, std::nullopt) == Period::nth(12));
     // The period column wins over the date, inside the year or not.
-    CHECK(cash_row_period(fy, 2025, 9, 3) == 3);
-    CHECK(cash_row_period(fy, 2026, 4, 1) == 1);
+    CHECK(cash_row_period(fy, 2025, 9, Period::nth(3)) == Period::nth(3));
+    CHECK(cash_row_period(fy, 2026, 4, Period::nth(1)) == Period::nth(1));
     // After 31 March: P12 (the year's reimbursements and settlements are paid after it).
-    CHECK(cash_row_period(fy, 2026, 4, std::nullopt) == 12);
-    CHECK(cash_row_period(fy, 2027, 1, std::nullopt) == 12);
+    CHECK(cash_row_period(fy, 2026, 4, std::nullopt) == Period::nth(12));
+    CHECK(cash_row_period(fy, 2027, 1, std::nullopt) == Period::nth(12));
     // Before 1 April 2025: none, unless a period puts the row inside the year.
     CHECK_FALSE(cash_row_period(fy, 2025, 3, std::nullopt));
     CHECK_FALSE(cash_row_period(fy, 2024, 12, std::nullopt));
-    CHECK(cash_row_period(fy, 2025, 3, 1) == 1);
+    CHECK(cash_row_period(fy, 2025, 3, Period::nth(1)) == Period::nth(1));
 }
 
 TEST_CASE("cash register: a quarterly register read, its totals and the queries to P06") {
@@ -124,11 +125,11 @@ TEST_CASE("cash register: a quarterly register read, its totals and the queries 
 
     // Periods: NSOM's early payment dated 28 March 2025 is P01 by its period; the late one of
     // 3 October is P07; the reimbursement of 20 April 2026 is P12.
-    CHECK(c.rows()[1].period == 1);
+    CHECK(c.rows()[1].period == Period::nth(1));
     CHECK(c.rows()[1].where.line == 3);
-    CHECK(c.rows()[6].period == 7);
+    CHECK(c.rows()[6].period == Period::nth(7));
     CHECK(c.rows()[6].where.line == 9); // after the blank line 7
-    CHECK(c.rows()[10].period == 12);
+    CHECK(c.rows()[10].period == Period::nth(12));
     CHECK(c.rows()[10].note == "after the year");
     CHECK(c.rows()[0].amount == gbp(15000000));
 
@@ -137,23 +138,23 @@ TEST_CASE("cash register: a quarterly register read, its totals and the queries 
     //   NSOM  50,000.00 (P01); its Q2 payment came in P07          =  50,000.00
     //   SGLOS 75,000.00 (P01) + 75,000.00 (P04) − 1,000.00 (P06)    = 149,000.00
     //   BRISTOL, the host: no rows, 0.00 here; the caller takes it as paid when due.
-    CHECK(received_to(c, 0, 6) == gbp(30000000));
-    CHECK(received_to(c, 2, 6) == gbp(5000000));
-    CHECK(received_to(c, 3, 6) == gbp(14900000));
-    CHECK(received_to(c, 1, 6) == gbp(0));
+    CHECK(received_to(c, 0, Period::nth(6)) == gbp(30000000));
+    CHECK(received_to(c, 2, Period::nth(6)) == gbp(5000000));
+    CHECK(received_to(c, 3, Period::nth(6)) == gbp(14900000));
+    CHECK(received_to(c, 1, Period::nth(6)) == gbp(0));
     CHECK_FALSE(c.has_rows(CashKind::contribution, 1));
     CHECK(c.has_rows(CashKind::contribution, 2));
     // NSOM to P07: 50,000.00 + 50,000.00 = 100,000.00.
-    CHECK(received_to(c, 2, 7) == gbp(10000000));
+    CHECK(received_to(c, 2, Period::nth(7)) == gbp(10000000));
     // SGLOS to P05: 150,000.00, the refund of P06 not yet.
-    CHECK(received_to(c, 3, 5) == gbp(15000000));
+    CHECK(received_to(c, 3, Period::nth(5)) == gbp(15000000));
 
     // Reimbursed to P06: ICB 12,345.67 (P04); SGLOS nothing yet (P07 and P12).
-    CHECK(reimbursed_to(c, 0, 6) == gbp(1234567));
-    CHECK(reimbursed_to(c, 3, 6) == gbp(0));
+    CHECK(reimbursed_to(c, 0, Period::nth(6)) == gbp(1234567));
+    CHECK(reimbursed_to(c, 3, Period::nth(6)) == gbp(0));
     // For the year: ICB 12,345.67 + 9,876.54 = 22,222.21; SGLOS 2,000.01 + 4,321.09 = 6,321.10.
-    CHECK(reimbursed_to(c, 0, 12) == gbp(2222221));
-    CHECK(reimbursed_to(c, 3, 12) == gbp(632110));
+    CHECK(reimbursed_to(c, 0, Period::nth(12)) == gbp(2222221));
+    CHECK(reimbursed_to(c, 3, Period::nth(12)) == gbp(632110));
     CHECK(to_period_by_partner(c, CashKind::reimbursement, 12) ==
           std::vector<Money>{gbp(2222221), gbp(0), gbp(0), gbp(632110)});
     CHECK(c.to_period(CashKind::contribution, 0, 0) == gbp(0));
@@ -184,8 +185,8 @@ TEST_CASE("cash register: the host's own contribution rows") {
     CHECK(r.rejects.empty());
     // The host has rows: they say what it paid, 100,000.00 + 0.01 to P02, 100,000.00 to P01.
     CHECK(r.cash.has_rows(CashKind::contribution, 1));
-    CHECK(received_to(r.cash, 1, 1) == gbp(10000000));
-    CHECK(received_to(r.cash, 1, 2) == gbp(10000001));
+    CHECK(received_to(r.cash, 1, Period::nth(1)) == gbp(10000000));
+    CHECK(received_to(r.cash, 1, Period::nth(2)) == gbp(10000001));
 }
 
 TEST_CASE("cash register: every reason a row is rejected, with its line and column") {
@@ -267,8 +268,8 @@ TEST_CASE("cash register: every reason a row is rejected, with its line and colu
     // One row accepted: R12, 25.50 for ICB in P02.
     REQUIRE(r.cash.rows().size() == 1);
     CHECK(r.cash.rows()[0].ref == "R12");
-    CHECK(r.cash.rows()[0].period == 2);
-    CHECK(received_to(r.cash, 0, 12) == gbp(2550));
+    CHECK(r.cash.rows()[0].period == Period::nth(2));
+    CHECK(received_to(r.cash, 0, Period::nth(12)) == gbp(2550));
 
     // Control totals: 16 rows read (lines 2..17), 1 accepted, 15 rejected. Amounts read: 10.00
     // on each of lines 3 to 11 and 13 (ten rows: 100.00), −10.00 (line 12), 25.50 (line 15),
@@ -323,15 +324,15 @@ TEST_CASE("cash register: a joint budget's invoices, payments and settlements") 
     CHECK(r.rejects[1].column == 3);
     const CashRegister& c = r.cash;
     // invoiced_before P03: 1,000.00 + 1,200.00 = 2,200.00; through P03: 2,200.00 − 200.00.
-    CHECK(invoiced_before(c, 1, 3) == gbp(220000));
-    CHECK(invoiced_through(c, 1, 3) == gbp(200000));
-    CHECK(invoiced_before(c, 1, 1) == gbp(0));
-    CHECK(invoiced_through(c, 1, 1) == gbp(100000));
+    CHECK(invoiced_before(c, 1, Period::nth(3)) == gbp(220000));
+    CHECK(invoiced_through(c, 1, Period::nth(3)) == gbp(200000));
+    CHECK(invoiced_before(c, 1, Period::nth(1)) == gbp(0));
+    CHECK(invoiced_through(c, 1, Period::nth(1)) == gbp(100000));
     CHECK(to_period_by_partner(c, CashKind::invoice, 3) ==
           std::vector<Money>{gbp(0), gbp(200000), gbp(33333)});
     // The payment of 20 June is in P03: nothing paid to P02, 1,000.00 to P03.
-    CHECK(payments_to(c, 1, 2) == gbp(0));
-    CHECK(payments_to(c, 1, 3) == gbp(100000));
+    CHECK(payments_to(c, 1, Period::nth(2)) == gbp(0));
+    CHECK(payments_to(c, 1, Period::nth(3)) == gbp(100000));
     CHECK(settled(c, 1) == gbp(-15025));
     CHECK(settled(c, 2) == gbp(0));
     // Totals by kind: invoices 1,000.00 + 1,200.00 − 200.00 + 333.33 = 2,333.33; payments
@@ -401,11 +402,12 @@ TEST_CASE("cash register: a total beyond int64 pence is an error at its row, nev
                 0,
                 CashKind::contribution,
                 Money::from_pence(std::numeric_limits<std::int64_t>::max()),
-                6,
+                Period::nth(6),
                 "",
                 {}};
     c.add(big);
-    CashRow one{"2026-03-01", "R2", 0, CashKind::contribution, gbp(1), 12, "", {"x.csv", 3, 0}};
+    CashRow one{"2026-03-01", "R2",           0, CashKind::contribution, gbp(1), Period::nth(12),
+                "",           {"x.csv", 3, 0}};
     try {
         c.add(one);
         FAIL("no error");
@@ -414,7 +416,7 @@ TEST_CASE("cash register: a total beyond int64 pence is an error at its row, nev
         CHECK(e.where().str() == "x.csv:3");
     }
     CHECK(c.rows().size() == 1);
-    CHECK(received_to(c, 0, 12).pence() == std::numeric_limits<std::int64_t>::max());
+    CHECK(received_to(c, 0, Period::nth(12)).pence() == std::numeric_limits<std::int64_t>::max());
 }
 
 TEST_CASE("cash register: read from a file, recorded among the inputs") {

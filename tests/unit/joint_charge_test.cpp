@@ -8,6 +8,7 @@
 #include "money_printer.hpp"
 #include "settlement_fixture.hpp"
 #include "support/error.hpp"
+#include "test_period.hpp"
 
 #include <doctest/doctest.h>
 
@@ -142,7 +143,7 @@ JointCase random_joint(std::mt19937_64& rng) {
             if (pick(2)) c = pence(amount(20000'00));
     Actuals act(n, m);
     for (int k = 0, lines = 1 + static_cast<int>(pick(12)); k < lines; ++k)
-        act.add(pick(n), pick(m), 1 + static_cast<int>(pick(12)),
+        act.add(pick(n), pick(m), per(1 + static_cast<int>(pick(12))),
                 pence(amount(80000'00) - (pick(6) == 0 ? 50000'00 : 0)));
     return {std::move(a), std::move(act)};
 }
@@ -163,7 +164,7 @@ TEST_CASE("joint charge: months and year agree over random agreements") {
         for (int m = 1; m <= 12; ++m) {
             std::vector<Money> forecasts(a.schemes.size());
             JointInvoicing j;
-            REQUIRE_NOTHROW(j = joint_invoicing(a, act, m, forecasts));
+            REQUIRE_NOTHROW(j = joint_invoicing(a, act, per(m), forecasts));
             // Σ charges + unallocated = what was spent to m, to the penny.
             Money charged = j.to_date.unallocated;
             for (Money x : j.to_date.charge)

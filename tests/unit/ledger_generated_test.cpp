@@ -3,6 +3,7 @@
 // duplicates straddle block boundaries; the aggregates are checked against a computation made
 // here, line by line, while the ledger is written.
 #include "ledger_test_support.hpp"
+#include "test_period.hpp"
 
 #include "readers/ledger_reader.hpp"
 
@@ -146,12 +147,12 @@ TEST_CASE("ledger: generated ledgers with seeded bad lines aggregate exactly") {
                     REQUIRE(run.actuals);
                     for (std::size_t p = 0; p < 2; ++p)
                         for (std::size_t s = 0; s < 2; ++s)
-                            for (int per = 1; per <= 12; ++per) {
-                                auto it = e.cells.find({p, s, per});
+                            for (Period m : Period::all()) {
+                                auto it = e.cells.find({p, s, m.number()});
                                 std::int64_t want = it == e.cells.end() ? 0 : it->second.first;
                                 std::uint64_t lines = it == e.cells.end() ? 0 : it->second.second;
-                                CHECK(run.actuals->at(p, s, per).pence() == want);
-                                CHECK(run.actuals->lines_at(p, s, per) == lines);
+                                CHECK(run.actuals->at(p, s, m).pence() == want);
+                                CHECK(run.actuals->lines_at(p, s, m) == lines);
                             }
                 }
         }
@@ -176,7 +177,7 @@ TEST_CASE("ledger: one bad line among many is reported alone, and the totals bal
     CHECK(run.control.lines_accepted == 199999);
     CHECK(run.control.total_accepted.pence() == 199999 * 123);
     CHECK(run.control.total_rejected.pence() == 0);
-    CHECK(run.actuals->at(1, 1, 4).pence() == 199999 * 123);
+    CHECK(run.actuals->at(1, 1, Period::nth(4)).pence() == 199999 * 123);
 }
 
 TEST_CASE("ledger: a pipe is copied to a temporary file and read like any file") {

@@ -4,6 +4,7 @@
 // out of range is the same line however the reading was shared out; the CR that ends lines in
 // an old Mac file is found in a file far longer than a block.
 #include "ledger_test_support.hpp"
+#include "test_period.hpp"
 
 #include "readers/ledger_reader.hpp"
 #include "support/error.hpp"
@@ -161,8 +162,8 @@ TEST_CASE("totals out of range: amounts past the range that come back into it ar
         CHECK(run.control.total_read.pence() == 9223372036854775807 - 101);
         CHECK(run.control.total_accepted == run.control.total_read);
         // S01: max + min = -0.01; S02: max - 1.00.
-        CHECK(run.actuals->at(0, 0, 3).pence() == -1);
-        CHECK(run.actuals->at(0, 1, 3).pence() == 9223372036854775807 - 100);
+        CHECK(run.actuals->at(0, 0, Period::nth(3)).pence() == -1);
+        CHECK(run.actuals->at(0, 1, Period::nth(3)).pence() == 9223372036854775807 - 100);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "money_printer.hpp"
 #include "settlement_fixture.hpp"
 #include "support/error.hpp"
+#include "test_period.hpp"
 
 #include <doctest/doctest.h>
 
@@ -24,18 +25,18 @@ Agreement small(AgreementKind kind) {
 }
 Actuals ledgers(const Agreement& a) {
     Actuals act(a.partners.size(), a.schemes.size());
-    act.add(0, 0, 1, pence(90000));
-    act.add(0, 0, 2, pence(110000));
-    act.add(0, 0, 3, pence(130000));
-    act.add(1, 1, 2, pence(40000));
-    act.add(2, 1, 3, pence(-5000));
+    act.add(0, 0, Period::nth(1), pence(90000));
+    act.add(0, 0, Period::nth(2), pence(110000));
+    act.add(0, 0, Period::nth(3), pence(130000));
+    act.add(1, 1, Period::nth(2), pence(40000));
+    act.add(2, 1, Period::nth(3), pence(-5000));
     return act;
 }
 } // namespace
 
 TEST_CASE("recon: pooled fund at P03, profile forecast") {
     auto a = small(AgreementKind::pooled);
-    auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
+    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::profile);
     const auto& s1 = r.schemes[0];
     CHECK(s1.budget_ytd == pence(300000));
     CHECK(s1.actual_ytd == pence(330000));
@@ -87,7 +88,7 @@ TEST_CASE("recon: pooled fund at P03, profile forecast") {
 
 TEST_CASE("recon: run-rate forecast and RAG red") {
     auto a = small(AgreementKind::pooled);
-    auto r = reconcile(a, ledgers(a), 3, ForecastMethod::run_rate);
+    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::run_rate);
     CHECK(r.schemes[0].forecast_outturn == pence(1320000)); // 3,300 × 12 / 3
     CHECK(r.schemes[0].forecast_variance == pence(120000));
     CHECK(r.schemes[0].rag.rating == Rag::red);            // 10%
@@ -99,11 +100,11 @@ TEST_CASE("recon: run-rate forecast and RAG red") {
 TEST_CASE("recon: a period before any spend, and P12") {
     auto a = small(AgreementKind::pooled);
     Actuals none(3, 2);
-    auto r = reconcile(a, none, 1, ForecastMethod::run_rate);
+    auto r = reconcile(a, none, Period::nth(1), ForecastMethod::run_rate);
     CHECK(r.schemes[0].actual_ytd == pence(0));
     CHECK(r.schemes[0].forecast_outturn == pence(0));        // nothing spent, nothing projected
     CHECK(r.schemes[0].previous_forecast == pence(1200000)); // before P01: the budget
-    auto r12 = reconcile(a, ledgers(a), 12, ForecastMethod::profile);
+    auto r12 = reconcile(a, ledgers(a), Period::nth(12), ForecastMethod::profile);
     CHECK(r12.schemes[0].budget_ytd == pence(1200000));
     CHECK(r12.schemes[0].forecast_outturn == pence(330000)); // the year is over: actual
     CHECK(r12.partners[1].contribution_due_ytd == pence(400000));
@@ -111,7 +112,7 @@ TEST_CASE("recon: a period before any spend, and P12") {
 
 TEST_CASE("recon: joint budget invoices credit each partner's own spending") {
     auto a = small(AgreementKind::joint);
-    auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
+    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::profile);
     REQUIRE(r.joint);
     const auto& inv = r.joint->invoices;
     REQUIRE(inv.size() == 2); // B and C; A is the host
@@ -151,12 +152,12 @@ TEST_CASE("recon: joint budget invoices credit each partner's own spending") {
 
     // Twelve monthly invoices sum exactly to the year's charge less the partner's own spending.
     auto act = ledgers(a);
-    act.add(1, 0, 7, pence(12345)); // B spends 123.45 on S1 itself in P07
-    act.add(2, 1, 11, pence(777));
+    act.add(1, 0, Period::nth(7), pence(12345)); // B spends 123.45 on S1 itself in P07
+    act.add(2, 1, Period::nth(11), pence(777));
     Money sum_b;
     for (int m = 1; m <= 12; ++m)
-        sum_b += reconcile(a, act, m, ForecastMethod::profile).joint->invoices[0].amount;
-    auto r12 = reconcile(a, act, 12, ForecastMethod::profile);
+        sum_b += reconcile(a, act, per(m), ForecastMethod::profile).joint->invoices[0].amount;
+    auto r12 = reconcile(a, act, Period::nth(12), ForecastMethod::profile);
     CHECK(sum_b == r12.joint->invoices[0].charge_to_date - pence(40000 + 12345));
     CHECK(sum_b == r12.joint->partners[1].invoiced_to_date);
 }
@@ -169,17 +170,17 @@ TEST_CASE("recon: joint invoices take the invoices before from a register when g
     auto act = ledgers(a);
     std::vector<Money> forecasts(2);
     std::vector<Money> before{pence(0), pence(20000), pence(70000)};
-    auto j = joint_invoicing(a, act, 3, forecasts, &before);
+    auto j = joint_invoicing(a, act, Period::nth(3), forecasts, &before);
     CHECK(!j.invoiced_before_recomputed);
     CHECK(j.invoices[0].amount == pence(34167));
     CHECK(j.invoices[1].amount == pence(29166));
     std::vector<Money> wrong(2);
-    CHECK_THROWS_AS(joint_invoicing(a, act, 3, forecasts, &wrong), Error);
+    CHECK_THROWS_AS(joint_invoicing(a, act, Period::nth(3), forecasts, &wrong), Error);
 }
 
 TEST_CASE("recon: aligned budgets show each partner's own figures") {
     auto a = small(AgreementKind::aligned);
-    auto r = reconcile(a, ledgers(a), 3, ForecastMethod::profile);
+    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::profile);
     CHECK(r.partners.empty());
     CHECK(!r.joint);
     // B's S2: own budget 1,000.00. The scheme's budget to P03 is 3 × 250.00 = 750.00, shared
@@ -249,14 +250,14 @@ TEST_CASE("recon: the year's actuals must equal the ledgers' accepted control to
     auto act = ledgers(a);
     act.control.lines_read = act.control.lines_accepted = 5;
     act.control.total_read = act.control.total_accepted = pence(365000);
-    CHECK_NOTHROW(reconcile(a, act, 3, ForecastMethod::profile));
+    CHECK_NOTHROW(reconcile(a, act, Period::nth(3), ForecastMethod::profile));
     // A penny out (an aggregation that lost a line) is an invariant failure, not a statement.
     act.control.total_accepted = pence(365001);
-    CHECK_THROWS_AS(reconcile(a, act, 3, ForecastMethod::profile), Error);
+    CHECK_THROWS_AS(reconcile(a, act, Period::nth(3), ForecastMethod::profile), Error);
     // Lines after the period still count: the check is on the whole year's accepted lines.
     act.control.total_accepted = pence(365000);
-    act.add(1, 0, 11, pence(100));
-    CHECK_THROWS_AS(reconcile(a, act, 3, ForecastMethod::profile), Error);
+    act.add(1, 0, Period::nth(11), pence(100));
+    CHECK_THROWS_AS(reconcile(a, act, Period::nth(3), ForecastMethod::profile), Error);
 }
 
 TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, every month") {
@@ -266,7 +267,7 @@ TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, ever
     // P01 (250.00), and 250.00 each at P03 (750.00).
     auto a = small(AgreementKind::aligned);
     for (int m = 1; m <= 12; ++m) {
-        auto r = reconcile(a, ledgers(a), m, ForecastMethod::profile);
+        auto r = reconcile(a, ledgers(a), per(m), ForecastMethod::profile);
         for (std::size_t s = 0; s < 2; ++s) {
             Money own;
             for (const auto& f : r.aligned)
@@ -278,7 +279,7 @@ TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, ever
             for (const auto& f : r.aligned)
                 CHECK(f.budget_ytd == f.budget);
     }
-    auto r1 = reconcile(a, ledgers(a), 1, ForecastMethod::profile);
+    auto r1 = reconcile(a, ledgers(a), Period::nth(1), ForecastMethod::profile);
     std::vector<Money> s2;
     for (const auto& f : r1.aligned)
         if (f.scheme == 1) s2.push_back(f.budget_ytd);
@@ -291,12 +292,12 @@ TEST_CASE("recon: accepted lines to the period and after it tie to the control t
     // one cell of three lines in P05 on A's S1, 30.00 in all.
     auto a = small(AgreementKind::pooled);
     auto act = ledgers(a);
-    act.add(0, 0, 5, pence(3000), 3);
+    act.add(0, 0, Period::nth(5), pence(3000), 3);
     act.control.lines_read = act.control.lines_accepted = 8;
     act.control.total_read = act.control.total_accepted = pence(368000); // 3,650 + 30
     // At P02: to date 3 lines, 900 + 1,100 + 400 = 2,400.00 (the actual to date); after: 5 lines,
     // 1,300 − 50 + 30 = 1,280.00. 3 + 5 = 8 and 2,400 + 1,280 = 3,680.00.
-    auto r2 = reconcile(a, act, 2, ForecastMethod::profile);
+    auto r2 = reconcile(a, act, Period::nth(2), ForecastMethod::profile);
     CHECK(r2.to_period.lines == 3);
     CHECK(r2.to_period.total == pence(240000));
     CHECK(r2.to_period.total == r2.total.actual_ytd);
@@ -304,20 +305,20 @@ TEST_CASE("recon: accepted lines to the period and after it tie to the control t
     CHECK(r2.after_period.total == pence(128000));
     // At P03: to date 5 lines, 900 + 1,100 + 400 + 1,300 − 50 = 3,650.00; after: the P05 cell,
     // 3 lines, 30.00.
-    auto r3 = reconcile(a, act, 3, ForecastMethod::profile);
+    auto r3 = reconcile(a, act, Period::nth(3), ForecastMethod::profile);
     CHECK(r3.to_period.lines == 5);
     CHECK(r3.to_period.total == pence(365000));
     CHECK(r3.after_period.lines == 3);
     CHECK(r3.after_period.total == pence(3000));
     // At P12 nothing is after the period.
-    auto r12 = reconcile(a, act, 12, ForecastMethod::profile);
+    auto r12 = reconcile(a, act, Period::nth(12), ForecastMethod::profile);
     CHECK(r12.to_period.lines == 8);
     CHECK(r12.after_period.lines == 0);
     CHECK(r12.after_period.total == pence(0));
     // A ledger run that counted a line the actuals lost (same pence: a 0.00 line) is an invariant
     // failure, not a statement.
     act.control.lines_read = act.control.lines_accepted = 9;
-    CHECK_THROWS_AS(reconcile(a, act, 3, ForecastMethod::profile), Error);
+    CHECK_THROWS_AS(reconcile(a, act, Period::nth(3), ForecastMethod::profile), Error);
 }
 
 TEST_CASE("recon: aligned subtotals per partner and spending without a budget") {
@@ -329,12 +330,12 @@ TEST_CASE("recon: aligned subtotals per partner and spending without a budget") 
                             {{"S1", {600000, 600000, 0}}, {"S2", {100000, 100000, 100000}}},
                             std::nullopt, AgreementKind::aligned);
     Actuals act(3, 2);
-    act.add(0, 0, 1, pence(90000));
-    act.add(0, 0, 2, pence(110000));
-    act.add(1, 1, 2, pence(40000));
-    act.add(2, 0, 2, pence(20000));
-    act.add(2, 0, 4, pence(-2000));
-    act.add(2, 1, 3, pence(-5000));
+    act.add(0, 0, Period::nth(1), pence(90000));
+    act.add(0, 0, Period::nth(2), pence(110000));
+    act.add(1, 1, Period::nth(2), pence(40000));
+    act.add(2, 0, Period::nth(2), pence(20000));
+    act.add(2, 0, Period::nth(4), pence(-2000));
+    act.add(2, 1, Period::nth(3), pence(-5000));
     auto find = [](const Reconciliation& r, std::size_t p, std::size_t s) {
         for (const auto& f : r.aligned)
             if (f.partner == p && f.scheme == s) return &f;
@@ -342,14 +343,14 @@ TEST_CASE("recon: aligned subtotals per partner and spending without a budget") 
     };
 
     // P01: C's S1 row shows (it spends on S1 later in the year) but has nothing to date: no flag.
-    auto r1 = reconcile(a, act, 1, ForecastMethod::profile);
+    auto r1 = reconcile(a, act, Period::nth(1), ForecastMethod::profile);
     REQUIRE(find(r1, 2, 0));
     CHECK_FALSE(find(r1, 2, 0)->spend_without_budget);
     CHECK(r1.spend_without_budget == 0);
 
     // P03. Budgets to date: S1 3,000.00 over 1:1:0 = 1,500.00, 1,500.00, 0.00; S2 750.00 over
     // 1:1:1 = 250.00 each.
-    auto r = reconcile(a, act, 3, ForecastMethod::profile);
+    auto r = reconcile(a, act, Period::nth(3), ForecastMethod::profile);
     const AlignedFigures* c1 = find(r, 2, 0);
     REQUIRE(c1);
     CHECK(c1->budget == pence(0));
@@ -395,7 +396,7 @@ TEST_CASE("recon: aligned subtotals per partner and spending without a budget") 
     CHECK(sa.budget_ytd + sb.budget_ytd + sc.budget_ytd == r.total.budget_ytd);
 
     // P04: C's S1 is 200 − 20 = 180.00, still flagged; a credit alone would be flagged as well.
-    auto r4 = reconcile(a, act, 4, ForecastMethod::profile);
+    auto r4 = reconcile(a, act, Period::nth(4), ForecastMethod::profile);
     CHECK(find(r4, 2, 0)->actual_ytd == pence(18000));
     CHECK(find(r4, 2, 0)->spend_without_budget);
     CHECK(r4.spend_without_budget == 1);

@@ -2,6 +2,7 @@
 // equal weights, spare pence to the earlier instalments; contribution due to date.
 #include "calc/schedule.hpp"
 #include "support/error.hpp"
+#include "test_period.hpp"
 
 #include <doctest/doctest.h>
 
@@ -40,10 +41,9 @@ Agreement with_contributions(AgreementKind kind, PaymentSchedule frequency,
 
 TEST_CASE("schedule: instalment periods") {
     CHECK(instalment_periods(PaymentSchedule::monthly) ==
-          std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
-    CHECK(instalment_periods(PaymentSchedule::quarterly_in_advance) ==
-          std::vector<int>{1, 4, 7, 10});
-    CHECK(instalment_periods(PaymentSchedule::annual_in_advance) == std::vector<int>{1});
+          periods({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+    CHECK(instalment_periods(PaymentSchedule::quarterly_in_advance) == periods({1, 4, 7, 10}));
+    CHECK(instalment_periods(PaymentSchedule::annual_in_advance) == periods({1}));
 }
 
 TEST_CASE("schedule: bnssg-children quarterly in advance") {
@@ -54,12 +54,12 @@ TEST_CASE("schedule: bnssg-children quarterly in advance") {
                                      {142000000, 82000000, 43000000, 43000000});
     ContributionSchedule s = build_schedule(a);
     REQUIRE(s.has_instalments());
-    CHECK(s.periods == std::vector<int>{1, 4, 7, 10});
-    CHECK(s.due[0][0] == pence(35500000));
-    CHECK(s.due[0][1] == Money()); // P02: nothing falls due
-    CHECK(s.due[1][3] == pence(20500000));
-    CHECK(s.due[2][6] == pence(10750000));
-    CHECK(s.due[3][9] == pence(10750000));
+    CHECK(s.periods == periods({1, 4, 7, 10}));
+    CHECK(s.due[0].at(0) == pence(35500000));
+    CHECK(s.due[0].at(1) == Money()); // P02: nothing falls due
+    CHECK(s.due[1].at(3) == pence(20500000));
+    CHECK(s.due[2].at(6) == pence(10750000));
+    CHECK(s.due[3].at(9) == pence(10750000));
     // Due to date: P03 still only the first quarter; P04 two quarters; P12 the whole year.
     CHECK(s.due_to(0, 0) == Money());
     CHECK(s.due_to(0, 3) == pence(35500000));
@@ -67,8 +67,8 @@ TEST_CASE("schedule: bnssg-children quarterly in advance") {
     CHECK(s.due_to(0, 12) == pence(142000000));
     CHECK(s.due_to(2, 9) == pence(32250000)); // 3 x 107,500
     // P01 total: 355,000 + 205,000 + 107,500 + 107,500 = 775,000 = 3,100,000 / 4.
-    CHECK(s.period_total(1) == pence(77500000));
-    CHECK(s.period_total(2) == Money());
+    CHECK(s.period_total(Period::nth(1)) == pence(77500000));
+    CHECK(s.period_total(Period::nth(2)) == Money());
 }
 
 TEST_CASE("schedule: spare pence go to the earlier instalments") {
@@ -79,18 +79,18 @@ TEST_CASE("schedule: spare pence go to the earlier instalments") {
     Agreement q = with_contributions(AgreementKind::pooled, PaymentSchedule::quarterly_in_advance,
                                      {100000001});
     ContributionSchedule s = build_schedule(q);
-    CHECK(s.due[0][0] == pence(25000001));
-    CHECK(s.due[0][3] == pence(25000000));
-    CHECK(s.due[0][6] == pence(25000000));
-    CHECK(s.due[0][9] == pence(25000000));
+    CHECK(s.due[0].at(0) == pence(25000001));
+    CHECK(s.due[0].at(3) == pence(25000000));
+    CHECK(s.due[0].at(6) == pence(25000000));
+    CHECK(s.due[0].at(9) == pence(25000000));
 
     Agreement m =
         with_contributions(AgreementKind::pooled, PaymentSchedule::monthly, {10000005, 0});
     s = build_schedule(m);
     for (int p = 1; p <= 9; ++p)
-        CHECK(s.due[0][p - 1] == pence(833334));
+        CHECK(s.due[0].at(p - 1) == pence(833334));
     for (int p = 10; p <= 12; ++p)
-        CHECK(s.due[0][p - 1] == pence(833333));
+        CHECK(s.due[0].at(p - 1) == pence(833333));
     CHECK(s.due_to(0, 9) == pence(7500006)); // 9 x 833,334
     CHECK(s.due_to(0, 12) == pence(10000005));
     CHECK(s.due_to(1, 12) == Money()); // a partner that contributes nothing owes nothing
@@ -100,9 +100,9 @@ TEST_CASE("schedule: annual in advance is one instalment in P01") {
     Agreement a = with_contributions(AgreementKind::pooled, PaymentSchedule::annual_in_advance,
                                      {12345678, 1});
     ContributionSchedule s = build_schedule(a);
-    CHECK(s.periods == std::vector<int>{1});
-    CHECK(s.due[0][0] == pence(12345678));
-    CHECK(s.due[1][0] == pence(1));
+    CHECK(s.periods == periods({1}));
+    CHECK(s.due[0].at(0) == pence(12345678));
+    CHECK(s.due[1].at(0) == pence(1));
     CHECK(s.due_to(0, 1) == s.due_to(0, 12));
 }
 

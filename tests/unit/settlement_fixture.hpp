@@ -46,10 +46,10 @@ inline Agreement make_agreement(const std::vector<std::string>& partners,
             s.contributions.push_back(pence(c));
             s.budget += pence(c);
         }
-        std::vector<Rational> even(12, Rational(1));
+        std::vector<Rational> even(Period::count, Rational(1));
         auto phased = allocate(s.budget, std::span<const Rational>(even));
-        for (int i = 0; i < 12; ++i)
-            s.phased[i] = phased[i];
+        for (Period m : Period::all())
+            s.phased[m] = phased[m.index()];
         a.schemes.push_back(std::move(s));
     }
     if (kind != AgreementKind::aligned) a.risk_share = RiskShare{};
@@ -73,7 +73,7 @@ struct Spend {
 inline Actuals make_actuals(const Agreement& a, const std::vector<Spend>& spend) {
     Actuals act(a.partners.size(), a.schemes.size());
     for (const auto& s : spend)
-        act.add(s.partner, s.scheme, 12, pence(s.pence));
+        act.add(s.partner, s.scheme, Period::last(), pence(s.pence));
     return act;
 }
 

@@ -12,7 +12,7 @@ namespace {
 JointCharges charges_to(const Agreement& a, const Actuals& act, int m) {
     std::vector<Money> spent(a.schemes.size());
     for (std::size_t s = 0; s < spent.size(); ++s)
-        spent[s] = m > 0 ? act.scheme_to(s, m) : Money{};
+        spent[s] = m > 0 ? act.scheme_to(SchemeIndex{s}, m) : Money{};
     return joint_charges(a, spent, m);
 }
 
@@ -51,10 +51,11 @@ JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period pe
             inv.partner = p;
             inv.period = period;
             inv.charge_to_date = f.charge_to_date;
-            inv.own_spend_to_date = act.partner_to(p, m);
+            inv.own_spend_to_date = act.partner_to(PartnerIndex{p}, m);
             inv.invoiced_before =
-                invoiced_before ? (*invoiced_before)[p]
-                                : before.charge[p] - (m > 1 ? act.partner_to(p, m - 1) : Money{});
+                invoiced_before
+                    ? (*invoiced_before)[p]
+                    : before.charge[p] - (m > 1 ? act.partner_to(PartnerIndex{p}, m - 1) : Money{});
             inv.amount = inv.charge_to_date - inv.own_spend_to_date - inv.invoiced_before;
             f.own_spend_to_date = inv.own_spend_to_date;
             f.invoice = inv.amount;

@@ -57,12 +57,12 @@ SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t
     SchemeFigures f;
     f.budget = scheme.budget;
     f.budget_ytd = budget_to(scheme, m);
-    f.actual_ytd = act.scheme_to(s, m);
+    f.actual_ytd = act.scheme_to(SchemeIndex{s}, m);
     add_forecast(f, method, m);
     // The previous month's forecast from the same ledgers (SPEC §5 `previous_forecast_outturn`);
     // before P01 it is the budget.
     f.previous_forecast = forecast_outturn(method, f.budget, budget_to(scheme, m - 1),
-                                           act.scheme_to(s, m - 1), m - 1);
+                                           act.scheme_to(SchemeIndex{s}, m - 1), m - 1);
     f.forecast_movement = f.forecast_outturn - f.previous_forecast;
     f.rag = rag_status(f.forecast_variance, f.budget, a.monitoring);
     return f;
@@ -80,8 +80,8 @@ LineTally lines_in(const Actuals& act, Period::Range periods) {
     for (std::size_t p = 0; p < act.partners(); ++p)
         for (std::size_t s = 0; s < act.schemes(); ++s)
             for (Period m : periods) {
-                t.lines += act.lines_at(p, s, m);
-                t.total += act.at(p, s, m);
+                t.lines += act.lines_at(PartnerIndex{p}, SchemeIndex{s}, m);
+                t.total += act.at(PartnerIndex{p}, SchemeIndex{s}, m);
             }
     return t;
 }
@@ -109,7 +109,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
     // agree.
     Money by_partner;
     for (std::size_t p = 0; p < a.partners.size(); ++p)
-        by_partner += act.partner_to(p, m);
+        by_partner += act.partner_to(PartnerIndex{p}, m);
     if (by_partner != r.total.actual_ytd)
         throw Error(ErrorKind::invariant, "reconciliation: schemes and partners do not agree");
     // ... and the whole year's actuals are exactly the accepted lines of the ledgers read (SPEC
@@ -142,7 +142,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
             pos.contribution_due_ytd = schedule.due_to(p, m);
             // Spend in the host's own ledger is the pool's spending; another partner's is spend on
             // the pool's behalf, to be reimbursed (SPEC §6).
-            if (!a.host || *a.host != p) pos.direct_spend_ytd = act.partner_to(p, m);
+            if (!a.host || *a.host != p) pos.direct_spend_ytd = act.partner_to(PartnerIndex{p}, m);
             // Without a cash register (SPEC §10), contributions are assumed received as due and
             // nothing reimbursed yet.
             pos.received_ytd = pos.contribution_due_ytd;
@@ -174,10 +174,11 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
                 f.partner = p;
                 f.scheme = s;
                 f.budget = a.schemes[s].contributions[p];
-                if (f.budget.is_zero() && act.partner_scheme_to(p, s, Period::count).is_zero())
+                if (f.budget.is_zero() &&
+                    act.partner_scheme_to(PartnerIndex{p}, SchemeIndex{s}, Period::count).is_zero())
                     continue;
                 f.budget_ytd = own_ytd[s][p];
-                f.actual_ytd = act.partner_scheme_to(p, s, m);
+                f.actual_ytd = act.partner_scheme_to(PartnerIndex{p}, SchemeIndex{s}, m);
                 add_forecast(f, method, m);
                 f.spend_without_budget = f.budget.is_zero() && !f.actual_ytd.is_zero();
                 if (f.spend_without_budget) ++r.spend_without_budget;

@@ -73,7 +73,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
     for (std::size_t s = 0; s < m; ++s) {
         SchemeOutturn so;
         so.budget = a.schemes[s].budget;
-        so.outturn = actuals.scheme_to(s, year_end);
+        so.outturn = actuals.scheme_to(SchemeIndex{s}, year_end);
         so.variance = so.outturn - so.budget;
         variances[s] = so.variance;
         r.total_budget += so.budget;
@@ -83,7 +83,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
     }
     r.ledger_spend.resize(n);
     for (std::size_t p = 0; p < n; ++p)
-        r.ledger_spend[p] = actuals.partner_to(p, year_end);
+        r.ledger_spend[p] = actuals.partner_to(PartnerIndex{p}, year_end);
 
     const std::vector<Money> contributions = a.partner_contributions();
     r.partners.resize(n);
@@ -179,7 +179,8 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
         const SchemeOutturn& so = r.schemes[s];
         const std::string id = "scheme " + a.schemes[s].id;
         check.expect_equal(so.budget, a.schemes[s].budget, id + " budget");
-        check.expect_equal(so.outturn, actuals.scheme_to(s, year_end), id + " outturn");
+        check.expect_equal(so.outturn, actuals.scheme_to(SchemeIndex{s}, year_end),
+                           id + " outturn");
         check.expect_equal(so.variance, so.outturn - so.budget, id + " variance");
         tb += so.budget;
         to += so.outturn;
@@ -191,7 +192,7 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
     // Every kind: the spend in each partner's ledger, which adds up to the outturn.
     Money ledgers;
     for (std::size_t p = 0; p < n; ++p) {
-        check.expect_equal(r.ledger_spend[p], actuals.partner_to(p, year_end),
+        check.expect_equal(r.ledger_spend[p], actuals.partner_to(PartnerIndex{p}, year_end),
                            "partner " + a.partners[p].id + " ledger spend");
         ledgers += r.ledger_spend[p];
     }

@@ -12,7 +12,7 @@ YearCompleteness year_completeness(const Actuals& act) {
         std::optional<Period> last;
         for (Period period : Period::all())
             for (std::size_t s = 0; s < act.schemes(); ++s)
-                if (act.lines_at(p, s, period) > 0) {
+                if (act.lines_at(PartnerIndex{p}, SchemeIndex{s}, period) > 0) {
                     last = period;
                     break;
                 }

@@ -14,31 +14,31 @@ ControlTotals& ControlTotals::operator+=(const ControlTotals& o) {
     return *this;
 }
 
-Money Actuals::partner_scheme_to(std::size_t p, std::size_t s, int to) const {
+Money Actuals::partner_scheme_to(PartnerIndex p, SchemeIndex s, int to) const {
     Money t;
     for (Period m : Period::first_n(to))
         t += at(p, s, m);
     return t;
 }
 
-Money Actuals::scheme_to(std::size_t s, int to) const {
+Money Actuals::scheme_to(SchemeIndex s, int to) const {
     Money t;
     for (std::size_t p = 0; p < partners_; ++p)
-        t += partner_scheme_to(p, s, to);
+        t += partner_scheme_to(PartnerIndex{p}, s, to);
     return t;
 }
 
-Money Actuals::partner_to(std::size_t p, int to) const {
+Money Actuals::partner_to(PartnerIndex p, int to) const {
     Money t;
     for (std::size_t s = 0; s < schemes_; ++s)
-        t += partner_scheme_to(p, s, to);
+        t += partner_scheme_to(p, SchemeIndex{s}, to);
     return t;
 }
 
 Money Actuals::total_to(int to) const {
     Money t;
     for (std::size_t s = 0; s < schemes_; ++s)
-        t += scheme_to(s, to);
+        t += scheme_to(SchemeIndex{s}, to);
     return t;
 }
 

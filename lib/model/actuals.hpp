@@ -2,6 +2,7 @@
 // scheme and period. The interface between the ledger reader and the calculations.
 #pragma once
 
+#include "model/indices.hpp"
 #include "model/period.hpp"
 #include "money/money.hpp"
 
@@ -35,23 +36,23 @@ class Actuals {
     std::size_t partners() const { return partners_; }
     std::size_t schemes() const { return schemes_; }
 
-    void add(std::size_t partner, std::size_t scheme, Period period, Money amount,
+    void add(PartnerIndex partner, SchemeIndex scheme, Period period, Money amount,
              std::uint64_t lines = 1) {
         std::size_t i = index(partner, scheme, period);
         cells_[i] += amount;
         lines_[i] += lines;
     }
-    Money at(std::size_t partner, std::size_t scheme, Period period) const {
+    Money at(PartnerIndex partner, SchemeIndex scheme, Period period) const {
         return cells_[index(partner, scheme, period)];
     }
-    std::uint64_t lines_at(std::size_t partner, std::size_t scheme, Period period) const {
+    std::uint64_t lines_at(PartnerIndex partner, SchemeIndex scheme, Period period) const {
         return lines_[index(partner, scheme, period)];
     }
 
     // Sums over the first `periods_elapsed` periods (0..12: 0 gives zero, 12 the year).
-    Money scheme_to(std::size_t scheme, int periods_elapsed) const;   // all partners
-    Money partner_to(std::size_t partner, int periods_elapsed) const; // all schemes
-    Money partner_scheme_to(std::size_t partner, std::size_t scheme, int periods_elapsed) const;
+    Money scheme_to(SchemeIndex scheme, int periods_elapsed) const;    // all partners
+    Money partner_to(PartnerIndex partner, int periods_elapsed) const; // all schemes
+    Money partner_scheme_to(PartnerIndex partner, SchemeIndex scheme, int periods_elapsed) const;
     Money total_to(int periods_elapsed) const;
 
     Actuals& operator+=(const Actuals& o);
@@ -59,8 +60,8 @@ class Actuals {
     ControlTotals control;
 
   private:
-    std::size_t index(std::size_t p, std::size_t s, Period period) const {
-        return (p * schemes_ + s) * Period::count + period.index();
+    std::size_t index(PartnerIndex p, SchemeIndex s, Period period) const {
+        return (to_size(p) * schemes_ + to_size(s)) * Period::count + period.index();
     }
     std::size_t partners_ = 0, schemes_ = 0;
     std::vector<Money> cells_;

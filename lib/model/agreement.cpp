@@ -45,15 +45,15 @@ std::string partner_label(const Partner& p) {
     return p.name + " (" + p.id + ")";
 }
 
-std::optional<std::size_t> Agreement::partner_index(std::string_view pid) const {
+std::optional<PartnerIndex> Agreement::partner_index(std::string_view pid) const {
     for (std::size_t i = 0; i < partners.size(); ++i)
-        if (partners[i].id == pid) return i;
+        if (partners[i].id == pid) return PartnerIndex{i};
     return std::nullopt;
 }
 
-std::optional<std::size_t> Agreement::scheme_index(std::string_view sid) const {
+std::optional<SchemeIndex> Agreement::scheme_index(std::string_view sid) const {
     for (std::size_t i = 0; i < schemes.size(); ++i)
-        if (schemes[i].id == sid) return i;
+        if (schemes[i].id == sid) return SchemeIndex{i};
     return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 //     only its schemes may be `recharge = fixed`, each with stated amounts and one `rest` term.
 #pragma once
 
+#include "model/indices.hpp"
 #include "model/period.hpp"
 #include "money/money.hpp"
 #include "money/rational.hpp"
@@ -264,8 +265,8 @@ struct Agreement {
     std::optional<RiskShare> risk_share;
     Monitoring monitoring;
 
-    std::optional<std::size_t> partner_index(std::string_view id) const;
-    std::optional<std::size_t> scheme_index(std::string_view id) const;
+    std::optional<PartnerIndex> partner_index(std::string_view id) const;
+    std::optional<SchemeIndex> scheme_index(std::string_view id) const;
     Money total_budget() const;
     // Each partner's total contribution over all schemes, in [[partner]] order.
     std::vector<Money> partner_contributions() const;

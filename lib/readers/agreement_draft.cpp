@@ -27,7 +27,7 @@ std::string comma_list(const std::vector<std::string>& xs) {
 std::optional<std::size_t> AgreementDraft::partner_ref(std::string_view id,
                                                        const SourceLocation& where,
                                                        std::string_view what) {
-    if (auto i = a.partner_index(id)) return i;
+    if (auto i = a.partner_index(id)) return to_size(*i);
     if (!partners_complete) return std::nullopt;
     std::vector<std::string_view> ids;
     std::vector<std::string> names;

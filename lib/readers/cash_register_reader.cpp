@@ -288,7 +288,7 @@ class Reader {
                                     and_list(all), did_you_mean(kind_text, cash_kind_keywords())));
         }
         Col at_fault = c_kind;
-        if (std::string why = misplaced(*kind, *p, m.value, at_fault); !why.empty())
+        if (std::string why = misplaced(*kind, to_size(*p), m.value, at_fault); !why.empty())
             return fail(at_fault, why);
 
         std::optional<Period> stated;
@@ -317,7 +317,8 @@ class Reader {
                         fmt::format("duplicate ref {}: first used on line {}{}", shown_value(ref),
                                     *first_use, first_rejected() ? " (itself rejected)" : ""));
 
-        CashRow row{date_text, std::move(ref), *p, *kind, m.value, *period, field(r, c_note), at};
+        CashRow row{date_text, std::move(ref), to_size(*p),      *kind,
+                    m.value,   *period,        field(r, c_note), at};
         out_.cash.add(std::move(row)); // may throw at the row: nothing counted yet
         auto k = static_cast<std::size_t>(*kind);
         add(t.total_accepted, m.value, at, "total accepted");

@@ -148,7 +148,8 @@ void finish_run(const Shared& sh, const CodeRanks& ranks, Merged& m,
         Actuals a(sh.P, sh.S);
         for (const auto& r : run.rows) {
             auto per = agreement->year.parse_period(r.period);
-            a.add(r.partner_rank, r.scheme_rank, *per, r.amount, r.lines);
+            a.add(PartnerIndex{r.partner_rank}, SchemeIndex{r.scheme_rank}, *per, r.amount,
+                  r.lines);
         }
         a.control = run.control;
         run.actuals = std::move(a);

@@ -58,14 +58,14 @@ std::vector<Money> read_paid(const Agreement& a, const std::string& path, InputF
                         fmt::format("unknown partner `{}`: the agreement's partners are its "
                                     "[[partner]] ids",
                                     partner));
-        if (paid[*p])
+        if (paid[to_size(*p)])
             throw Error(ErrorKind::input, at,
                         fmt::format("partner {} is listed twice: give one total", partner));
         MoneyParse m = parse_money(amount, true);
         if (!m)
             throw Error(ErrorKind::input, at,
                         fmt::format("bad amount `{}`: {}", amount, describe(m.error)));
-        paid[*p] = m.value;
+        paid[to_size(*p)] = m.value;
     }
     std::vector<Money> out;
     for (std::size_t p = 0; p < paid.size(); ++p) {

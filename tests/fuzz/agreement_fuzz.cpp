@@ -59,7 +59,8 @@ void exercise(const Agreement& a, const InputFile& input) {
     Actuals over(a.partners.size(), a.schemes.size());
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
         Money budget = a.schemes[s].budget;
-        over.add(0, s, Period::last(), budget + Money::from_pence(budget.pence() / 3));
+        over.add(PartnerIndex{0}, SchemeIndex{s}, Period::last(),
+                 budget + Money::from_pence(budget.pence() / 3));
     }
     settle_and_write(a, over);
 }

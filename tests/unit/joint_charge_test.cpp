@@ -143,7 +143,7 @@ JointCase random_joint(std::mt19937_64& rng) {
             if (pick(2)) c = pence(amount(20000'00));
     Actuals act(n, m);
     for (int k = 0, lines = 1 + static_cast<int>(pick(12)); k < lines; ++k)
-        act.add(pick(n), pick(m), per(1 + static_cast<int>(pick(12))),
+        act.add(PartnerIndex{pick(n)}, SchemeIndex{pick(m)}, per(1 + static_cast<int>(pick(12))),
                 pence(amount(80000'00) - (pick(6) == 0 ? 50000'00 : 0)));
     return {std::move(a), std::move(act)};
 }
@@ -199,7 +199,7 @@ TEST_CASE("joint charge: months and year agree over random agreements") {
             if (p == host) continue;
             own_spend += !r.partners[p].direct_spend.is_zero();
             CHECK(r.partners[p].paid == invoiced[p]);
-            CHECK(invoiced[p] == last.to_date.charge[p] - act.partner_to(p, 12));
+            CHECK(invoiced[p] == last.to_date.charge[p] - act.partner_to(PartnerIndex{p}, 12));
             CHECK(r.partners[p].balance.is_zero());
         }
         JointMemorandum jm;

@@ -151,8 +151,10 @@ TEST_CASE("ledger: generated ledgers with seeded bad lines aggregate exactly") {
                                 auto it = e.cells.find({p, s, m.number()});
                                 std::int64_t want = it == e.cells.end() ? 0 : it->second.first;
                                 std::uint64_t lines = it == e.cells.end() ? 0 : it->second.second;
-                                CHECK(run.actuals->at(p, s, m).pence() == want);
-                                CHECK(run.actuals->lines_at(p, s, m) == lines);
+                                CHECK(run.actuals->at(PartnerIndex{p}, SchemeIndex{s}, m).pence() ==
+                                      want);
+                                CHECK(run.actuals->lines_at(PartnerIndex{p}, SchemeIndex{s}, m) ==
+                                      lines);
                             }
                 }
         }
@@ -177,7 +179,7 @@ TEST_CASE("ledger: one bad line among many is reported alone, and the totals bal
     CHECK(run.control.lines_accepted == 199999);
     CHECK(run.control.total_accepted.pence() == 199999 * 123);
     CHECK(run.control.total_rejected.pence() == 0);
-    CHECK(run.actuals->at(1, 1, Period::nth(4)).pence() == 199999 * 123);
+    CHECK(run.actuals->at(PartnerIndex{1}, SchemeIndex{1}, Period::nth(4)).pence() == 199999 * 123);
 }
 
 TEST_CASE("ledger: a pipe is copied to a temporary file and read like any file") {

@@ -120,8 +120,8 @@ TEST_CASE("profile: the shipped profiles read their sample ledgers") {
     CHECK(run.files[2].control.lines_accepted == 12);
     CHECK(run.files[2].control.total_accepted.pence() == 22406478);
     // Every ICB line is the ICB's (fixed partner), every Bristol line Bristol's.
-    CHECK(run.actuals->partner_to(0, 12).pence() == 38868513);
-    CHECK(run.actuals->partner_to(1, 12).pence() == 37548243);
+    CHECK(run.actuals->partner_to(PartnerIndex{0}, 12).pence() == 38868513);
+    CHECK(run.actuals->partner_to(PartnerIndex{1}, 12).pence() == 37548243);
     // Inputs: each ledger, then its profile.
     REQUIRE(run.inputs.size() == 6);
     CHECK(run.inputs[1].role == "profile");

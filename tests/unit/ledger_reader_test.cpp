@@ -79,7 +79,7 @@ TEST_CASE("ledger: each rejection reason, with its line and the control totals")
         CHECK(t.total_rejected.pence() == c.bad_pence.value_or(0));
         CHECK(t.total_read.pence() == 10000 + c.bad_pence.value_or(0));
         REQUIRE(run.actuals);
-        CHECK(run.actuals->at(0, 0, Period::nth(1)).pence() == 10000);
+        CHECK(run.actuals->at(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1)).pence() == 10000);
         CHECK(run.actuals->total_to(12).pence() == 10000);
     }
 }
@@ -108,10 +108,13 @@ TEST_CASE("ledger: CRLF, a BOM, quoted thousands, quoted newlines and no final n
     // 10.50 + 1,234.56 - 0.06 = 1,245.00
     CHECK(run.control.lines_read == 3);
     CHECK(run.control.total_accepted.pence() == 124500);
-    CHECK(run.actuals->at(0, 0, Period::nth(1)).pence() == 1050);   // ICB S01 April
-    CHECK(run.actuals->at(1, 1, Period::nth(2)).pence() == 123456); // BRISTOL S02 May
-    CHECK(run.actuals->at(1, 0, Period::nth(12)).pence() == -6);    // BRISTOL S01 March 2026
-    CHECK(run.actuals->lines_at(1, 1, Period::nth(2)) == 1);
+    CHECK(run.actuals->at(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1)).pence() ==
+          1050); // ICB S01 April
+    CHECK(run.actuals->at(PartnerIndex{1}, SchemeIndex{1}, Period::nth(2)).pence() ==
+          123456); // BRISTOL S02 May
+    CHECK(run.actuals->at(PartnerIndex{1}, SchemeIndex{0}, Period::nth(12)).pence() ==
+          -6); // BRISTOL S01 March 2026
+    CHECK(run.actuals->lines_at(PartnerIndex{1}, SchemeIndex{1}, Period::nth(2)) == 1);
 }
 
 TEST_CASE("ledger: line numbers count the physical lines, quoted newlines included") {
@@ -157,10 +160,10 @@ TEST_CASE("ledger: duplicates are judged by partner and key, the first one stays
         CHECK(run.control.lines_accepted == 3);
         CHECK(run.control.total_accepted.pence() == 1100);
         CHECK(run.control.total_rejected.pence() == 5200);
-        CHECK(run.actuals->at(0, 1, Period::nth(1)).pence() ==
+        CHECK(run.actuals->at(PartnerIndex{0}, SchemeIndex{1}, Period::nth(1)).pence() ==
               0); // the duplicate on S02 was taken out
-        CHECK(run.actuals->lines_at(0, 1, Period::nth(1)) == 0);
-        CHECK(run.actuals->at(0, 0, Period::nth(1)).pence() == 900);
+        CHECK(run.actuals->lines_at(PartnerIndex{0}, SchemeIndex{1}, Period::nth(1)) == 0);
+        CHECK(run.actuals->at(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1)).pence() == 900);
     }
     LedgerOptions off = one_thread();
     off.duplicate_check = false;

@@ -162,8 +162,9 @@ TEST_CASE("totals out of range: amounts past the range that come back into it ar
         CHECK(run.control.total_read.pence() == 9223372036854775807 - 101);
         CHECK(run.control.total_accepted == run.control.total_read);
         // S01: max + min = -0.01; S02: max - 1.00.
-        CHECK(run.actuals->at(0, 0, Period::nth(3)).pence() == -1);
-        CHECK(run.actuals->at(0, 1, Period::nth(3)).pence() == 9223372036854775807 - 100);
+        CHECK(run.actuals->at(PartnerIndex{0}, SchemeIndex{0}, Period::nth(3)).pence() == -1);
+        CHECK(run.actuals->at(PartnerIndex{0}, SchemeIndex{1}, Period::nth(3)).pence() ==
+              9223372036854775807 - 100);
     }
 }
 

@@ -25,11 +25,11 @@ Agreement small(AgreementKind kind) {
 }
 Actuals ledgers(const Agreement& a) {
     Actuals act(a.partners.size(), a.schemes.size());
-    act.add(0, 0, Period::nth(1), pence(90000));
-    act.add(0, 0, Period::nth(2), pence(110000));
-    act.add(0, 0, Period::nth(3), pence(130000));
-    act.add(1, 1, Period::nth(2), pence(40000));
-    act.add(2, 1, Period::nth(3), pence(-5000));
+    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1), pence(90000));
+    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(2), pence(110000));
+    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(3), pence(130000));
+    act.add(PartnerIndex{1}, SchemeIndex{1}, Period::nth(2), pence(40000));
+    act.add(PartnerIndex{2}, SchemeIndex{1}, Period::nth(3), pence(-5000));
     return act;
 }
 } // namespace
@@ -152,8 +152,9 @@ TEST_CASE("recon: joint budget invoices credit each partner's own spending") {
 
     // Twelve monthly invoices sum exactly to the year's charge less the partner's own spending.
     auto act = ledgers(a);
-    act.add(1, 0, Period::nth(7), pence(12345)); // B spends 123.45 on S1 itself in P07
-    act.add(2, 1, Period::nth(11), pence(777));
+    act.add(PartnerIndex{1}, SchemeIndex{0}, Period::nth(7),
+            pence(12345)); // B spends 123.45 on S1 itself in P07
+    act.add(PartnerIndex{2}, SchemeIndex{1}, Period::nth(11), pence(777));
     Money sum_b;
     for (int m = 1; m <= 12; ++m)
         sum_b += reconcile(a, act, per(m), ForecastMethod::profile).joint->invoices[0].amount;
@@ -256,7 +257,7 @@ TEST_CASE("recon: the year's actuals must equal the ledgers' accepted control to
     CHECK_THROWS_AS(reconcile(a, act, Period::nth(3), ForecastMethod::profile), Error);
     // Lines after the period still count: the check is on the whole year's accepted lines.
     act.control.total_accepted = pence(365000);
-    act.add(1, 0, Period::nth(11), pence(100));
+    act.add(PartnerIndex{1}, SchemeIndex{0}, Period::nth(11), pence(100));
     CHECK_THROWS_AS(reconcile(a, act, Period::nth(3), ForecastMethod::profile), Error);
 }
 
@@ -292,7 +293,7 @@ TEST_CASE("recon: accepted lines to the period and after it tie to the control t
     // one cell of three lines in P05 on A's S1, 30.00 in all.
     auto a = small(AgreementKind::pooled);
     auto act = ledgers(a);
-    act.add(0, 0, Period::nth(5), pence(3000), 3);
+    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(5), pence(3000), 3);
     act.control.lines_read = act.control.lines_accepted = 8;
     act.control.total_read = act.control.total_accepted = pence(368000); // 3,650 + 30
     // At P02: to date 3 lines, 900 + 1,100 + 400 = 2,400.00 (the actual to date); after: 5 lines,
@@ -330,12 +331,12 @@ TEST_CASE("recon: aligned subtotals per partner and spending without a budget") 
                             {{"S1", {600000, 600000, 0}}, {"S2", {100000, 100000, 100000}}},
                             std::nullopt, AgreementKind::aligned);
     Actuals act(3, 2);
-    act.add(0, 0, Period::nth(1), pence(90000));
-    act.add(0, 0, Period::nth(2), pence(110000));
-    act.add(1, 1, Period::nth(2), pence(40000));
-    act.add(2, 0, Period::nth(2), pence(20000));
-    act.add(2, 0, Period::nth(4), pence(-2000));
-    act.add(2, 1, Period::nth(3), pence(-5000));
+    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1), pence(90000));
+    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(2), pence(110000));
+    act.add(PartnerIndex{1}, SchemeIndex{1}, Period::nth(2), pence(40000));
+    act.add(PartnerIndex{2}, SchemeIndex{0}, Period::nth(2), pence(20000));
+    act.add(PartnerIndex{2}, SchemeIndex{0}, Period::nth(4), pence(-2000));
+    act.add(PartnerIndex{2}, SchemeIndex{1}, Period::nth(3), pence(-5000));
     auto find = [](const Reconciliation& r, std::size_t p, std::size_t s) {
         for (const auto& f : r.aligned)
             if (f.partner == p && f.scheme == s) return &f;

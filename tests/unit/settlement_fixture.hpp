@@ -73,7 +73,7 @@ struct Spend {
 inline Actuals make_actuals(const Agreement& a, const std::vector<Spend>& spend) {
     Actuals act(a.partners.size(), a.schemes.size());
     for (const auto& s : spend)
-        act.add(s.partner, s.scheme, Period::last(), pence(s.pence));
+        act.add(PartnerIndex{s.partner}, SchemeIndex{s.scheme}, Period::last(), pence(s.pence));
     return act;
 }
 

@@ -300,9 +300,11 @@ RandomCase random_case(std::mt19937_64& rng) {
         for (int k = 0, lines = 1 + static_cast<int>(pick(3)); k < lines; ++k) {
             std::int64_t part = k + 1 == lines ? target : amount(target);
             target -= part;
-            act.add(pick(n), s, per(1 + static_cast<int>(pick(12))), pence(part));
+            act.add(PartnerIndex{pick(n)}, SchemeIndex{s}, per(1 + static_cast<int>(pick(12))),
+                    pence(part));
         }
-        if (pick(10) == 0) act.add(pick(n), s, Period::nth(3), pence(-amount(1000'00)));
+        if (pick(10) == 0)
+            act.add(PartnerIndex{pick(n)}, SchemeIndex{s}, Period::nth(3), pence(-amount(1000'00)));
     }
     std::optional<std::vector<Money>> paid;
     if (kind == AgreementKind::pooled && pick(3) == 0) {

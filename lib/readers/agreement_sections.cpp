@@ -14,11 +14,8 @@ void read_agreement(AgreementDraft& d) {
                                           "(id, title, kind, legal_basis, financial_year)");
         return;
     }
-    const toml::table* t = n->as_table();
-    if (!t) {
-        d.r.error(*n, fmt::format("'agreement' must be a table, not {}", toml_type_phrase(*n)));
-        return;
-    }
+    const toml::table* t = d.table_of(*n, "agreement");
+    if (!t) return;
     d.agreement_table = t;
     const std::string ctx = "[agreement]";
     d.r.check_keys(*t,
@@ -85,14 +82,7 @@ void read_partners(AgreementDraft& d) {
             continue;
         }
         ctx = "[[partner]] " + *id;
-        const toml::node& id_node = *t->get("id");
-        if (auto it = seen.find(*id); it != seen.end()) {
-            d.r.error(id_node, fmt::format("duplicate partner id '{}' (first used on line {}): "
-                                           "partner ids must be unique",
-                                           *id, it->second));
-            continue;
-        }
-        seen[*id] = d.r.at(id_node).line;
+        if (!d.first_use(*t, *id, "partner", seen)) continue;
         Partner p;
         p.id = *id;
         p.where = d.r.at(*t);
@@ -266,14 +256,7 @@ void read_schemes(AgreementDraft& d) {
         auto id = d.r.id(*t, "id", ctx);
         if (!id) continue;
         ctx = "scheme " + *id;
-        const toml::node& id_node = *t->get("id");
-        if (auto it = seen.find(*id); it != seen.end()) {
-            d.r.error(id_node, fmt::format("duplicate scheme id '{}' (first used on line {}): "
-                                           "scheme ids must be unique",
-                                           *id, it->second));
-            continue;
-        }
-        seen[*id] = d.r.at(id_node).line;
+        if (!d.first_use(*t, *id, "scheme", seen)) continue;
         Scheme s;
         AgreementDraft::SchemeState st;
         s.id = *id;
@@ -368,11 +351,8 @@ void read_schemes(AgreementDraft& d) {
 void read_monitoring(AgreementDraft& d) {
     const toml::node* n = d.root.get("monitoring");
     if (!n) return;
-    const toml::table* t = n->as_table();
-    if (!t) {
-        d.r.error(*n, fmt::format("'monitoring' must be a table, not {}", toml_type_phrase(*n)));
-        return;
-    }
+    const toml::table* t = d.table_of(*n, "monitoring");
+    if (!t) return;
     d.r.check_keys(*t, {"amber", "red"}, "[monitoring]");
     auto threshold = [&](const char* key, Rational& out) -> const toml::node* {
         const toml::node* v = t->get(key);

@@ -5,14 +5,26 @@
 
 #include "model/agreement.hpp"
 #include "money/money.hpp"
+#include "support/keyword_table.hpp"
 
 #include <optional>
 #include <string>
 
 namespace poolkit {
 
+// The keywords of the ratings, for JSON and CSV (SPEC §3, §5); a direction's `words` is its noun
+// for people ("overspend", "underspend").
 enum class Rag { green, amber, red };
+inline constexpr KeywordTable<Rag, 3> rag_ratings{{{
+    {.value = Rag::green, .keyword = "green"},
+    {.value = Rag::amber, .keyword = "amber"},
+    {.value = Rag::red, .keyword = "red"},
+}}};
 enum class RagDirection { over, under };
+inline constexpr KeywordTable<RagDirection, 2> rag_directions{{{
+    {.value = RagDirection::over, .keyword = "over", .words = "overspend"},
+    {.value = RagDirection::under, .keyword = "under", .words = "underspend"},
+}}};
 
 struct RagStatus {
     std::optional<Rag> rating;             // none: a zero budget (SPEC §3: no rating)

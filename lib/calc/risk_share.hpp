@@ -17,6 +17,7 @@
 #pragma once
 
 #include "model/agreement.hpp"
+#include "support/keyword_table.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -41,6 +42,17 @@ enum class RiskStepKind {
     reallocate,       // `amount` of cap excess shared into `shares` over the partners below their
                       // caps, pro rata to pool contributions
 };
+// The keyword of each step in JSON and CSV (SPEC §5).
+inline constexpr KeywordTable<RiskStepKind, 8> risk_step_kinds{{{
+    {.value = RiskStepKind::deficit_recovery, .keyword = "deficit-recovery"},
+    {.value = RiskStepKind::opening_balance, .keyword = "opening-balance"},
+    {.value = RiskStepKind::offset, .keyword = "offset"},
+    {.value = RiskStepKind::share, .keyword = "share"},
+    {.value = RiskStepKind::carry_forward, .keyword = "carry-forward"},
+    {.value = RiskStepKind::unallocated, .keyword = "unallocated"},
+    {.value = RiskStepKind::cap, .keyword = "cap"},
+    {.value = RiskStepKind::reallocate, .keyword = "reallocate"},
+}}};
 const char* step_kind_name(RiskStepKind k); // "share", "cap", ...
 
 // Whose contributions weighted a `contributions` share.

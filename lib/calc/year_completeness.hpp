@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/actuals.hpp"
+#include "support/keyword_table.hpp"
 
 #include <cstddef>
 #include <vector>
@@ -29,6 +30,13 @@ YearCompleteness year_completeness(const Actuals& actuals);
 // exit 1); provisional, as intended (--provisional); or asserted complete (--complete) although a
 // partner has no March lines.
 enum class YearEnd { complete, incomplete, provisional, asserted };
+// The keyword of each: the JSON `status` of the year (SPEC §5).
+inline constexpr KeywordTable<YearEnd, 4> year_ends{{{
+    {.value = YearEnd::complete, .keyword = "complete"},
+    {.value = YearEnd::incomplete, .keyword = "incomplete"},
+    {.value = YearEnd::provisional, .keyword = "provisional"},
+    {.value = YearEnd::asserted, .keyword = "asserted"},
+}}};
 const char* year_end_name(YearEnd y); // "complete", "incomplete", "provisional", "asserted"
 
 // `provisional` and `asserted` are the two options; they exclude each other (the caller checks).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "support/error.hpp"
+#include "support/keyword_table.hpp"
 
 #include <string>
 #include <vector>
@@ -9,6 +10,11 @@
 namespace poolkit {
 
 enum class Severity { error, warning, note };
+inline constexpr KeywordTable<Severity, 3> severities{{{
+    {.value = Severity::error, .keyword = "error"},
+    {.value = Severity::warning, .keyword = "warning"},
+    {.value = Severity::note, .keyword = "note"},
+}}};
 
 struct Diagnostic {
     SourceLocation where;

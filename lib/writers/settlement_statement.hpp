@@ -11,6 +11,7 @@
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/input_file.hpp"
+#include "support/keyword_table.hpp"
 
 #include <optional>
 #include <string>
@@ -40,6 +41,15 @@ std::vector<std::string> short_partner_lines(const SettlementStatement& st);
 
 // The CSV tables of a settlement, one per file.
 enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes };
+// The keyword of each: pool-settle's --table choices, in the order its help lists them.
+inline constexpr KeywordTable<SettlementTable, 6> settlement_tables{{{
+    {.value = SettlementTable::schemes, .keyword = "schemes"},
+    {.value = SettlementTable::partners, .keyword = "partners"},
+    {.value = SettlementTable::transfers, .keyword = "transfers"},
+    {.value = SettlementTable::steps, .keyword = "steps"},
+    {.value = SettlementTable::memorandum, .keyword = "memorandum"},
+    {.value = SettlementTable::notes, .keyword = "notes"},
+}}};
 const char* settlement_table_name(SettlementTable t);
 
 std::string settlement_text(const SettlementStatement& st);

@@ -15,16 +15,10 @@ namespace poolkit {
 // The keywords of the ratings, for JSON and CSV (SPEC §3, §5); a direction's `words` is its noun
 // for people ("overspend", "underspend").
 enum class Rag { green, amber, red };
-inline constexpr KeywordTable<Rag, 3> rag_ratings{{{
-    {.value = Rag::green, .keyword = "green"},
-    {.value = Rag::amber, .keyword = "amber"},
-    {.value = Rag::red, .keyword = "red"},
-}}};
+inline constexpr auto rag_ratings = keywords_in_order<Rag>({"green", "amber", "red"});
 enum class RagDirection { over, under };
-inline constexpr KeywordTable<RagDirection, 2> rag_directions{{{
-    {.value = RagDirection::over, .keyword = "over", .words = "overspend"},
-    {.value = RagDirection::under, .keyword = "under", .words = "underspend"},
-}}};
+inline constexpr KeywordTable<RagDirection, 2> rag_directions{
+    {{{RagDirection::over, "over", "overspend"}, {RagDirection::under, "under", "underspend"}}}};
 
 struct RagStatus {
     std::optional<Rag> rating;             // none: a zero budget (SPEC §3: no rating)

@@ -43,16 +43,9 @@ enum class RiskStepKind {
                       // caps, pro rata to pool contributions
 };
 // The keyword of each step in JSON and CSV (SPEC §5).
-inline constexpr KeywordTable<RiskStepKind, 8> risk_step_kinds{{{
-    {.value = RiskStepKind::deficit_recovery, .keyword = "deficit-recovery"},
-    {.value = RiskStepKind::opening_balance, .keyword = "opening-balance"},
-    {.value = RiskStepKind::offset, .keyword = "offset"},
-    {.value = RiskStepKind::share, .keyword = "share"},
-    {.value = RiskStepKind::carry_forward, .keyword = "carry-forward"},
-    {.value = RiskStepKind::unallocated, .keyword = "unallocated"},
-    {.value = RiskStepKind::cap, .keyword = "cap"},
-    {.value = RiskStepKind::reallocate, .keyword = "reallocate"},
-}}};
+inline constexpr auto risk_step_kinds =
+    keywords_in_order<RiskStepKind>({"deficit-recovery", "opening-balance", "offset", "share",
+                                     "carry-forward", "unallocated", "cap", "reallocate"});
 const char* step_kind_name(RiskStepKind k); // "share", "cap", ...
 
 // Whose contributions weighted a `contributions` share.

@@ -31,12 +31,8 @@ YearCompleteness year_completeness(const Actuals& actuals);
 // partner has no March lines.
 enum class YearEnd { complete, incomplete, provisional, asserted };
 // The keyword of each: the JSON `status` of the year (SPEC §5).
-inline constexpr KeywordTable<YearEnd, 4> year_ends{{{
-    {.value = YearEnd::complete, .keyword = "complete"},
-    {.value = YearEnd::incomplete, .keyword = "incomplete"},
-    {.value = YearEnd::provisional, .keyword = "provisional"},
-    {.value = YearEnd::asserted, .keyword = "asserted"},
-}}};
+inline constexpr auto year_ends =
+    keywords_in_order<YearEnd>({"complete", "incomplete", "provisional", "asserted"});
 const char* year_end_name(YearEnd y); // "complete", "incomplete", "provisional", "asserted"
 
 // `provisional` and `asserted` are the two options; they exclude each other (the caller checks).

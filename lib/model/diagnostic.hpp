@@ -10,11 +10,7 @@
 namespace poolkit {
 
 enum class Severity { error, warning, note };
-inline constexpr KeywordTable<Severity, 3> severities{{{
-    {.value = Severity::error, .keyword = "error"},
-    {.value = Severity::warning, .keyword = "warning"},
-    {.value = Severity::note, .keyword = "note"},
-}}};
+inline constexpr auto severities = keywords_in_order<Severity>({"error", "warning", "note"});
 
 struct Diagnostic {
     SourceLocation where;

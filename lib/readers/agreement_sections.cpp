@@ -182,6 +182,23 @@ void read_pool_contributions(AgreementDraft& d) {
 // ---- [[scheme]] ----
 namespace {
 
+// Each entry of `arr` read by `read` into `out` ("weight 3 of ..." in a message); false when one
+// could not be read (every entry is still read, so each bad one is reported).
+template <class T>
+bool read_each(const toml::array& arr, std::string_view noun, std::string_view what,
+               std::vector<T>& out,
+               std::optional<T> (TomlReader::*read)(const toml::node&, std::string_view),
+               TomlReader& r) {
+    bool ok = true;
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        if (auto v = (r.*read)(arr[i], fmt::format("{} {} of {}", noun, i + 1, what)))
+            out.push_back(*v);
+        else
+            ok = false;
+    }
+    return ok;
+}
+
 std::optional<Profile> profile(AgreementDraft& d, const toml::node& n, const std::string& ctx) {
     Profile p;
     p.where = d.r.at(n);
@@ -194,15 +211,8 @@ std::optional<Profile> profile(AgreementDraft& d, const toml::node& n, const std
     }
     if (const toml::array* arr = n.as_array()) {
         p.form = Profile::Form::weights;
-        bool ok = true;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            auto w = d.r.weight((*arr)[i], fmt::format("weight {} of {}", i + 1, what));
-            if (w)
-                p.weights.push_back(*w);
-            else
-                ok = false;
-        }
-        if (!ok) return std::nullopt;
+        if (!read_each(*arr, "weight", what, p.weights, &TomlReader::weight, d.r))
+            return std::nullopt;
         return p;
     }
     if (const toml::table* t = n.as_table()) {
@@ -220,15 +230,8 @@ std::optional<Profile> profile(AgreementDraft& d, const toml::node& n, const std
                                        ctx, toml_type_phrase(*am)));
             return std::nullopt;
         }
-        bool ok = true;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            auto m = d.r.money((*arr)[i], fmt::format("amount {} of {}", i + 1, what));
-            if (m)
-                p.amounts.push_back(*m);
-            else
-                ok = false;
-        }
-        if (!ok) return std::nullopt;
+        if (!read_each(*arr, "amount", what, p.amounts, &TomlReader::money, d.r))
+            return std::nullopt;
         return p;
     }
     d.r.error(n, fmt::format("{} must be \"even\", an array of 12 weights or {{ amounts = [12 "

@@ -63,4 +63,14 @@ template <class E, std::size_t N> struct KeywordTable {
 
 template <class E, std::size_t N> KeywordTable(std::array<Keyword<E>, N>) -> KeywordTable<E, N>;
 
+// The table of an enum whose values are only named (no words), written as its keywords in the
+// enum's order: value i is written keywords[i].
+template <class E, std::size_t N>
+constexpr KeywordTable<E, N> keywords_in_order(const std::string_view (&keywords)[N]) {
+    KeywordTable<E, N> table{};
+    for (std::size_t i = 0; i < N; ++i)
+        table.entries[i] = {.value = static_cast<E>(i), .keyword = keywords[i]};
+    return table;
+}
+
 } // namespace poolkit

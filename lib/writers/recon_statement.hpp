@@ -26,13 +26,8 @@ struct ReconStatement {
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.
 enum class ReconTable { schemes, partners, invoices, aligned, ledger };
 // The keyword of each: pool-recon's --table choices, in the order its help lists them.
-inline constexpr KeywordTable<ReconTable, 5> recon_tables{{{
-    {.value = ReconTable::schemes, .keyword = "schemes"},
-    {.value = ReconTable::partners, .keyword = "partners"},
-    {.value = ReconTable::invoices, .keyword = "invoices"},
-    {.value = ReconTable::aligned, .keyword = "aligned"},
-    {.value = ReconTable::ledger, .keyword = "ledger"},
-}}};
+inline constexpr auto recon_tables =
+    keywords_in_order<ReconTable>({"schemes", "partners", "invoices", "aligned", "ledger"});
 const char* recon_table_name(ReconTable t);
 
 std::string recon_text(const ReconStatement& st);

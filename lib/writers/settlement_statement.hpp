@@ -42,14 +42,8 @@ std::vector<std::string> short_partner_lines(const SettlementStatement& st);
 // The CSV tables of a settlement, one per file.
 enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes };
 // The keyword of each: pool-settle's --table choices, in the order its help lists them.
-inline constexpr KeywordTable<SettlementTable, 6> settlement_tables{{{
-    {.value = SettlementTable::schemes, .keyword = "schemes"},
-    {.value = SettlementTable::partners, .keyword = "partners"},
-    {.value = SettlementTable::transfers, .keyword = "transfers"},
-    {.value = SettlementTable::steps, .keyword = "steps"},
-    {.value = SettlementTable::memorandum, .keyword = "memorandum"},
-    {.value = SettlementTable::notes, .keyword = "notes"},
-}}};
+inline constexpr auto settlement_tables = keywords_in_order<SettlementTable>(
+    {"schemes", "partners", "transfers", "steps", "memorandum", "notes"});
 const char* settlement_table_name(SettlementTable t);
 
 std::string settlement_text(const SettlementStatement& st);

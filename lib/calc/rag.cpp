@@ -2,18 +2,6 @@
 
 namespace poolkit {
 
-const char* rag_keyword(Rag r) {
-    return rag_ratings.keyword(r).data();
-}
-
-const char* direction_keyword(RagDirection d) {
-    return rag_directions.keyword(d).data();
-}
-
-const char* direction_noun(RagDirection d) {
-    return rag_directions.words(d).data();
-}
-
 RagStatus rag_status(Money forecast_variance, Money budget, const Monitoring& t) {
     RagStatus s;
     if (forecast_variance.is_positive()) s.direction = RagDirection::over;

@@ -120,6 +120,13 @@ enum class RuleKind {
 // `contributions` rule's words depend on the basis, and a host or split rule's are followed by
 // the host or the split); `brief` is the trace's (a `contributions` rule's names its weights);
 // `summary` is pool-check's one line (a split's is followed by the split).
+// A split is written as its table `{ split = {...} }`, on either side, with the same words.
+inline constexpr Keyword<RuleKind> split_rule{.value = RuleKind::split,
+                                              .keyword = "split",
+                                              .words = "split",
+                                              .brief = "by the agreed split",
+                                              .summary = "split",
+                                              .is_string = false};
 inline constexpr KeywordTable<RuleKind, 5> overspend_rules{{{
     {.value = RuleKind::contributions,
      .keyword = "contributions",
@@ -134,12 +141,7 @@ inline constexpr KeywordTable<RuleKind, 5> overspend_rules{{{
      .words = "borne in full by the host",
      .brief = "to the host",
      .summary = "to the host"},
-    {.value = RuleKind::split,
-     .keyword = "split",
-     .words = "split",
-     .brief = "by the agreed split",
-     .summary = "split",
-     .is_string = false},
+    split_rule,
     {.value = RuleKind::tiers,
      .keyword = "tiers",
      .words = "shared in tiers (below)",
@@ -165,12 +167,7 @@ inline constexpr KeywordTable<RuleKind, 5> underspend_rules{{{
      .words = "given to the scheme's lead commissioner",
      .brief = "to the lead commissioner",
      .summary = "to the scheme's lead commissioner"},
-    {.value = RuleKind::split,
-     .keyword = "split",
-     .words = "split",
-     .brief = "by the agreed split",
-     .summary = "split",
-     .is_string = false},
+    split_rule,
 }}};
 // A tier's `rule` (SPEC §3): an overspend rule that is neither tiers nor a split (written `split`).
 inline constexpr KeywordTable<RuleKind, 3> tier_rules{{{

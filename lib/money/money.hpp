@@ -53,23 +53,19 @@ enum class MoneyParseError {
 
 // `words`: the sentence fragment a diagnostic gives for each (describe()).
 inline constexpr KeywordTable<MoneyParseError, 6> money_parse_errors{{{
-    {.value = MoneyParseError::none, .keyword = "none", .words = "no error"},
-    {.value = MoneyParseError::empty, .keyword = "empty", .words = "the amount is empty"},
-    {.value = MoneyParseError::not_a_number,
-     .keyword = "not_a_number",
-     .words = "not an amount (expected digits with an optional sign and up to two decimals, "
-              "e.g. 1234.56 or -12.5)"},
-    {.value = MoneyParseError::too_many_decimals,
-     .keyword = "too_many_decimals",
-     .words = "more than two decimals (amounts are in pounds and pence, e.g. 12.35)"},
-    {.value = MoneyParseError::bad_grouping,
-     .keyword = "bad_grouping",
-     .words = "thousands separators are only allowed in quoted CSV fields, in groups of three "
-              "(e.g. \"1,234.56\")"},
-    {.value = MoneyParseError::out_of_range,
-     .keyword = "out_of_range",
-     .words = "the amount is out of range (the largest is 92,233,720,368,547,758.07, the "
-              "smallest -92,233,720,368,547,758.08)"},
+    {MoneyParseError::none, "none", "no error"},
+    {MoneyParseError::empty, "empty", "the amount is empty"},
+    {MoneyParseError::not_a_number, "not_a_number",
+     "not an amount (expected digits with an optional sign and up to two decimals, e.g. 1234.56 "
+     "or -12.5)"},
+    {MoneyParseError::too_many_decimals, "too_many_decimals",
+     "more than two decimals (amounts are in pounds and pence, e.g. 12.35)"},
+    {MoneyParseError::bad_grouping, "bad_grouping",
+     "thousands separators are only allowed in quoted CSV fields, in groups of three (e.g. "
+     "\"1,234.56\")"},
+    {MoneyParseError::out_of_range, "out_of_range",
+     "the amount is out of range (the largest is 92,233,720,368,547,758.07, the smallest "
+     "-92,233,720,368,547,758.08)"},
 }}};
 
 struct MoneyParse {

@@ -40,6 +40,12 @@ std::optional<std::size_t> AgreementDraft::partner_ref(const toml::node& n, std:
     return partner_ref(*s, r.at(n), what);
 }
 
+const toml::node* AgreementDraft::required(std::string_view key, std::string_view missing) {
+    const toml::node* n = root.get(key);
+    if (!n) r.diags().error(r.at_start(), std::string(missing));
+    return n;
+}
+
 const toml::table* AgreementDraft::table_of(const toml::node& n, std::string_view key) {
     const toml::table* t = n.as_table();
     if (!t) r.error(n, fmt::format("'{}' must be a table, not {}", key, toml_type_phrase(n)));

@@ -56,6 +56,8 @@ struct AgreementDraft {
                                            std::string_view what);
     std::optional<std::size_t> partner_ref(const toml::node& n, std::string_view what);
 
+    // The root's `key`, or `missing` reported at the start of the file.
+    const toml::node* required(std::string_view key, std::string_view missing);
     // The table `key`, or a report that it is not one.
     const toml::table* table_of(const toml::node& n, std::string_view key);
     // Each entry of an array of tables, or a report that `key` is not one.

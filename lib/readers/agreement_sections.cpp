@@ -8,12 +8,10 @@ namespace poolkit {
 
 // ---- [agreement] ----
 void read_agreement(AgreementDraft& d) {
-    const toml::node* n = d.root.get("agreement");
-    if (!n) {
-        d.r.diags().error(d.r.at_start(), "the file has no [agreement] table: it is required "
-                                          "(id, title, kind, legal_basis, financial_year)");
-        return;
-    }
+    const toml::node* n = d.required("agreement", "the file has no [agreement] table: it is "
+                                                  "required (id, title, kind, legal_basis, "
+                                                  "financial_year)");
+    if (!n) return;
     const toml::table* t = d.table_of(*n, "agreement");
     if (!t) return;
     d.agreement_table = t;
@@ -63,10 +61,9 @@ void read_agreement(AgreementDraft& d) {
 }
 
 void read_partners(AgreementDraft& d) {
-    const toml::node* n = d.root.get("partner");
+    const toml::node* n = d.required("partner", "the file has no [[partner]] tables: an "
+                                                "agreement needs its partners (id, name, sector)");
     if (!n) {
-        d.r.diags().error(d.r.at_start(), "the file has no [[partner]] tables: an agreement "
-                                          "needs its partners (id, name, sector)");
         d.partners_complete = false;
         return;
     }
@@ -243,12 +240,9 @@ std::optional<Profile> profile(AgreementDraft& d, const toml::node& n, const std
 } // namespace
 
 void read_schemes(AgreementDraft& d) {
-    const toml::node* n = d.root.get("scheme");
-    if (!n) {
-        d.r.diags().error(d.r.at_start(), "the file has no [[scheme]] tables: an agreement needs "
-                                          "at least one scheme (id, name, budget)");
-        return;
-    }
+    const toml::node* n = d.required("scheme", "the file has no [[scheme]] tables: an agreement "
+                                               "needs at least one scheme (id, name, budget)");
+    if (!n) return;
     std::map<std::string, long> seen;
     for (const toml::table* t : d.tables_of(*n, "scheme", "scheme")) {
         std::string ctx = "a [[scheme]]";

@@ -6,9 +6,11 @@
 #include "model/input_file.hpp"
 #include "run_arguments.hpp"
 #include "run_output.hpp"
+#include "support/keyword_table.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -35,6 +37,12 @@ class ToolApp : public CLI::App {
         describe_tool(*this, tool);
     }
 };
+
+// The string keywords of an enum's table (support/keyword_table.hpp), as an option's choices.
+template <class E, std::size_t N> std::vector<std::string> choices(const KeywordTable<E, N>& t) {
+    const auto keywords = t.keywords();
+    return {keywords.begin(), keywords.end()};
+}
 
 // Adds --format (one of `formats`) and -o/--output to `app`.
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats);

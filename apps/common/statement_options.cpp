@@ -1,25 +1,22 @@
 #include "statement_options.hpp"
 
+#include "cli.hpp"
 #include "support/error.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
 
 namespace poolkit::cli {
 
 SettlementTable settlement_table(const std::string& name) {
-    for (auto t : {SettlementTable::schemes, SettlementTable::partners, SettlementTable::transfers,
-                   SettlementTable::steps, SettlementTable::memorandum, SettlementTable::notes})
-        if (name == settlement_table_name(t)) return t;
-    throw Error(ErrorKind::usage,
-                "--table: one of schemes, partners, transfers, steps, memorandum, notes");
+    if (auto t = settlement_tables.parse(name)) return *t;
+    throw Error(ErrorKind::usage, "--table: one of " + comma_list(choices(settlement_tables)));
 }
 
 ReconTable recon_table(const std::string& name, const Agreement& agreement,
                        const std::string& path) {
-    ReconTable table = ReconTable::schemes;
-    for (auto t : {ReconTable::schemes, ReconTable::partners, ReconTable::invoices,
-                   ReconTable::aligned, ReconTable::ledger})
-        if (name == recon_table_name(t)) table = t;
+    // --table has been checked against the choices (cli::choices(recon_tables)).
+    const ReconTable table = recon_tables.parse(name).value_or(ReconTable::schemes);
     if (table == ReconTable::partners && agreement.kind == AgreementKind::aligned)
         throw Error(ErrorKind::usage,
                     fmt::format("--table partners is for pooled and joint agreements; {} is "

@@ -9,6 +9,7 @@
 
 #include "calc/reconciliation.hpp"
 #include "support/error.hpp"
+#include "support/text.hpp"
 #include "writers/recon_statement.hpp"
 
 #include <fmt/format.h>
@@ -30,11 +31,10 @@ int main(int argc, char** argv) {
     app.add_option("--forecast", forecast,
                    "forecast outturn method: profile (actual + remaining budget) or run-rate "
                    "(actual × 12 / m)")
-        ->check(CLI::IsMember({"profile", "run-rate"}))
+        ->check(CLI::IsMember(cli::choices(forecast_methods)))
         ->default_str("profile");
-    app.add_option("--table", table,
-                   "with --format csv: schemes, partners, invoices, aligned or ledger")
-        ->check(CLI::IsMember({"schemes", "partners", "invoices", "aligned", "ledger"}))
+    app.add_option("--table", table, "with --format csv: " + or_list(cli::choices(recon_tables)))
+        ->check(CLI::IsMember(cli::choices(recon_tables)))
         ->default_str("schemes");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
         ReconStatement st{
             a,
             reconcile(a, *run.actuals, *period,
-                      forecast == "run-rate" ? ForecastMethod::run_rate : ForecastMethod::profile),
+                      forecast_methods.parse(forecast).value_or(ForecastMethod::profile)),
             run.control,
             ledger_args.ledgers.size(),
             ledger_args.rejects_path,

@@ -11,6 +11,7 @@
 #include "calc/settlement.hpp"
 #include "readers/paid_reader.hpp"
 #include "support/error.hpp"
+#include "support/text.hpp"
 #include "writers/settlement_statement.hpp"
 
 using namespace poolkit;
@@ -39,7 +40,7 @@ int main(int argc, char** argv) {
                  "(recorded in the statement)")
         ->excludes(app.get_option("--provisional"));
     app.add_option("--table", table,
-                   "with --format csv: schemes, partners, transfers, steps, memorandum or notes")
+                   "with --format csv: " + or_list(cli::choices(settlement_tables)))
         ->default_str("partners");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);

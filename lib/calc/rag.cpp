@@ -1,48 +1,6 @@
 #include "calc/rag.hpp"
 
-#include <array>
-
 namespace poolkit {
-
-namespace {
-
-// Each enum with its words, in one place (SPEC §3, §5).
-struct RagTerm {
-    Rag rating;
-    const char* keyword;
-};
-constexpr std::array<RagTerm, 3> rag_terms{
-    {{Rag::green, "green"}, {Rag::amber, "amber"}, {Rag::red, "red"}}};
-
-struct DirectionTerm {
-    RagDirection direction;
-    const char* keyword;
-    const char* noun;
-};
-constexpr std::array<DirectionTerm, 2> direction_terms{
-    {{RagDirection::over, "over", "overspend"}, {RagDirection::under, "under", "underspend"}}};
-
-const DirectionTerm& term(RagDirection d) {
-    for (const auto& t : direction_terms)
-        if (t.direction == d) return t;
-    return direction_terms[0];
-}
-
-} // namespace
-
-const char* rag_keyword(Rag r) {
-    for (const auto& t : rag_terms)
-        if (t.rating == r) return t.keyword;
-    return "?";
-}
-
-const char* direction_keyword(RagDirection d) {
-    return term(d).keyword;
-}
-
-const char* direction_noun(RagDirection d) {
-    return term(d).noun;
-}
 
 RagStatus rag_status(Money forecast_variance, Money budget, const Monitoring& t) {
     RagStatus s;

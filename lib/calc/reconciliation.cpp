@@ -9,11 +9,11 @@
 namespace poolkit {
 
 const char* cash_source_name(CashSource c) {
-    return c == CashSource::cash_register ? "register" : "assumed";
+    return cash_sources.keyword(c).data();
 }
 
 const char* forecast_name(ForecastMethod m) {
-    return m == ForecastMethod::profile ? "profile" : "run-rate";
+    return forecast_methods.keyword(m).data();
 }
 
 BudgetFigures& BudgetFigures::operator+=(const BudgetFigures& o) {

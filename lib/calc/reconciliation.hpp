@@ -9,6 +9,7 @@
 #include "calc/risk_share.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
+#include "support/keyword_table.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,8 @@
 namespace poolkit {
 
 enum class ForecastMethod { profile, run_rate };
+// The keyword of each: pool-recon's --forecast choices and the JSON `forecast` (SPEC §5, §6).
+inline constexpr auto forecast_methods = keywords_in_order<ForecastMethod>({"profile", "run-rate"});
 const char* forecast_name(ForecastMethod m); // "profile", "run-rate"
 
 // The figures of one budget to period m (SPEC §6): a scheme's (or the total), or an aligned
@@ -73,6 +76,7 @@ struct LineTally {
 // Where the cash figures of the partner positions came from (SPEC §6): a cash register (§10), or
 // assumed: contributions received as due, nothing reimbursed.
 enum class CashSource { assumed, cash_register };
+inline constexpr auto cash_sources = keywords_in_order<CashSource>({"assumed", "register"});
 const char* cash_source_name(CashSource c); // "assumed", "register" (the JSON `cash` field)
 struct Reconciliation {
     Period period = Period::first();

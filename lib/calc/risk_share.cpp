@@ -8,25 +8,7 @@
 namespace poolkit {
 
 const char* step_kind_name(RiskStepKind k) {
-    switch (k) {
-    case RiskStepKind::deficit_recovery:
-        return "deficit-recovery";
-    case RiskStepKind::opening_balance:
-        return "opening-balance";
-    case RiskStepKind::offset:
-        return "offset";
-    case RiskStepKind::share:
-        return "share";
-    case RiskStepKind::carry_forward:
-        return "carry-forward";
-    case RiskStepKind::unallocated:
-        return "unallocated";
-    case RiskStepKind::cap:
-        return "cap";
-    case RiskStepKind::reallocate:
-        return "reallocate";
-    }
-    return "?";
+    return risk_step_kinds.keyword(k).data();
 }
 
 namespace {

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "model/agreement.hpp"
+#include "support/keyword_table.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -41,6 +42,10 @@ enum class RiskStepKind {
     reallocate,       // `amount` of cap excess shared into `shares` over the partners below their
                       // caps, pro rata to pool contributions
 };
+// The keyword of each step in JSON and CSV (SPEC §5).
+inline constexpr auto risk_step_kinds =
+    keywords_in_order<RiskStepKind>({"deficit-recovery", "opening-balance", "offset", "share",
+                                     "carry-forward", "unallocated", "cap", "reallocate"});
 const char* step_kind_name(RiskStepKind k); // "share", "cap", ...
 
 // Whose contributions weighted a `contributions` share.

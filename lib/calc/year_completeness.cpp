@@ -25,17 +25,7 @@ YearCompleteness year_completeness(const Actuals& act) {
 }
 
 const char* year_end_name(YearEnd y) {
-    switch (y) {
-    case YearEnd::complete:
-        return "complete";
-    case YearEnd::incomplete:
-        return "incomplete";
-    case YearEnd::provisional:
-        return "provisional";
-    case YearEnd::asserted:
-        return "asserted";
-    }
-    return "?";
+    return year_ends.keyword(y).data();
 }
 
 YearEnd year_end(const YearCompleteness& c, bool provisional, bool asserted) {

@@ -5,6 +5,7 @@
 
 #include "model/actuals.hpp"
 #include "model/period.hpp"
+#include "support/keyword_table.hpp"
 
 #include <cstddef>
 #include <vector>
@@ -30,6 +31,9 @@ YearCompleteness year_completeness(const Actuals& actuals);
 // exit 1); provisional, as intended (--provisional); or asserted complete (--complete) although a
 // partner has no March lines.
 enum class YearEnd { complete, incomplete, provisional, asserted };
+// The keyword of each: the JSON `status` of the year (SPEC §5).
+inline constexpr auto year_ends =
+    keywords_in_order<YearEnd>({"complete", "incomplete", "provisional", "asserted"});
 const char* year_end_name(YearEnd y); // "complete", "incomplete", "provisional", "asserted"
 
 // `provisional` and `asserted` are the two options; they exclude each other (the caller checks).

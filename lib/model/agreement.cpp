@@ -25,7 +25,7 @@ const Keyword<RuleKind>& rule_entry(RuleKind k, bool underspend) {
         if (e.value == k) return e;
     for (const auto& e : other)
         if (e.value == k) return e;
-    static const Keyword<RuleKind> unknown{RuleKind::contributions, "?", "?", "?"};
+    static const Keyword<RuleKind> unknown{RuleKind::contributions, "?", "?", "?", "?"};
     return unknown;
 }
 

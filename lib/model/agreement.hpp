@@ -46,10 +46,17 @@ inline constexpr KeywordTable<Sector, 3> sectors{{{
 }}};
 
 enum class PaymentSchedule { monthly, quarterly_in_advance, annual_in_advance };
+// `brief`: the schedule in pool-shares' heading (SPEC §5).
 inline constexpr KeywordTable<PaymentSchedule, 3> payment_schedules{{{
-    {.value = PaymentSchedule::monthly, .keyword = "monthly"},
-    {.value = PaymentSchedule::quarterly_in_advance, .keyword = "quarterly-in-advance"},
-    {.value = PaymentSchedule::annual_in_advance, .keyword = "annual-in-advance"},
+    {.value = PaymentSchedule::monthly,
+     .keyword = "monthly",
+     .brief = "monthly (12 instalments, one each period)"},
+    {.value = PaymentSchedule::quarterly_in_advance,
+     .keyword = "quarterly-in-advance",
+     .brief = "quarterly in advance (4 instalments, due in P01, P04, P07 and P10)"},
+    {.value = PaymentSchedule::annual_in_advance,
+     .keyword = "annual-in-advance",
+     .brief = "annually in advance (one instalment, in P01)"},
 }}};
 
 const char* kind_name(AgreementKind k);       // "pooled"
@@ -112,46 +119,56 @@ enum class RuleKind {
 // The rules of each side, in the order messages list them (SPEC §3): the two sides name "in
 // proportion to contributions" differently. `words` ends "An overspend is ..." in --explain (a
 // `contributions` rule's words depend on the basis, and a host or split rule's are followed by
-// the host or the split); `brief` is the trace's (a `contributions` rule's names its weights).
+// the host or the split); `brief` is the trace's (a `contributions` rule's names its weights);
+// `summary` is pool-check's one line (a split's is followed by the split).
+// A split is written as its table `{ split = {...} }`, on either side, with the same words.
+inline constexpr Keyword<RuleKind> split_rule{.value = RuleKind::split,
+                                              .keyword = "split",
+                                              .words = "split",
+                                              .brief = "by the agreed split",
+                                              .summary = "split",
+                                              .is_string = false};
 inline constexpr KeywordTable<RuleKind, 5> overspend_rules{{{
-    {.value = RuleKind::contributions, .keyword = "contributions"},
+    {.value = RuleKind::contributions,
+     .keyword = "contributions",
+     .summary = "in proportion to contributions"},
     {.value = RuleKind::lead,
      .keyword = "lead",
      .words = "borne in full by the scheme's lead commissioner",
-     .brief = "to the lead commissioner"},
+     .brief = "to the lead commissioner",
+     .summary = "to the scheme's lead commissioner"},
     {.value = RuleKind::host,
      .keyword = "host",
      .words = "borne in full by the host",
-     .brief = "to the host"},
-    {.value = RuleKind::split,
-     .keyword = "split",
-     .words = "split",
-     .brief = "by the agreed split",
-     .is_string = false},
+     .brief = "to the host",
+     .summary = "to the host"},
+    split_rule,
     {.value = RuleKind::tiers,
      .keyword = "tiers",
      .words = "shared in tiers (below)",
-     .brief = "by tiers"},
+     .brief = "by tiers",
+     .summary = "by tiers"},
 }}};
 inline constexpr KeywordTable<RuleKind, 5> underspend_rules{{{
-    {.value = RuleKind::contributions, .keyword = "return"},
+    {.value = RuleKind::contributions,
+     .keyword = "return",
+     .summary = "returned in proportion to contributions"},
     {.value = RuleKind::carry_forward,
      .keyword = "carry-forward",
      .words = "kept in the pool and carried forward to next year",
-     .brief = "carried forward in the pool"},
+     .brief = "carried forward in the pool",
+     .summary = "carried forward in the pool"},
     {.value = RuleKind::host,
      .keyword = "host",
      .words = "given to the host",
-     .brief = "to the host"},
+     .brief = "to the host",
+     .summary = "to the host"},
     {.value = RuleKind::lead,
      .keyword = "lead",
      .words = "given to the scheme's lead commissioner",
-     .brief = "to the lead commissioner"},
-    {.value = RuleKind::split,
-     .keyword = "split",
-     .words = "split",
-     .brief = "by the agreed split",
-     .is_string = false},
+     .brief = "to the lead commissioner",
+     .summary = "to the scheme's lead commissioner"},
+    split_rule,
 }}};
 // A tier's `rule` (SPEC §3): an overspend rule that is neither tiers nor a split (written `split`).
 inline constexpr KeywordTable<RuleKind, 3> tier_rules{{{

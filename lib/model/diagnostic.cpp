@@ -7,15 +7,7 @@
 namespace poolkit {
 
 const char* severity_name(Severity s) {
-    switch (s) {
-    case Severity::error:
-        return "error";
-    case Severity::warning:
-        return "warning";
-    case Severity::note:
-        return "note";
-    }
-    return "error";
+    return severities.keyword(s).data();
 }
 
 std::string Diagnostic::formatted() const {

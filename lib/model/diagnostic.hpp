@@ -2,6 +2,7 @@
 #pragma once
 
 #include "support/error.hpp"
+#include "support/keyword_table.hpp"
 
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 namespace poolkit {
 
 enum class Severity { error, warning, note };
+inline constexpr auto severities = keywords_in_order<Severity>({"error", "warning", "note"});
 
 struct Diagnostic {
     SourceLocation where;

@@ -9,6 +9,19 @@
 
 namespace poolkit {
 
+namespace {
+// A profile of weights or of amounts has one a period (SPEC §2): else reported, naming the form.
+bool one_a_period(const Profile& profile, std::size_t given, std::string_view scheme_id,
+                  Diagnostics& diags) {
+    if (given == Period::count) return true;
+    diags.error(profile.where,
+                fmt::format("the profile of scheme {} has {} {}; it needs 12, one per "
+                            "period P01 (April) to P12 (March)",
+                            scheme_id, given, profile_forms.keyword(profile.form)));
+    return false;
+}
+} // namespace
+
 std::optional<PeriodArray<Money>> phase_budget(const Profile& profile, Money budget,
                                                std::string_view scheme_id, Diagnostics& diags) {
     PeriodArray<Money> out{};
@@ -17,13 +30,8 @@ std::optional<PeriodArray<Money>> phase_budget(const Profile& profile, Money bud
     case Profile::Form::weights: {
         std::vector<Rational> w(Period::count, Rational(1));
         if (profile.form == Profile::Form::weights) {
-            if (profile.weights.size() != Period::count) {
-                diags.error(profile.where,
-                            fmt::format("the profile of scheme {} has {} weights; it needs 12, one "
-                                        "per period P01 (April) to P12 (March)",
-                                        scheme_id, profile.weights.size()));
+            if (!one_a_period(profile, profile.weights.size(), scheme_id, diags))
                 return std::nullopt;
-            }
             w = profile.weights;
             if (std::any_of(w.begin(), w.end(), [](const Rational& x) { return x < 0; })) {
                 diags.error(profile.where,
@@ -48,13 +56,7 @@ std::optional<PeriodArray<Money>> phase_budget(const Profile& profile, Money bud
         return out;
     }
     case Profile::Form::amounts: {
-        if (profile.amounts.size() != Period::count) {
-            diags.error(profile.where,
-                        fmt::format("the profile of scheme {} has {} amounts; it needs 12, one per "
-                                    "period P01 (April) to P12 (March)",
-                                    scheme_id, profile.amounts.size()));
-            return std::nullopt;
-        }
+        if (!one_a_period(profile, profile.amounts.size(), scheme_id, diags)) return std::nullopt;
         Money sum;
         for (Period m : Period::all()) {
             const Money& amount = profile.amounts[m.index()];

@@ -140,24 +140,7 @@ MoneyParse parse_money(std::string_view s, bool allow_thousands) noexcept {
 }
 
 const char* describe(MoneyParseError e) {
-    switch (e) {
-    case MoneyParseError::none:
-        return "no error";
-    case MoneyParseError::empty:
-        return "the amount is empty";
-    case MoneyParseError::not_a_number:
-        return "not an amount (expected digits with an optional sign and up to two decimals, "
-               "e.g. 1234.56 or -12.5)";
-    case MoneyParseError::too_many_decimals:
-        return "more than two decimals (amounts are in pounds and pence, e.g. 12.35)";
-    case MoneyParseError::bad_grouping:
-        return "thousands separators are only allowed in quoted CSV fields, in groups of three "
-               "(e.g. \"1,234.56\")";
-    case MoneyParseError::out_of_range:
-        return "the amount is out of range (the largest is 92,233,720,368,547,758.07, the "
-               "smallest -92,233,720,368,547,758.08)";
-    }
-    return "unknown error";
+    return money_parse_errors.words(e).data();
 }
 
 std::string format_plain(Money m) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "money/rational.hpp"
+#include "support/keyword_table.hpp"
 
 #include <compare>
 #include <cstdint>
@@ -43,12 +44,29 @@ Money min(Money a, Money b);
 
 enum class MoneyParseError {
     none,
-    empty,            // nothing there
-    not_a_number,     // a character that has no place in an amount
-    too_many_decimals,// more than two decimals
-    bad_grouping,     // thousands separators in the wrong places (or where none are allowed)
-    out_of_range,     // beyond what int64 pence can hold
+    empty,             // nothing there
+    not_a_number,      // a character that has no place in an amount
+    too_many_decimals, // more than two decimals
+    bad_grouping,      // thousands separators in the wrong places (or where none are allowed)
+    out_of_range,      // beyond what int64 pence can hold
 };
+
+// `words`: the sentence fragment a diagnostic gives for each (describe()).
+inline constexpr KeywordTable<MoneyParseError, 6> money_parse_errors{{{
+    {MoneyParseError::none, "none", "no error"},
+    {MoneyParseError::empty, "empty", "the amount is empty"},
+    {MoneyParseError::not_a_number, "not_a_number",
+     "not an amount (expected digits with an optional sign and up to two decimals, e.g. 1234.56 "
+     "or -12.5)"},
+    {MoneyParseError::too_many_decimals, "too_many_decimals",
+     "more than two decimals (amounts are in pounds and pence, e.g. 12.35)"},
+    {MoneyParseError::bad_grouping, "bad_grouping",
+     "thousands separators are only allowed in quoted CSV fields, in groups of three (e.g. "
+     "\"1,234.56\")"},
+    {MoneyParseError::out_of_range, "out_of_range",
+     "the amount is out of range (the largest is 92,233,720,368,547,758.07, the smallest "
+     "-92,233,720,368,547,758.08)"},
+}}};
 
 struct MoneyParse {
     Money value;

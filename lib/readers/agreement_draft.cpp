@@ -17,13 +17,6 @@ std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const 
     return out;
 }
 
-std::string comma_list(const std::vector<std::string>& xs) {
-    std::string out;
-    for (const auto& x : xs)
-        out += (out.empty() ? "" : ", ") + x;
-    return out;
-}
-
 std::optional<std::size_t> AgreementDraft::partner_ref(std::string_view id,
                                                        const SourceLocation& where,
                                                        std::string_view what) {
@@ -45,6 +38,31 @@ std::optional<std::size_t> AgreementDraft::partner_ref(const toml::node& n, std:
     auto s = r.string(n, what);
     if (!s) return std::nullopt;
     return partner_ref(*s, r.at(n), what);
+}
+
+const toml::node* AgreementDraft::required(std::string_view key, std::string_view missing) {
+    const toml::node* n = root.get(key);
+    if (!n) r.diags().error(r.at_start(), std::string(missing));
+    return n;
+}
+
+const toml::table* AgreementDraft::table_of(const toml::node& n, std::string_view key) {
+    const toml::table* t = n.as_table();
+    if (!t) r.error(n, fmt::format("'{}' must be a table, not {}", key, toml_type_phrase(n)));
+    return t;
+}
+
+bool AgreementDraft::first_use(const toml::table& t, const std::string& id, std::string_view what,
+                               std::map<std::string, long>& seen) {
+    const toml::node& id_node = *t.get("id");
+    if (auto it = seen.find(id); it != seen.end()) {
+        r.error(id_node, fmt::format("duplicate {0} id '{1}' (first used on line {2}): {0} ids "
+                                     "must be unique",
+                                     what, id, it->second));
+        return false;
+    }
+    seen[id] = r.at(id_node).line;
+    return true;
 }
 
 std::vector<const toml::table*> AgreementDraft::tables_of(const toml::node& n, std::string_view key,

@@ -8,6 +8,7 @@
 #include "readers/agreement_toml.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,16 +56,22 @@ struct AgreementDraft {
                                            std::string_view what);
     std::optional<std::size_t> partner_ref(const toml::node& n, std::string_view what);
 
+    // The root's `key`, or `missing` reported at the start of the file.
+    const toml::node* required(std::string_view key, std::string_view missing);
+    // The table `key`, or a report that it is not one.
+    const toml::table* table_of(const toml::node& n, std::string_view key);
     // Each entry of an array of tables, or a report that `key` is not one.
     std::vector<const toml::table*> tables_of(const toml::node& n, std::string_view key,
                                               std::string_view header);
+
+    // Whether `id`, the `id` of [[partner]] or [[scheme]] table `t` (`what`), is its first use;
+    // a second is reported with the line of the first. `seen`: each id's line of first use.
+    bool first_use(const toml::table& t, const std::string& id, std::string_view what,
+                   std::map<std::string, long>& seen);
 };
 
 // The entries of a table in the order they are written (toml++ keeps them sorted by key), so that
 // "the second rest" or "the first partner" mean what the reader sees.
 std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& t);
-
-// "A, B, C": a list for a message.
-std::string comma_list(const std::vector<std::string>& xs);
 
 } // namespace poolkit

@@ -96,11 +96,8 @@ std::optional<ShareRule> read_share_rule(AgreementDraft& d, const toml::node& n,
 void read_risk_share(AgreementDraft& d) {
     const toml::node* n = d.root.get("risk_share");
     if (!n) return;
-    const toml::table* t = n->as_table();
-    if (!t) {
-        d.r.error(*n, fmt::format("'risk_share' must be a table, not {}", toml_type_phrase(*n)));
-        return;
-    }
+    const toml::table* t = d.table_of(*n, "risk_share");
+    if (!t) return;
     d.risk_table = t;
     RiskShare rs;
     rs.where = d.r.at(*t);

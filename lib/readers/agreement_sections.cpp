@@ -8,17 +8,12 @@ namespace poolkit {
 
 // ---- [agreement] ----
 void read_agreement(AgreementDraft& d) {
-    const toml::node* n = d.root.get("agreement");
-    if (!n) {
-        d.r.diags().error(d.r.at_start(), "the file has no [agreement] table: it is required "
-                                          "(id, title, kind, legal_basis, financial_year)");
-        return;
-    }
-    const toml::table* t = n->as_table();
-    if (!t) {
-        d.r.error(*n, fmt::format("'agreement' must be a table, not {}", toml_type_phrase(*n)));
-        return;
-    }
+    const toml::node* n = d.required("agreement", "the file has no [agreement] table: it is "
+                                                  "required (id, title, kind, legal_basis, "
+                                                  "financial_year)");
+    if (!n) return;
+    const toml::table* t = d.table_of(*n, "agreement");
+    if (!t) return;
     d.agreement_table = t;
     const std::string ctx = "[agreement]";
     d.r.check_keys(*t,
@@ -66,10 +61,9 @@ void read_agreement(AgreementDraft& d) {
 }
 
 void read_partners(AgreementDraft& d) {
-    const toml::node* n = d.root.get("partner");
+    const toml::node* n = d.required("partner", "the file has no [[partner]] tables: an "
+                                                "agreement needs its partners (id, name, sector)");
     if (!n) {
-        d.r.diags().error(d.r.at_start(), "the file has no [[partner]] tables: an agreement "
-                                          "needs its partners (id, name, sector)");
         d.partners_complete = false;
         return;
     }
@@ -85,14 +79,7 @@ void read_partners(AgreementDraft& d) {
             continue;
         }
         ctx = "[[partner]] " + *id;
-        const toml::node& id_node = *t->get("id");
-        if (auto it = seen.find(*id); it != seen.end()) {
-            d.r.error(id_node, fmt::format("duplicate partner id '{}' (first used on line {}): "
-                                           "partner ids must be unique",
-                                           *id, it->second));
-            continue;
-        }
-        seen[*id] = d.r.at(id_node).line;
+        if (!d.first_use(*t, *id, "partner", seen)) continue;
         Partner p;
         p.id = *id;
         p.where = d.r.at(*t);
@@ -192,6 +179,23 @@ void read_pool_contributions(AgreementDraft& d) {
 // ---- [[scheme]] ----
 namespace {
 
+// Each entry of `arr` read by `read` into `out` ("weight 3 of ..." in a message); false when one
+// could not be read (every entry is still read, so each bad one is reported).
+template <class T>
+bool read_each(const toml::array& arr, std::string_view noun, std::string_view what,
+               std::vector<T>& out,
+               std::optional<T> (TomlReader::*read)(const toml::node&, std::string_view),
+               TomlReader& r) {
+    bool ok = true;
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        if (auto v = (r.*read)(arr[i], fmt::format("{} {} of {}", noun, i + 1, what)))
+            out.push_back(*v);
+        else
+            ok = false;
+    }
+    return ok;
+}
+
 std::optional<Profile> profile(AgreementDraft& d, const toml::node& n, const std::string& ctx) {
     Profile p;
     p.where = d.r.at(n);
@@ -204,15 +208,8 @@ std::optional<Profile> profile(AgreementDraft& d, const toml::node& n, const std
     }
     if (const toml::array* arr = n.as_array()) {
         p.form = Profile::Form::weights;
-        bool ok = true;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            auto w = d.r.weight((*arr)[i], fmt::format("weight {} of {}", i + 1, what));
-            if (w)
-                p.weights.push_back(*w);
-            else
-                ok = false;
-        }
-        if (!ok) return std::nullopt;
+        if (!read_each(*arr, "weight", what, p.weights, &TomlReader::weight, d.r))
+            return std::nullopt;
         return p;
     }
     if (const toml::table* t = n.as_table()) {
@@ -230,15 +227,8 @@ std::optional<Profile> profile(AgreementDraft& d, const toml::node& n, const std
                                        ctx, toml_type_phrase(*am)));
             return std::nullopt;
         }
-        bool ok = true;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            auto m = d.r.money((*arr)[i], fmt::format("amount {} of {}", i + 1, what));
-            if (m)
-                p.amounts.push_back(*m);
-            else
-                ok = false;
-        }
-        if (!ok) return std::nullopt;
+        if (!read_each(*arr, "amount", what, p.amounts, &TomlReader::money, d.r))
+            return std::nullopt;
         return p;
     }
     d.r.error(n, fmt::format("{} must be \"even\", an array of 12 weights or {{ amounts = [12 "
@@ -250,12 +240,9 @@ std::optional<Profile> profile(AgreementDraft& d, const toml::node& n, const std
 } // namespace
 
 void read_schemes(AgreementDraft& d) {
-    const toml::node* n = d.root.get("scheme");
-    if (!n) {
-        d.r.diags().error(d.r.at_start(), "the file has no [[scheme]] tables: an agreement needs "
-                                          "at least one scheme (id, name, budget)");
-        return;
-    }
+    const toml::node* n = d.required("scheme", "the file has no [[scheme]] tables: an agreement "
+                                               "needs at least one scheme (id, name, budget)");
+    if (!n) return;
     std::map<std::string, long> seen;
     for (const toml::table* t : d.tables_of(*n, "scheme", "scheme")) {
         std::string ctx = "a [[scheme]]";
@@ -266,14 +253,7 @@ void read_schemes(AgreementDraft& d) {
         auto id = d.r.id(*t, "id", ctx);
         if (!id) continue;
         ctx = "scheme " + *id;
-        const toml::node& id_node = *t->get("id");
-        if (auto it = seen.find(*id); it != seen.end()) {
-            d.r.error(id_node, fmt::format("duplicate scheme id '{}' (first used on line {}): "
-                                           "scheme ids must be unique",
-                                           *id, it->second));
-            continue;
-        }
-        seen[*id] = d.r.at(id_node).line;
+        if (!d.first_use(*t, *id, "scheme", seen)) continue;
         Scheme s;
         AgreementDraft::SchemeState st;
         s.id = *id;
@@ -368,11 +348,8 @@ void read_schemes(AgreementDraft& d) {
 void read_monitoring(AgreementDraft& d) {
     const toml::node* n = d.root.get("monitoring");
     if (!n) return;
-    const toml::table* t = n->as_table();
-    if (!t) {
-        d.r.error(*n, fmt::format("'monitoring' must be a table, not {}", toml_type_phrase(*n)));
-        return;
-    }
+    const toml::table* t = d.table_of(*n, "monitoring");
+    if (!t) return;
     d.r.check_keys(*t, {"amber", "red"}, "[monitoring]");
     auto threshold = [&](const char* key, Rational& out) -> const toml::node* {
         const toml::node* v = t->get(key);

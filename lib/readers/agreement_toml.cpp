@@ -9,42 +9,31 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace poolkit {
 
 std::string toml_type_phrase(const toml::node& node) {
-    switch (node.type()) {
-    case toml::node_type::string:
-        return "a string";
-    case toml::node_type::integer:
-        return "an integer";
-    case toml::node_type::floating_point:
-        return "a float";
-    case toml::node_type::boolean:
-        return "a boolean";
-    case toml::node_type::date:
-        return "a date";
-    case toml::node_type::time:
-        return "a time";
-    case toml::node_type::date_time:
-        return "a date-time";
-    case toml::node_type::array:
-        return "an array";
-    case toml::node_type::table:
-        return "a table";
-    default:
-        return "nothing";
-    }
+    using T = toml::node_type;
+    static constexpr std::pair<T, const char*> phrases[] = {
+        {T::string, "a string"},       {T::integer, "an integer"}, {T::floating_point, "a float"},
+        {T::boolean, "a boolean"},     {T::date, "a date"},        {T::time, "a time"},
+        {T::date_time, "a date-time"}, {T::array, "an array"},     {T::table, "a table"}};
+    for (const auto& [type, phrase] : phrases)
+        if (node.type() == type) return phrase;
+    return "nothing";
 }
 
 SourceLocation TomlReader::at(const toml::node& node) const {
-    const auto& b = node.source().begin;
-    return {file_, static_cast<long>(b.line), static_cast<long>(b.column)};
+    return at(node.source().begin);
 }
 
 SourceLocation TomlReader::at(const toml::key& key) const {
-    const auto& b = key.source().begin;
+    return at(key.source().begin);
+}
+
+SourceLocation TomlReader::at(const toml::source_position& b) const {
     return {file_, static_cast<long>(b.line), static_cast<long>(b.column)};
 }
 
@@ -56,10 +45,8 @@ bool TomlReader::check_keys(const toml::table& table, std::initializer_list<std:
         if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
         std::string hint = did_you_mean(k.str(), cands);
         if (hint.empty()) {
-            std::string list;
-            for (auto c : known)
-                list += (list.empty() ? "" : ", ") + std::string(c);
-            hint = fmt::format(" (known keys: {})", list);
+            hint = fmt::format(" (known keys: {})",
+                               comma_list(std::vector<std::string>(known.begin(), known.end())));
         }
         diags_.error(at(k), fmt::format("unknown key '{}' in {}{}", k.str(), context, hint));
         ok = false;

@@ -87,6 +87,7 @@ class TomlReader {
     std::optional<Rational> weight(const toml::node& node, std::string_view what);
 
   private:
+    SourceLocation at(const toml::source_position& begin) const;
     std::string file_;
     Diagnostics& diags_;
 };

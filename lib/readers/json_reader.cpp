@@ -74,6 +74,20 @@ class Parser {
         return false;
     }
 
+    bool next_is(char c) const { return pos_ < s_.size() && s_[pos_] == c; }
+    bool eat(char c) {
+        if (!next_is(c)) return false;
+        ++pos_;
+        return true;
+    }
+    // After a member or an item: false at a ',' (another follows), true at `close`.
+    bool closed(char close) {
+        skip_ws();
+        if (eat(',')) return false;
+        if (eat(close)) return true;
+        fail(fmt::format("expected ',' or '{}'", close));
+    }
+
     JsonValue value(int depth) {
         if (depth > 256) fail("nested too deeply");
         skip_ws();
@@ -84,51 +98,26 @@ class Parser {
             v.type = JsonValue::Type::object;
             ++pos_;
             skip_ws();
-            if (pos_ < s_.size() && s_[pos_] == '}') {
-                ++pos_;
-                return v;
-            }
-            for (;;) {
+            if (eat('}')) return v;
+            do {
                 skip_ws();
-                if (pos_ >= s_.size() || s_[pos_] != '"') fail("expected a key in quotes");
+                if (!next_is('"')) fail("expected a key in quotes");
                 std::string key = string();
                 skip_ws();
-                if (pos_ >= s_.size() || s_[pos_] != ':') fail("expected ':' after a key");
-                ++pos_;
+                if (!eat(':')) fail("expected ':' after a key");
                 v.members.emplace_back(std::move(key), value(depth + 1));
-                skip_ws();
-                if (pos_ < s_.size() && s_[pos_] == ',') {
-                    ++pos_;
-                    continue;
-                }
-                if (pos_ < s_.size() && s_[pos_] == '}') {
-                    ++pos_;
-                    return v;
-                }
-                fail("expected ',' or '}'");
-            }
+            } while (!closed('}'));
+            return v;
         }
         if (c == '[') {
             v.type = JsonValue::Type::array;
             ++pos_;
             skip_ws();
-            if (pos_ < s_.size() && s_[pos_] == ']') {
-                ++pos_;
-                return v;
-            }
-            for (;;) {
+            if (eat(']')) return v;
+            do
                 v.items.push_back(value(depth + 1));
-                skip_ws();
-                if (pos_ < s_.size() && s_[pos_] == ',') {
-                    ++pos_;
-                    continue;
-                }
-                if (pos_ < s_.size() && s_[pos_] == ']') {
-                    ++pos_;
-                    return v;
-                }
-                fail("expected ',' or ']'");
-            }
+            while (!closed(']'));
+            return v;
         }
         if (c == '"') {
             v.type = JsonValue::Type::string;

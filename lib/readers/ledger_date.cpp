@@ -82,26 +82,15 @@ std::optional<CivilDate> DateFormat::parse_general(const char* p, std::size_t n)
 }
 
 std::string DateFormat::example() const {
+    // How a person writes each step, in Op's order: year, month, day, two_digits.
+    static constexpr std::string_view shown[] = {"YYYY", "MM", "DD", "hh"};
+    static_assert(static_cast<std::size_t>(Op::two_digits) == 3 && Op::literal > Op::two_digits);
     std::string out;
-    for (const Step& s : steps_) {
-        switch (s.op) {
-        case Op::literal:
+    for (const Step& s : steps_)
+        if (s.op == Op::literal)
             out += s.c;
-            break;
-        case Op::year:
-            out += "YYYY";
-            break;
-        case Op::month:
-            out += "MM";
-            break;
-        case Op::day:
-            out += "DD";
-            break;
-        case Op::two_digits:
-            out += "hh";
-            break;
-        }
-    }
+        else
+            out += shown[static_cast<std::size_t>(s.op)];
     return out;
 }
 

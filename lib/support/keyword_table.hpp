@@ -17,6 +17,8 @@ template <class E> struct Keyword {
     std::string_view keyword; // as written: "quarterly-in-advance"
     std::string_view words{}; // in full prose (--explain); empty when no writer needs it
     std::string_view brief{}; // in a terse summary or a trace; empty when none needs it
+    // In a one-line summary of the terms (pool-check's), where that differs from `brief`.
+    std::string_view summary{};
     // False when the value is not written as this string but by the shape of its value (a rule
     // `{ split = {...} }`, a profile of 12 weights): it is named, but not offered as a choice.
     bool is_string = true;
@@ -60,5 +62,15 @@ template <class E, std::size_t N> struct KeywordTable {
 };
 
 template <class E, std::size_t N> KeywordTable(std::array<Keyword<E>, N>) -> KeywordTable<E, N>;
+
+// The table of an enum whose values are only named (no words), written as its keywords in the
+// enum's order: value i is written keywords[i].
+template <class E, std::size_t N>
+constexpr KeywordTable<E, N> keywords_in_order(const std::string_view (&keywords)[N]) {
+    KeywordTable<E, N> table{};
+    for (std::size_t i = 0; i < N; ++i)
+        table.entries[i] = {.value = static_cast<E>(i), .keyword = keywords[i]};
+    return table;
+}
 
 } // namespace poolkit

@@ -39,13 +39,27 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
     return m ? "; did you mean '" + std::string(*m) + "'?" : std::string();
 }
 
-std::string and_list(const std::vector<std::string>& items) {
+namespace {
+std::string joined(const std::vector<std::string>& items, std::string_view last) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        if (i > 0) out += i + 1 == items.size() ? last : ", ";
         out += items[i];
     }
     return out;
+}
+} // namespace
+
+std::string and_list(const std::vector<std::string>& items) {
+    return joined(items, " and ");
+}
+
+std::string or_list(const std::vector<std::string>& items) {
+    return joined(items, " or ");
+}
+
+std::string comma_list(const std::vector<std::string>& items) {
+    return joined(items, ", ");
 }
 
 } // namespace poolkit

@@ -23,5 +23,9 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
 
 // "A", "A and B", "A, B and C".
 std::string and_list(const std::vector<std::string>& items);
+// "A", "A or B", "A, B or C".
+std::string or_list(const std::vector<std::string>& items);
+// "A, B, C": a list for a message.
+std::string comma_list(const std::vector<std::string>& items);
 
 } // namespace poolkit

@@ -22,20 +22,11 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 }
 
 void escape_to(std::string& out, const TextUnit& u) {
-    char buf[12];
-    switch (u.code) {
-    case '\n':
-        out += "\\n";
+    if (const char* e = short_escape(u.code)) {
+        out += e;
         return;
-    case '\r':
-        out += "\\r";
-        return;
-    case '\t':
-        out += "\\t";
-        return;
-    default:
-        break;
     }
+    char buf[12];
     if (u.kind == TextUnit::Kind::control && u.code < 0x80)
         std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(u.code));
     else if (u.kind == TextUnit::Kind::not_utf8)
@@ -46,6 +37,10 @@ void escape_to(std::string& out, const TextUnit& u) {
 }
 
 } // namespace
+
+const char* short_escape(char32_t code) {
+    return code == '\n' ? "\\n" : code == '\r' ? "\\r" : code == '\t' ? "\\t" : nullptr;
+}
 
 TextUnit text_unit(std::string_view s, std::size_t i) {
     using Kind = TextUnit::Kind;

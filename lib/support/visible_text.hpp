@@ -24,6 +24,10 @@ struct TextUnit {
 };
 TextUnit text_unit(std::string_view s, std::size_t i);
 
+// The escape that visible() and JSON both write for a line feed, carriage return or tab ("\n",
+// "\r", "\t"); nullptr for any other character.
+const char* short_escape(char32_t code);
+
 // `text` with every character that is not plain written as an escape: \n, \r and \t; \xNN for
 // the other C0 controls, DEL and bytes that are not UTF-8; \uNNNN for C1 controls and the line
 // separators. A backslash is kept as it is, so plain text (and already visible text) is shown

@@ -3,6 +3,7 @@
 #include "calc/schedule.hpp"
 #include "support/visible_text.hpp"
 #include "writers/settlement_statement.hpp"
+#include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
 
 #include <fmt/format.h>
@@ -16,50 +17,21 @@ std::string percent_of(Money part, Money whole) {
     return format_percent(Rational(part.pence(), whole.pence()), 2);
 }
 
+// The rule's summary words (model/agreement.hpp); a split names its percentages.
 std::string rule_text(const Agreement& a, const ShareRule& r, bool underspend) {
-    switch (r.kind) {
-    case RuleKind::contributions:
-        return underspend ? "returned in proportion to contributions"
-                          : "in proportion to contributions";
-    case RuleKind::lead:
-        return "to the scheme's lead commissioner";
-    case RuleKind::host:
-        return "to the host";
-    case RuleKind::carry_forward:
-        return "carried forward in the pool";
-    case RuleKind::tiers:
-        return "by tiers";
-    case RuleKind::split: {
-        std::string s = "split";
-        for (const auto& [p, f] : r.split)
-            s += fmt::format("{} {} {}", s == "split" ? "" : ",", a.partners[p].id,
-                             format_percent(f, 4));
-        return s;
-    }
-    }
-    return "?";
-}
-
-std::string profile_text(const Profile& p) {
-    switch (p.form) {
-    case Profile::Form::even:
-        return "even";
-    case Profile::Form::weights:
-        return "weights";
-    case Profile::Form::amounts:
-        return "amounts";
-    }
-    return "?";
+    std::string s(rule_entry(r.kind, underspend).summary);
+    if (r.kind == RuleKind::split)
+        for (std::size_t i = 0; i < r.split.size(); ++i)
+            s += fmt::format("{} {} {}", i == 0 ? "" : ",", a.partners[r.split[i].first].id,
+                             format_percent(r.split[i].second, 4));
+    return s;
 }
 
 std::string summary_lines(const Agreement& a) {
     std::string out;
     out += fmt::format("{} ({})\n", a.title, a.id);
-    const char* kind = a.kind == AgreementKind::pooled    ? "Pooled fund"
-                       : a.kind == AgreementKind::aligned ? "Aligned budget"
-                                                          : "Joint budget";
-    out += fmt::format("{}, {}. Financial year {} ({} to {}).\n", kind, a.legal_basis,
-                       a.year.label(), a.year.start_date(), a.year.end_date());
+    out += fmt::format("{}, {}. Financial year {} ({} to {}).\n", agreement_kinds.words(a.kind),
+                       a.legal_basis, a.year.label(), a.year.start_date(), a.year.end_date());
     if (a.host)
         out += fmt::format("Host: {} ({}).", a.partners[*a.host].name, a.partners[*a.host].id);
     if (!a.pooled_fund_manager.empty())
@@ -95,7 +67,7 @@ std::string summary_lines(const Agreement& a) {
     for (const auto& s : a.schemes)
         schemes.add_row({text_cell(s.id), text_cell(s.name), num_cell(format_display(s.budget)),
                          text_cell(s.lead ? a.partners[*s.lead].id : "-"),
-                         text_cell(profile_text(s.profile)),
+                         text_cell(std::string(profile_forms.keyword(s.profile.form))),
                          text_cell(s.contribution_terms.empty() ? "pool" : "own")});
     schemes.add_rule();
     schemes.add_row({text_cell("Total"), text_cell(""), num_cell(format_display(total)),
@@ -149,19 +121,7 @@ std::string summary_lines(const Agreement& a) {
         return out;
     }
     out += fmt::format("\nPayment schedule: {}.\n", schedule_name(a.payment_schedule));
-    std::vector<Table::Column> cols{{"Period", false}};
-    for (const auto& p : a.partners)
-        cols.push_back({p.id, true});
-    cols.push_back({"Total", true});
-    Table pay(cols);
-    for (Period period : sched.periods) {
-        std::vector<Cell> row{text_cell(a.year.period_long(period))};
-        for (std::size_t p = 0; p < a.partners.size(); ++p)
-            row.push_back(num_cell(format_display(sched.due[p][period])));
-        row.push_back(num_cell(format_display(sched.period_total(period))));
-        pay.add_row(std::move(row));
-    }
-    out += pay.text();
+    out += schedule_table(a, sched, false).text();
     return out;
 }
 

@@ -2,6 +2,7 @@
 // the partners, who hosts it, the contributions, the schemes, the payment schedule and the
 // monitoring thresholds.
 #include "writers/explain_parts.hpp"
+#include "writers/statement_parts.hpp"
 
 #include "calc/schedule.hpp"
 #include "model/legal_basis.hpp"
@@ -327,28 +328,7 @@ void schedule(ExplainDocument& d, const Agreement& a) {
                             "contribution does not divide exactly, the odd pence fall in the "
                             "earlier instalments, so the instalments sum to it exactly.",
                             how));
-    std::vector<Table::Column> cols{{"Period", false}};
-    for (const auto& p : a.partners)
-        cols.push_back({p.id, true});
-    cols.push_back({"Total", true});
-    Table t(std::move(cols));
-    for (Period period : sched.periods) {
-        std::vector<Cell> row{text_cell(a.year.period_long(period))};
-        for (std::size_t p = 0; p < a.partners.size(); ++p)
-            row.push_back(num_cell(format_display(sched.due[p][period])));
-        row.push_back(num_cell(format_display(sched.period_total(period))));
-        t.add_row(std::move(row));
-    }
-    t.add_rule();
-    std::vector<Cell> total{text_cell("Total")};
-    Money all;
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        all += sched.due_to(p, Period::count);
-        total.push_back(num_cell(format_display(sched.due_to(p, Period::count))));
-    }
-    total.push_back(num_cell(format_display(all)));
-    t.add_row(std::move(total));
-    d.table(std::move(t));
+    d.table(schedule_table(a, sched, true));
 }
 
 void monitoring(ExplainDocument& d, const Agreement& a) {

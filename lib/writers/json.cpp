@@ -20,27 +20,15 @@ std::string json_quote(std::string_view s) {
         } else if (u.kind != TextUnit::Kind::plain) {
             // Every control character (C0, DEL, C1) and the line separators as escapes: the
             // document itself holds none, so showing it cannot send a terminal escape (SPEC §8).
-            switch (u.code) {
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            default: {
+            // JSON's own short escapes add \b and \f (RFC 8259 §7).
+            if (const char* e = short_escape(u.code)) {
+                out += e;
+            } else if (u.code == '\b' || u.code == '\f') {
+                out += u.code == '\b' ? "\\b" : "\\f";
+            } else {
                 char buf[8];
                 std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(u.code));
                 out += buf;
-            }
             }
         } else if (u.code == '"') {
             out += "\\\"";

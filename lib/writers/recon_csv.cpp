@@ -5,19 +5,7 @@
 namespace poolkit {
 
 const char* recon_table_name(ReconTable t) {
-    switch (t) {
-    case ReconTable::schemes:
-        return "schemes";
-    case ReconTable::partners:
-        return "partners";
-    case ReconTable::invoices:
-        return "invoices";
-    case ReconTable::aligned:
-        return "aligned";
-    case ReconTable::ledger:
-        return "ledger";
-    }
-    return "?";
+    return recon_tables.keyword(t).data();
 }
 
 std::string recon_csv(const ReconStatement& st, ReconTable table) {

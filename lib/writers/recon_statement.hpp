@@ -7,6 +7,7 @@
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/input_file.hpp"
+#include "support/keyword_table.hpp"
 
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct ReconStatement {
 
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.
 enum class ReconTable { schemes, partners, invoices, aligned, ledger };
+// The keyword of each: pool-recon's --table choices, in the order its help lists them.
+inline constexpr auto recon_tables =
+    keywords_in_order<ReconTable>({"schemes", "partners", "invoices", "aligned", "ledger"});
 const char* recon_table_name(ReconTable t);
 
 std::string recon_text(const ReconStatement& st);

@@ -11,6 +11,7 @@
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/input_file.hpp"
+#include "support/keyword_table.hpp"
 
 #include <optional>
 #include <string>
@@ -40,6 +41,9 @@ std::vector<std::string> short_partner_lines(const SettlementStatement& st);
 
 // The CSV tables of a settlement, one per file.
 enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes };
+// The keyword of each: pool-settle's --table choices, in the order its help lists them.
+inline constexpr auto settlement_tables = keywords_in_order<SettlementTable>(
+    {"schemes", "partners", "transfers", "steps", "memorandum", "notes"});
 const char* settlement_table_name(SettlementTable t);
 
 std::string settlement_text(const SettlementStatement& st);

@@ -268,21 +268,7 @@ std::vector<std::string> short_partner_lines(const SettlementStatement& st) {
 }
 
 const char* settlement_table_name(SettlementTable t) {
-    switch (t) {
-    case SettlementTable::schemes:
-        return "schemes";
-    case SettlementTable::partners:
-        return "partners";
-    case SettlementTable::transfers:
-        return "transfers";
-    case SettlementTable::steps:
-        return "steps";
-    case SettlementTable::memorandum:
-        return "memorandum";
-    case SettlementTable::notes:
-        return "notes";
-    }
-    return "?";
+    return settlement_tables.keyword(t).data();
 }
 
 // SPEC §8: no control character of the inputs reaches the reader (support/visible_text.hpp).

@@ -11,18 +11,6 @@ namespace poolkit {
 
 namespace {
 
-const char* frequency_phrase(PaymentSchedule s) {
-    switch (s) {
-    case PaymentSchedule::monthly:
-        return "monthly (12 instalments, one each period)";
-    case PaymentSchedule::quarterly_in_advance:
-        return "quarterly in advance (4 instalments, due in P01, P04, P07 and P10)";
-    case PaymentSchedule::annual_in_advance:
-        return "annually in advance (one instalment, in P01)";
-    }
-    return "?";
-}
-
 // The lines under the title: what the arrangement is, who holds it.
 std::vector<std::string> heading_lines(const Agreement& a) {
     std::vector<std::string> lines;
@@ -85,39 +73,11 @@ Table schemes_table(const SharesStatement& st) {
     return t;
 }
 
-// Periods down, partners across: what falls due when, with the year's total per partner.
-Table schedule_table(const SharesStatement& st) {
-    const Agreement& a = st.agreement;
-    std::vector<Table::Column> cols{{"Period", false}};
-    for (const auto& partner : a.partners)
-        cols.push_back({partner.id, true});
-    cols.push_back({"Total", true});
-    Table t(std::move(cols));
-    for (Period period : st.schedule.periods) {
-        std::vector<Cell> cells{text_cell(a.year.period_long(period))};
-        for (std::size_t p = 0; p < a.partners.size(); ++p)
-            cells.push_back(num_cell(format_display(st.schedule.due[p][period])));
-        cells.push_back(num_cell(format_display(st.schedule.period_total(period))));
-        t.add_row(std::move(cells));
-    }
-    t.add_rule();
-    std::vector<Cell> total{text_cell("Total")};
-    Money all;
-    for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        Money year = st.schedule.due_to(p, Period::count);
-        all += year;
-        total.push_back(num_cell(format_display(year)));
-    }
-    total.push_back(num_cell(format_display(all)));
-    t.add_row(std::move(total));
-    return t;
-}
-
 std::string schedule_intro(const SharesStatement& st) {
     if (!st.schedule.has_instalments()) return schedule_note(st.agreement, st.schedule);
     return fmt::format("Contributions are paid to the host {}. Each partner's instalments sum "
                        "exactly to its contribution.",
-                       frequency_phrase(st.schedule.frequency));
+                       payment_schedules.brief(st.schedule.frequency));
 }
 
 // Words wrapped at `width` columns, for the sentences of the text statement.
@@ -157,7 +117,7 @@ std::string shares_text(const SharesStatement& st) {
     out += wrap(schedule_intro(st));
     if (st.schedule.has_instalments()) {
         out += "\n";
-        out += schedule_table(st).text();
+        out += schedule_table(st.agreement, st.schedule, true).text();
     }
     out += "\n";
     out += run_footer(st.run);
@@ -182,7 +142,7 @@ std::string shares_markdown(const SharesStatement& st) {
     out += "\n";
     if (st.schedule.has_instalments()) {
         out += "\n";
-        out += schedule_table(st).markdown();
+        out += schedule_table(st.agreement, st.schedule, true).markdown();
     }
     out += "\n";
     out += run_footer(st.run, true);

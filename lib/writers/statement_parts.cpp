@@ -24,6 +24,33 @@ const char* kind_phrase(AgreementKind kind) {
     return kind_words(kind).phrase;
 }
 
+Table schedule_table(const Agreement& a, const ContributionSchedule& sched, bool with_total) {
+    std::vector<Table::Column> cols{{"Period", false}};
+    for (const auto& partner : a.partners)
+        cols.push_back({partner.id, true});
+    cols.push_back({"Total", true});
+    Table t(std::move(cols));
+    for (Period period : sched.periods) {
+        std::vector<Cell> cells{text_cell(a.year.period_long(period))};
+        for (std::size_t p = 0; p < a.partners.size(); ++p)
+            cells.push_back(num_cell(format_display(sched.due[p][period])));
+        cells.push_back(num_cell(format_display(sched.period_total(period))));
+        t.add_row(std::move(cells));
+    }
+    if (!with_total) return t;
+    t.add_rule();
+    std::vector<Cell> total{text_cell("Total")};
+    Money all;
+    for (std::size_t p = 0; p < a.partners.size(); ++p) {
+        Money year = sched.due_to(p, Period::count);
+        all += year;
+        total.push_back(num_cell(format_display(year)));
+    }
+    total.push_back(num_cell(format_display(all)));
+    t.add_row(std::move(total));
+    return t;
+}
+
 std::string format_count(std::uint64_t n) {
     std::string d = std::to_string(n), out;
     for (std::size_t i = 0; i < d.size(); ++i) {

@@ -2,9 +2,11 @@
 // arrangement it is, and the ledger control totals (SPEC §4: in every statement).
 #pragma once
 
+#include "calc/schedule.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "writers/json.hpp"
+#include "writers/table.hpp"
 
 #include <optional>
 #include <string>
@@ -40,6 +42,11 @@ void write_partner_amounts(JsonWriter& json, const Agreement& agreement,
                            const std::vector<Money>& amounts, bool with_host = true);
 void write_scheme_amounts(JsonWriter& json, const Agreement& agreement,
                           const std::vector<Money>& amounts);
+
+// The payment schedule (SPEC §5): periods down, partners across, each period's total; then, with
+// `with_total`, a rule and each partner's total for the year. Amounts in display style.
+Table schedule_table(const Agreement& agreement, const ContributionSchedule& schedule,
+                     bool with_total);
 
 // A count for people: "12,345" (SPEC §9).
 std::string format_count(std::uint64_t n);

@@ -26,39 +26,27 @@ std::string actuals_json(const ActualsStatement& st) {
     if (st.by.period) json.value("period");
     if (st.by.cost_centre) json.value("cost_centre");
     json.end_array();
-    json.key("actuals").begin_array();
-    for (const ActualsRow& r : st.rows) {
-        json.begin_object();
+    json.objects("actuals", st.rows, [&](const ActualsRow& r) {
         if (st.by.partner) json.field("partner", r.partner);
         if (st.by.scheme) json.field("scheme", r.scheme);
         if (st.by.period) json.field("period", r.period);
         if (st.by.cost_centre) json.field("cost_centre", r.cost_centre);
         json.field("lines", r.lines);
         json.field("amount", r.amount);
-        json.end_object();
-    }
-    json.end_array();
+    });
     json.key("ledger").begin_object();
     write_control_json(json, st.control);
     json.end_object();
-    json.key("files").begin_array();
-    for (const auto& f : st.files) {
-        json.begin_object();
+    json.objects("files", st.files, [&](const auto& f) {
         json.field("path", f.path);
         write_control_json(json, f.control);
-        json.end_object();
-    }
-    json.end_array();
-    json.key("rejects").begin_array();
-    for (const auto& r : st.rejects) {
-        json.begin_object();
+    });
+    json.objects("rejects", st.rejects, [&](const auto& r) {
         json.field("file", r.file);
         json.field("line", r.line);
         json.field("reason", r.reason);
         json.field("amount", r.amount);
-        json.end_object();
-    }
-    json.end_array();
+    });
     if (st.control.lines_rejected > st.rejects.size())
         json.field("rejects_omitted", st.control.lines_rejected - st.rejects.size());
     json.end_object();

@@ -19,17 +19,13 @@ std::string check_json(bool valid, const Diagnostics& diagnostics, const RunReco
         warnings += d.severity == Severity::warning;
     j.field("errors", static_cast<std::uint64_t>(diagnostics.error_count()));
     j.field("warnings", static_cast<std::uint64_t>(warnings));
-    j.key("diagnostics").begin_array();
-    for (const auto& d : diagnostics.items) {
-        j.begin_object();
+    j.objects("diagnostics", diagnostics.items, [&](const auto& d) {
         j.field("file", d.where.file);
         j.field("line", static_cast<std::int64_t>(d.where.line));
         j.field("column", static_cast<std::int64_t>(d.where.column));
         j.field("severity", severity_name(d.severity));
         j.field("message", d.message);
-        j.end_object();
-    }
-    j.end_array();
+    });
     if (findings) write_findings_json(j, *findings);
     j.end_object();
     return j.str();

@@ -112,9 +112,7 @@ std::string explain_markdown(const Explanation& e) {
 }
 
 void write_findings_json(JsonWriter& j, const std::vector<Finding>& findings) {
-    j.key("findings").begin_array();
-    for (const auto& f : findings) {
-        j.begin_object();
+    j.objects("findings", findings, [&](const auto& f) {
         j.field("code", f.code);
         j.field("file", f.where.file);
         j.field("line", static_cast<std::int64_t>(f.where.line));
@@ -123,9 +121,7 @@ void write_findings_json(JsonWriter& j, const std::vector<Finding>& findings) {
         j.field("message", f.what);
         j.field("why", f.why);
         j.field("consider", f.consider);
-        j.end_object();
-    }
-    j.end_array();
+    });
 }
 
 } // namespace poolkit

@@ -27,16 +27,12 @@ void begin_statement_json(JsonWriter& json, std::string_view schema, const RunRe
 }
 
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs) {
-    json.key("inputs").begin_array();
-    for (const auto& in : inputs) {
-        json.begin_object();
+    json.objects("inputs", inputs, [&](const auto& in) {
         json.field("role", in.role);
         json.field("path", in.path);
         json.field("sha256", in.sha256);
         json.field("bytes", in.bytes);
-        json.end_object();
-    }
-    json.end_array();
+    });
 }
 
 std::string inputs_footer(const std::vector<InputFile>& inputs) {

@@ -112,17 +112,13 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
     json.end_array();
     json.key("before_caps");
     write_partner_amounts(json, a, c.before_caps);
-    json.key("caps").begin_array();
-    for (const ChargeCap& k : c.caps) {
-        json.begin_object();
+    json.objects("caps", c.caps, [&](const ChargeCap& k) {
         json.field("partner", a.partners[k.partner].id);
         json.field("charged", k.charged);
         json.field("cap", k.bound - contributions[k.partner]);
         json.field("bound", k.bound);
         json.field("excess", k.excess);
-        json.end_object();
-    }
-    json.end_array();
+    });
     json.key("charge");
     write_partner_amounts(json, a, c.charge);
     json.field("unallocated", c.unallocated);

@@ -41,6 +41,18 @@ class JsonWriter {
         return v ? value(*v) : null();
     }
 
+    // key: an array of one object per item, `fields(item)` writing the object's fields.
+    template <typename Range, typename Fields>
+    JsonWriter& objects(std::string_view k, const Range& items, Fields fields) {
+        key(k).begin_array();
+        for (const auto& item : items) {
+            begin_object();
+            fields(item);
+            end_object();
+        }
+        return end_array();
+    }
+
     // The document, with a final newline. Only valid once every object and array is closed.
     std::string str() const;
 

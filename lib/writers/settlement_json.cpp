@@ -44,15 +44,11 @@ void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
 }
 
 void transfers_json(JsonWriter& json, const Agreement& a, const std::vector<Transfer>& transfers) {
-    json.key("transfers").begin_array();
-    for (const auto& t : transfers) {
-        json.begin_object();
+    json.objects("transfers", transfers, [&](const auto& t) {
         json.field("from", a.partners[t.from].id);
         json.field("to", a.partners[t.to].id);
         json.field("amount", t.amount);
-        json.end_object();
-    }
-    json.end_array();
+    });
 }
 
 } // namespace

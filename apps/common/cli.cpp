@@ -1,4 +1,5 @@
 #include "cli.hpp"
+#include "usage_errors.hpp"
 
 #include "support/error.hpp"
 #include "support/version.hpp"
@@ -63,7 +64,7 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
         std::cout << e.what() << '\n';
         return exit_clean;
     } catch (const CLI::ParseError& e) {
-        report_error(tool, e.what());
+        report_error(tool, usage_message(app, e, std::vector<std::string>(argv + 1, argv + argc)));
         std::cerr << "Run '" << tool << " --help' for usage.\n";
         return exit_failure;
     } catch (const std::bad_alloc&) {

@@ -17,8 +17,8 @@ namespace poolkit::cli {
 void describe_tool(CLI::App& app, std::string_view tool) {
     app.set_version_flag("--version", fmt::format("{} (poolkit) {}", tool, poolkit_version));
     app.footer(fmt::format("Exit status: 0 done and clean; 1 done with findings; 2 could not run.\n"
-                           "poolkit {} - see README.md and SPEC.md",
-                           poolkit_version));
+                           "poolkit {} - see man {}, docs/guide.md and docs/formulas.md",
+                           poolkit_version, tool));
 }
 
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats) {

@@ -20,7 +20,8 @@ using namespace poolkit;
 int main(int argc, char** argv) {
     cli::ToolApp app{
         "pool-check",
-        "Check an agreement file against the rules of SPEC section 3 and summarise it."};
+        "Check an agreement file against the rules for agreements (docs/formats.md, man "
+        "poolkit-formats) and summarise it."};
     std::string agreement_path;
     app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
         ->required();

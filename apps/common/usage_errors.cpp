@@ -81,8 +81,12 @@ std::string unknown_option(const Options& options, const std::string& name) {
     return fmt::format("unknown option {}; did you mean --{}?", name, *m);
 }
 
-// The option `error` is about: CLI11 starts its messages with the option's name.
+// The option `error` is about: CLI11 starts its messages with the option's name, but for a value
+// it could not convert ("Could not convert: --explain = maybe").
 const CLI::Option* option_of(const Options& options, std::string_view what) {
+    constexpr std::string_view not_converted = "Could not convert: ";
+    if (what.substr(0, not_converted.size()) == not_converted)
+        what.remove_prefix(not_converted.size());
     const CLI::Option* best = nullptr;
     for (const CLI::Option* opt : options) {
         const std::string name = opt->get_name();
@@ -158,10 +162,11 @@ std::optional<std::string> tail_between(std::string_view what, std::string_view 
 }
 
 // "--format jsn: give text, csv, json or md; did you mean 'json'?"; a number out of range:
-// "--timeout 0: give a number from 1 to 604800".
+// "--timeout 0: give a number from 1 to 604800"; a flag given a value: "--explain takes no value".
 std::string bad_value(const CLI::Option* opt, std::string_view what) {
     const std::string name = opt->get_name();
     const std::string value = opt->results().empty() ? std::string() : opt->results().back();
+    if (!takes_value(opt)) return fmt::format("{} takes no value; give {} alone", name, name);
     if (auto set = tail_between(what, " not in {", "}")) {
         std::vector<std::string> choices;
         std::string_view rest = *set;

@@ -51,7 +51,7 @@ std::vector<Written> written_options(const Options& options, const std::vector<s
         w.token = tok;
         w.name = is_long ? tok.substr(0, tok.find('=')) : tok.substr(0, 2);
         w.option = named(options, w.name);
-        if (!w.option) w.name = is_long ? w.name : tok;
+        if (!w.option && (!is_long || w.name == "--")) w.name = tok; // "-x...", "--=x"
         if (w.option && takes_value(w.option)) {
             const std::size_t attached = is_long ? tok.find('=') : 2;
             if (attached != std::string::npos && attached < tok.size())
@@ -75,8 +75,9 @@ std::string unknown_option(const Options& options, const std::string& name) {
     std::vector<std::string_view> bare;
     for (const auto& n : names)
         bare.push_back(std::string_view(n).substr(2));
-    const std::string_view word = std::string_view(name).substr(name.find_first_not_of('-'));
-    auto m = closest_match(word, bare);
+    const std::size_t letters = name.find_first_not_of('-');
+    if (letters == std::string::npos) return fmt::format("unknown option {}", name); // "---"
+    auto m = closest_match(std::string_view(name).substr(letters), bare);
     if (!m) return fmt::format("unknown option {}", name);
     return fmt::format("unknown option {}; did you mean --{}?", name, *m);
 }
@@ -189,10 +190,8 @@ std::string bad_value(const CLI::Option* opt, std::string_view what) {
                        opt->get_description());
 }
 
-} // namespace
-
-std::string usage_message(const CLI::App& app, const CLI::ParseError& error,
-                          const std::vector<std::string>& args) {
+std::string translated(const CLI::App& app, const CLI::ParseError& error,
+                       const std::vector<std::string>& args) {
     const Options options = app.get_options();
     const std::vector<Written> written = written_options(options, args);
     for (const auto& w : written)
@@ -223,6 +222,18 @@ std::string usage_message(const CLI::App& app, const CLI::ParseError& error,
         dynamic_cast<const CLI::ConversionError*>(&error))
         return bad_value(opt, what);
     return std::string(what);
+}
+
+} // namespace
+
+std::string usage_message(const CLI::App& app, const CLI::ParseError& error,
+                          const std::vector<std::string>& args) {
+    // Called while the tool is reporting an error: whatever happens here, it still says one.
+    try {
+        return translated(app, error, args);
+    } catch (const std::exception&) {
+        return error.what();
+    }
 }
 
 } // namespace poolkit::cli

@@ -129,6 +129,10 @@ LedgerRun read_actuals_csv(const Agreement& a, const std::string& path) {
                         fmt::format("partner {}, scheme {}, period {} is given twice (first at "
                                     "line {}): an aggregate has one row a cell",
                                     partner_id, scheme_id, period_text, first));
+        if (file.control.lines_read + *n < file.control.lines_read)
+            throw Error(ErrorKind::input, at(lines),
+                        "the line counts add up to more than a 64-bit count holds: this is not "
+                        "an aggregate pool-actuals wrote");
         first = static_cast<std::uint64_t>(at_line);
         act.add(*p, *s, *m, money.value, *n);
         file.control.lines_read += *n;

@@ -10,12 +10,7 @@ std::string actuals_jsonl(const ActualsStatement& st) {
     for (const ActualsRow& r : st.rows) {
         JsonWriter json(JsonWriter::Layout::one_line);
         json.begin_object();
-        if (st.by.partner) json.field("partner", r.partner);
-        if (st.by.scheme) json.field("scheme", r.scheme);
-        if (st.by.period) json.field("period", r.period);
-        if (st.by.cost_centre) json.field("cost_centre", r.cost_centre);
-        json.field("lines", r.lines);
-        json.field("amount", r.amount);
+        write_actuals_row_fields(json, st.by, r);
         // No reader makes an income line yet (SPEC §4, §11), as in the CSV.
         json.field("income", Money());
         json.end_object();

@@ -15,6 +15,8 @@
 
 namespace poolkit {
 
+class JsonWriter;
+
 struct ActualsStatement {
     std::vector<ActualsRow> rows; // grouped by `by`
     Grouping by;
@@ -36,6 +38,8 @@ std::string actuals_markdown(const ActualsStatement& st);
 // `partner,scheme,period,lines,amount,income` (the chosen dimensions, then lines, amount and
 // income, SPEC §5).
 std::string actuals_csv(const ActualsStatement& st);
+// One group's fields in an object: the dimensions grouped by, then lines and amount.
+void write_actuals_row_fields(JsonWriter& json, const Grouping& by, const ActualsRow& r);
 // JSON Lines: one object a group, {partner, scheme, period, cost_centre (the dimensions grouped
 // by), lines, amount, income}; no header, no control totals (SPEC §5 `--format jsonl`).
 std::string actuals_jsonl(const ActualsStatement& st);

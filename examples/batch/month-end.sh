@@ -39,8 +39,9 @@ while (($#)); do
     *) usage "unknown argument $1" ;;
     esac
 done
-[[ $day =~ ^([0-9]{4})-([0-9]{2})-([0-9]{2})$ ]] && date -d "$day" +%F >/dev/null 2>&1 ||
+if ! [[ $day =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || ! date -d "$day" +%F >/dev/null 2>&1; then
     usage "--date $day: give a real day as YYYY-MM-DD"
+fi
 # Relative paths are the caller's; the runs go from the repository root.
 abs() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 out=$(abs "$out") ledgers=$(abs "$ledgers") workspaces=$(abs "$workspaces")
@@ -77,6 +78,7 @@ periods_to_date() {
 statements=0 with_findings=0 skipped=0
 notes=""
 note() { notes+="$1"$'\n'; }
+indented() { while IFS= read -r line; do echo "  $line"; done <<<"$1"; }
 finish() {
     {
         echo "Month-end $day: $statements statement$( ((statements == 1)) || echo s)," \
@@ -89,7 +91,7 @@ finish() {
 
 for agreement in "$workspaces"/*/agreement.toml; do
     [ -e "$agreement" ] || continue
-    dir=$(dirname "$agreement") name=$(basename "$(dirname "$agreement")")
+    name=$(basename "$(dirname "$agreement")")
     mapfile -t args < <(ledger_args "$name")
     if ((${#args[@]} == 0)); then
         note "$name: skipped: no ledgers (add its line to $(basename "$ledgers"))"
@@ -119,13 +121,13 @@ for agreement in "$workspaces"/*/agreement.toml; do
             statements=$((statements + 1))
             if ((code == 2)); then
                 note "$name $p: could not run (exit 2); stopped here:"
-                note "$(sed 's/^/  /' <<<"$err")"
+                note "$(indented "$err")"
                 finish
                 exit 2
             elif ((code == 1)); then
                 with_findings=$((with_findings + 1))
                 note "$name $p: findings (exit 1):"
-                note "$(sed 's/^/  /' <<<"$err")"
+                note "$(indented "$err")"
             else
                 clean=$((clean + 1))
             fi

@@ -51,6 +51,18 @@ std::optional<std::uint64_t> parse_lines(std::string_view s) {
     return n;
 }
 
+// An amount as the contract writes it (docs/scaling.md): no thousands separators, quoted or not.
+MoneyParse read_amount(const std::string& text, const SourceLocation& at) {
+    MoneyParse m = parse_money(text);
+    if (m.error == MoneyParseError::bad_grouping)
+        throw Error(ErrorKind::input, at,
+                    fmt::format("bad amount {}: an aggregate's amounts have no thousands "
+                                "separators (e.g. 1234.56)",
+                                shown_value(text)));
+    if (!m) throw Error(ErrorKind::input, at, bad_amount_reason(text, m.error));
+    return m;
+}
+
 } // namespace
 
 LedgerRun read_actuals_csv(const Agreement& a, const std::string& path) {
@@ -110,12 +122,8 @@ LedgerRun read_actuals_csv(const Agreement& a, const std::string& path) {
                         fmt::format("bad line count {}: give the number of ledger lines in the "
                                     "cell, a whole number from 1",
                                     shown_value(lines_text)));
-        MoneyParse money = parse_money(amount_text);
-        if (!money)
-            throw Error(ErrorKind::input, at(amount), bad_amount_reason(amount_text, money.error));
-        MoneyParse inc = parse_money(income_text);
-        if (!inc)
-            throw Error(ErrorKind::input, at(income), bad_amount_reason(income_text, inc.error));
+        const MoneyParse money = read_amount(amount_text, at(amount));
+        const MoneyParse inc = read_amount(income_text, at(income));
         if (inc.value != Money())
             throw Error(ErrorKind::input, at(income),
                         fmt::format("income {}: this poolkit reads no income lines yet (only a "

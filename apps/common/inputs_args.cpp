@@ -1,6 +1,7 @@
 #include "inputs_args.hpp"
 
 #include "cli.hpp"
+#include "readers/actuals_csv_reader.hpp"
 #include "readers/agreement_loader.hpp"
 #include "readers/ledger_profile.hpp"
 #include "support/error.hpp"
@@ -35,7 +36,8 @@ void add_ledger_options(CLI::App& app, LedgerArgs& args) {
         ->type_name("FILE")
         ->allow_extra_args(false);
     app.add_option("--rejects", args.rejects_path,
-                   "write the rejected lines (file, line, reason, fields) to FILE as CSV")
+                   "write the rejected lines (file, line, reason, fields) to FILE as CSV, or as "
+                   "JSON Lines when FILE ends .jsonl")
         ->type_name("FILE");
     app.add_flag("--no-duplicate-check", args.no_duplicate_check,
                  "do not reject lines whose key (default: ref) was seen before");
@@ -50,6 +52,11 @@ void add_agreement_and_ledgers(CLI::App& app, std::string& agreement_path, Ledge
         ->required()
         ->type_name("AGREEMENT");
     add_ledger_options(app, args);
+    app.get_option("ledgers")->required(false); // or --actuals: read_ledger_args checks
+    app.add_option("--actuals", args.actuals_path,
+                   "read the aggregate that pool-actuals --format csv writes (partner,scheme,"
+                   "period,lines,amount,income; - is standard input) instead of LEDGER...")
+        ->type_name("FILE");
 }
 
 LedgerOptions ledger_options(const std::string& format) {
@@ -86,13 +93,51 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
 }
 
 void write_rejects(const std::string& path, const LedgerRun& run) {
-    write_output(
-        path, [&](const PutPiece& put) { write_rejects_csv(*run.all_rejects, run.headers, put); });
+    // A name ending .jsonl asks for JSON Lines, as -o FILE.html picks HTML (SPEC §5).
+    const bool jsonl = path.ends_with(".jsonl");
+    write_output(path, [&](const PutPiece& put) {
+        if (jsonl)
+            write_rejects_jsonl(*run.all_rejects, put);
+        else
+            write_rejects_csv(*run.all_rejects, run.headers, put);
+    });
 }
+
+namespace {
+
+// --actuals in place of the ledgers (SPEC §5): the aggregate was read and checked by the run that
+// made it, so the options that shape a ledger read have nothing to act on.
+LedgerRun read_actuals_args(const Agreement& agreement, const LedgerArgs& args,
+                            std::vector<InputFile>& inputs) {
+    if (args.actuals_path.empty())
+        throw Error(ErrorKind::usage,
+                    "give the ledgers (LEDGER...) or the aggregate pool-actuals wrote of them "
+                    "(--actuals FILE)");
+    if (!args.ledgers.empty())
+        throw Error(ErrorKind::usage,
+                    "--actuals and ledger files together: give the ledgers, or --actuals with "
+                    "the aggregate of all of them (pool-actuals --format csv LEDGER...), not both");
+    for (const auto& [given, name] : {std::pair{!args.profiles.empty(), "--profile"},
+                                      {!args.rejects_path.empty(), "--rejects"},
+                                      {args.no_duplicate_check, "--no-duplicate-check"}})
+        if (given)
+            throw Error(ErrorKind::usage,
+                        fmt::format("{} goes with ledger files, not --actuals: give it to the "
+                                    "pool-actuals run that wrote the aggregate",
+                                    name));
+    LedgerRun run = read_actuals_csv(agreement, args.actuals_path);
+    for (auto& in : run.inputs)
+        inputs.push_back(std::move(in));
+    return run;
+}
+
+} // namespace
 
 LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
                            const LedgerArgs& args, LedgerOptions options,
                            std::vector<InputFile>& inputs) {
+    if (agreement && (!args.actuals_path.empty() || args.ledgers.empty()))
+        return read_actuals_args(*agreement, args, inputs);
     options.duplicate_check = !args.no_duplicate_check;
     options.threads = args.threads;
     options.rejects_kept = rejects_kept;

@@ -23,6 +23,7 @@ struct LedgerArgs {
     std::vector<std::string> ledgers;
     std::vector<std::string> profiles;
     std::string rejects_path;
+    std::string actuals_path; // --actuals: the aggregate instead of the ledgers (SPEC §5)
     bool no_duplicate_check = false;
     unsigned threads = 0;
 };
@@ -31,8 +32,8 @@ struct LedgerArgs {
 // --no-duplicate-check and the hidden --threads.
 void add_ledger_options(CLI::App& app, LedgerArgs& args);
 
-// Adds the agreement (required positional, AGREEMENT) and then add_ledger_options, as pool-recon
-// and pool-settle take them.
+// Adds the agreement (required positional, AGREEMENT), add_ledger_options and --actuals, as
+// pool-recon and pool-settle take them: LEDGER... or --actuals FILE, never both.
 void add_agreement_and_ledgers(CLI::App& app, std::string& agreement_path, LedgerArgs& args);
 
 // What read_ledger_args is asked for by a tool with --format `format`: CSV tables record no
@@ -47,12 +48,13 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args);
 // rest are read back from disk into the --rejects file).
 inline constexpr std::uint64_t rejects_kept = 1000;
 
-// Writes every rejected line of `run` to `path` as CSV (atomically), as they are read back.
+// Writes every rejected line of `run` to `path` as CSV, or JSON Lines when `path` ends .jsonl
+// (atomically), as they are read back.
 void write_rejects(const std::string& path, const LedgerRun& run);
 
-// Reads the ledgers (against `agreement` when given), writes --rejects when asked, tells stderr
-// about the rejected lines (the first few with their place and reason), and appends the ledgers'
-// and profiles' records to `inputs`.
+// Reads the ledgers (against `agreement` when given), or the --actuals file instead; writes
+// --rejects when asked, tells stderr about the rejected lines (the first few with their place and
+// reason), and appends the ledgers' and profiles' records to `inputs`.
 LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
                            const LedgerArgs& args, LedgerOptions options,
                            std::vector<InputFile>& inputs);

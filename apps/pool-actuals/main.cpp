@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
         ->type_name("FILE");
     app.add_option("--by", by, "group by any of partner,scheme,period,cost_centre")
         ->default_str("partner,scheme,period");
-    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    cli::add_output_options(app, out, {"text", "csv", "json", "md", "jsonl"});
     cli::add_ledger_options(app, ledger_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
         opts.duplicate_check = !ledger_args.no_duplicate_check;
         opts.by_cost_centre = grouping->cost_centre;
         opts.threads = ledger_args.threads;
-        // CSV output records no inputs, so it needs no SHA-256 of the ledgers.
-        opts.hash_inputs = out.format != "csv";
+        // CSV and JSON Lines record no inputs, so they need no SHA-256 of the ledgers.
+        opts.hash_inputs = out.format != "csv" && out.format != "jsonl";
         opts.rejects_kept = cli::rejects_kept;
         LedgerRun run = read_ledgers(agreement ? &*agreement : nullptr, specs, opts);
 
@@ -69,10 +69,11 @@ int main(int argc, char** argv) {
         st.rejects_path = rejects_path;
 
         if (!rejects_path.empty()) cli::write_rejects(rejects_path, run);
-        std::string doc = out.format == "json"  ? actuals_json(st)
-                          : out.format == "csv" ? actuals_csv(st)
-                          : out.format == "md"  ? actuals_markdown(st)
-                                                : actuals_text(st);
+        std::string doc = out.format == "json"    ? actuals_json(st)
+                          : out.format == "csv"   ? actuals_csv(st)
+                          : out.format == "jsonl" ? actuals_jsonl(st)
+                          : out.format == "md"    ? actuals_markdown(st)
+                                                  : actuals_text(st);
         cli::write_output(out.output, doc);
         const bool rejected = st.control.lines_rejected > 0;
         if (rejected && out.format != "text" && out.format != "md")

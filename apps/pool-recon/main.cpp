@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
             reconcile(a, *run.actuals, *period,
                       forecast_methods.parse(forecast).value_or(ForecastMethod::profile)),
             run.control,
-            ledger_args.ledgers.size(),
+            run.files.size(), // the ledgers, or the one --actuals file
             ledger_args.rejects_path,
             std::move(record)};
 

@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
                                .memorandum = std::nullopt,
                                .paid_given = paid.has_value(),
                                .control = run.control,
-                               .ledger_files = ledger_args.ledgers.size(),
+                               .ledger_files = run.files.size(),
                                .run = std::move(record),
                                .year = year,
                                .year_end = year_end(year, provisional, complete),

@@ -9,7 +9,7 @@
 namespace poolkit {
 
 struct InputFile {
-    std::string role; // "agreement", "ledger", "profile", "paid"
+    std::string role; // "agreement", "ledger", "profile", "paid", "actuals"
     std::string path; // as the user gave it ("-" for stdin)
     std::uint64_t bytes = 0;
     std::string sha256; // lower-case hex

@@ -7,6 +7,15 @@
 
 namespace poolkit {
 
+void write_actuals_row_fields(JsonWriter& json, const Grouping& by, const ActualsRow& r) {
+    if (by.partner) json.field("partner", r.partner);
+    if (by.scheme) json.field("scheme", r.scheme);
+    if (by.period) json.field("period", r.period);
+    if (by.cost_centre) json.field("cost_centre", r.cost_centre);
+    json.field("lines", r.lines);
+    json.field("amount", r.amount);
+}
+
 std::string actuals_json(const ActualsStatement& st) {
     JsonWriter json;
     begin_statement_json(json, schema::actuals, st.run);
@@ -26,14 +35,8 @@ std::string actuals_json(const ActualsStatement& st) {
     if (st.by.period) json.value("period");
     if (st.by.cost_centre) json.value("cost_centre");
     json.end_array();
-    json.objects("actuals", st.rows, [&](const ActualsRow& r) {
-        if (st.by.partner) json.field("partner", r.partner);
-        if (st.by.scheme) json.field("scheme", r.scheme);
-        if (st.by.period) json.field("period", r.period);
-        if (st.by.cost_centre) json.field("cost_centre", r.cost_centre);
-        json.field("lines", r.lines);
-        json.field("amount", r.amount);
-    });
+    json.objects("actuals", st.rows,
+                 [&](const ActualsRow& r) { write_actuals_row_fields(json, st.by, r); });
     json.key("ledger").begin_object();
     write_control_json(json, st.control);
     json.end_object();

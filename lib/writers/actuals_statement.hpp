@@ -15,6 +15,8 @@
 
 namespace poolkit {
 
+class JsonWriter;
+
 struct ActualsStatement {
     std::vector<ActualsRow> rows; // grouped by `by`
     Grouping by;
@@ -33,8 +35,14 @@ struct ActualsStatement {
 std::string actuals_text(const ActualsStatement& st);
 // The same as Markdown (a heading, a table, lists).
 std::string actuals_markdown(const ActualsStatement& st);
-// `partner,scheme,period,lines,amount` (the chosen dimensions, then lines and amount).
+// `partner,scheme,period,lines,amount,income` (the chosen dimensions, then lines, amount and
+// income, SPEC §5).
 std::string actuals_csv(const ActualsStatement& st);
+// One group's fields in an object: the dimensions grouped by, then lines and amount.
+void write_actuals_row_fields(JsonWriter& json, const Grouping& by, const ActualsRow& r);
+// JSON Lines: one object a group, {partner, scheme, period, cost_centre (the dimensions grouped
+// by), lines, amount, income}; no header, no control totals (SPEC §5 `--format jsonl`).
+std::string actuals_jsonl(const ActualsStatement& st);
 // {"schema": "poolkit.actuals/1", inputs, by, actuals[], ledger{...}, files[], rejects[]};
 // rejects[] lists st.rejects, and `rejects_omitted` (only when there are any) counts the
 // rejected lines beyond them, which the rejects file lists.
@@ -45,6 +53,10 @@ std::string actuals_json(const ActualsStatement& st);
 void write_rejects_csv(const RejectedLines& rejects,
                        const std::vector<std::vector<std::string>>& headers,
                        const std::function<void(std::string_view)>& put);
+// The rejected lines as JSON Lines: {file, line, code, reason, amount (null when unreadable),
+// fields[] as in the file}, one a line, in pieces as write_rejects_csv.
+void write_rejects_jsonl(const RejectedLines& rejects,
+                         const std::function<void(std::string_view)>& put);
 // The same as one string (a few lines).
 std::string rejects_csv(const std::vector<RejectedLine>& rejects,
                         const std::vector<std::vector<std::string>>& headers);

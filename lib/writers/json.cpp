@@ -44,6 +44,7 @@ std::string json_quote(std::string_view s) {
 }
 
 void JsonWriter::newline() {
+    if (one_line_) return;
     out_ += '\n';
     out_.append(stack_.size() * 2, ' ');
 }
@@ -100,7 +101,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
     stack_.back().empty = false;
     newline();
     out_ += json_quote(k);
-    out_ += ": ";
+    out_ += one_line_ ? ":" : ": ";
     after_key_ = true;
     return *this;
 }

@@ -1,5 +1,6 @@
 // A small streaming JSON writer for the statements (SPEC §5): deterministic output, two-space
-// indentation, every amount as a string with two decimals ("-1234.56").
+// indentation (or all on one line, for JSON Lines), every amount as a string with two decimals
+// ("-1234.56").
 #pragma once
 
 #include "money/money.hpp"
@@ -14,6 +15,9 @@ namespace poolkit {
 
 class JsonWriter {
   public:
+    enum class Layout { indented, one_line };
+    explicit JsonWriter(Layout layout = Layout::indented) : one_line_(layout == Layout::one_line) {}
+
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -67,6 +71,7 @@ class JsonWriter {
     };
     std::vector<Level> stack_;
     bool after_key_ = false;
+    bool one_line_ = false;
 };
 
 // A JSON string literal with its quotes, escaping per RFC 8259.

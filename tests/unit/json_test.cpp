@@ -26,6 +26,19 @@ TEST_CASE("json: the writer's output reads back, path by path") {
     CHECK(flat == want);
 }
 
+TEST_CASE("json: one_line writes a JSON Lines record: no newline but the last") {
+    JsonWriter w(JsonWriter::Layout::one_line);
+    w.begin_object();
+    w.field("partner", "ICB").field("lines", std::uint64_t{2});
+    w.field("amount", Money::from_pence(-50)); // -0.50: the sign kept below a pound
+    w.key("fields").begin_array().value("a\nb").value("").end_array();
+    w.key("none").begin_object().end_object();
+    w.end_object();
+    CHECK(w.str() ==
+          "{\"partner\":\"ICB\",\"lines\":2,\"amount\":\"-0.50\",\"fields\":[\"a\\nb\",\"\"],"
+          "\"none\":{}}\n");
+}
+
 TEST_CASE("json: malformed documents are located") {
     try {
         parse_json("{\n  \"a\": [1,\n  }", "bad.json");

@@ -1,6 +1,7 @@
 #include "inputs_args.hpp"
 
 #include "cli.hpp"
+#include "data_directory.hpp"
 #include "readers/agreement_loader.hpp"
 #include "readers/ledger_profile.hpp"
 #include "support/error.hpp"
@@ -68,7 +69,7 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
                                 profiles.size(), ledgers.size(), ledgers.size() == 1 ? "" : "s"));
     std::vector<LoadedProfile> loaded;
     for (const auto& p : profiles)
-        loaded.push_back(load_ledger_profile(p));
+        loaded.push_back(load_ledger_profile(profile_path(p)));
     std::vector<LedgerSpec> specs;
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
         LedgerSpec s;

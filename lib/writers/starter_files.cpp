@@ -43,6 +43,13 @@ std::string contributions(const std::vector<std::string>& ids) {
     return out + "\n";
 }
 
+// key = "value", its comment (if any) from the 41st column on.
+std::string entry(std::string_view key, std::string_view value, std::string_view comment) {
+    std::string line = fmt::format("{} = \"{}\"", key, value);
+    if (comment.empty()) return line + "\n";
+    return fmt::format("{:<39} # {}\n", line, comment);
+}
+
 // "Pooled fund" -> "pooled fund".
 std::string lower_first(std::string_view words) {
     std::string out(words);
@@ -54,53 +61,46 @@ std::string lower_first(std::string_view words) {
 
 std::string starter_agreement(const StarterTerms& t) {
     const auto ids = partner_ids(t);
-    const std::string_view kind = agreement_kinds.keyword(t.kind);
-    const bool hosted = t.kind != AgreementKind::aligned;
     std::string out = fmt::format(
         "# agreement.toml: a starter {} (SPEC §3), written by `poolkit init`.\n"
         "# Replace every value in angle brackets, like {}, with your own: pool-check refuses\n"
-        "# the file while one is left. Then check it with `pool-check agreement.toml` after every\n"
-        "# change and see the figures with `pool-shares agreement.toml`. Every key is described\n"
-        "# in poolkit-formats(5); the full commented template of this kind, with the options\n"
-        "# left out here, is {}.\n"
+        "# the file while one is left. Then check it with `pool-check agreement.toml` after\n"
+        "# every change, and see the figures with `pool-shares agreement.toml`. Every key is\n"
+        "# described in poolkit-formats(5); the full commented template of this kind, with the\n"
+        "# options left out here, is {}.\n"
         "# Amounts are strings with at most two decimals (\"1200000.00\"); percentages end in "
-        "\"%\".\n\n",
+        "\"%\".\n\n[agreement]\n",
         lower_first(agreement_kinds.words(t.kind)), placeholder("agreement id"), t.template_path);
-    out += fmt::format("[agreement]\n"
-                       "id = \"{}\"            # a short reference, printed on every statement\n"
-                       "title = \"{}\"                  # the agreement's name\n"
-                       "kind = \"{}\"\n"
-                       "legal_basis = \"NHS Act 2006 s75\"   # or \"Children Act 2004 s10\"\n"
-                       "financial_year = \"{}\"   # e.g. \"2025-26\": P01 is April of its "
-                       "first year\n",
-                       placeholder("agreement id"), placeholder("title"), kind,
-                       placeholder("financial year"));
-    if (hosted)
-        out += fmt::format("host = \"{}\"        # the partner id that holds the money{}\n"
-                           "pooled_fund_manager = \"{}\"   # the named officer\n",
-                           placeholder("host partner id"),
-                           t.kind == AgreementKind::joint ? ", spends and invoices" : "",
-                           placeholder("pooled fund manager"));
-    if (t.kind == AgreementKind::pooled)
-        out += "opening_balance = \"0.00\"           # brought forward from last year's pool\n"
-               "# When the partners pay: \"monthly\", \"quarterly-in-advance\" or "
-               "\"annual-in-advance\".\npayment_schedule = \"quarterly-in-advance\"\n";
+    out += entry("id", placeholder("agreement id"), "a short reference, printed on statements");
+    out += entry("title", placeholder("title"), "the agreement's name");
+    out += entry("kind", agreement_kinds.keyword(t.kind), "");
+    out += entry("legal_basis", "NHS Act 2006 s75", "or \"Children Act 2004 s10\"");
+    out += entry("financial_year", placeholder("financial year"),
+                 "e.g. \"2025-26\": P01 is April 2025");
+    if (t.kind != AgreementKind::aligned) {
+        out += entry("host", placeholder("host partner id"),
+                     t.kind == AgreementKind::joint ? "the partner that spends and invoices"
+                                                    : "the partner that holds the money");
+        out += entry("pooled_fund_manager", placeholder("pooled fund manager"), "the officer");
+    }
+    if (t.kind == AgreementKind::pooled) {
+        out += entry("opening_balance", "0.00", "brought forward from last year's pool");
+        out += entry("payment_schedule", "quarterly-in-advance",
+                     "or \"monthly\", \"annual-in-advance\"");
+    }
     out += "\n" + partner_blocks(ids) + contributions(ids);
-    out += fmt::format("# One [[scheme]] block for each budget line.\n"
-                       "[[scheme]]\n"
-                       "id = \"{}\"             # the scheme code used in the ledgers\n"
-                       "name = \"{}\"\n"
-                       "budget = \"{}\"             # the annual budget, e.g. \"1000000.00\"\n"
-                       "lead = \"{}\"      # the lead commissioner (a partner id)\n"
-                       "profile = \"even\"                  # or 12 weights, April first\n"
-                       "function = \"{}\"         # what it does, e.g. \"residential care\"\n\n",
-                       placeholder("scheme id"), placeholder("scheme name"), placeholder("budget"),
-                       placeholder("lead partner id"), placeholder("function"));
+    out += "# One [[scheme]] block for each budget line.\n[[scheme]]\n";
+    out += entry("id", placeholder("scheme id"), "the scheme code used in the ledgers");
+    out += entry("name", placeholder("scheme name"), "");
+    out += entry("budget", placeholder("budget"), "the annual budget, e.g. \"1000000.00\"");
+    out += entry("lead", placeholder("lead partner id"), "the lead commissioner (a partner id)");
+    out += entry("profile", "even", "or 12 weights, April first");
+    out += entry("function", placeholder("function"), "what it does, e.g. \"residential care\"");
     if (t.kind == AgreementKind::pooled)
-        out += "# Who bears an overspend and who gets an underspend at the year end (SPEC §7).\n"
+        out += "\n# Who bears an overspend and who gets an underspend at the year end (SPEC §7).\n"
                "[risk_share]\nbasis = \"pool\"\noverspend = \"contributions\"\n"
-               "underspend = \"return\"\n\n";
-    out += "# Month-end RAG ratings: the forecast variance as a share of the budget.\n"
+               "underspend = \"return\"\n";
+    out += "\n# Month-end RAG ratings: the forecast variance as a share of the budget.\n"
            "[monitoring]\namber = \"2%\"\nred = \"5%\"\n";
     return out;
 }
@@ -109,22 +109,22 @@ std::string starter_workspace(const StarterTerms& t) {
     std::string out =
         "# pool.toml: this pool's workspace (SPEC §13), written by `poolkit init`. It names the\n"
         "# agreement and each partner's ledgers once, so that a month-end is the same command\n"
-        "# every month. This version of poolkit does not read it yet: give the same files on the\n"
-        "# command line, e.g. `pool-recon agreement.toml ledgers/*.csv --period P06`.\n\n"
-        "agreement = \"agreement.toml\"\n"
-        "# cash = \"cash.csv\"                     # the cash register (SPEC §10)\n"
-        "# commitments = \"commitments.csv\"       # SPEC §12\n"
-        "# output = \"statements/{period}\"        # where --save writes\n"
-        "# formats = [\"text\", \"json\"]            # what --save writes\n";
+        "# every month. This version of poolkit does not read it yet: give the same files on\n"
+        "# the command line, e.g. `pool-recon agreement.toml ledgers/*.csv --period P06`.\n\n";
+    out += entry("agreement", "agreement.toml", "");
+    out += "# " + entry("cash", "cash.csv", "the cash register (SPEC §10)");
+    out += "# " + entry("commitments", "commitments.csv", "SPEC §12");
+    out += "# " + entry("output", "statements/{period}", "where --save writes");
+    out += fmt::format("# {:<39} # what --save writes\n", "formats = [\"text\", \"json\"]");
     for (const auto& id : partner_ids(t)) {
-        std::string file = id;
-        if (find_placeholder(id)) file = id.substr(1, id.size() - 2);
+        std::string file = find_placeholder(id) ? id.substr(1, id.size() - 2) : id;
         for (char& c : file)
             if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        out += fmt::format("\n[[ledger]]\npath = \"ledgers/{}-*.csv\"    # a glob, relative to "
-                           "this file\nprofile = \"default\"    # a shipped name (icb-oracle, "
-                           "bristol-agresso) or a path\npartner = \"{}\"\n",
-                           file, id);
+        out += "\n[[ledger]]\n";
+        out +=
+            entry("path", fmt::format("ledgers/{}-*.csv", file), "a glob, relative to this file");
+        out += entry("profile", "default", "a shipped name (icb-oracle) or a path");
+        out += entry("partner", id, "whose ledger it is");
     }
     return out;
 }

@@ -80,7 +80,9 @@ void list_commands() {
                         "(--kind pooled|aligned|joint [--partners A,B,...])");
     text += fmt::format("  {:<9} {}\n", "help",
                         "a command's manual page or --help: poolkit help recon");
-    text += "\nEvery tool is also a command of its own (pool-recon). See poolkit(1).\n";
+    text += "\nOptions:\n  -h,--help   print this list and exit\n"
+            "  --version   print poolkit's version and exit\n"
+            "\nEvery tool is also a command of its own (pool-recon). See poolkit(1).\n";
     std::cout << text;
 }
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `cmake --install` of the build tree into a temporary prefix, then a program outside poolkit
 # (tests/install/consumer) configured with find_package(poolkit) against that prefix alone, built
-# and run. Usage: consumer.sh BUILD_DIR CONSUMER_SOURCE_DIR CXX_COMPILER
+# and run, with the build's own compiler and generator.
+# Usage: consumer.sh BUILD_DIR CONSUMER_SOURCE_DIR CXX_COMPILER GENERATOR
 set -euo pipefail
-build=$1 source=$2 cxx=$3
+build=$1 source=$2 cxx=$3 generator=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/install.log"
@@ -14,7 +15,7 @@ for f in bin/pool-recon bin/poolkit include/poolkit/money/money.hpp \
          share/bash-completion/completions/poolkit share/bash-completion/completions/pool-recon; do
     [ -e "$tmp/prefix/$f" ] || { echo "consumer: $f is not installed" >&2; exit 1; }
 done
-cmake -S "$source" -B "$tmp/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+cmake -S "$source" -B "$tmp/build" -G "$generator" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
       -DCMAKE_CXX_COMPILER="$cxx" >"$tmp/configure.log" ||
     { cat "$tmp/configure.log" >&2; exit 1; }
 cmake --build "$tmp/build" >"$tmp/build.log" || { cat "$tmp/build.log" >&2; exit 1; }

@@ -30,9 +30,9 @@ Agreement load_valid_agreement(const std::string& path, std::vector<InputFile>& 
 
 void add_ledger_options(CLI::App& app, LedgerArgs& args) {
     app.add_option("--profile", args.profiles,
-                   "the ledger profile (TOML, e.g. config/ledger-profiles/icb-oracle.toml; "
-                   "\"default\" is the built-in layout). Once for every ledger, or once per "
-                   "ledger in the same order")
+                   "the ledger profile: a shipped one by name (icb-oracle, bristol-agresso) or "
+                   "a TOML file; \"default\" is the built-in layout. Once for every ledger, or "
+                   "once per ledger in the same order")
         ->type_name("FILE")
         ->allow_extra_args(false);
     app.add_option("--rejects", args.rejects_path,

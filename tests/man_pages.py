@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The man pages in docs/man agree with the tools and render cleanly.
 
-For every tool in BIN_DIR (pool-*) there is docs/man/TOOL.1, and for every page a tool, and:
+For every tool in BIN_DIR (pool-*, poolkit) there is docs/man/TOOL.1, and for every page a tool, and:
 - each long and short option that `TOOL --help` lists is an entry of the page's OPTIONS section,
   and each entry there is an option of --help (so a new, renamed or removed option fails here);
 - each choice --help shows for an option ({text,csv,json}) is named in that option's entry;
@@ -121,7 +121,7 @@ def render_warnings(page):
     return found
 
 
-tools = sorted(t for t in os.listdir(bindir) if t.startswith("pool-"))
+tools = sorted(t for t in os.listdir(bindir) if t.startswith("pool-") or t == "poolkit")
 pages = sorted(p for p in os.listdir(man_dir) if re.search(r"\.[1-8]$", p))
 for tool in tools:
     if f"{tool}.1" not in pages:

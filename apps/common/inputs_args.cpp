@@ -1,6 +1,7 @@
 #include "inputs_args.hpp"
 
 #include "cli.hpp"
+#include "data_directory.hpp"
 #include "readers/actuals_csv_reader.hpp"
 #include "readers/agreement_loader.hpp"
 #include "readers/ledger_profile.hpp"
@@ -30,9 +31,9 @@ Agreement load_valid_agreement(const std::string& path, std::vector<InputFile>& 
 
 void add_ledger_options(CLI::App& app, LedgerArgs& args) {
     app.add_option("--profile", args.profiles,
-                   "the ledger profile (TOML, e.g. config/ledger-profiles/icb-oracle.toml; "
-                   "\"default\" is the built-in layout). Once for every ledger, or once per "
-                   "ledger in the same order")
+                   "the ledger profile: a shipped one by name (icb-oracle, bristol-agresso) or "
+                   "a TOML file; \"default\" is the built-in layout. Once for every ledger, or "
+                   "once per ledger in the same order")
         ->type_name("FILE")
         ->allow_extra_args(false);
     app.add_option("--rejects", args.rejects_path,
@@ -75,7 +76,7 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
                                 profiles.size(), ledgers.size(), ledgers.size() == 1 ? "" : "s"));
     std::vector<LoadedProfile> loaded;
     for (const auto& p : profiles)
-        loaded.push_back(load_ledger_profile(p));
+        loaded.push_back(load_ledger_profile(profile_path(p)));
     std::vector<LedgerSpec> specs;
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
         LedgerSpec s;
@@ -111,8 +112,9 @@ LedgerRun read_actuals_args(const Agreement& agreement, const LedgerArgs& args,
                             std::vector<InputFile>& inputs) {
     if (args.actuals_path.empty())
         throw Error(ErrorKind::usage,
-                    "give the ledgers (LEDGER...) or the aggregate pool-actuals wrote of them "
-                    "(--actuals FILE)");
+                    "no ledger given; name one or more ledger CSV files after the agreement (- "
+                    "for standard input), or give --actuals FILE, the aggregate pool-actuals "
+                    "--format csv wrote of them");
     if (!args.ledgers.empty())
         throw Error(ErrorKind::usage,
                     "--actuals and ledger files together: give the ledgers, or --actuals with "

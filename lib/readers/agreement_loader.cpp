@@ -25,22 +25,26 @@ AgreementLoad load_agreement_text(std::string_view text, std::string path) {
                     {display, static_cast<long>(b.line), static_cast<long>(b.column)},
                     fmt::format("not valid TOML: {}", e.description()));
     }
-    // SPEC §3: every section read (each value's own rules), then the rules that join sections, in
-    // the order agreement_rules() lists them, then the contributions and the phasing resolved.
+    // SPEC §3: no placeholder left (a starter not filled in is refused for that alone), then
+    // every section read (each value's own rules), then the rules that join sections, in the
+    // order agreement_rules() lists them, then the contributions and the phasing resolved.
     AgreementDraft d(display, root, out.diagnostics);
-    d.r.check_keys(root,
-                   {"agreement", "partner", "contributions", "scheme", "risk_share", "monitoring"},
-                   "the agreement file");
-    read_agreement(d);
-    read_partners(d);
-    read_host(d);
-    read_pool_contributions(d);
-    read_schemes(d);
-    read_risk_share(d);
-    read_monitoring(d);
-    for (const AgreementRule& rule : agreement_rules())
-        rule.check(d);
-    resolve_agreement(d);
+    placeholder_rule().check(d);
+    if (!out.diagnostics.has_errors()) {
+        d.r.check_keys(
+            root, {"agreement", "partner", "contributions", "scheme", "risk_share", "monitoring"},
+            "the agreement file");
+        read_agreement(d);
+        read_partners(d);
+        read_host(d);
+        read_pool_contributions(d);
+        read_schemes(d);
+        read_risk_share(d);
+        read_monitoring(d);
+        for (const AgreementRule& rule : agreement_rules())
+            rule.check(d);
+        resolve_agreement(d);
+    }
     Agreement a = std::move(d.a);
     a.file = path;
     auto& items = out.diagnostics.items;

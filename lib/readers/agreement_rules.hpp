@@ -21,6 +21,11 @@ struct AgreementRule {
 // aligned-budget rule drops the risk share the risk-share rules would otherwise check).
 std::span<const AgreementRule> agreement_rules();
 
+// The rule run first, on the file as written: no value or key is still a placeholder
+// (model/placeholder.hpp). When one is, the loader reads no further, so that what a placeholder
+// breaks (an id, an amount, a reference to a partner) is not reported as well.
+const AgreementRule& placeholder_rule();
+
 // After the rules: each scheme's contributions resolved and its budget phased (SPEC §2, §3).
 void resolve_agreement(AgreementDraft& draft);
 

@@ -1,0 +1,51 @@
+#include "data_directory.hpp"
+
+#include "support/child_process.hpp"
+#include "support/error.hpp"
+#include "support/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace poolkit::cli {
+
+namespace fs = std::filesystem;
+
+std::string data_directory() {
+    const std::string bin = program_directory();
+    if (bin.empty()) return "";
+    const fs::path dir = fs::path(bin).parent_path() / "share" / "poolkit";
+    std::error_code ec;
+    return fs::is_directory(dir, ec) ? dir.string() : "";
+}
+
+std::string profile_path(const std::string& name) {
+    const bool is_path = name == "default" || name == "-" || name.find('/') != std::string::npos ||
+                         (name.size() >= 5 && name.ends_with(".toml"));
+    if (is_path) return name;
+    const std::string data = data_directory();
+    const fs::path dir = fs::path(data) / "ledger-profiles";
+    std::error_code ec;
+    if (!data.empty() && fs::is_regular_file(dir / (name + ".toml"), ec))
+        return (dir / (name + ".toml")).string();
+    if (fs::exists(name, ec)) return name;
+    std::vector<std::string> shipped;
+    if (!data.empty())
+        for (const auto& e : fs::directory_iterator(dir, ec))
+            if (e.path().extension() == ".toml") shipped.push_back(e.path().stem().string());
+    std::sort(shipped.begin(), shipped.end());
+    std::vector<std::string_view> names(shipped.begin(), shipped.end());
+    throw Error(ErrorKind::input,
+                fmt::format("--profile {}: no such ledger profile{}{}; give a shipped one by its "
+                            "name, or a profile file by its path (with a '/' or ending in .toml)",
+                            name, did_you_mean(name, names),
+                            shipped.empty() ? std::string(" (no shipped profiles were found)")
+                                            : fmt::format(" (shipped, in {}: {})", dir.string(),
+                                                          comma_list(shipped))));
+}
+
+} // namespace poolkit::cli

@@ -1,0 +1,21 @@
+// Where a tool finds what poolkit ships beside it (config/ of the source tree): the ledger
+// profiles, the agreement templates and the legal bases. It is ../share/poolkit relative to the
+// directory of the running program, so an installed tree (/usr/bin -> /usr/share/poolkit) works
+// wherever it is installed or unpacked, and so does the build tree (build/bin, with
+// build/share/poolkit a link to config/).
+#pragma once
+
+#include <string>
+
+namespace poolkit::cli {
+
+// The data directory, or "" when the running program has none beside it.
+std::string data_directory();
+
+// The file of a --profile argument (SPEC §11): "default", "-", a name holding '/' or ending in
+// ".toml" are as given; another name is a shipped profile, <data>/ledger-profiles/NAME.toml (a
+// file of that name in the working directory is still read, when nothing is shipped by that
+// name). Throws Error(input) for a name that is neither, listing the shipped ones.
+std::string profile_path(const std::string& name);
+
+} // namespace poolkit::cli

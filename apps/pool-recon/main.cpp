@@ -3,6 +3,7 @@
 // spending where the partner's own budget is zero, joint charges above a cap); 2 when it cannot
 // run.
 #include "cli.hpp"
+#include "commitments_args.hpp"
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
 #include "statement_options.hpp"
@@ -22,7 +23,7 @@ int main(int argc, char** argv) {
         "Month-end reconciliation of a pooled, aligned or joint budget: budget, "
         "actual and forecast by scheme, each partner's position, the RAG status and the "
         "ledger control totals (how each is worked out: docs/formulas.md)."};
-    std::string agreement_path, period_text, forecast = "profile", table = "schemes";
+    std::string agreement_path, period_text, forecast = "profile", table = "schemes", commitments;
     cli::LedgerArgs ledger_args;
     cli::OutputOptions out;
     app.add_option("--period", period_text, "the month end: P01..P12 or YYYY-MM")
@@ -36,6 +37,10 @@ int main(int argc, char** argv) {
     app.add_option("--table", table, "with --format csv: " + or_list(cli::choices(recon_tables)))
         ->check(CLI::IsMember(cli::choices(recon_tables)))
         ->default_str("schemes");
+    app.add_option("--commitments", commitments,
+                   "forecast from a commitments register (SPEC §12): actual + committed cost to "
+                   "31 March + [forecast] new_starts; schemes with no rows by --forecast")
+        ->type_name("FILE");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
 
@@ -56,10 +61,14 @@ int main(int argc, char** argv) {
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
 
+        std::optional<CommitmentsRead> reg;
+        if (!commitments.empty())
+            reg = cli::read_commitments_arg("pool-recon", a, commitments, inputs);
         ReconStatement st{
             a,
             reconcile(a, *run.actuals, *period,
-                      forecast_methods.parse(forecast).value_or(ForecastMethod::profile)),
+                      forecast_methods.parse(forecast).value_or(ForecastMethod::profile),
+                      cli::commitments_for(a, reg, *period)),
             run.control,
             run.files.size(), // the ledgers, or the one --actuals file
             ledger_args.rejects_path,
@@ -69,6 +78,6 @@ int main(int argc, char** argv) {
                                       : out.format == "csv" ? recon_csv(st, csv_table)
                                       : out.format == "md"  ? recon_markdown(st)
                                                             : recon_text(st));
-        return cli::recon_findings(st, out.format);
+        return std::max(cli::recon_findings(st, out.format), reg && !reg->rejects.empty() ? 1 : 0);
     });
 }

@@ -51,7 +51,7 @@ void add_forecast(BudgetFigures& f, ForecastMethod method, int m) {
 }
 
 SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t s, Period period,
-                             ForecastMethod method) {
+                             ForecastMethod method, const std::optional<CommitmentsForecast>& cf) {
     const int m = period.number(); // periods elapsed to its end
     const Scheme& scheme = a.schemes[s];
     SchemeFigures f;
@@ -63,6 +63,12 @@ SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t
     // before P01 it is the budget.
     f.previous_forecast = forecast_outturn(method, f.budget, budget_to(scheme, m - 1),
                                            act.scheme_to(SchemeIndex{s}, m - 1), m - 1);
+    // From commitments (SPEC §12): the actual to date and what the register commits after it.
+    if (cf && cf->schemes[s].rows > 0) {
+        f.forecast_outturn = f.actual_ytd + cf->schemes[s].rest();
+        f.forecast_variance = f.forecast_outturn - f.budget;
+        f.previous_forecast = act.scheme_to(SchemeIndex{s}, m - 1) + cf->schemes_previous[s].rest();
+    }
     f.forecast_movement = f.forecast_outturn - f.previous_forecast;
     f.rag = rag_status(f.forecast_variance, f.budget, a.monitoring);
     return f;
@@ -89,7 +95,7 @@ LineTally lines_in(const Actuals& act, Period::Range periods) {
 } // namespace
 
 Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
-                         ForecastMethod method) {
+                         ForecastMethod method, std::optional<CommitmentsForecast> commitments) {
     const int m = period.number(); // periods elapsed to its end
     if (act.partners() != a.partners.size() || act.schemes() != a.schemes.size())
         throw Error(ErrorKind::invariant, "actuals do not have the agreement's shape");
@@ -97,9 +103,10 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
     Reconciliation r;
     r.period = period;
     r.method = method;
+    r.commitments = std::move(commitments);
     std::vector<Money> forecast_variances;
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-        r.schemes.push_back(scheme_figures(a, act, s, period, method));
+        r.schemes.push_back(scheme_figures(a, act, s, period, method, r.commitments));
         add_to(r.total, r.schemes.back());
         forecast_variances.push_back(r.schemes.back().forecast_variance);
     }

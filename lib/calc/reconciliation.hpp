@@ -4,6 +4,7 @@
 // table (joint, calc/joint_invoice.hpp).
 #pragma once
 
+#include "calc/commitments_forecast.hpp"
 #include "calc/joint_invoice.hpp"
 #include "calc/rag.hpp"
 #include "calc/risk_share.hpp"
@@ -93,13 +94,21 @@ struct Reconciliation {
     // The accepted lines split at period m (SPEC §4, §6): those to m are the figures above, those
     // after it are not in them yet; lines_accepted = to_period.lines + after_period.lines.
     LineTally to_period, after_period;
+    // With a commitments register (SPEC §12): each scheme with rows is forecast from it, the
+    // others by `method`.
+    std::optional<CommitmentsForecast> commitments;
+    bool from_commitments(std::size_t s) const {
+        return commitments && commitments->schemes[s].rows > 0;
+    }
 };
 
-// `actuals` must have the agreement's shape. Throws Error(invariant) if a
-// total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted control total, in
-// pence and in lines to and after m).
+// `actuals` must have the agreement's shape. With `commitments` (made for the same period), a
+// scheme with register rows is forecast as actual_ytd + its rest of the year (SPEC §12). Throws
+// Error(invariant) if a total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted
+// control total, in pence and in lines to and after m).
 Reconciliation reconcile(const Agreement& agreement, const Actuals& actuals, Period period,
-                         ForecastMethod method);
+                         ForecastMethod method,
+                         std::optional<CommitmentsForecast> commitments = std::nullopt);
 
 // The forecast outturn of one budget (SPEC §6): profile = actual_ytd + (budget − budget_ytd);
 // run-rate = actual_ytd × 12 / m, rounded half away from zero, m = periods_elapsed (0..12). At

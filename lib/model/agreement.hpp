@@ -250,6 +250,9 @@ struct Scheme {
     Recharge recharge = Recharge::actual; // joint only; `fixed` has stated amounts and a rest
     SourceLocation recharge_where;        // of its `recharge`, when given
     SourceLocation where;
+    // [forecast] new_starts: the yearly allowance for expected new starts, added to a forecast
+    // from commitments over the months after the period (SPEC §12); zero when not given.
+    Money new_starts;
 
     // Resolved by the loader:
     std::vector<Money> contributions; // per partner, sums to budget

@@ -31,9 +31,10 @@ AgreementLoad load_agreement_text(std::string_view text, std::string path) {
     AgreementDraft d(display, root, out.diagnostics);
     placeholder_rule().check(d);
     if (!out.diagnostics.has_errors()) {
-        d.r.check_keys(
-            root, {"agreement", "partner", "contributions", "scheme", "risk_share", "monitoring"},
-            "the agreement file");
+        d.r.check_keys(root,
+                       {"agreement", "partner", "contributions", "scheme", "risk_share",
+                        "monitoring", "forecast"},
+                       "the agreement file");
         read_agreement(d);
         read_partners(d);
         read_host(d);
@@ -41,6 +42,7 @@ AgreementLoad load_agreement_text(std::string_view text, std::string path) {
         read_schemes(d);
         read_risk_share(d);
         read_monitoring(d);
+        read_forecast(d);
         for (const AgreementRule& rule : agreement_rules())
             rule.check(d);
         resolve_agreement(d);

@@ -1,5 +1,7 @@
 #include "readers/agreement_sections.hpp"
 
+#include "support/text.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -371,6 +373,52 @@ void read_monitoring(AgreementDraft& d) {
                                       "the higher threshold",
                                       format_percent_exact(d.a.monitoring.red),
                                       format_percent_exact(d.a.monitoring.amber)));
+}
+
+// ---- [forecast] ----
+// new_starts = { S01 = "60000.00" }: a yearly allowance per scheme for the new starts a forecast
+// from commitments expects (SPEC §12); each key a scheme id, each value an amount of zero or more.
+void read_forecast(AgreementDraft& d) {
+    const toml::node* n = d.root.get("forecast");
+    if (!n) return;
+    const toml::table* t = d.table_of(*n, "forecast");
+    if (!t) return;
+    d.r.check_keys(*t, {"new_starts"}, "[forecast]");
+    const toml::node* ns = t->get("new_starts");
+    if (!ns) return;
+    const toml::table* starts = ns->as_table();
+    if (!starts) {
+        d.r.error(*ns, fmt::format("'new_starts' of [forecast] must be a table such as {{ S01 = "
+                                   "\"60000.00\" }}, not {}",
+                                   toml_type_phrase(*ns)));
+        return;
+    }
+    std::vector<std::string_view> ids;
+    for (const Scheme& s : d.a.schemes)
+        ids.push_back(s.id);
+    for (const auto& [key, value] : in_file_order(*starts)) {
+        const std::string id(key->str());
+        const std::string what = fmt::format("'{}' of [forecast] new_starts", id);
+        auto s = d.a.scheme_index(id);
+        if (!s) {
+            std::string hint = did_you_mean(id, ids);
+            std::vector<std::string> names(ids.begin(), ids.end());
+            if (hint.empty()) hint = fmt::format(" (schemes: {})", comma_list(names));
+            d.r.diags().error(
+                d.r.at(*key),
+                fmt::format("[forecast] new_starts names the unknown scheme '{}'{}", id, hint));
+            continue;
+        }
+        auto amount = d.r.money(*value, what);
+        if (!amount) continue;
+        if (amount->is_negative()) {
+            d.r.error(*value, fmt::format("{} is negative: an allowance for new starts is zero "
+                                          "or more",
+                                          what));
+            continue;
+        }
+        d.a.schemes[to_size(*s)].new_starts = *amount;
+    }
 }
 
 } // namespace poolkit

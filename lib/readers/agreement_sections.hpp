@@ -18,6 +18,7 @@ void read_pool_contributions(AgreementDraft& d); // [contributions]
 void read_schemes(AgreementDraft& d);            // [[scheme]]
 void read_risk_share(AgreementDraft& d);         // [risk_share] (agreement_risk_share_reader.cpp)
 void read_monitoring(AgreementDraft& d);         // [monitoring]
+void read_forecast(AgreementDraft& d);           // [forecast], once schemes are read
 
 // An overspend or underspend rule: a keyword of its side's table, or { split = { ... } }.
 std::optional<ShareRule> read_share_rule(AgreementDraft& d, const toml::node& n, bool underspend,

@@ -5,6 +5,7 @@
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
+#include "writers/recon_commitments.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
@@ -55,6 +56,7 @@ std::string recon_json(const ReconStatement& st) {
         json.field("id", a.schemes[s].id);
         json.field("name", a.schemes[s].name);
         scheme_json(json, r.schemes[s]);
+        write_scheme_commitments_json(json, st, s);
         json.end_object();
     }
     json.end_array();
@@ -110,6 +112,8 @@ std::string recon_json(const ReconStatement& st) {
         json.field("forecast_carried_forward", r.forecast_share->carried_forward);
         json.field("forecast_unallocated", r.forecast_share->unallocated);
     }
+
+    if (r.commitments) write_recon_cases_json(json, st);
 
     write_ledger_json(json, st.control, st.ledger_files, &r.after_period);
     json.end_object();

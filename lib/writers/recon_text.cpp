@@ -1,8 +1,10 @@
 // pool-recon's statement for people (SPEC §6, §9): the tables of recon_tables.hpp with the
 // headings, warnings and notes around them, as aligned text or Markdown.
+#include "support/text.hpp"
 #include "support/visible_text.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
+#include "writers/recon_commitments.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
@@ -22,7 +24,8 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
                                 a.year.start_date(), a.year.period_end_date(m)));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
-    what += fmt::format(" Forecast: {}.", forecast_name(st.recon.method));
+    what += fmt::format(" Forecast: {}.",
+                        st.recon.commitments ? "commitments" : forecast_name(st.recon.method));
     lines.push_back(what);
     return lines;
 }
@@ -174,6 +177,18 @@ std::string render(const ReconStatement& st, Style style) {
     out += heading("Schemes");
     out += table(recon_schemes_table(st, true));
     const Agreement& a = st.agreement;
+    if (st.recon.commitments) {
+        // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.
+        out += heading(fmt::format("Forecast from commitments (committed after {} to {})",
+                                   a.year.period_end_date(st.recon.period), a.year.end_date()));
+        out += table(recon_commitments_table(st, true));
+        if (auto rest = recon_schemes_without_commitments(st); !rest.empty())
+            out += fmt::format("{}No commitments for {}: forecast by the {} method.\n",
+                               style == Style::text ? "" : "\n", comma_list(rest),
+                               forecast_name(st.recon.method));
+        out += heading("Committed by referring partner");
+        out += table(recon_referrals_table(st, true));
+    }
     if (auto plans = action_plan_lines(st); !plans.empty()) {
         out += heading(fmt::format("Action plans needed (a forecast variance of {} of the budget "
                                    "or more, over or under)",

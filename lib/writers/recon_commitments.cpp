@@ -1,0 +1,107 @@
+#include "writers/recon_commitments.hpp"
+
+#include "support/keyword_table.hpp"
+
+namespace poolkit {
+
+namespace {
+
+std::vector<std::size_t> cases_by_partner(const CommitmentsForecast& cf, std::size_t partners) {
+    std::vector<std::size_t> n(partners);
+    for (const CaseCommitted& c : cf.cases)
+        ++n[to_size(c.partner)];
+    return n;
+}
+
+} // namespace
+
+Table recon_commitments_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    const Reconciliation& r = st.recon;
+    FormTable t(display, {{"Scheme", "scheme"},
+                          {"Actual to date", "actual_ytd", true},
+                          {"Committed", "committed", true},
+                          {"Open-ended", "open_ended", true},
+                          {"New starts", "allowance", true},
+                          {"Forecast outturn", "forecast_outturn", true}});
+    SchemeCommitted total;
+    Money actual, forecast;
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        if (!r.from_commitments(s)) continue;
+        const SchemeCommitted& c = r.commitments->schemes[s];
+        t.add_row({text_cell(a.schemes[s].id), money_cell(r.schemes[s].actual_ytd, display),
+                   money_cell(c.committed, display), money_cell(c.open_ended, display),
+                   money_cell(c.allowance, display),
+                   money_cell(r.schemes[s].forecast_outturn, display)});
+        total.committed += c.committed;
+        total.open_ended += c.open_ended;
+        total.allowance += c.allowance;
+        actual += r.schemes[s].actual_ytd;
+        forecast += r.schemes[s].forecast_outturn;
+    }
+    t.add_rule();
+    t.add_row({text_cell("Total"), money_cell(actual, display),
+               money_cell(total.committed, display), money_cell(total.open_ended, display),
+               money_cell(total.allowance, display), money_cell(forecast, display)});
+    return t.table();
+}
+
+Table recon_referrals_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    const CommitmentsForecast& cf = *st.recon.commitments;
+    FormTable t(display, {{"Referring partner", "partner"},
+                          {"Cases", "cases", true},
+                          {"Committed", "committed", true}});
+    const std::vector<std::size_t> n = cases_by_partner(cf, a.partners.size());
+    for (std::size_t p = 0; p < a.partners.size(); ++p)
+        t.add_row({text_cell(a.partners[p].id), num_cell(std::to_string(n[p])),
+                   money_cell(cf.by_partner[p], display)});
+    t.add_rule();
+    t.add_row({text_cell("Total"), num_cell(std::to_string(cf.cases.size())),
+               money_cell(cf.total, display)});
+    return t.table();
+}
+
+std::vector<std::string> recon_schemes_without_commitments(const ReconStatement& st) {
+    std::vector<std::string> out;
+    for (std::size_t s = 0; s < st.agreement.schemes.size(); ++s)
+        if (!st.recon.from_commitments(s)) out.push_back(st.agreement.schemes[s].id);
+    return out;
+}
+
+void write_scheme_commitments_json(JsonWriter& json, const ReconStatement& st, std::size_t s) {
+    const Reconciliation& r = st.recon;
+    if (!r.commitments) return;
+    if (!r.from_commitments(s)) {
+        json.field("forecast_method", forecast_name(r.method));
+        return;
+    }
+    const SchemeCommitted& c = r.commitments->schemes[s];
+    json.field("forecast_method", "commitments");
+    json.field("committed", c.committed);
+    json.field("open_ended", c.open_ended);
+    json.field("allowance", c.allowance);
+}
+
+void write_recon_cases_json(JsonWriter& json, const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    const CommitmentsForecast& cf = *st.recon.commitments;
+    json.objects("cases", cf.cases, [&](const CaseCommitted& c) {
+        json.field("case", c.case_ref);
+        json.field("partner", a.partners[to_size(c.partner)].id);
+        json.field("scheme", a.schemes[to_size(c.scheme)].id);
+        json.field("committed", c.committed);
+    });
+    const std::vector<std::size_t> n = cases_by_partner(cf, a.partners.size());
+    json.key("referrals").begin_array();
+    for (std::size_t p = 0; p < a.partners.size(); ++p) {
+        json.begin_object();
+        json.field("partner", a.partners[p].id);
+        json.field("cases", static_cast<std::uint64_t>(n[p]));
+        json.field("committed", cf.by_partner[p]);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+} // namespace poolkit

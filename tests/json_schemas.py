@@ -56,6 +56,12 @@ RUNS += [["pool-settle", f"{CHILDREN}/agreement.toml", *PROFILES, *YEAR],
          ["pool-settle", f"{ALIGNED}/agreement.toml", *ALIGNED_LEDGERS],
          ["pool-settle", f"{JOINT}/agreement.toml", JOINT_LEDGERS[0]],
          ["pool-settle", f"{JOINT}/agreement.toml", *JOINT_LEDGERS, "--complete", "--memorandum"]]
+# A small commitments register of the children's pool (SPEC §12): pool-recon --commitments and
+# pool-cases.
+RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", "--commitments",
+          "commitments.csv", *PROFILES, *YEAR],
+         ["pool-cases", f"{CHILDREN}/agreement.toml", "--commitments", "commitments.csv",
+          "--period", "P06"]]
 # pool-verify's own report, on statements PREPARE writes: one identical, one with a figure changed
 # (so that the differences have a row).
 RUNS += [["pool-verify", "shares.json"], ["pool-verify", "changed.json"]]
@@ -70,6 +76,9 @@ FILES = {
                    "2025-04-01,A1,ICB,S01,CC1,ok,10.00\n"
                    "2025-13-01,A2,ICB,S01,CC1,bad date,5.00\n"
                    "2025-04-02,A1,ICB,S01,CC2,duplicate ref,3.00\n",
+    "commitments.csv": "case,partner,scheme,type,weekly_cost,start,end,status\n"
+                       "C-0001,ICB,S01,residential,4200.00,2025-04-01,,active\n"
+                       "C-0002,BRISTOL,S01,fostering,650.00,2025-05-12,2025-12-19,active\n",
     "paid.csv": "partner,amount\nICB,1420000.00\nBRISTOL,820000.00\nNSOMERSET,400000.00\n"
                 "SGLOS,430000.00\n",
     "over.csv": "date,ref,partner,scheme,cost_centre,description,amount\n" + "".join(

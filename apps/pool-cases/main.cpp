@@ -1,0 +1,52 @@
+// pool-cases: the panel's view of the cases a pool funds (SPEC §12) — each case's committed cost
+// after the period, by referring partner and placement type, the average weekly cost of each
+// type, and each partner's referrals' share of the commitments beside its share of the
+// contributions. Exit 0 clean; 1 with rejected register rows or an invalid agreement; 2 when it
+// cannot run.
+#include "cli.hpp"
+#include "commitments_args.hpp"
+#include "inputs_args.hpp"
+
+#include "calc/panel_cases.hpp"
+#include "support/error.hpp"
+#include "writers/cases_statement.hpp"
+
+#include <fmt/format.h>
+
+using namespace poolkit;
+
+int main(int argc, char** argv) {
+    cli::ToolApp app{"pool-cases",
+                     "The panel's cases of a pool: committed cost after the period by case, "
+                     "referring partner and placement type, and each partner's share of the "
+                     "commitments beside its share of the contributions (SPEC §12)."};
+    std::string agreement_path, period_text, commitments;
+    cli::OutputOptions out;
+    app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
+        ->required();
+    app.add_option("--commitments", commitments, "the commitments register (CSV)")
+        ->required()
+        ->type_name("FILE");
+    app.add_option("--period", period_text, "the month end: P01..P12 or YYYY-MM")
+        ->required()
+        ->type_name("PERIOD");
+    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+
+    return cli::run(app, argc, argv, [&]() -> int {
+        RunRecord record = cli::run_record("pool-cases", argc, argv);
+        Agreement a = cli::load_valid_agreement(agreement_path, record.inputs);
+        auto period = a.year.parse_period(period_text);
+        if (!period)
+            throw Error(ErrorKind::usage,
+                        fmt::format("--period {}: give P01..P12 or a month of {} as YYYY-MM",
+                                    period_text, a.year.label()));
+        CommitmentsRead reg =
+            cli::read_commitments_arg("pool-cases", a, commitments, record.inputs);
+        CasesStatement st{a, panel_cases(a, reg.register_, *period), std::move(record)};
+        cli::write_output(out.output, out.format == "json"  ? cases_json(st)
+                                      : out.format == "csv" ? cases_csv(st)
+                                      : out.format == "md"  ? cases_markdown(st)
+                                                            : cases_text(st));
+        return reg.rejects.empty() ? cli::exit_clean : cli::exit_findings;
+    });
+}

@@ -16,8 +16,8 @@ CommitmentsRead read_commitments_arg(std::string_view tool, const Agreement& agr
     for (const RegisterReject& r : read.rejects)
         std::cerr << fmt::format("{}: rejected: {}\n", visible(r.where().str()), visible(r.reason));
     if (!read.rejects.empty())
-        std::cerr << fmt::format("{}: {} row{} of the commitments register rejected: not in the "
-                                 "forecast; correct them and run again\n",
+        std::cerr << fmt::format("{}: {} row{} of the commitments register rejected and left out; "
+                                 "correct them and run again\n",
                                  tool, read.rejects.size(), read.rejects.size() == 1 ? "" : "s");
     inputs.push_back(read.input);
     return read;

@@ -23,13 +23,17 @@ CommitmentsRead read_commitments_arg(std::string_view tool, const Agreement& agr
     return read;
 }
 
+void check_commitments_forecast(const Agreement& agreement) {
+    if (agreement.kind == AgreementKind::aligned)
+        throw Error(ErrorKind::usage, "--commitments forecasts a pooled or joint budget; an "
+                                      "aligned budget's partners forecast their own budgets");
+}
+
 std::optional<CommitmentsForecast> commitments_for(const Agreement& agreement,
                                                    const std::optional<CommitmentsRead>& read,
                                                    Period period) {
     if (!read) return std::nullopt;
-    if (agreement.kind == AgreementKind::aligned)
-        throw Error(ErrorKind::usage, "--commitments forecasts a pooled or joint budget; an "
-                                      "aligned budget's partners forecast their own budgets");
+    check_commitments_forecast(agreement);
     return commitments_forecast(agreement, read->register_, period.number());
 }
 

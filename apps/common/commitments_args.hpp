@@ -19,8 +19,11 @@ namespace poolkit::cli {
 CommitmentsRead read_commitments_arg(std::string_view tool, const Agreement& agreement,
                                      const std::string& path, std::vector<InputFile>& inputs);
 
-// The forecast from the register read, when one was (SPEC §12). An aligned budget forecasts each
-// partner's own budget, which a register of referrals does not yet divide: Error(usage).
+// Throws Error(usage) for an aligned budget: it forecasts each partner's own budget, which a
+// register of referrals does not yet divide (SPEC §12). Called before the register is read.
+void check_commitments_forecast(const Agreement& agreement);
+
+// The forecast from the register read, when one was (SPEC §12).
 std::optional<CommitmentsForecast> commitments_for(const Agreement& agreement,
                                                    const std::optional<CommitmentsRead>& read,
                                                    Period period);

@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
                                     period_text, a.year.label(), a.year.period_ym(Period::first()),
                                     a.year.period_ym(Period::last())));
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
+        if (!commitments.empty()) cli::check_commitments_forecast(a);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
 

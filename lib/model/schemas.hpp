@@ -28,12 +28,13 @@ struct Maker {
 };
 
 // Every schema pool-verify knows, with its tool: pool-verify runs no other.
-inline constexpr std::array<Maker, 7> makers{{{shares, "pool-shares"},
+inline constexpr std::array<Maker, 8> makers{{{shares, "pool-shares"},
                                               {actuals, "pool-actuals"},
                                               {recon_v1, "pool-recon"},
                                               {recon, "pool-recon"},
                                               {settle_v1, "pool-settle"},
                                               {settle, "pool-settle"},
-                                              {check, "pool-check"}}};
+                                              {check, "pool-check"},
+                                              {cases, "pool-cases"}}};
 
 } // namespace poolkit::schema

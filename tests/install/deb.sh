@@ -110,8 +110,10 @@ grep -q "^NAME" <<<"$page" && grep -Eq "pool-recon +- +month-end" <<<"$page" ||
 # And by name, as `man pool-recon` finds it once installed (here through MANPATH).
 run env MANPATH="$usr/share/man" man -w pool-recon | grep -qx "$usr/share/man/man1/pool-recon.1.gz" ||
     fail "man -w pool-recon did not find the installed page"
-run env MANPATH="$usr/share/man" man poolkit-formats | col -bx | grep -q "^NAME" ||
-    fail "man poolkit-formats did not render"
+# Read whole before grep -q looks: grep stopping early would end man with SIGPIPE, which
+# pipefail counts as a failure (intermittently, the longer the page).
+formats=$(run env MANPATH="$usr/share/man" man poolkit-formats | col -bx)
+grep -q "^NAME" <<<"$formats" || fail "man poolkit-formats did not render"
 completion=$(run bash -c 'source "$1"; COMP_WORDS=(pool-recon --per); COMP_CWORD=1; _poolkit
     echo "${COMPREPLY[*]}"; COMP_WORDS=(poolkit re); _poolkit; echo "${COMPREPLY[*]}"' \
     _ "$usr/share/bash-completion/completions/pool-recon")

@@ -1,6 +1,7 @@
 // pool-settle: the year-end risk share, settlement transfers and memorandum account (SPEC §7).
 // Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend, a year whose
 // ledgers stop short of March); 2 when it cannot run.
+#include "cash_args.hpp"
 #include "cli.hpp"
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
         ->default_str("partners");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
+    std::string cash_path;
+    cli::add_cash_option(app, cash_path)->excludes(app.get_option("--paid"));
 
     return cli::run(app, argc, argv, [&]() -> int {
         const SettlementTable csv_table = cli::settlement_table(table);
@@ -59,10 +62,12 @@ int main(int argc, char** argv) {
             paid = read_paid(a, paid_path, paid_record);
             inputs.push_back(paid_record);
         }
+        const auto cash = cli::read_cash_args("pool-settle", a, cash_path, inputs);
 
         const YearCompleteness year = year_completeness(*run.actuals);
         SettlementStatement st{.agreement = a,
-                               .settlement = settle(a, *run.actuals, paid ? &*paid : nullptr),
+                               .settlement = paid ? settle(a, *run.actuals, &*paid)
+                                                  : settle(a, *run.actuals, cli::cash_of(cash)),
                                .memorandum = std::nullopt,
                                .paid_given = paid.has_value(),
                                .control = run.control,
@@ -71,7 +76,8 @@ int main(int argc, char** argv) {
                                .year = year,
                                .year_end = year_end(year, provisional, complete),
                                .short_partner_files = {},
-                               .complete_asserted = complete};
+                               .complete_asserted = complete,
+                               .cash_register = cli::cash_summary(cash)};
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         // A joint budget has no pool: the host's recharge statement and the partners' notes

@@ -128,7 +128,8 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("cash", cash_source_name(r.cash));
 
     transfers_json(json, a, r.transfers);
-    write_year_end_balances_json(json, a, r);
+    // An aligned budget moves no money: nothing is owed at 31 March (SPEC §1).
+    if (a.kind == AgreementKind::pooled) write_year_end_balances_json(json, a, r);
     json.field("opening_balance", r.opening_balance);
     json.field("opening_balance_applied", r.risk.opening_applied);
     json.field("carried_forward", r.carried_forward);

@@ -1,5 +1,6 @@
 #include "cash_args.hpp"
 
+#include "readers/paid_reader.hpp"
 #include "support/error.hpp"
 #include "support/visible_text.hpp"
 
@@ -16,6 +17,24 @@ CLI::Option* add_cash_option(CLI::App& app, std::string& path) {
                     "contributions received, reimbursements, invoices, payments and settlements "
                     "as they really moved (default: cash assumed as due)")
         ->type_name("FILE");
+}
+
+void add_paid_and_cash_options(CLI::App& app, std::string& paid_path, std::string& cash_path) {
+    CLI::Option* paid =
+        app.add_option("--paid", paid_path,
+                       "contributions actually paid, CSV `partner,amount` with a line for every "
+                       "partner (default: each paid what was due; pooled funds only)")
+            ->type_name("FILE");
+    add_cash_option(app, cash_path)->excludes(paid);
+}
+
+std::optional<std::vector<Money>> read_paid_args(const Agreement& a, const std::string& path,
+                                                 std::vector<InputFile>& inputs) {
+    if (path.empty()) return std::nullopt;
+    InputFile record;
+    std::vector<Money> paid = read_paid(a, path, record);
+    inputs.push_back(record);
+    return paid;
 }
 
 std::optional<CashRegisterRead> read_cash_args(std::string_view tool, const Agreement& a,

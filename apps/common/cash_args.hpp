@@ -21,6 +21,14 @@ namespace poolkit::cli {
 // Adds --cash FILE.
 CLI::Option* add_cash_option(CLI::App& app, std::string& path);
 
+// pool-settle's --paid FILE (the shorthand for a register of contribution rows, SPEC §10) and
+// --cash FILE, which exclude each other.
+void add_paid_and_cash_options(CLI::App& app, std::string& paid_path, std::string& cash_path);
+
+// Reads the --paid file at `path` (nothing when it is empty), appending its record to `inputs`.
+std::optional<std::vector<Money>>
+read_paid_args(const Agreement& agreement, const std::string& path, std::vector<InputFile>& inputs);
+
 // Reads the register at `path` (nothing when it is empty), telling stderr about its rejected
 // rows and appending its record to `inputs`. Error(usage) for an aligned agreement, which moves
 // no money (SPEC §1); Error(input) for an unreadable file or a wrong header (exit 2).

@@ -10,7 +10,6 @@
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
-#include "readers/paid_reader.hpp"
 #include "support/error.hpp"
 #include "support/text.hpp"
 #include "writers/settlement_statement.hpp"
@@ -21,14 +20,10 @@ int main(int argc, char** argv) {
     cli::ToolApp app{"pool-settle",
                      "Settle the year of a pooled fund: outturn, risk share, final shares, the "
                      "transfers with the host, and the memorandum account (SPEC §7)."};
-    std::string agreement_path, paid_path, table = "partners";
+    std::string agreement_path, paid_path, cash_path, table = "partners";
     cli::LedgerArgs ledger_args;
     bool with_memorandum = false, provisional = false, complete = false;
     cli::OutputOptions out;
-    app.add_option("--paid", paid_path,
-                   "contributions actually paid, CSV `partner,amount` with a line for every "
-                   "partner (default: each paid what was due; pooled funds only)")
-        ->type_name("FILE");
     app.add_flag("--memorandum", with_memorandum,
                  "add the memorandum account and each partner's accounts note (a joint budget: "
                  "the host's recharge statement and each partner's note of expenditure "
@@ -45,8 +40,7 @@ int main(int argc, char** argv) {
         ->default_str("partners");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
-    std::string cash_path;
-    cli::add_cash_option(app, cash_path)->excludes(app.get_option("--paid"));
+    cli::add_paid_and_cash_options(app, paid_path, cash_path);
 
     return cli::run(app, argc, argv, [&]() -> int {
         const SettlementTable csv_table = cli::settlement_table(table);
@@ -56,12 +50,7 @@ int main(int argc, char** argv) {
         with_memorandum = cli::settlement_memorandum(with_memorandum, csv_table, out.format, a);
         LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
-        std::optional<std::vector<Money>> paid;
-        if (!paid_path.empty()) {
-            InputFile paid_record;
-            paid = read_paid(a, paid_path, paid_record);
-            inputs.push_back(paid_record);
-        }
+        const auto paid = cli::read_paid_args(a, paid_path, inputs);
         const auto cash = cli::read_cash_args("pool-settle", a, cash_path, inputs);
 
         const YearCompleteness year = year_completeness(*run.actuals);

@@ -24,8 +24,8 @@ Money partner_position(Money due, Money received, Money direct_spend, Money reim
 CashRegister paid_register(const Agreement& a, std::span<const Money> paid,
                            const std::string& file) {
     if (paid.size() != a.partners.size())
-        throw Error(ErrorKind::usage, fmt::format("{} paid amounts for {} partners", paid.size(),
-                                                  a.partners.size()));
+        throw Error(ErrorKind::usage,
+                    fmt::format("{} paid amounts for {} partners", paid.size(), a.partners.size()));
     CashRegister cash(a.partners.size());
     for (std::size_t p = 0; p < paid.size(); ++p)
         cash.add(CashRow{.date = fmt::format("{:04d}-04-01", a.year.start_year()),
@@ -39,8 +39,7 @@ CashRegister paid_register(const Agreement& a, std::span<const Money> paid,
     return cash;
 }
 
-Money after_year_end(const Agreement& a, const CashRegister& cash, CashKind kind,
-                     std::size_t p) {
+Money after_year_end(const Agreement& a, const CashRegister& cash, CashKind kind, std::size_t p) {
     // ISO dates compare as text.
     const std::string end = fmt::format("{:04d}-03-31", a.year.start_year() + 1);
     Money total;

@@ -29,9 +29,9 @@ JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period pe
     if (!a.host) throw Error(ErrorKind::invariant, "joint invoices: the agreement has no host");
     for (const std::vector<Money>* given : {invoiced_before, payments})
         if (given && given->size() != n)
-            throw Error(ErrorKind::invariant,
-                        "joint invoices: " + std::to_string(given->size()) +
-                            " invoiced or paid amounts for " + std::to_string(n) + " partners");
+            throw Error(ErrorKind::invariant, "joint invoices: " + std::to_string(given->size()) +
+                                                  " invoiced or paid amounts for " +
+                                                  std::to_string(n) + " partners");
     JointInvoicing r;
     r.period = period;
     r.to_date = charges_to(a, act, m);

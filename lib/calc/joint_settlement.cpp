@@ -38,8 +38,8 @@ void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& 
         ps.direct_spend = r.ledger_spend[p];
         // With a register, what was invoiced is its invoice rows, so a back-dated line never
         // billed is in the balance (SPEC §7); without one, every invoice is taken as paid.
-        ps.paid = cash ? invoiced_through(*cash, p, Period::last())
-                       : inv.partners[p].invoiced_to_date;
+        ps.paid =
+            cash ? invoiced_through(*cash, p, Period::last()) : inv.partners[p].invoiced_to_date;
         ps.balance = ps.final_share - ps.direct_spend - ps.paid;
         ps.payments = cash ? payments_to(*cash, p, Period::last()) : ps.paid;
         ps.outstanding = ps.paid - ps.payments;

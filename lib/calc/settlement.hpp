@@ -62,7 +62,7 @@ struct Transfer {
 
 struct SettlementResult {
     AgreementKind kind = AgreementKind::pooled;
-    CashSource cash = CashSource::assumed; // of paid, reimbursed, payments and settled
+    CashSource cash = CashSource::assumed;   // of paid, reimbursed, payments and settled
     std::vector<SchemeOutturn> schemes;      // [[scheme]] order
     std::vector<PartnerSettlement> partners; // [[partner]] order
     std::vector<Money> ledger_spend;         // spend by whose ledger it is in, [[partner]] order

@@ -23,10 +23,9 @@ const char* partner_books(Money amount) {
 std::string cash_register_summary(const CashRegisterSummary& cash) {
     const ControlTotals& c = cash.totals.rows;
     return fmt::format("Cash register: {}, {} row{} read; {} accepted (£{}); {} rejected (£{})",
-                       visible(cash.file), format_count(c.lines_read),
-                       c.lines_read == 1 ? "" : "s", format_count(c.lines_accepted),
-                       format_display(c.total_accepted), format_count(c.lines_rejected),
-                       format_display(c.total_rejected));
+                       visible(cash.file), format_count(c.lines_read), c.lines_read == 1 ? "" : "s",
+                       format_count(c.lines_accepted), format_display(c.total_accepted),
+                       format_count(c.lines_rejected), format_display(c.total_rejected));
 }
 
 std::string cash_rejected_warning(const std::optional<CashRegisterSummary>& cash) {
@@ -64,19 +63,16 @@ Table year_end_balances_table(const Agreement& a, const SettlementResult& r, boo
         const Money size = x.is_negative() ? -x : x;
         t.add_row({text_cell(id), t.money(x),
                    text_cell(display && !x.is_zero()
-                                 ? fmt::format("{} {} £{}", host_books(x), id,
-                                               format_display(size))
+                                 ? fmt::format("{} {} £{}", host_books(x), id, format_display(size))
                                  : host_books(x)),
-                   text_cell(display && !x.is_zero()
-                                 ? fmt::format("{} {} £{}", partner_books(x), host,
-                                               format_display(size))
-                                 : partner_books(x))});
+                   text_cell(display && !x.is_zero() ? fmt::format("{} {} £{}", partner_books(x),
+                                                                   host, format_display(size))
+                                                     : partner_books(x))});
     }
     return t.table();
 }
 
-void write_year_end_balances_json(JsonWriter& json, const Agreement& a,
-                                  const SettlementResult& r) {
+void write_year_end_balances_json(JsonWriter& json, const Agreement& a, const SettlementResult& r) {
     json.key("balances_at_year_end").begin_array();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
         if (p == *a.host) continue;

@@ -27,8 +27,7 @@ void write_cash_register_json(JsonWriter& json, const std::optional<CashRegister
 
 // The balances as at 31 March (SPEC §7): for each partner but the host, what it owes the host or
 // is owed, and how the host and the partner each book it (debtor or creditor).
-Table year_end_balances_table(const Agreement& agreement, const SettlementResult& r,
-                              bool display);
+Table year_end_balances_table(const Agreement& agreement, const SettlementResult& r, bool display);
 // The same as JSON: "balances_at_year_end": [{partner, amount, host_books, partner_books}].
 void write_year_end_balances_json(JsonWriter& json, const Agreement& agreement,
                                   const SettlementResult& r);

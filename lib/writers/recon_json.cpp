@@ -2,10 +2,10 @@
 // total, the partners by kind, a joint budget's invoices and charges, the ledger control totals and
 // the inputs record. Amounts are strings.
 #include "model/schemas.hpp"
+#include "writers/cash_parts.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
-#include "writers/cash_parts.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"

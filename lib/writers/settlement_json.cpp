@@ -61,10 +61,10 @@ std::string settlement_json(const SettlementStatement& st) {
     begin_statement_json(json, schema::settle, st.run);
     json.key("options").begin_object();
     // Joint: paid is the invoices worked from the ledgers (SPEC §7).
-    json.field("paid", st.paid_given                                    ? "file"
-                       : r.cash == CashSource::cash_register            ? "register"
-                       : a.kind == AgreementKind::joint                 ? "invoices"
-                                                                        : "as-due");
+    json.field("paid", st.paid_given                         ? "file"
+                       : r.cash == CashSource::cash_register ? "register"
+                       : a.kind == AgreementKind::joint      ? "invoices"
+                                                             : "as-due");
     json.field("memorandum", st.memorandum.has_value() || st.joint_memorandum.has_value());
     json.field("provisional", st.year_end == YearEnd::provisional);
     json.field("complete", st.complete_asserted);

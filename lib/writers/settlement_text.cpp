@@ -95,13 +95,12 @@ std::string transfer_lines(const SettlementStatement& st) {
         if (register_given) {
             const std::size_t p = t.from == *a.host ? t.to : t.from;
             const Money settled = st.settlement.partners[p].settled;
-            out += fmt::format("{} pays {} £{}{}\n", name(t.from), name(t.to),
-                               format_display(t.amount),
-                               settled.is_zero()
-                                   ? ""
-                                   : fmt::format(" (its balance £{} less £{} already settled)",
-                                                 format_display(st.settlement.partners[p].balance),
-                                                 format_display(settled)));
+            out += fmt::format(
+                "{} pays {} £{}{}\n", name(t.from), name(t.to), format_display(t.amount),
+                settled.is_zero() ? ""
+                                  : fmt::format(" (its balance £{} less £{} already settled)",
+                                                format_display(st.settlement.partners[p].balance),
+                                                format_display(settled)));
             continue;
         }
         out += fmt::format("{} pays {} £{} ({} holds a creditor, {} a debtor, at 31 March)\n",

@@ -9,6 +9,11 @@
 #include "settlement_fixture.hpp"
 #include "test_period.hpp"
 
+#include "readers/agreement_loader.hpp"
+#include "readers/cash_register_reader.hpp"
+#include "readers/ledger_profile.hpp"
+#include "readers/ledger_reader.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace poolkit;
@@ -205,9 +210,9 @@ TEST_CASE("cash: a joint line back-dated into an invoiced month is billed on the
     // A (host), B, C; S1: A 6,000.00, B 3,000.00, C 3,000.00; S2: 1,000.00 each; recharge of
     // actual spending. Ledgers: A's S1 P01 900.00, P02 1,100.00, P03 1,300.00; B's S2 P02 400.00;
     // C's S2 P03 -50.00.
-    auto a = make_agreement(
-        {"A", "B", "C"}, {{"S1", {600000, 300000, 300000}}, {"S2", {100000, 100000, 100000}}}, 0,
-        AgreementKind::joint);
+    auto a = make_agreement({"A", "B", "C"},
+                            {{"S1", {600000, 300000, 300000}}, {"S2", {100000, 100000, 100000}}}, 0,
+                            AgreementKind::joint);
     a.year = FinancialYear::starting(2025);
     Actuals act(3, 2);
     act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1), pence(90000));
@@ -288,4 +293,60 @@ TEST_CASE("cash: paid_register is one P01 contribution row a partner") {
     CHECK(cash.has_rows(CashKind::contribution, 1)); // the host's 0.00 is a row: paid nothing
     CHECK(contributions_paid(a, cash, 1, Period::last(), pence(100)).is_zero());
     CHECK_THROWS_AS(paid_register(a, std::vector<Money>{pence(1)}, "paid.csv"), Error);
+}
+
+TEST_CASE("cash: the BNSSG example's P06 positions with and without its register") {
+    // examples/bnssg-children at P06 September 2025. Quarterly in advance, so due to P06 is two
+    // quarters: ICB 2 × 355,000.00 = 710,000.00; NSOMERSET and SGLOS 2 × 107,500.00 = 215,000.00.
+    // Direct spend in their own ledgers to P06 (pool-recon's ledger figures, the same with either
+    // cash): ICB 495,331.41 (Q1 233,609.83 + Q2 261,721.58), NSOMERSET 36,879.76, SGLOS 316,789.81
+    // (Q1 215,143.20 + Q2 101,646.61).
+    const std::string dir = POOLKIT_SOURCE_DIR "/examples/bnssg-children/";
+    AgreementLoad load = load_agreement(dir + "agreement.toml");
+    REQUIRE(load.agreement);
+    const Agreement& a = *load.agreement;
+    std::vector<LedgerSpec> specs;
+    for (auto [file, profile] :
+         {std::pair{"icb.csv", "config/ledger-profiles/icb-oracle.toml"},
+          std::pair{"bristol.csv", "config/ledger-profiles/bristol-agresso.toml"},
+          std::pair{"nsomerset.csv", ""}, std::pair{"sglos.csv", ""}}) {
+        LedgerSpec s;
+        s.path = dir + "ledgers-2025-26/" + file;
+        if (*profile)
+            s.profile = load_ledger_profile(POOLKIT_SOURCE_DIR "/" + std::string(profile)).profile;
+        specs.push_back(s);
+    }
+    LedgerRun run = read_ledgers(&a, specs);
+    REQUIRE(run.control.lines_rejected == 0);
+    CashRegisterRead cash = read_cash_register(a, dir + "cash.csv");
+    REQUIRE(cash.rejects.empty());
+
+    enum { icb, bristol, nsomerset, sglos };
+    // Without a register: received as due, nothing reimbursed, so each position is minus its
+    // direct spend: the host owes ICB 495,331.41, NSOMERSET 36,879.76 and SGLOS 316,789.81.
+    auto assumed = reconcile(a, *run.actuals, Period::nth(6), ForecastMethod::profile);
+    CHECK(assumed.partners[icb].received_ytd == pence(710000'00));
+    CHECK(assumed.partners[icb].position == pence(-495331'41));
+    CHECK(assumed.partners[bristol].position.is_zero());
+    CHECK(assumed.partners[nsomerset].position == pence(-36879'76));
+    CHECK(assumed.partners[sglos].position == pence(-316789'81));
+
+    // With cash.csv: ICB received 710,000.00 and was reimbursed Q1 (233,609.83, in July; Q2's came
+    // in October): (710,000.00 - 710,000.00) - (495,331.41 - 233,609.83) = -261,721.58.
+    // NSOMERSET paid Q1 only by P06 (Q2 came on 6 October): (215,000.00 - 107,500.00) - 36,879.76
+    // = 70,620.24, owed to the host. SGLOS paid both quarters and was reimbursed Q1 215,143.20:
+    // -(316,789.81 - 215,143.20) = -101,646.61. BRISTOL, the host, has no rows: received as due.
+    auto r = reconcile(a, *run.actuals, Period::nth(6), ForecastMethod::profile, &cash.cash);
+    CHECK(r.partners[icb].received_ytd == pence(710000'00));
+    CHECK(r.partners[icb].reimbursed_ytd == pence(233609'83));
+    CHECK(r.partners[icb].position == pence(-261721'58));
+    CHECK(r.partners[bristol].received_ytd == pence(410000'00));
+    CHECK(r.partners[bristol].position.is_zero());
+    CHECK(r.partners[nsomerset].received_ytd == pence(107500'00));
+    CHECK(r.partners[nsomerset].position == pence(70620'24));
+    CHECK(r.partners[sglos].reimbursed_ytd == pence(215143'20));
+    CHECK(r.partners[sglos].position == pence(-101646'61));
+    // The risk share does not depend on the cash.
+    for (std::size_t p = 0; p < a.partners.size(); ++p)
+        CHECK(r.partners[p].forecast_risk_share == assumed.partners[p].forecast_risk_share);
 }

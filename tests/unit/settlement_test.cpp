@@ -483,8 +483,10 @@ TEST_CASE("settlement: with a random cash register the pool still closes at carr
             if (p == host) continue;
             Money moved;
             for (const Transfer& t : r.transfers)
-                if (t.from == p) moved += t.amount;
-                else if (t.to == p) moved -= t.amount;
+                if (t.from == p)
+                    moved += t.amount;
+                else if (t.to == p)
+                    moved -= t.amount;
             CHECK(moved == ps.balance - ps.settled);
         }
     }

@@ -50,11 +50,7 @@ void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& 
         if (cash)
             ps.at_year_end += after_year_end(a, *cash, CashKind::payment, p) +
                               after_year_end(a, *cash, CashKind::settlement, p);
-        const Money left = ps.balance - ps.settled;
-        if (left.is_positive())
-            r.transfers.push_back({p, host, left});
-        else if (left.is_negative())
-            r.transfers.push_back({host, p, -left});
+        add_settling_transfer(r, p, host);
     }
 }
 

@@ -42,6 +42,14 @@ Money check_transfers(const Agreement& a, const SettlementResult& r, std::string
     return in_out;
 }
 
+void add_settling_transfer(SettlementResult& r, std::size_t p, std::size_t host) {
+    const Money left = r.partners[p].balance - r.partners[p].settled;
+    if (left.is_positive())
+        r.transfers.push_back({p, host, left});
+    else if (left.is_negative())
+        r.transfers.push_back({host, p, -left});
+}
+
 SettlementResult settle(const Agreement& a, const Actuals& actuals,
                         const std::vector<Money>* paid) {
     const std::size_t n = a.partners.size();
@@ -167,11 +175,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals, const CashRe
             ps.at_year_end += after_year_end(a, *cash, CashKind::contribution, p) -
                               after_year_end(a, *cash, CashKind::reimbursement, p) +
                               after_year_end(a, *cash, CashKind::settlement, p);
-        const Money left = ps.balance - ps.settled;
-        if (left.is_positive())
-            r.transfers.push_back({p, host, left});
-        else if (left.is_negative())
-            r.transfers.push_back({host, p, -left});
+        add_settling_transfer(r, p, host);
     }
 
     // What the pool holds after the transfers (the host keeps the pool's money):

@@ -92,6 +92,10 @@ SettlementResult settle(const Agreement& agreement, const Actuals& actuals,
 SettlementResult settle(const Agreement& agreement, const Actuals& actuals,
                         const std::vector<Money>* paid);
 
+// Partner p's transfer with the host (SPEC §7): its balance less what its settlement rows have
+// already paid, p to the host when positive, the host to p when negative, none when zero.
+void add_settling_transfer(SettlementResult& r, std::size_t p, std::size_t host);
+
 // Re-checks every identity of a settlement (used by settle(); public so a verifier can re-run it).
 // Throws Error(invariant) naming the first identity that fails.
 void check_settlement(const Agreement& agreement, const Actuals& actuals,

@@ -42,10 +42,10 @@ struct SettlementStatement {
 std::vector<std::string> short_partner_lines(const SettlementStatement& st);
 
 // The CSV tables of a settlement, one per file.
-enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes };
+enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes, balances };
 // The keyword of each: pool-settle's --table choices, in the order its help lists them.
 inline constexpr auto settlement_tables = keywords_in_order<SettlementTable>(
-    {"schemes", "partners", "transfers", "steps", "memorandum", "notes"});
+    {"schemes", "partners", "transfers", "steps", "memorandum", "notes", "balances"});
 const char* settlement_table_name(SettlementTable t);
 
 std::string settlement_text(const SettlementStatement& st);

@@ -319,6 +319,13 @@ std::string settlement_csv(const SettlementStatement& st, SettlementTable table)
         return transfers_table(st).csv();
     case SettlementTable::steps:
         return steps_table(st).csv();
+    case SettlementTable::balances:
+        // The balances at 31 March (SPEC §7): an aligned budget moves no money, so has none.
+        if (st.agreement.kind == AgreementKind::aligned)
+            throw Error(ErrorKind::usage, "--table balances: agreement " + st.agreement.id +
+                                              " is an aligned budget: no money moves between "
+                                              "its partners, so nothing is owed at 31 March");
+        return year_end_balances_table(st.agreement, st.settlement, false).csv();
     case SettlementTable::memorandum:
     case SettlementTable::notes:
         if (st.joint_memorandum)

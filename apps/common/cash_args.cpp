@@ -47,6 +47,13 @@ std::optional<CashRegisterRead> read_cash_args(std::string_view tool, const Agre
                                 "between its partners (SPEC §1), so it has no cash register "
                                 "(leave out --cash)",
                                 a.id));
+    // Standard input can be read once (SPEC §5: `-` reads stdin).
+    for (const InputFile& in : inputs)
+        if (path == "-" && in.path == "-")
+            throw Error(ErrorKind::usage,
+                        fmt::format("--cash -: standard input is already the {} of this run; give "
+                                    "the cash register as a file",
+                                    in.role));
     CashRegisterRead read = read_cash_register(a, path);
     const std::size_t shown = 10;
     for (std::size_t i = 0; i < read.rejects.size() && i < shown; ++i) {

@@ -65,6 +65,10 @@ RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", *PROFIL
           "--cash", "joint-cash.csv"],
          ["pool-settle", f"{JOINT}/agreement.toml", *JOINT_LEDGERS, "--complete",
           "--cash", "joint-cash.csv"]]
+# pool-verify's own report, on statements PREPARE writes: one identical, one with a figure changed
+# (so that the differences have a row).
+RUNS += [["pool-verify", "shares.json"], ["pool-verify", "changed.json"]]
+PREPARE = [["pool-shares", f"{CHILDREN}/agreement.toml", "--format", "json", "-o", "shares.json"]]
 
 # Small inputs of the runs above that the examples do not have: an invalid agreement, a ledger
 # with rejected lines, a paid file in which a partner paid less than was due, and a year of the
@@ -96,7 +100,7 @@ def load_schema(name):
 
 
 def first_row(doc):
-    for key in ("partners", "schemes", "actuals", "diagnostics", "inputs"):
+    for key in ("partners", "schemes", "actuals", "diagnostics", "differences", "inputs"):
         if isinstance(doc.get(key), list) and doc[key] and isinstance(doc[key][0], dict):
             return key, doc[key][0]
     return None, None
@@ -109,6 +113,12 @@ with tempfile.TemporaryDirectory() as tmp:
     for name, text in FILES.items():
         with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
             f.write(text)
+    for run in PREPARE:
+        subprocess.run([os.path.join(bindir, run[0]), *run[1:]], cwd=tmp, check=True)
+    with open(os.path.join(tmp, "shares.json"), encoding="utf-8") as f:
+        changed = f.read().replace('"contribution": "1420000.00"', '"contribution": "1420000.01"', 1)
+    with open(os.path.join(tmp, "changed.json"), "w", encoding="utf-8") as f:
+        f.write(changed)
     for run in RUNS:
         cmd = [os.path.join(bindir, run[0]), *run[1:], "--format", "json"]
         shown = " ".join(run)

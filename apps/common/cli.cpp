@@ -1,4 +1,5 @@
 #include "cli.hpp"
+#include "usage_errors.hpp"
 
 #include "support/error.hpp"
 #include "support/version.hpp"
@@ -16,8 +17,8 @@ namespace poolkit::cli {
 void describe_tool(CLI::App& app, std::string_view tool) {
     app.set_version_flag("--version", fmt::format("{} (poolkit) {}", tool, poolkit_version));
     app.footer(fmt::format("Exit status: 0 done and clean; 1 done with findings; 2 could not run.\n"
-                           "poolkit {} - see README.md and SPEC.md",
-                           poolkit_version));
+                           "poolkit {} - see man {}, docs/guide.md and docs/formulas.md",
+                           poolkit_version, tool));
 }
 
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats) {
@@ -63,7 +64,7 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
         std::cout << e.what() << '\n';
         return exit_clean;
     } catch (const CLI::ParseError& e) {
-        report_error(tool, e.what());
+        report_error(tool, usage_message(app, e, std::vector<std::string>(argv + 1, argv + argc)));
         std::cerr << "Run '" << tool << " --help' for usage.\n";
         return exit_failure;
     } catch (const std::bad_alloc&) {

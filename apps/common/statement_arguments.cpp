@@ -2,6 +2,9 @@
 
 #include "run_arguments.hpp"
 
+#include "readers/verify_inputs.hpp"
+#include "support/same_file.hpp"
+
 namespace poolkit::cli {
 
 StatementRun read_statement_run(const JsonValue& doc, const std::string& file) {
@@ -22,6 +25,14 @@ std::vector<std::string> unrecorded_paths(const RunRecord& run,
 void check_arguments_are_inputs(const RunRecord& run, const std::string& base,
                                 const std::string& file) {
     poolkit::check_arguments_are_inputs(run, named_paths(run.arguments), base, file);
+}
+
+void check_output_is_not_an_input(const RunRecord& run, const std::string& base,
+                                  const std::string& output) {
+    std::vector<std::string> inputs;
+    for (const auto& in : run.inputs)
+        inputs.push_back(resolve_input_path(in.path, base));
+    poolkit::check_outputs(inputs, {{output == "-" ? "" : "-o", output}});
 }
 
 std::vector<std::string> rerun_arguments(const RunRecord& run) {

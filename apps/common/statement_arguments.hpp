@@ -23,6 +23,11 @@ std::vector<std::string> unrecorded_paths(const RunRecord& run,
 void check_arguments_are_inputs(const RunRecord& run, const std::string& base,
                                 const std::string& file);
 
+// Refuses an `output` of pool-verify (-o FILE, or standard output redirected to a file) that is
+// one of the statement's recorded inputs as found from `base`: it never writes over what it checks.
+void check_output_is_not_an_input(const RunRecord& run, const std::string& base,
+                                  const std::string& output);
+
 // The arguments to run the tool again with: its statement as JSON on standard output, then the
 // recorded arguments (after them a "--" would make an option positional).
 std::vector<std::string> rerun_arguments(const RunRecord& run);

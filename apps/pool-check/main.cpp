@@ -1,14 +1,15 @@
 // pool-check AGREEMENT: validates an agreement against every rule of SPEC §3 and, when it is valid,
-// prints a one-screen summary of its terms (SPEC §5). Diagnostics go to stderr as
-// "FILE:LINE:COL: error: MESSAGE"; --format json puts them in a poolkit.check/1 document instead.
+// prints a one-screen summary of its terms (SPEC §5). Diagnostics, and the findings on terms that
+// are lawful but risky (as warnings), go to stderr as "FILE:LINE:COL: error: MESSAGE";
+// --format json puts them in a poolkit.check/1 document and --format csv in rows instead.
 // --explain prints the terms in plain English with the findings (writers/explain.hpp) as text or
-// Markdown, the diagnostics within it and only a count on stderr; with --format json it adds the
-// findings to the poolkit.check/1 document.
+// Markdown, the diagnostics within it. In a document, only their count is on stderr.
 // Exit 0 valid (warnings allowed), 1 invalid, 2 could not run (unreadable, syntax error, usage).
 #include "cli.hpp"
 
 #include "readers/agreement_loader.hpp"
 #include "support/error.hpp"
+#include "writers/check_csv.hpp"
 #include "writers/check_json.hpp"
 #include "writers/check_summary.hpp"
 #include "writers/explain.hpp"
@@ -18,9 +19,9 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    cli::ToolApp app{
-        "pool-check",
-        "Check an agreement file against the rules of SPEC section 3 and summarise it."};
+    cli::ToolApp app{"pool-check",
+                     "Check an agreement file against the rules for agreements (docs/formats.md, "
+                     "man poolkit-formats) and summarise it."};
     std::string agreement_path;
     app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
         ->required();
@@ -29,38 +30,32 @@ int main(int argc, char** argv) {
                  "print the agreement's terms in plain English, then the findings: errors, and "
                  "terms that are lawful but risky, each with why it matters");
     cli::OutputOptions out;
-    cli::add_output_options(app, out, {"text", "md", "json"});
+    cli::add_output_options(app, out, {"text", "md", "json", "csv"});
 
     return cli::run(app, argc, argv, [&] {
         if (out.format == "md" && !explain)
             throw Error(ErrorKind::usage,
-                        "--format md needs --explain (the summary is text or json)");
+                        "--format md needs --explain (the summary is text, json or csv)");
         AgreementLoad load = load_agreement(agreement_path);
         RunRecord run = cli::run_record("pool-check", argc, argv);
         run.inputs.push_back(load.input);
         const Agreement* agreement = load.agreement ? &*load.agreement : nullptr;
+        Explanation e = make_explanation(agreement, agreement_path, load.diagnostics, run);
+        // The same warnings in every form: the loader's and the findings (SPEC §5).
+        const Diagnostics all = checked_diagnostics(e);
         std::string content;
-        if (explain) {
-            Explanation e = make_explanation(agreement, agreement_path, load.diagnostics, run);
-            content = out.format == "json"
-                          ? check_json(agreement != nullptr, load.diagnostics, run, &e.findings)
-                      : out.format == "md" ? explain_markdown(e)
-                                           : explain_text(e);
-            // The findings are in the document; stderr has their count.
-            Diagnostics all;
-            all.items = shown_diagnostics(e);
-            for (const auto& f : e.findings)
-                all.warning(f.where, f.what);
-            if (!all.items.empty()) std::cerr << check_count_line(agreement_path, all);
-        } else if (out.format == "json") {
-            content = check_json(agreement != nullptr, load.diagnostics, run, nullptr);
-        } else {
-            for (const auto& d : load.diagnostics.items)
+        if (out.format == "json")
+            content = check_json(e);
+        else if (out.format == "csv")
+            content = check_csv(e);
+        else if (explain)
+            content = out.format == "md" ? explain_markdown(e) : explain_text(e);
+        else {
+            for (const auto& d : all.items)
                 std::cerr << d.formatted() << '\n';
-            if (!load.diagnostics.items.empty())
-                std::cerr << check_count_line(agreement_path, load.diagnostics);
             if (agreement) content = check_summary(*agreement);
         }
+        if (!all.items.empty()) std::cerr << check_count_line(agreement_path, all);
         if (!content.empty()) cli::write_output(out.output, content);
         return int(load.agreement ? cli::exit_clean : cli::exit_findings);
     });

@@ -20,9 +20,9 @@ using namespace poolkit;
 int main(int argc, char** argv) {
     cli::ToolApp app{
         "pool-recon",
-        "Month-end reconciliation of a pooled, aligned or joint budget (SPEC §6): budget, "
+        "Month-end reconciliation of a pooled, aligned or joint budget: budget, "
         "actual and forecast by scheme, each partner's position, the RAG status and the "
-        "ledger control totals."};
+        "ledger control totals (how each is worked out: docs/formulas.md)."};
     std::string agreement_path, period_text, forecast = "profile", table = "schemes";
     cli::LedgerArgs ledger_args;
     cli::OutputOptions out;

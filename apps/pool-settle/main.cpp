@@ -19,7 +19,7 @@ using namespace poolkit;
 int main(int argc, char** argv) {
     cli::ToolApp app{"pool-settle",
                      "Settle the year of a pooled fund: outturn, risk share, final shares, the "
-                     "transfers with the host, and the memorandum account (SPEC §7)."};
+                     "transfers with the host, and the memorandum account (docs/formulas.md)."};
     std::string agreement_path, paid_path, cash_path, table = "partners";
     cli::LedgerArgs ledger_args;
     bool with_memorandum = false, provisional = false, complete = false;

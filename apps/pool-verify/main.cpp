@@ -2,7 +2,8 @@
 // each recorded input is there with its recorded size and SHA-256, runs the tool that made the
 // statement again on them with the recorded arguments, and compares every figure. Exit 0
 // identical; 1 a figure differs; 2 could not verify (an input missing or changed, not a statement,
-// the tool failed or did not finish in time).
+// the tool failed or did not finish in time). --format json writes the report as a
+// poolkit.verify/1 document.
 #include "cli.hpp"
 #include "statement_arguments.hpp"
 
@@ -42,11 +43,15 @@ int main(int argc, char** argv) {
         ->type_name("SECONDS")
         ->check(CLI::Range(1u, 7u * 24 * 3600))
         ->default_str("600");
+    cli::OutputOptions out;
+    cli::add_output_options(app, out, {"text", "json"});
 
     return cli::run(app, argc, argv, [&]() -> int {
         const std::string name = statement_path == "-" ? "<stdin>" : statement_path;
-        JsonValue doc = parse_json(read_input(statement_path, "statement").text, name);
+        InputText statement = read_input(statement_path, "statement");
+        JsonValue doc = parse_json(statement.text, name);
         StatementRun rec = cli::read_statement_run(doc, name);
+        cli::check_output_is_not_an_input(rec.run, base, out.output);
         struct stat st {};
         if (!base.empty() && (::stat(base.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)))
             throw Error(ErrorKind::usage,
@@ -70,8 +75,14 @@ int main(int argc, char** argv) {
         if (older)
             std::cerr << older_schema_note(name, rec.schema, schema_now ? schema_now->text : "?",
                                            cmp);
-        std::cout << verify_report(name, cmp, rec.run.inputs.size(),
-                                   rec.run.tool + " " + rec.version);
+        RunRecord run = cli::run_record("pool-verify", argc, argv);
+        run.inputs.push_back(statement.record);
+        cli::write_output(out.output, out.format == "json"
+                                          ? verify_json({name, rec.schema, rec.run.tool,
+                                                         rec.version, rec.run.inputs.size()},
+                                                        cmp, run)
+                                          : verify_report(name, cmp, rec.run.inputs.size(),
+                                                          rec.run.tool + " " + rec.version));
         return cmp.identical() ? cli::exit_clean : cli::exit_findings;
     });
 }

@@ -261,7 +261,18 @@ struct Monitoring {
     Rational red{5, 100};   // red from here
 };
 
+struct AgreementDraft; // lib/readers: the loader, the one place an Agreement is made (SPEC §3)
+
+// A validated agreement. Only the loader constructs one, after every rule of SPEC §3 has passed, so
+// a calculation can rely on the invariants (contributions sum to budgets, phasing sums to budgets,
+// indices in range); anyone may copy one.
 struct Agreement {
+    class Key {
+        Key() = default;
+        friend struct AgreementDraft;
+    };
+    explicit Agreement(Key) {}
+
     std::string file; // the path it was loaded from, as given
     std::string id;
     std::string title;

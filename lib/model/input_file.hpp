@@ -1,5 +1,5 @@
 // What a statement records of the run that made it (SPEC §5: `schema`, `inputs`), so that
-// pool-verify can redo it and a printed statement can be matched to its data (issue 7).
+// pool-verify can redo it and a printed statement can be matched to its data.
 #pragma once
 
 #include <cstdint>

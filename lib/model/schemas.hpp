@@ -14,6 +14,8 @@ inline constexpr std::string_view actuals = "poolkit.actuals/1";
 inline constexpr std::string_view recon = "poolkit.recon/2";
 inline constexpr std::string_view settle = "poolkit.settle/2";
 inline constexpr std::string_view check = "poolkit.check/1";
+// pool-verify's report: not a statement, so not one it verifies (it has no maker below).
+inline constexpr std::string_view verify = "poolkit.verify/1";
 
 // Earlier versions, still verified on the figures both versions carry (SPEC §5).
 inline constexpr std::string_view recon_v1 = "poolkit.recon/1";

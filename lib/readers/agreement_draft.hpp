@@ -19,7 +19,7 @@ namespace poolkit {
 
 struct AgreementDraft {
     AgreementDraft(std::string display, const toml::table& root_table, Diagnostics& diags)
-        : r(std::move(display), diags), root(root_table) {}
+        : r(std::move(display), diags), root(root_table), a(Agreement::Key{}) {}
 
     // What the loader knows of each [[scheme]] beyond the Scheme itself.
     struct SchemeState {

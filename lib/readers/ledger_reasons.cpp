@@ -1,6 +1,10 @@
 #include "readers/ledger_reasons.hpp"
 
+#include "support/visible_text.hpp"
+
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace poolkit {
 
@@ -12,10 +16,10 @@ std::string_view words(RejectReason r) {
 
 std::string shown_value(std::string_view s) {
     if (s.empty()) return "(empty)";
-    std::string out = "\"";
-    out += s.substr(0, 60);
-    if (s.size() > 60) out += "...";
-    return out + "\"";
+    std::size_t cut = std::min<std::size_t>(s.size(), 60);
+    while (cut > 0 && cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut;
+    return "\"" + visible(s.substr(0, cut)) + (cut < s.size() ? "...\"" : "\"");
 }
 
 std::string bad_quoting_reason() {

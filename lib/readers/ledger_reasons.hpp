@@ -14,7 +14,8 @@
 
 namespace poolkit {
 
-// A value as a message shows it: quoted, cut at 60 bytes; "(empty)" when empty.
+// A value from a file as a message shows it: quoted, cut short at 60 bytes on a character boundary,
+// control characters written out (visible_text.hpp); "(empty)" when empty.
 std::string shown_value(std::string_view s);
 
 std::string bad_quoting_reason();

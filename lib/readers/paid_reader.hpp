@@ -1,4 +1,4 @@
-// The --paid file of pool-settle (issue 6): contributions actually paid, CSV `partner,amount` with
+// The --paid file of pool-settle (SPEC §7): contributions actually paid, CSV `partner,amount` with
 // that header and one line for every partner of the agreement.
 #pragma once
 

@@ -124,19 +124,33 @@ InputCheck check_input(const InputFile& recorded, const std::string& base) {
 
 void check_inputs(const std::vector<InputFile>& inputs, const std::string& base,
                   const std::string& statement, const std::function<void(std::string_view)>& show) {
-    std::size_t problems = 0;
+    std::size_t problems = 0, missing_relative = 0;
     for (const auto& in : inputs) {
         InputCheck c = check_input(in, base);
         if (c.status == InputCheck::Status::same) continue;
         show(c.problem);
         ++problems;
+        missing_relative += c.status == InputCheck::Status::missing && in.path.front() != '/';
     }
-    if (problems > 0)
-        throw Error(ErrorKind::input,
-                    fmt::format("{}: cannot be recomputed: {} of its {} input{} {} not as recorded "
-                                "(above)",
-                                statement, problems, inputs.size(), inputs.size() == 1 ? "" : "s",
-                                problems == 1 ? "is" : "are"));
+    if (problems == 0) return;
+    // Not one input where the statement says: most likely they are elsewhere, e.g. an auditor's
+    // copy, and --base names it (SPEC §5).
+    std::string hint;
+    const char* none = inputs.size() == 1 ? "it is not" : "none of them is";
+    if (missing_relative == inputs.size())
+        hint = base.empty()
+                   ? fmt::format("; {} found from the current directory: if the inputs were "
+                                 "copied elsewhere, give --base DIR, the directory that holds "
+                                 "them at their recorded relative paths",
+                                 none)
+                   : fmt::format("; {} found under {}: check that --base names the directory "
+                                 "that holds the inputs at their recorded relative paths",
+                                 none, base);
+    throw Error(ErrorKind::input,
+                fmt::format("{}: cannot be recomputed: {} of its {} input{} {} not as recorded "
+                            "(above){}",
+                            statement, problems, inputs.size(), inputs.size() == 1 ? "" : "s",
+                            problems == 1 ? "is" : "are", hint));
 }
 
 } // namespace poolkit

@@ -1,19 +1,15 @@
 // pool-check --format json (SPEC §5): the poolkit.check/1 document: whether the agreement is
-// valid, the run that checked it, its diagnostics with their places, and (with --explain) the
-// findings.
+// valid, the run that checked it, its diagnostics with their places, and the findings (the terms
+// that are lawful but risky), counted with the warnings.
 #pragma once
 
-#include "calc/findings.hpp"
-#include "model/diagnostic.hpp"
-#include "model/input_file.hpp"
+#include "writers/explain.hpp"
 
 #include <string>
-#include <vector>
 
 namespace poolkit {
 
-// `run` records the agreement as its input; `findings` is null without --explain.
-std::string check_json(bool valid, const Diagnostics& diagnostics, const RunRecord& run,
-                       const std::vector<Finding>* findings);
+// The explanation's run records the agreement as its input.
+std::string check_json(const Explanation& explanation);
 
 } // namespace poolkit

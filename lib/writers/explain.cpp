@@ -103,6 +103,13 @@ std::vector<Diagnostic> shown_diagnostics(const Explanation& e) {
     return out;
 }
 
+Diagnostics checked_diagnostics(const Explanation& e) {
+    Diagnostics all = e.diagnostics;
+    for (const auto& f : e.findings)
+        if (!f.restates_loader_warning) all.warning(f.where, f.what);
+    return all;
+}
+
 std::string explain_text(const Explanation& e) {
     return build(e).text();
 }

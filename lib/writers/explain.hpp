@@ -36,6 +36,11 @@ Explanation make_explanation(const Agreement* agreement, std::string path, Diagn
 // restates at the same place (a finding gives the same point with its reasons).
 std::vector<Diagnostic> shown_diagnostics(const Explanation& explanation);
 
+// What plain pool-check reports on stderr, one line each: the loader's diagnostics (a warning says
+// what to do in its line), then each finding that does not restate one of them, as a warning at
+// its term. As many warnings as --explain shows, so every form counts the same.
+Diagnostics checked_diagnostics(const Explanation& explanation);
+
 std::string explain_text(const Explanation& explanation);
 std::string explain_markdown(const Explanation& explanation);
 

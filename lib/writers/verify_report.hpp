@@ -3,6 +3,7 @@
 #pragma once
 
 #include "calc/compare_figures.hpp"
+#include "model/input_file.hpp"
 
 #include <cstddef>
 #include <string>
@@ -23,6 +24,23 @@ std::string verify_report(const std::string& statement, const FigureComparison& 
 // For a statement of an earlier schema version (SPEC §5), checked on the figures both versions
 // carry: "pool-verify: note: s.json is a poolkit.settle/1 statement; this poolkit writes
 // poolkit.settle/2: the 40 figures both carry are compared, 3 that only one of them has are not\n".
+// What pool-verify checked, for its JSON report.
+struct VerifiedStatement {
+    std::string name;       // the statement as given ("<stdin>" for "-")
+    std::string schema;     // its schema ("poolkit.recon/2")
+    std::string tool;       // the tool that made it, which was run again
+    std::string version;    // the poolkit version that made it
+    std::size_t inputs = 0; // its recorded inputs, each found as recorded
+};
+
+// pool-verify --format json: the poolkit.verify/1 document (docs/schemas/verify.schema.json):
+// this run's record (`run`: pool-verify, its arguments, the statement as its input), the statement
+// and what made it, whether the recomputation is identical, how many figures were compared (and
+// not compared, for an earlier schema version), and each difference as {path, statement,
+// recomputed}, null for a side that does not have the figure.
+std::string verify_json(const VerifiedStatement& statement, const FigureComparison& comparison,
+                        const RunRecord& run);
+
 std::string older_schema_note(const std::string& statement, const std::string& schema,
                               const std::string& schema_now, const FigureComparison& comparison);
 

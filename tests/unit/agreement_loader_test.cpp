@@ -8,6 +8,7 @@
 
 #include <array>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 using namespace poolkit;
@@ -256,3 +257,7 @@ TEST_CASE("agreement loader: a syntax error, a missing file and a directory cann
     CHECK_THROWS_AS((void)load_agreement(POOLKIT_SOURCE_DIR "/no/such/agreement.toml"), Error);
     CHECK_THROWS_AS((void)load_agreement(POOLKIT_SOURCE_DIR "/examples"), Error);
 }
+
+// Only the loader makes an Agreement (SPEC §3: a validated agreement is what every tool reads).
+static_assert(!std::is_default_constructible_v<Agreement>);
+static_assert(std::is_copy_constructible_v<Agreement>);

@@ -3,6 +3,7 @@
 // (§6) and year-end (§7) take from it. Figures are worked by hand in the comments.
 #include "ledger_test_support.hpp"
 #include "money_printer.hpp"
+#include "settlement_fixture.hpp"
 #include "test_period.hpp"
 
 #include "model/cash_register.hpp"
@@ -25,31 +26,14 @@ Money gbp(std::int64_t pence) {
 
 // A pooled fund of 2025-26: ICB, BRISTOL (the host), NSOM, SGLOS.
 Agreement pooled() {
-    Agreement a;
-    a.id = "T";
-    a.kind = AgreementKind::pooled;
-    a.year = FinancialYear::starting(2025);
-    for (const char* id : {"ICB", "BRISTOL", "NSOM", "SGLOS"}) {
-        Partner p;
-        p.id = id;
-        a.partners.push_back(p);
-    }
-    a.host = 1;
-    return a;
+    return test::make_agreement({"ICB", "BRISTOL", "NSOM", "SGLOS"},
+                                {{"S01", {100, 100, 100, 100}}}, 1);
 }
 
 // A joint budget of 2025-26: HOST spends and invoices A and B.
 Agreement joint() {
-    Agreement a = pooled();
-    a.kind = AgreementKind::joint;
-    a.partners.clear();
-    for (const char* id : {"HOST", "A", "B"}) {
-        Partner p;
-        p.id = id;
-        a.partners.push_back(p);
-    }
-    a.host = 0;
-    return a;
+    return test::make_agreement({"HOST", "A", "B"}, {{"S01", {100, 100, 100}}}, 0,
+                                AgreementKind::joint);
 }
 
 CashRegisterRead parse(const Agreement& a, const std::string& text) {

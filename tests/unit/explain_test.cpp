@@ -1,5 +1,5 @@
 // pool-check --explain's writer (writers/explain.hpp) and the table of legal bases it explains:
-// config/legal-bases.toml must say what lib/model/legal_basis.cpp compiles in (issue 7 item 4).
+// config/legal-bases.toml must say what lib/model/legal_basis.cpp compiles in.
 #include "model/legal_basis.hpp"
 #include "readers/agreement_loader.hpp"
 #include "writers/explain.hpp"

@@ -1,4 +1,4 @@
-// The auditor's warnings (calc/findings.hpp, issue 7 item 3): each risky-but-lawful term gives its
+// The auditor's warnings (calc/findings.hpp, SPEC §5 --explain): each risky-but-lawful term gives its
 // finding, at its place, and a plain agreement gives none.
 #include "calc/findings.hpp"
 #include "readers/agreement_loader.hpp"

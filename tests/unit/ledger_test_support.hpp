@@ -2,6 +2,7 @@
 // agreement built by hand (partners ICB, BRISTOL; schemes S01, S02; year 2025-26).
 #pragma once
 
+#include "loaded_agreement.hpp"
 #include "model/agreement.hpp"
 #include "readers/ledger_reader.hpp"
 
@@ -35,22 +36,39 @@ class TempDir {
     std::string path_;
 };
 
+// Partners ICB (the host) and BRISTOL, schemes S01 and S02, the year 2025-26.
 inline Agreement small_agreement() {
-    Agreement a;
-    a.id = "T";
-    a.title = "Test";
-    a.year = FinancialYear::starting(2025);
-    for (const char* id : {"ICB", "BRISTOL"}) {
-        Partner p;
-        p.id = id;
-        a.partners.push_back(p);
-    }
-    for (const char* id : {"S01", "S02"}) {
-        Scheme s;
-        s.id = id;
-        a.schemes.push_back(s);
-    }
-    return a;
+    return loaded_agreement(R"(
+[agreement]
+id = "T"
+title = "Test"
+kind = "pooled"
+legal_basis = "NHS Act 2006 s75"
+financial_year = "2025-26"
+host = "ICB"
+
+[[partner]]
+id = "ICB"
+name = "ICB"
+sector = "nhs"
+
+[[partner]]
+id = "BRISTOL"
+name = "BRISTOL"
+sector = "local_authority"
+
+[[scheme]]
+id = "S01"
+name = "S01"
+budget = "1200.00"
+contributions = { ICB = "50%", BRISTOL = "50%" }
+
+[[scheme]]
+id = "S02"
+name = "S02"
+budget = "1200.00"
+contributions = { ICB = "50%", BRISTOL = "50%" }
+)");
 }
 
 inline LedgerOptions one_thread() {

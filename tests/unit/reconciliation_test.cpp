@@ -245,7 +245,7 @@ TEST_CASE("recon: RAG words") {
 }
 
 TEST_CASE("recon: the year's actuals must equal the ledgers' accepted control total") {
-    // SPEC §4, issue 5: Σ schemes = Σ partners = the accepted control total. The ledgers above
+    // SPEC §4: Σ schemes = Σ partners = the accepted control total. The ledgers above
     // total 900 + 1,100 + 1,300 + 400 − 50 = 3,650.00 over the year.
     auto a = small(AgreementKind::pooled);
     auto act = ledgers(a);

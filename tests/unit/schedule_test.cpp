@@ -1,10 +1,12 @@
 // Payment schedules (SPEC §2, §5, §6): each partner's contribution allocated over its instalments,
 // equal weights, spare pence to the earlier instalments; contribution due to date.
 #include "calc/schedule.hpp"
+#include "loaded_agreement.hpp"
 #include "support/error.hpp"
 #include "test_period.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 
@@ -16,25 +18,29 @@ Money pence(std::int64_t p) {
     return Money::from_pence(p);
 }
 
-// One scheme whose contributions are the partners' totals (the schedule works on totals).
+// One scheme whose contributions are the partners' totals (the schedule works on totals), P1 the
+// host unless aligned.
 Agreement with_contributions(AgreementKind kind, PaymentSchedule frequency,
                              std::vector<std::int64_t> contributions) {
-    Agreement a;
-    a.kind = kind;
-    a.payment_schedule = frequency;
-    if (kind != AgreementKind::aligned) a.host = 0;
-    Scheme s;
-    s.id = "S01";
+    std::string t =
+        fmt::format("[agreement]\nid = \"T\"\ntitle = \"T\"\nkind = \"{}\"\n"
+                    "legal_basis = \"NHS Act 2006 s65Z5\"\nfinancial_year = \"2025-26\"\n"
+                    "payment_schedule = \"{}\"\n{}",
+                    agreement_kinds.keyword(kind), payment_schedules.keyword(frequency),
+                    kind == AgreementKind::aligned ? "" : "host = \"P1\"\n");
+    std::string shares;
+    Money budget;
     for (std::size_t p = 0; p < contributions.size(); ++p) {
-        Partner partner;
-        partner.id = "P" + std::to_string(p + 1);
-        partner.name = "Partner " + std::to_string(p + 1);
-        a.partners.push_back(partner);
-        s.contributions.push_back(pence(contributions[p]));
-        s.budget += pence(contributions[p]);
+        t += fmt::format("\n[[partner]]\nid = \"P{0}\"\nname = \"Partner {0}\"\nsector = \"nhs\"\n",
+                         p + 1);
+        shares += fmt::format("{}P{} = \"{}\"", p ? ", " : "", p + 1,
+                              format_plain(pence(contributions[p])));
+        budget += pence(contributions[p]);
     }
-    a.schemes.push_back(s);
-    return a;
+    t += fmt::format("\n[[scheme]]\nid = \"S01\"\nname = \"S01\"\nbudget = \"{}\"\n"
+                     "contributions = {{ {} }}\n",
+                     format_plain(budget), shares);
+    return test::loaded_agreement(t);
 }
 
 } // namespace
@@ -77,7 +83,7 @@ TEST_CASE("schedule: spare pence go to the earlier instalments") {
     // Monthly: 100,000.05 = 10,000,005p / 12 = 833,333.75p: floors 12 x 833,333 = 9,999,996p; the
     // 9 spare pence go one each to P01..P09 (equal remainders, earlier first).
     Agreement q = with_contributions(AgreementKind::pooled, PaymentSchedule::quarterly_in_advance,
-                                     {100000001});
+                                     {100000001, 0});
     ContributionSchedule s = build_schedule(q);
     CHECK(s.due[0].at(0) == pence(25000001));
     CHECK(s.due[0].at(3) == pence(25000000));
@@ -121,14 +127,14 @@ TEST_CASE("schedule: aligned and joint agreements have none") {
     Agreement j = with_contributions(AgreementKind::joint, PaymentSchedule::monthly, {500, 700});
     CHECK(build_schedule(j).basis == ScheduleBasis::none_joint);
     CHECK(schedule_note(j, build_schedule(j)).find("Partner 1 spends") != std::string::npos);
-    Agreement al = with_contributions(AgreementKind::aligned, PaymentSchedule::monthly, {1});
+    Agreement al = with_contributions(AgreementKind::aligned, PaymentSchedule::monthly, {1, 1});
     CHECK(build_schedule(al).basis == ScheduleBasis::none_aligned);
 }
 
 TEST_CASE("schedule: due to date outside 0..12 or for an unknown partner is a bug") {
-    Agreement a = with_contributions(AgreementKind::pooled, PaymentSchedule::monthly, {1200});
+    Agreement a = with_contributions(AgreementKind::pooled, PaymentSchedule::monthly, {1200, 0});
     ContributionSchedule s = build_schedule(a);
     CHECK_THROWS_AS(s.due_to(0, 13), Error);
     CHECK_THROWS_AS(s.due_to(0, -1), Error);
-    CHECK_THROWS_AS(s.due_to(1, 1), Error);
+    CHECK_THROWS_AS(s.due_to(2, 1), Error);
 }

@@ -1,7 +1,8 @@
-// Hand-built agreements for the settlement tests (risk_share_test, settlement_test,
-// memorandum_test): the loader's job done by hand, contributions and phasing filled in.
+// Agreements for the settlement tests (risk_share_test, settlement_test, memorandum_test), written
+// as agreement files and loaded; a test varies the risk share of its copy to state its case.
 #pragma once
 
+#include "loaded_agreement.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "money/allocation.hpp"
@@ -24,35 +25,37 @@ struct SchemeSpec {
 };
 
 // An agreement of `kind` with the given partners and schemes, host `host` (none for aligned), and
-// the SPEC §3 default risk share (basis pool, contributions, return) unless aligned.
+// the SPEC §3 default risk share (basis pool, contributions, return) unless aligned; written as the
+// agreement file and loaded, so it is one the loader accepts. Phasing is even (SPEC §2).
 inline Agreement make_agreement(const std::vector<std::string>& partners,
                                 const std::vector<SchemeSpec>& schemes,
                                 std::optional<std::size_t> host,
                                 AgreementKind kind = AgreementKind::pooled) {
-    Agreement a;
-    a.file = "test.toml";
-    a.id = "TEST";
-    a.title = "Test pool";
-    a.kind = kind;
-    a.host = host;
+    std::string t = "[agreement]\nid = \"TEST\"\ntitle = \"Test pool\"\nkind = \"";
+    t += agreement_kinds.keyword(kind);
+    t += "\"\nlegal_basis = \"NHS Act 2006 s65Z5\"\nfinancial_year = \"2025-26\"\n";
+    if (host) t += "host = \"" + partners[*host] + "\"\n";
     for (const auto& id : partners)
-        a.partners.push_back(Partner{id, id + " name", {}, {}});
+        t += "\n[[partner]]\nid = \"" + id + "\"\nname = \"" + id + " name\"\nsector = \"nhs\"\n";
     for (const auto& spec : schemes) {
-        Scheme s;
-        s.id = spec.id;
-        s.name = spec.id + " name";
-        s.lead = spec.lead;
-        for (auto c : spec.contributions) {
-            s.contributions.push_back(pence(c));
-            s.budget += pence(c);
+        std::int64_t budget = 0;
+        std::string contributions;
+        for (std::size_t p = 0; p < spec.contributions.size(); ++p) {
+            budget += spec.contributions[p];
+            contributions += (p ? ", " : "") + partners[p] + " = \"" +
+                             format_plain(pence(spec.contributions[p])) + "\"";
         }
-        std::vector<Rational> even(Period::count, Rational(1));
-        auto phased = allocate(s.budget, std::span<const Rational>(even));
-        for (Period m : Period::all())
-            s.phased[m] = phased[m.index()];
-        a.schemes.push_back(std::move(s));
+        t += "\n[[scheme]]\nid = \"" + spec.id + "\"\nname = \"" + spec.id + " name\"\n";
+        t += "budget = \"" + format_plain(pence(budget)) + "\"\n";
+        if (spec.lead) t += "lead = \"" + partners[*spec.lead] + "\"\n";
+        t += "contributions = { " + contributions + " }\n";
     }
-    if (kind != AgreementKind::aligned) a.risk_share = RiskShare{};
+    if (kind == AgreementKind::pooled)
+        t += "\n[risk_share]\nbasis = \"pool\"\noverspend = \"contributions\"\n"
+             "underspend = \"return\"\n";
+    if (kind == AgreementKind::joint) t += "\n[risk_share]\ncap = {}\n";
+    Agreement a = loaded_agreement(t);
+    a.file = "test.toml";
     return a;
 }
 

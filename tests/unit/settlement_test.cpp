@@ -206,7 +206,8 @@ struct RandomCase {
 RandomCase random_case(std::mt19937_64& rng) {
     auto pick = [&](std::uint64_t k) { return static_cast<std::size_t>(rng() % k); };
     auto amount = [&](std::int64_t most) { return static_cast<std::int64_t>(rng() % (most + 1)); };
-    const std::size_t n = 1 + pick(5), m = 1 + pick(5);
+    // An agreement has two partners at least (SPEC §3).
+    const std::size_t n = 2 + pick(4), m = 1 + pick(5);
     std::vector<std::string> ids;
     for (std::size_t p = 0; p < n; ++p)
         ids.push_back("P" + std::to_string(p));

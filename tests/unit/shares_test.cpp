@@ -1,6 +1,7 @@
-// Contribution shares (SPEC §5 pool-shares) on examples/bnssg-children, built by hand as the
-// loader would resolve it, with every figure worked out in the comments.
+// Contribution shares (SPEC §5 pool-shares) on examples/bnssg-children as loaded, with every figure
+// worked out in the comments.
 #include "calc/shares.hpp"
+#include "readers/agreement_loader.hpp"
 #include "support/error.hpp"
 #include "writers/shares_statement.hpp"
 
@@ -14,37 +15,12 @@ Money pounds(std::int64_t p) {
     return Money::from_pence(p * 100);
 }
 
-// examples/bnssg-children/agreement.toml, resolved: partners ICB, BRISTOL, NSOMERSET, SGLOS;
-// pool split 40/30/15/15 except S03 (70/10/10/10) and S06 (amounts, BRISTOL "rest").
+// examples/bnssg-children/agreement.toml as the loader reads it: partners ICB, BRISTOL, NSOMERSET,
+// SGLOS; pool split 40/30/15/15 except S03 (70/10/10/10) and S06 (amounts, BRISTOL "rest").
 Agreement bnssg_children() {
-    Agreement a;
-    a.id = "BNSSG-CYP-2025";
-    a.kind = AgreementKind::pooled;
-    a.host = 1;
-    a.payment_schedule = PaymentSchedule::quarterly_in_advance;
-    for (const char* id : {"ICB", "BRISTOL", "NSOMERSET", "SGLOS"}) {
-        Partner p;
-        p.id = p.name = id;
-        a.partners.push_back(p);
-    }
-    auto scheme = [&](const char* id, std::int64_t budget, std::vector<std::int64_t> c) {
-        Scheme s;
-        s.id = id;
-        s.budget = pounds(budget);
-        for (auto v : c)
-            s.contributions.push_back(pounds(v));
-        a.schemes.push_back(s);
-    };
-    // 40/30/15/15 of 1,200,000; 400,000; 450,000; 300,000:
-    scheme("S01", 1200000, {480000, 360000, 180000, 180000});
-    scheme("S02", 400000, {160000, 120000, 60000, 60000});
-    // 70/10/10/10 of 650,000
-    scheme("S03", 650000, {455000, 65000, 65000, 65000});
-    scheme("S04", 450000, {180000, 135000, 67500, 67500});
-    scheme("S05", 300000, {120000, 90000, 45000, 45000});
-    // 25,000 + rest (100,000 - 25,000 - 12,500 - 12,500 = 50,000) + 12,500 + 12,500
-    scheme("S06", 100000, {25000, 50000, 12500, 12500});
-    return a;
+    AgreementLoad l = load_agreement(POOLKIT_SOURCE_DIR "/examples/bnssg-children/agreement.toml");
+    REQUIRE(l.agreement);
+    return std::move(*l.agreement);
 }
 
 } // namespace

@@ -237,3 +237,32 @@ TEST_CASE("verify: the report, identical or not") {
           "pool-verify: s.json does not match its recomputation: 1 difference in 2 figures "
           "(pool-shares 0.1.0)\n");
 }
+
+TEST_CASE("verify: the JSON report, read back") {
+    // One figure changed (3100000.00 -> .01) and one only in the recomputation ("note"): the
+    // report names both, the missing side as null, and counts the statement's 2 figures.
+    Figures f{{"schema", "poolkit.shares/1"}, {"total_budget", "3100000.00"}};
+    Figures g{{"schema", "poolkit.shares/1"}, {"total_budget", "3100000.01"}, {"note", "x"}};
+    RunRecord run{"pool-verify", {"s.json"}, {{"statement", "s.json", 12, std::string(64, 'a')}}};
+    JsonValue doc =
+        parse_json(verify_json({"s.json", "poolkit.shares/1", "pool-shares", "0.1.0", 1},
+                               compare_figures(f, g), run),
+                   "report");
+    Figures got = flatten_json(doc);
+    auto at = [&](const std::string& path) {
+        for (const auto& [p, v] : got)
+            if (p == path) return v;
+        return std::string("(absent)");
+    };
+    CHECK(at("schema") == "poolkit.verify/1");
+    CHECK(at("made_by.tool") == "pool-shares");
+    CHECK(at("identical") == "false");
+    CHECK(at("figures_compared") == "2");
+    CHECK(at("differences[0].path") == "total_budget");
+    CHECK(at("differences[0].statement") == "3100000.00");
+    CHECK(at("differences[0].recomputed") == "3100000.01");
+    CHECK(at("differences[1].path") == "note");
+    CHECK(at("differences[1].statement") == "null");
+    CHECK(at("differences[1].recomputed") == "x");
+    CHECK(at("inputs[0].role") == "statement");
+}

@@ -1,0 +1,160 @@
+#include "readers/csv_register.hpp"
+
+#include "model/identifier.hpp"
+#include "readers/ledger_reasons.hpp"
+#include "support/text.hpp"
+#include "support/visible_text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace poolkit {
+
+namespace {
+
+bool holds_bare_cr(const CsvRecord& r) {
+    std::size_t n = std::min<std::size_t>(r.fields, CsvRecord::max_fields);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!r.field[i].quoted && r.field[i].raw().find('\r') != std::string_view::npos)
+            return true;
+    return false;
+}
+
+// A header name as the column it names: case and surrounding blanks aside.
+std::optional<std::size_t> column_of(std::string_view name,
+                                     std::span<const std::string_view> names) {
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    while (!name.empty() && blank(name.front()))
+        name.remove_prefix(1);
+    while (!name.empty() && blank(name.back()))
+        name.remove_suffix(1);
+    for (std::size_t c = 0; c < names.size(); ++c)
+        if (std::equal(
+                name.begin(), name.end(), names[c].begin(), names[c].end(),
+                [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+            return c;
+    return std::nullopt;
+}
+
+template <typename Items>
+std::string unknown_id(std::string_view what, std::string_view id, const Items& items) {
+    std::vector<std::string> ids;
+    for (const auto& x : items)
+        ids.push_back(x.id);
+    std::vector<std::string_view> views(ids.begin(), ids.end());
+    auto problem = id.empty() ? std::nullopt : id_problem(id);
+    return fmt::format("unknown {} {}{}; the agreement's {}s are {}{}", what, shown_value(id),
+                       problem ? ": " + *problem : "", what, and_list(ids),
+                       did_you_mean(id, views));
+}
+
+} // namespace
+
+std::string unknown_partner(const Agreement& a, std::string_view id) {
+    return unknown_id("partner", id, a.partners);
+}
+
+std::string unknown_scheme(const Agreement& a, std::string_view id) {
+    return unknown_id("scheme", id, a.schemes);
+}
+
+RegisterReader::RegisterReader(std::string_view text, const std::string& file,
+                               const RegisterLayout& layout)
+    : file_(file), layout_(layout), col_(layout.names.size(), -1) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3); // a UTF-8 BOM
+    // The scanner reads ahead in blocks of 64 bytes: give it readable padding.
+    buf_.assign(text);
+    buf_.append(scan_padding, '\0');
+    scan_.emplace(buf_.data(), buf_.data() + text.size(), ',');
+    if (!scan_->next(rec_) || rec_.blank())
+        throw Error(ErrorKind::input, {file_, 1, 0},
+                    fmt::format("no header row: {} starts with the row of its column names, {}",
+                                layout_.what, layout_.example));
+    read_header(rec_);
+    line_ += rec_.newlines;
+}
+
+void RegisterReader::read_header(const CsvRecord& r) {
+    if (holds_bare_cr(r) || r.bad_quoting)
+        throw Error(ErrorKind::input, {file_, 1, 0},
+                    r.bad_quoting ? "bad quoting in the header row: quote a whole name, and "
+                                    "write a quote inside it as \"\""
+                                  : "the header row holds a carriage return (CR) that ends "
+                                    "no line: end each line with LF or CRLF, not CR alone "
+                                    "(old Mac line endings)");
+    ncols_ = r.fields;
+    std::size_t n = std::min<std::size_t>(r.fields, CsvRecord::max_fields);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string name = unescape(r.field[i]);
+        header_.push_back(name);
+        SourceLocation at{file_, 1, static_cast<long>(i + 1)};
+        if (name.find_first_not_of(" \t") == std::string::npos)
+            throw Error(ErrorKind::input, at,
+                        fmt::format("column {} of the header has no name (a comma too many?): "
+                                    "{}'s columns are {}",
+                                    i + 1, layout_.what, layout_.example));
+        auto c = column_of(name, layout_.names);
+        if (!c)
+            throw Error(ErrorKind::input, at,
+                        fmt::format("unknown column {}: {}'s columns are {}{}", shown_value(name),
+                                    layout_.what, layout_.example,
+                                    did_you_mean(name, layout_.names)));
+        if (col_[*c] >= 0)
+            throw Error(ErrorKind::input, at,
+                        fmt::format("the header names the column \"{}\" twice (columns {} "
+                                    "and {}): remove one, so that it is clear which is meant",
+                                    layout_.names[*c], col_[*c] + 1, i + 1));
+        col_[*c] = static_cast<int>(i);
+    }
+    for (std::size_t c = 0; c < layout_.required; ++c) {
+        if (col_[c] >= 0) continue;
+        std::string has;
+        for (const auto& name : header_)
+            has += (has.empty() ? "" : ", ") + shown_value(name);
+        throw Error(ErrorKind::input, {file_, 1, 0},
+                    fmt::format("no column \"{}\" (the header has: {}); {}'s columns are {}",
+                                layout_.names[c], has, layout_.what, layout_.example));
+    }
+}
+
+bool RegisterReader::next(RegisterRow& row) {
+    for (;;) {
+        if (!scan_->next(rec_)) return false;
+        std::uint64_t line = line_;
+        line_ += rec_.newlines;
+        if (rec_.blank()) continue;
+        row.record = &rec_;
+        row.line = line;
+        row.problem.clear();
+        if (rec_.bad_quoting)
+            row.problem = "bad quoting: a field's quotes do not open and close around it (quote "
+                          "a whole field, and write a quote inside it as \"\")";
+        else if (holds_bare_cr(rec_))
+            row.problem = "a carriage return (CR) that ends no line splits the row: end each "
+                          "line with LF or CRLF, not CR alone (old Mac line endings)";
+        else if (rec_.fields != ncols_)
+            row.problem =
+                fmt::format("wrong number of fields: {}, the header has {}", rec_.fields, ncols_);
+        return true;
+    }
+}
+
+std::string RegisterReader::field(const RegisterRow& row, std::size_t col) const {
+    return col_[col] < 0 ? std::string() : unescape(row.record->field[col_[col]]);
+}
+
+bool RegisterReader::quoted(const RegisterRow& row, std::size_t col) const {
+    return col_[col] >= 0 && row.record->field[col_[col]].quoted;
+}
+
+std::vector<std::string> RegisterReader::fields(const RegisterRow& row) {
+    std::vector<std::string> out;
+    std::size_t n = std::min<std::size_t>(row.record->fields, CsvRecord::max_fields);
+    for (std::size_t i = 0; i < n; ++i)
+        out.push_back(unescape(row.record->field[i]));
+    return out;
+}
+
+} // namespace poolkit

@@ -2,6 +2,7 @@
 // budgets. Exit 0 clean; 1 with findings (rejected ledger lines, an invalid agreement, aligned
 // spending where the partner's own budget is zero, joint charges above a cap); 2 when it cannot
 // run.
+#include "cash_args.hpp"
 #include "cli.hpp"
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
@@ -38,6 +39,8 @@ int main(int argc, char** argv) {
         ->default_str("schemes");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
+    std::string cash_path;
+    cli::add_cash_option(app, cash_path);
 
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
@@ -55,15 +58,18 @@ int main(int argc, char** argv) {
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
+        const auto cash = cli::read_cash_args("pool-recon", a, cash_path, inputs);
 
         ReconStatement st{
             a,
             reconcile(a, *run.actuals, *period,
-                      forecast_methods.parse(forecast).value_or(ForecastMethod::profile)),
+                      forecast_methods.parse(forecast).value_or(ForecastMethod::profile),
+                      cli::cash_of(cash)),
             run.control,
             run.files.size(), // the ledgers, or the one --actuals file
             ledger_args.rejects_path,
             std::move(record)};
+        st.cash_register = cli::cash_summary(cash);
 
         cli::write_output(out.output, out.format == "json"  ? recon_json(st)
                                       : out.format == "csv" ? recon_csv(st, csv_table)

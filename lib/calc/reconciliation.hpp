@@ -4,11 +4,13 @@
 // table (joint, calc/joint_invoice.hpp).
 #pragma once
 
+#include "calc/cash_application.hpp"
 #include "calc/joint_invoice.hpp"
 #include "calc/rag.hpp"
 #include "calc/risk_share.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
+#include "model/cash_register.hpp"
 #include "support/keyword_table.hpp"
 
 #include <cstdint>
@@ -73,11 +75,6 @@ struct LineTally {
     Money total;
 };
 
-// Where the cash figures of the partner positions came from (SPEC §6): a cash register (§10), or
-// assumed: contributions received as due, nothing reimbursed.
-enum class CashSource { assumed, cash_register };
-inline constexpr auto cash_sources = keywords_in_order<CashSource>({"assumed", "register"});
-const char* cash_source_name(CashSource c); // "assumed", "register" (the JSON `cash` field)
 struct Reconciliation {
     Period period = Period::first();
     ForecastMethod method = ForecastMethod::profile;
@@ -95,11 +92,12 @@ struct Reconciliation {
     LineTally to_period, after_period;
 };
 
-// `actuals` must have the agreement's shape. Throws Error(invariant) if a
-// total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted control total, in
-// pence and in lines to and after m).
+// `actuals` must have the agreement's shape; `cash`, the cash register (SPEC §10) read against the
+// agreement, or nullptr to assume the cash. Throws Error(invariant) if a total does not reconcile
+// (Σ schemes = Σ partners' ledgers = the accepted control total, in pence and in lines to and
+// after m).
 Reconciliation reconcile(const Agreement& agreement, const Actuals& actuals, Period period,
-                         ForecastMethod method);
+                         ForecastMethod method, const CashRegister* cash = nullptr);
 
 // The forecast outturn of one budget (SPEC §6): profile = actual_ytd + (budget − budget_ytd);
 // run-rate = actual_ytd × 12 / m, rounded half away from zero, m = periods_elapsed (0..12). At

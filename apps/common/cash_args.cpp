@@ -58,9 +58,9 @@ std::optional<CashRegisterRead> read_cash_args(std::string_view tool, const Agre
     const std::size_t shown = 10;
     for (std::size_t i = 0; i < read.rejects.size() && i < shown; ++i) {
         const CashReject& x = read.rejects[i];
-        std::cerr << fmt::format("{}:{}{}: rejected: {}\n", visible(x.row.file), x.row.line,
+        std::cerr << fmt::format("{}:{}{}: rejected: {}\n", visible(x.file), x.line,
                                  x.column > 0 ? fmt::format(":{}", x.column) : "",
-                                 visible(x.row.reason));
+                                 visible(x.reason));
     }
     if (read.rejects.size() > shown)
         std::cerr << fmt::format("{}: ... and {} more rejected cash register rows\n", tool,

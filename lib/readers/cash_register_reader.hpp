@@ -10,7 +10,7 @@
 #include "model/agreement.hpp"
 #include "model/cash_register.hpp"
 #include "model/input_file.hpp"
-#include "model/rejected_lines.hpp"
+#include "readers/csv_register.hpp"
 #include "support/error.hpp"
 
 #include <string>
@@ -19,13 +19,8 @@
 
 namespace poolkit {
 
-// A row that was not accepted: as a rejected ledger line (its fields as they were, its amount
-// when it could be read), and the column of the field at fault (0: the row as a whole).
-struct CashReject {
-    RejectedLine row;
-    long column = 0;
-    SourceLocation where() const { return {row.file, static_cast<long>(row.line), column}; }
-};
+// A row that was not accepted, with the column at fault (csv_register.hpp).
+using CashReject = RegisterReject;
 
 struct CashRegisterRead {
     CashRegister cash;

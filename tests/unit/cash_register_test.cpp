@@ -235,19 +235,19 @@ TEST_CASE("cash register: every reason a row is rejected, with its line and colu
     };
     for (std::size_t i = 0; i < want.size(); ++i) {
         CAPTURE(i);
-        CHECK(r.rejects[i].row.file == "cash.csv");
-        CHECK(r.rejects[i].row.line == static_cast<std::uint64_t>(want[i].line));
+        CHECK(r.rejects[i].file == "cash.csv");
+        CHECK(r.rejects[i].line == static_cast<std::uint64_t>(want[i].line));
         CHECK(r.rejects[i].column == want[i].column);
-        CHECK(r.rejects[i].row.reason == want[i].reason);
+        CHECK(r.rejects[i].reason == want[i].reason);
         CHECK(r.rejects[i].where().str() ==
               "cash.csv:" + std::to_string(want[i].line) +
                   (want[i].column ? ":" + std::to_string(want[i].column) : ""));
     }
     // The fields as they were, for the rejects file; the amount when it could be read.
-    CHECK(r.rejects[0].row.fields ==
+    CHECK(r.rejects[0].fields ==
           std::vector<std::string>{"2025-05-01", "R1", "ICB", "contribution", "12.345", "", ""});
-    CHECK_FALSE(r.rejects[0].row.amount);
-    CHECK(r.rejects[1].row.amount == gbp(1000));
+    CHECK_FALSE(r.rejects[0].amount);
+    CHECK(r.rejects[1].amount == gbp(1000));
 
     // One row accepted: R12, 25.50 for ICB in P02.
     REQUIRE(r.cash.rows().size() == 1);
@@ -272,20 +272,20 @@ TEST_CASE("cash register: a partner that is not an id is told why") {
                                          "2025-05-01,R1,ICB ,contribution,1.00\n"
                                          "2025-05-01,R2,\"\x1b[31m\",contribution,1.00\n");
     REQUIRE(r.rejects.size() == 2);
-    CHECK(r.rejects[0].row.reason ==
+    CHECK(r.rejects[0].reason ==
           "unknown partner \"ICB \": it holds a space (character 4); the agreement's partners are "
           "ICB, BRISTOL, NSOM and SGLOS; did you mean 'ICB'?");
     CashRegisterRead e = parse(pooled(), "date,ref,partner,kind,amount\n"
                                          "2025-05-01,R1,,contribution,1.00\n"
                                          "2025-05-01,R2,ICB,,1.00\n");
     REQUIRE(e.rejects.size() == 2);
-    CHECK(e.rejects[0].row.reason == "unknown partner (empty); the agreement's partners are ICB, "
-                                     "BRISTOL, NSOM and SGLOS");
-    CHECK(e.rejects[1].row.reason == "unknown kind (empty) (the kinds: contribution, "
-                                     "reimbursement, invoice, payment and settlement)");
+    CHECK(e.rejects[0].reason == "unknown partner (empty); the agreement's partners are ICB, "
+                                 "BRISTOL, NSOM and SGLOS");
+    CHECK(e.rejects[1].reason == "unknown kind (empty) (the kinds: contribution, "
+                                 "reimbursement, invoice, payment and settlement)");
     // A control character is written out, never sent to the terminal (visible_text.hpp).
-    CHECK(r.rejects[1].row.reason.find('\x1b') == std::string::npos);
-    CHECK(r.rejects[1].row.reason.starts_with("unknown partner \"\\x1b[31m\": it holds \\x1b"));
+    CHECK(r.rejects[1].reason.find('\x1b') == std::string::npos);
+    CHECK(r.rejects[1].reason.starts_with("unknown partner \"\\x1b[31m\": it holds \\x1b"));
 }
 
 TEST_CASE("cash register: a joint budget's invoices, payments and settlements") {
@@ -300,11 +300,11 @@ TEST_CASE("cash register: a joint budget's invoices, payments and settlements") 
                        "2025-04-01,INV-H,HOST,invoice,5.00,\n";         // 9: the host is not billed
     CashRegisterRead r = parse(joint(), text);
     REQUIRE(r.rejects.size() == 2);
-    CHECK(r.rejects[0].row.line == 8);
+    CHECK(r.rejects[0].line == 8);
     CHECK(r.rejects[0].column == 4);
-    CHECK(r.rejects[0].row.reason == "kind contribution has no place in a joint budget's "
-                                     "register: its rows are invoice, payment and settlement");
-    CHECK(r.rejects[1].row.line == 9);
+    CHECK(r.rejects[0].reason == "kind contribution has no place in a joint budget's "
+                                 "register: its rows are invoice, payment and settlement");
+    CHECK(r.rejects[1].line == 9);
     CHECK(r.rejects[1].column == 3);
     const CashRegister& c = r.cash;
     // invoiced_before P03: 1,000.00 + 1,200.00 = 2,200.00; through P03: 2,200.00 − 200.00.
@@ -337,8 +337,8 @@ TEST_CASE("cash register: an aligned budget moves no money") {
     CashRegisterRead r = parse(a, "date,ref,partner,kind,amount\n"
                                   "2025-05-01,R1,ICB,contribution,1.00\n");
     REQUIRE(r.rejects.size() == 1);
-    CHECK(r.rejects[0].row.reason == "kind contribution: an aligned budget moves no money between "
-                                     "the partners (SPEC §1), so it has no cash register");
+    CHECK(r.rejects[0].reason == "kind contribution: an aligned budget moves no money between "
+                                 "the partners (SPEC §1), so it has no cash register");
 }
 
 TEST_CASE("cash register: the header is checked, with its place") {

@@ -215,12 +215,8 @@ CashRegisterRead parse_cash_register(const Agreement& agreement, std::string_vie
 }
 
 CashRegisterRead read_cash_register(const Agreement& agreement, const std::string& path) {
-    InputText in = read_input(path, "cash register");
-    CashRegisterRead out;
-    out.input = in.record;
-    out.input.role = "cash";
-    Reader(agreement, path, out).run(in.text);
-    return out;
+    // The bytes' record (size, SHA-256) is made from the text itself, as for a text given whole.
+    return parse_cash_register(agreement, read_input(path, "cash register").text, path);
 }
 
 } // namespace poolkit

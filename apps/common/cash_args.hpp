@@ -18,22 +18,29 @@
 
 namespace poolkit::cli {
 
-// Adds --cash FILE.
-CLI::Option* add_cash_option(CLI::App& app, std::string& path);
+// --cash FILE and the profile of its layout when it is another (--cash-profile FILE, SPEC §10-§11).
+struct CashArgs {
+    std::string path;
+    std::string profile;
+};
+
+// Adds --cash FILE and --cash-profile FILE.
+CLI::Option* add_cash_option(CLI::App& app, CashArgs& args);
 
 // pool-settle's --paid FILE (the shorthand for a register of contribution rows, SPEC §10) and
 // --cash FILE, which exclude each other.
-void add_paid_and_cash_options(CLI::App& app, std::string& paid_path, std::string& cash_path);
+void add_paid_and_cash_options(CLI::App& app, std::string& paid_path, CashArgs& cash);
 
 // Reads the --paid file at `path` (nothing when it is empty), appending its record to `inputs`.
 std::optional<std::vector<Money>>
 read_paid_args(const Agreement& agreement, const std::string& path, std::vector<InputFile>& inputs);
 
-// Reads the register at `path` (nothing when it is empty), telling stderr about its rejected
-// rows and appending its record to `inputs`. Error(usage) for an aligned agreement, which moves
+// Reads the register at `args.path` (nothing when it is empty) in its profile's layout when one is
+// given, telling stderr about its rejected rows and appending its record (and its profile's) to
+// `inputs`. Error(usage) for an aligned agreement, which moves
 // no money (SPEC §1); Error(input) for an unreadable file or a wrong header (exit 2).
 std::optional<CashRegisterRead> read_cash_args(std::string_view tool, const Agreement& agreement,
-                                               const std::string& path,
+                                               const CashArgs& args,
                                                std::vector<InputFile>& inputs);
 
 // The register the calculations take (nullptr: the cash is assumed), and what the statement

@@ -39,8 +39,8 @@ int main(int argc, char** argv) {
         ->default_str("schemes");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
-    std::string cash_path;
-    cli::add_cash_option(app, cash_path);
+    cli::CashArgs cash_args;
+    cli::add_cash_option(app, cash_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
-        const auto cash = cli::read_cash_args("pool-recon", a, cash_path, inputs);
+        const auto cash = cli::read_cash_args("pool-recon", a, cash_args, inputs);
 
         ReconStatement st{
             a,

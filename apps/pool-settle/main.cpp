@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     cli::ToolApp app{"pool-settle",
                      "Settle the year of a pooled fund: outturn, risk share, final shares, the "
                      "transfers with the host, and the memorandum account (docs/formulas.md)."};
-    std::string agreement_path, paid_path, cash_path, table = "partners";
+    std::string agreement_path, paid_path, table = "partners";
+    cli::CashArgs cash_args;
     cli::LedgerArgs ledger_args;
     bool with_memorandum = false, provisional = false, complete = false;
     cli::OutputOptions out;
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
         ->default_str("partners");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
-    cli::add_paid_and_cash_options(app, paid_path, cash_path);
+    cli::add_paid_and_cash_options(app, paid_path, cash_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
         const SettlementTable csv_table = cli::settlement_table(table);
@@ -51,7 +52,7 @@ int main(int argc, char** argv) {
         LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
         const auto paid = cli::read_paid_args(a, paid_path, inputs);
-        const auto cash = cli::read_cash_args("pool-settle", a, cash_path, inputs);
+        const auto cash = cli::read_cash_args("pool-settle", a, cash_args, inputs);
 
         const YearCompleteness year = year_completeness(*run.actuals);
         SettlementStatement st{.agreement = a,

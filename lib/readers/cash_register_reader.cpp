@@ -32,13 +32,15 @@ constexpr RegisterLayout layout{column_names, required_columns, "the cash regist
 
 class Reader {
   public:
-    Reader(const Agreement& a, const std::string& file, CashRegisterRead& out)
-        : a_(a), file_(file), out_(out) {
+    Reader(const Agreement& a, const std::string& file, CashRegisterRead& out,
+           const RegisterProfile* profile)
+        : a_(a), file_(file), out_(out), profile_(profile),
+          date_(*DateFormat::compile(profile ? profile->layout.date_format : "%Y-%m-%d")) {
         out_.cash = CashRegister(a.partners.size());
     }
 
     void run(std::string_view text) {
-        RegisterReader in(text, file_, layout);
+        RegisterReader in(text, file_, layout, profile_);
         out_.header = in.header();
         RegisterRow r;
         while (in.next(r))
@@ -131,12 +133,11 @@ class Reader {
             return fail(c_amount, fmt::format("bad amount {}: {}", shown_value(amount_text),
                                               describe(m.error)));
 
-        static const DateFormat iso = *DateFormat::compile("%Y-%m-%d");
         std::string date_text = in.field(r, c_date);
-        auto date = iso.parse(date_text);
+        auto date = date_.parse(date_text);
         if (!date)
-            return fail(c_date, fmt::format("bad date {} (expected YYYY-MM-DD, a real day)",
-                                            shown_value(date_text)));
+            return fail(c_date, fmt::format("bad date {} (expected {}, a real day)",
+                                            shown_value(date_text), date_.example()));
 
         std::string partner = in.field(r, c_partner);
         auto p = a_.partner_index(partner);
@@ -201,22 +202,29 @@ class Reader {
     const Agreement& a_;
     const std::string& file_;
     CashRegisterRead& out_;
+    const RegisterProfile* profile_;
+    DateFormat date_; // the register's, or its profile's (SPEC §11)
     std::unordered_map<std::string, Use> refs_;
 };
 
 } // namespace
 
+const RegisterLayout& cash_register_layout() {
+    return layout;
+}
+
 CashRegisterRead parse_cash_register(const Agreement& agreement, std::string_view text,
-                                     const std::string& file) {
+                                     const std::string& file, const RegisterProfile* profile) {
     CashRegisterRead out;
     out.input = InputFile{"cash", file, text.size(), sha256_hex(text)};
-    Reader(agreement, file, out).run(text);
+    Reader(agreement, file, out, profile).run(text);
     return out;
 }
 
-CashRegisterRead read_cash_register(const Agreement& agreement, const std::string& path) {
+CashRegisterRead read_cash_register(const Agreement& agreement, const std::string& path,
+                                    const RegisterProfile* profile) {
     // The bytes' record (size, SHA-256) is made from the text itself, as for a text given whole.
-    return parse_cash_register(agreement, read_input(path, "cash register").text, path);
+    return parse_cash_register(agreement, read_input(path, "cash register").text, path, profile);
 }
 
 } // namespace poolkit

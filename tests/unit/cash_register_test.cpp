@@ -8,6 +8,7 @@
 
 #include "model/cash_register.hpp"
 #include "readers/cash_register_reader.hpp"
+#include "readers/register_profile.hpp"
 #include "support/error.hpp"
 
 #include <doctest/doctest.h>
@@ -419,5 +420,63 @@ TEST_CASE("cash register: read from a file, recorded among the inputs") {
     } catch (const Error& e) {
         CHECK(e.kind() == ErrorKind::input);
         CHECK(std::string(e.what()).starts_with("cannot open the cash register file"));
+    }
+}
+
+TEST_CASE("cash register: another export's layout read through a profile (SPEC §10, §11)") {
+    // A finance system's bank report: a title line, semicolons, UK dates, its own column names
+    // and columns the register does not need.
+    const std::string profile_text = "[profile]\n"
+                                     "name = \"bank-report\"\n"
+                                     "delimiter = \";\"\n"
+                                     "date_format = \"%d/%m/%Y\"\n"
+                                     "skip_lines = 1\n"
+                                     "[columns]\n"
+                                     "date = \"Value Date\"\n"
+                                     "ref = \"Bank Ref\"\n"
+                                     "partner = \"Counterparty\"\n"
+                                     "kind = \"Type\"\n"
+                                     "amount = \"GBP\"\n";
+    RegisterProfile profile =
+        parse_register_profile(profile_text, "bank.toml", cash_register_layout());
+    CHECK(profile.layout.delimiter == ';');
+    const std::string text = "Receipts and payments, pooled fund, 2025-26\n"
+                             "Value Date;Bank Ref;Counterparty;Type;GBP;Operator\n"
+                             "01/04/2025;B-1;ICB;contribution;150000.00;jk\n"
+                             "15/10/2025;B-2;SGLOS;reimbursement;4321.09;jk\n"
+                             "31/09/2025;B-3;NSOM;contribution;10.00;jk\n";
+    CashRegisterRead r = parse_cash_register(pooled(), text, "bank.csv", &profile);
+    REQUIRE(r.cash.rows().size() == 2);
+    CHECK(r.cash.rows()[0].where.line == 3); // the title line and the header above it
+    CHECK(r.cash.rows()[0].amount == gbp(15000000));
+    CHECK(r.cash.rows()[1].period == Period::nth(7)); // 15 October 2025
+    CHECK(received_to(r.cash, 0, Period::nth(1)) == gbp(15000000));
+    // 31 September is no day: rejected at its line and the profile's date column, in its format.
+    REQUIRE(r.rejects.size() == 1);
+    CHECK(r.rejects[0].line == 5);
+    CHECK(r.rejects[0].column == 1);
+    CHECK(r.rejects[0].reason == "bad date \"31/09/2025\" (expected DD/MM/YYYY, a real day)");
+    // Lines read 3 = accepted 2 + rejected 1; 150,000.00 + 4,321.09 + 10.00 = 154,331.09 read.
+    CHECK(r.totals.rows.lines_read == 3);
+    CHECK(r.totals.rows.total_read == gbp(15433109));
+
+    // A column the profile names that the export lacks, at the header's line.
+    try {
+        parse_cash_register(pooled(), "title\nValue Date;Bank Ref;Counterparty;GBP\n", "bank.csv",
+                            &profile);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.where().str() == "bank.csv:2");
+        CHECK(std::string(e.what()).find("no column \"Type\"") != std::string::npos);
+    }
+    // The profile's own mistakes are located, with a hint.
+    try {
+        parse_register_profile("[profile]\nname = \"x\"\n[columns]\nknd = \"Type\"\n", "bad.toml",
+                               cash_register_layout());
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.where().str() == "bad.toml:4:1");
+        CHECK(std::string(e.what()).find("unknown key 'knd' in [columns]; did you mean 'kind'?") ==
+              0);
     }
 }

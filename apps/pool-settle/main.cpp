@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
         ->excludes(app.get_option("--provisional"));
     app.add_option("--table", table,
                    "with --format csv: " + or_list(cli::choices(settlement_tables)))
+        ->check(CLI::IsMember(cli::choices(settlement_tables)))
         ->default_str("partners");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);

@@ -62,6 +62,16 @@ RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", "--comm
           "commitments.csv", *PROFILES, *YEAR],
          ["pool-cases", f"{CHILDREN}/agreement.toml", "--commitments", "commitments.csv",
           "--period", "P06"]]
+# With a cash register (SPEC §10): the example's, and a joint one with invoices, payments and a
+# settlement.
+RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", *PROFILES, *YEAR,
+          "--cash", f"{CHILDREN}/cash.csv"],
+         ["pool-settle", f"{CHILDREN}/agreement.toml", *PROFILES, *YEAR,
+          "--cash", f"{CHILDREN}/cash.csv"],
+         ["pool-recon", f"{JOINT}/agreement.toml", "--period", "P06", *JOINT_LEDGERS,
+          "--cash", "joint-cash.csv"],
+         ["pool-settle", f"{JOINT}/agreement.toml", *JOINT_LEDGERS, "--complete",
+          "--cash", "joint-cash.csv"]]
 # pool-verify's own report, on statements PREPARE writes: one identical, one with a figure changed
 # (so that the differences have a row).
 RUNS += [["pool-verify", "shares.json"], ["pool-verify", "changed.json"]]
@@ -81,6 +91,10 @@ FILES = {
                        "C-0002,BRISTOL,S01,fostering,650.00,2025-05-12,2025-12-19,active\n",
     "paid.csv": "partner,amount\nICB,1420000.00\nBRISTOL,820000.00\nNSOMERSET,400000.00\n"
                 "SGLOS,430000.00\n",
+    "joint-cash.csv": "date,ref,partner,kind,amount,period\n"
+                      "2025-05-05,INV1,ICB,invoice,120000.00,P01\n"
+                      "2025-05-30,PAY1,ICB,payment,120000.00,\n"
+                      "2026-04-20,SET1,ICB,settlement,1000.00,\n",
     "over.csv": "date,ref,partner,scheme,cost_centre,description,amount\n" + "".join(
         f"2026-03-15,R{s},BRISTOL,S0{s},CC1,spend,{b}\n" for s, b in
         ((1, "1800000.00"), (2, "400000.00"), (3, "650000.00"), (4, "450000.00"),

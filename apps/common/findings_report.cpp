@@ -14,6 +14,11 @@ bool says_itself(const std::string& format) {
     return format == "text" || format == "md";
 }
 
+// A rejected cash register row is a finding, as a rejected ledger line (SPEC §5, §10).
+bool cash_rejected(const std::optional<CashRegisterSummary>& cash) {
+    return cash && cash->totals.rows.lines_rejected > 0;
+}
+
 } // namespace
 
 int recon_findings(const ReconStatement& st, const std::string& format) {
@@ -33,7 +38,8 @@ int recon_findings(const ReconStatement& st, const std::string& format) {
                                  "(above a partner's contribution plus its cap): the partners "
                                  "must agree how to meet it\n",
                                  format_display(unallocated));
-    bool findings = st.control.lines_rejected > 0 || flagged > 0 || unallocated.is_positive();
+    bool findings = st.control.lines_rejected > 0 || flagged > 0 || unallocated.is_positive() ||
+                    cash_rejected(st.cash_register);
     return findings ? exit_findings : exit_clean;
 }
 
@@ -55,7 +61,8 @@ int settlement_findings(const SettlementStatement& st, const std::string& format
                                  st.agreement.kind == AgreementKind::joint
                                      ? "the charges (above a partner's contribution plus its cap)"
                                      : "overspend");
-    bool findings = st.control.lines_rejected > 0 || unallocated.is_positive() || incomplete;
+    bool findings = st.control.lines_rejected > 0 || unallocated.is_positive() || incomplete ||
+                    cash_rejected(st.cash_register);
     return findings ? exit_findings : exit_clean;
 }
 

@@ -93,8 +93,8 @@ int exec_tool(const std::string& command, const std::vector<std::string>& args) 
         std::vector<std::string_view> names(commands.begin(), commands.end());
         names.push_back("init");
         names.push_back("help");
-        report_error("poolkit", fmt::format("no command '{}'{}; `poolkit` lists them", command,
-                                            did_you_mean(command, names)));
+        report_error("poolkit", fmt::format("no command '{}'{} (poolkit alone lists the commands)",
+                                            command, did_you_mean(command, names)));
         return exit_failure;
     }
     std::vector<std::string> argv{tool};

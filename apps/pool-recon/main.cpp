@@ -2,6 +2,7 @@
 // budgets. Exit 0 clean; 1 with findings (rejected ledger lines, an invalid agreement, aligned
 // spending where the partner's own budget is zero, joint charges above a cap); 2 when it cannot
 // run.
+#include "cash_args.hpp"
 #include "cli.hpp"
 #include "commitments_args.hpp"
 #include "findings_report.hpp"
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
         ->type_name("FILE");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
+    cli::CashArgs cash_args;
+    cli::add_cash_option(app, cash_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
         if (!commitments.empty()) cli::check_commitments_forecast(a);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
+        const auto cash = cli::read_cash_args("pool-recon", a, cash_args, inputs);
 
         std::optional<CommitmentsRead> reg;
         if (!commitments.empty())
@@ -69,11 +73,12 @@ int main(int argc, char** argv) {
             a,
             reconcile(a, *run.actuals, *period,
                       forecast_methods.parse(forecast).value_or(ForecastMethod::profile),
-                      cli::commitments_for(a, reg, *period)),
+                      cli::cash_of(cash), cli::commitments_for(a, reg, *period)),
             run.control,
             run.files.size(), // the ledgers, or the one --actuals file
             ledger_args.rejects_path,
             std::move(record)};
+        st.cash_register = cli::cash_summary(cash);
 
         cli::write_output(out.output, out.format == "json"  ? recon_json(st)
                                       : out.format == "csv" ? recon_csv(st, csv_table)

@@ -1,6 +1,7 @@
 // pool-settle: the year-end risk share, settlement transfers and memorandum account (SPEC §7).
 // Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend, a year whose
 // ledgers stop short of March); 2 when it cannot run.
+#include "cash_args.hpp"
 #include "cli.hpp"
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
@@ -9,7 +10,6 @@
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
-#include "readers/paid_reader.hpp"
 #include "support/error.hpp"
 #include "support/text.hpp"
 #include "writers/settlement_statement.hpp"
@@ -21,13 +21,10 @@ int main(int argc, char** argv) {
                      "Settle the year of a pooled fund: outturn, risk share, final shares, the "
                      "transfers with the host, and the memorandum account (docs/formulas.md)."};
     std::string agreement_path, paid_path, table = "partners";
+    cli::CashArgs cash_args;
     cli::LedgerArgs ledger_args;
     bool with_memorandum = false, provisional = false, complete = false;
     cli::OutputOptions out;
-    app.add_option("--paid", paid_path,
-                   "contributions actually paid, CSV `partner,amount` with a line for every "
-                   "partner (default: each paid what was due; pooled funds only)")
-        ->type_name("FILE");
     app.add_flag("--memorandum", with_memorandum,
                  "add the memorandum account and each partner's accounts note (a joint budget: "
                  "the host's recharge statement and each partner's note of expenditure "
@@ -41,9 +38,11 @@ int main(int argc, char** argv) {
         ->excludes(app.get_option("--provisional"));
     app.add_option("--table", table,
                    "with --format csv: " + or_list(cli::choices(settlement_tables)))
+        ->check(CLI::IsMember(cli::choices(settlement_tables)))
         ->default_str("partners");
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
+    cli::add_paid_and_cash_options(app, paid_path, cash_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
         const SettlementTable csv_table = cli::settlement_table(table);
@@ -53,16 +52,13 @@ int main(int argc, char** argv) {
         with_memorandum = cli::settlement_memorandum(with_memorandum, csv_table, out.format, a);
         LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
-        std::optional<std::vector<Money>> paid;
-        if (!paid_path.empty()) {
-            InputFile paid_record;
-            paid = read_paid(a, paid_path, paid_record);
-            inputs.push_back(paid_record);
-        }
+        const auto paid = cli::read_paid_args(a, paid_path, inputs);
+        const auto cash = cli::read_cash_args("pool-settle", a, cash_args, inputs);
 
         const YearCompleteness year = year_completeness(*run.actuals);
         SettlementStatement st{.agreement = a,
-                               .settlement = settle(a, *run.actuals, paid ? &*paid : nullptr),
+                               .settlement = paid ? settle(a, *run.actuals, &*paid)
+                                                  : settle(a, *run.actuals, cli::cash_of(cash)),
                                .memorandum = std::nullopt,
                                .paid_given = paid.has_value(),
                                .control = run.control,
@@ -71,7 +67,8 @@ int main(int argc, char** argv) {
                                .year = year,
                                .year_end = year_end(year, provisional, complete),
                                .short_partner_files = {},
-                               .complete_asserted = complete};
+                               .complete_asserted = complete,
+                               .cash_register = cli::cash_summary(cash)};
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         // A joint budget has no pool: the host's recharge statement and the partners' notes

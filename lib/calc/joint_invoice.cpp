@@ -20,16 +20,18 @@ JointCharges charges_to(const Agreement& a, const Actuals& act, int m) {
 
 JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period period,
                                std::span<const Money> forecast_outturns,
-                               const std::vector<Money>* invoiced_before) {
+                               const std::vector<Money>* invoiced_before,
+                               const std::vector<Money>* payments) {
     const std::size_t n = a.partners.size();
     const int m = period.number(); // periods elapsed to its end
     if (act.partners() != n || act.schemes() != a.schemes.size())
         throw Error(ErrorKind::invariant, "joint invoices: actuals not shaped to the agreement");
     if (!a.host) throw Error(ErrorKind::invariant, "joint invoices: the agreement has no host");
-    if (invoiced_before && invoiced_before->size() != n)
-        throw Error(ErrorKind::invariant,
-                    "joint invoices: " + std::to_string(invoiced_before->size()) +
-                        " invoiced amounts for " + std::to_string(n) + " partners");
+    for (const std::vector<Money>* given : {invoiced_before, payments})
+        if (given && given->size() != n)
+            throw Error(ErrorKind::invariant, "joint invoices: " + std::to_string(given->size()) +
+                                                  " invoiced or paid amounts for " +
+                                                  std::to_string(n) + " partners");
     JointInvoicing r;
     r.period = period;
     r.to_date = charges_to(a, act, m);
@@ -60,6 +62,8 @@ JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period pe
             f.own_spend_to_date = inv.own_spend_to_date;
             f.invoice = inv.amount;
             f.invoiced_to_date = inv.invoiced_before + inv.amount;
+            f.paid = payments ? (*payments)[p] : f.invoiced_to_date;
+            f.outstanding = f.invoiced_to_date - f.paid;
             r.invoices.push_back(inv);
         }
         r.partners.push_back(f);

@@ -40,6 +40,11 @@ struct JointPartnerFigures {
     Money invoiced_to_date;  // invoiced_before + this period's invoice
     Money invoice;           // this period's invoice (< 0: a credit note)
     Money forecast_charge;   // the charge formula on each scheme's forecast outturn, after caps
+    // What it has paid against its invoices to m (the register's payment rows; without a
+    // register every invoice is taken as paid, as the year-end settlement takes it, SPEC §7), and
+    // what is still unpaid: invoiced_to_date − paid.
+    Money paid;
+    Money outstanding;
 };
 
 struct JointInvoicing {
@@ -53,10 +58,12 @@ struct JointInvoicing {
 
 // At period m, `forecast_outturns` has one forecast outturn per scheme ([[scheme]] order).
 // `invoiced_before`: each partner's total invoices for periods before m ([[partner]] order, the
-// host's ignored), or nullptr to recompute them from `actuals`. Throws Error(invariant) for inputs
-// not shaped to the agreement or a joint agreement without a host.
+// host's ignored), or nullptr to recompute them from `actuals`; `payments`: what each has paid
+// against its invoices to m, or nullptr to take every invoice as paid. Throws Error(invariant)
+// for inputs not shaped to the agreement or a joint agreement without a host.
 JointInvoicing joint_invoicing(const Agreement& agreement, const Actuals& actuals, Period period,
                                std::span<const Money> forecast_outturns,
-                               const std::vector<Money>* invoiced_before = nullptr);
+                               const std::vector<Money>* invoiced_before = nullptr,
+                               const std::vector<Money>* payments = nullptr);
 
 } // namespace poolkit

@@ -13,7 +13,8 @@ constexpr IdentityChecks check{"joint settlement"};
 
 } // namespace
 
-void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& r) {
+void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& r,
+                  const CashRegister* cash) {
     const std::size_t n = a.partners.size();
     const std::size_t host = *a.host;
     std::vector<Money> outturns;
@@ -35,14 +36,21 @@ void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& 
         ps.risk_share = ps.final_share - ps.contribution;
         if (p == host) continue; // no paid, direct spend or balance: it is not invoiced
         ps.direct_spend = r.ledger_spend[p];
-        ps.paid = inv.partners[p].invoiced_to_date;
+        // With a register, what was invoiced is its invoice rows, so a back-dated line never
+        // billed is in the balance (SPEC §7); without one, every invoice is taken as paid.
+        ps.paid =
+            cash ? invoiced_through(*cash, p, Period::last()) : inv.partners[p].invoiced_to_date;
         ps.balance = ps.final_share - ps.direct_spend - ps.paid;
-        ps.payments = ps.paid; // no register: every invoice taken as paid
+        ps.payments = cash ? payments_to(*cash, p, Period::last()) : ps.paid;
         ps.outstanding = ps.paid - ps.payments;
-        if (ps.balance.is_positive())
-            r.transfers.push_back({p, host, ps.balance});
-        else if (ps.balance.is_negative())
-            r.transfers.push_back({host, p, -ps.balance});
+        if (cash) ps.settled = settled(*cash, p);
+        // At 31 March it owed its balance and its unpaid invoices, less what it had settled by
+        // then; payments and settlements dated after the year end had not moved yet.
+        ps.at_year_end = ps.balance + ps.outstanding - ps.settled;
+        if (cash)
+            ps.at_year_end += after_year_end(a, *cash, CashKind::payment, p) +
+                              after_year_end(a, *cash, CashKind::settlement, p);
+        add_settling_transfer(r, p, host);
     }
 }
 
@@ -104,7 +112,8 @@ void check_joint_settlement(const Agreement& a, const SettlementResult& r) {
         check.expect_equal(ps.risk_share, ps.final_share - ps.contribution, id + " risk share");
         shares += ps.risk_share;
         if (p == host) {
-            for (Money x : {ps.paid, ps.direct_spend, ps.balance, ps.payments, ps.outstanding})
+            for (Money x : {ps.paid, ps.direct_spend, ps.balance, ps.payments, ps.outstanding,
+                            ps.settled, ps.at_year_end})
                 check.expect_equal(x, Money{}, "the host's paid, direct spend and balance");
             continue;
         }
@@ -121,7 +130,7 @@ void check_joint_settlement(const Agreement& a, const SettlementResult& r) {
     // them the host has borne its own charge and the unallocated amount, no more and no less.
     Money host_cost = r.ledger_spend[host] - check_transfers(a, r, check.statement);
     for (std::size_t p = 0; p < n; ++p)
-        if (p != host) host_cost -= r.partners[p].paid;
+        if (p != host) host_cost -= r.partners[p].paid + r.partners[p].settled;
     check.expect_equal(host_cost, r.partners[host].final_share + r.unallocated,
                        "what the host bears against its charge + unallocated");
 }

@@ -8,10 +8,6 @@
 
 namespace poolkit {
 
-const char* cash_source_name(CashSource c) {
-    return cash_sources.keyword(c).data();
-}
-
 const char* forecast_name(ForecastMethod m) {
     return forecast_methods.keyword(m).data();
 }
@@ -95,7 +91,8 @@ LineTally lines_in(const Actuals& act, Period::Range periods) {
 } // namespace
 
 Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
-                         ForecastMethod method, std::optional<CommitmentsForecast> commitments) {
+                         ForecastMethod method, const CashRegister* cash,
+                         std::optional<CommitmentsForecast> commitments) {
     const int m = period.number(); // periods elapsed to its end
     if (act.partners() != a.partners.size() || act.schemes() != a.schemes.size())
         throw Error(ErrorKind::invariant, "actuals do not have the agreement's shape");
@@ -141,6 +138,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
     switch (a.kind) {
     case AgreementKind::pooled: {
         ContributionSchedule schedule = build_schedule(a);
+        if (cash) r.cash = CashSource::cash_register;
         // The same effective risk share, opening balance and caps as pool-settle (SPEC §6), so
         // that at P12 the forecast share is the settlement's.
         r.forecast_share = share_risk(a, std::span<const Money>(forecast_variances));
@@ -150,11 +148,14 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
             // Spend in the host's own ledger is the pool's spending; another partner's is spend on
             // the pool's behalf, to be reimbursed (SPEC §6).
             if (!a.host || *a.host != p) pos.direct_spend_ytd = act.partner_to(PartnerIndex{p}, m);
-            // Without a cash register (SPEC §10), contributions are assumed received as due and
-            // nothing reimbursed yet.
-            pos.received_ytd = pos.contribution_due_ytd;
-            pos.position = (pos.contribution_due_ytd - pos.received_ytd) -
-                           (pos.direct_spend_ytd - pos.reimbursed_ytd);
+            // The register's rows to the end of m (SPEC §10); without one, contributions are
+            // assumed received as due and nothing reimbursed yet.
+            pos.received_ytd =
+                cash ? contributions_paid(a, *cash, p, period, pos.contribution_due_ytd)
+                     : pos.contribution_due_ytd;
+            if (cash) pos.reimbursed_ytd = reimbursed_to(*cash, p, period);
+            pos.position = partner_position(pos.contribution_due_ytd, pos.received_ytd,
+                                            pos.direct_spend_ytd, pos.reimbursed_ytd);
             if (r.forecast_share) pos.forecast_risk_share = r.forecast_share->shares[p];
             r.partners.push_back(pos);
         }
@@ -197,12 +198,20 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
         break;
     }
     case AgreementKind::joint: {
-        // The invoices and the partner table (SPEC §6); without a cash register the invoices
-        // before are recomputed from these ledgers.
+        // The invoices and the partner table (SPEC §6): the invoices before from the register's
+        // invoice rows, so a line back-dated into an invoiced month is billed now; without a
+        // register they are recomputed from these ledgers.
         std::vector<Money> forecasts;
         for (const auto& f : r.schemes)
             forecasts.push_back(f.forecast_outturn);
-        r.joint = joint_invoicing(a, act, period, forecasts);
+        std::vector<Money> before, paid;
+        if (cash) {
+            r.cash = CashSource::cash_register;
+            before = to_period_by_partner(*cash, CashKind::invoice, m - 1);
+            paid = to_period_by_partner(*cash, CashKind::payment, m);
+        }
+        r.joint = joint_invoicing(a, act, period, forecasts, cash ? &before : nullptr,
+                                  cash ? &paid : nullptr);
         break;
     }
     }

@@ -4,12 +4,14 @@
 // table (joint, calc/joint_invoice.hpp).
 #pragma once
 
+#include "calc/cash_application.hpp"
 #include "calc/commitments_forecast.hpp"
 #include "calc/joint_invoice.hpp"
 #include "calc/rag.hpp"
 #include "calc/risk_share.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
+#include "model/cash_register.hpp"
 #include "support/keyword_table.hpp"
 
 #include <cstdint>
@@ -74,11 +76,6 @@ struct LineTally {
     Money total;
 };
 
-// Where the cash figures of the partner positions came from (SPEC §6): a cash register (§10), or
-// assumed: contributions received as due, nothing reimbursed.
-enum class CashSource { assumed, cash_register };
-inline constexpr auto cash_sources = keywords_in_order<CashSource>({"assumed", "register"});
-const char* cash_source_name(CashSource c); // "assumed", "register" (the JSON `cash` field)
 struct Reconciliation {
     Period period = Period::first();
     ForecastMethod method = ForecastMethod::profile;
@@ -102,12 +99,13 @@ struct Reconciliation {
     }
 };
 
-// `actuals` must have the agreement's shape. With `commitments` (made for the same period), a
+// `actuals` must have the agreement's shape; `cash`, the cash register (SPEC §10) read against the
+// agreement, or nullptr to assume the cash. With `commitments` (made for the same period), a
 // scheme with register rows is forecast as actual_ytd + its rest of the year (SPEC §12). Throws
 // Error(invariant) if a total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted
 // control total, in pence and in lines to and after m).
 Reconciliation reconcile(const Agreement& agreement, const Actuals& actuals, Period period,
-                         ForecastMethod method,
+                         ForecastMethod method, const CashRegister* cash = nullptr,
                          std::optional<CommitmentsForecast> commitments = std::nullopt);
 
 // The forecast outturn of one budget (SPEC §6): profile = actual_ytd + (budget − budget_ytd);

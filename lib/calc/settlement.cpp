@@ -33,34 +33,61 @@ Money check_transfers(const Agreement& a, const SettlementResult& r, std::string
                             "a transfer that is not between the host and another partner");
         }
     }
+    // Each settles what its settlement rows have not already settled (SPEC §7).
     for (std::size_t p = 0; p < n; ++p)
         if (p != host)
-            expect_identity(settled[p], r.partners[p].balance, statement,
-                            "transfers of partner " + a.partners[p].id + " against its balance");
+            expect_identity(settled[p], r.partners[p].balance - r.partners[p].settled, statement,
+                            "transfers of partner " + a.partners[p].id +
+                                " against its balance less what it has settled");
     return in_out;
+}
+
+void add_settling_transfer(SettlementResult& r, std::size_t p, std::size_t host) {
+    const Money left = r.partners[p].balance - r.partners[p].settled;
+    if (left.is_positive())
+        r.transfers.push_back({p, host, left});
+    else if (left.is_negative())
+        r.transfers.push_back({host, p, -left});
 }
 
 SettlementResult settle(const Agreement& a, const Actuals& actuals,
                         const std::vector<Money>* paid) {
-    const std::size_t n = a.partners.size(), m = a.schemes.size();
-    if (actuals.partners() != n || actuals.schemes() != m)
-        throw Error(ErrorKind::invariant,
-                    "settlement: the actuals are not shaped to agreement " + a.id);
-    if (paid && paid->size() != n)
+    const std::size_t n = a.partners.size();
+    if (!paid) return settle(a, actuals, static_cast<const CashRegister*>(nullptr));
+    if (paid->size() != n)
         throw Error(ErrorKind::usage, "settlement: " + std::to_string(paid->size()) +
                                           " paid amounts for " + std::to_string(n) + " partners");
-    if (paid && a.kind == AgreementKind::aligned)
+    if (a.kind == AgreementKind::aligned)
         throw Error(ErrorKind::usage,
                     "agreement " + a.id +
                         " is an aligned budget: no contributions are paid to a host, so there is "
                         "nothing paid to settle (leave out the paid amounts)");
-    if (paid && a.kind == AgreementKind::joint)
+    if (a.kind == AgreementKind::joint)
         throw Error(ErrorKind::usage,
                     "agreement " + a.id +
                         " is a joint budget: its partners pay the host's invoices, not "
                         "contributions, so there are no contributions paid to give (leave out the "
                         "paid amounts; what was invoiced and paid belongs in a cash register, "
                         "SPEC §10)");
+    const CashRegister cash = paid_register(a, *paid, "--paid");
+    SettlementResult r = settle(a, actuals, &cash);
+    r.cash = CashSource::paid_file;
+    return r;
+}
+
+SettlementResult settle(const Agreement& a, const Actuals& actuals, const CashRegister* cash) {
+    const std::size_t n = a.partners.size(), m = a.schemes.size();
+    if (actuals.partners() != n || actuals.schemes() != m)
+        throw Error(ErrorKind::invariant,
+                    "settlement: the actuals are not shaped to agreement " + a.id);
+    if (cash && cash->partners() != n)
+        throw Error(ErrorKind::invariant,
+                    "settlement: the cash register is not shaped to agreement " + a.id);
+    if (cash && a.kind == AgreementKind::aligned)
+        throw Error(ErrorKind::usage,
+                    "agreement " + a.id +
+                        " is an aligned budget: no money moves between the partners (SPEC §1), "
+                        "so there is no cash register to settle with (leave it out)");
     if (a.kind != AgreementKind::aligned && !a.host)
         throw Error(ErrorKind::input, SourceLocation{a.file, 0, 0},
                     std::string("a ") + kind_name(a.kind) +
@@ -68,6 +95,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
 
     SettlementResult r;
     r.kind = a.kind;
+    if (cash) r.cash = CashSource::cash_register;
     r.opening_balance = a.opening_balance;
     std::vector<Money> variances(m);
     for (std::size_t s = 0; s < m; ++s) {
@@ -117,7 +145,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
 
     if (a.kind == AgreementKind::joint) {
         // No pool and no risk share: each partner's charge (calc/joint_settlement.hpp).
-        settle_joint(a, actuals, r);
+        settle_joint(a, actuals, r, cash);
         check_settlement(a, actuals, r);
         return r;
     }
@@ -131,14 +159,23 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
         ps.contribution = contributions[p];
         ps.risk_share = r.risk.shares[p];
         ps.final_share = ps.contribution + ps.risk_share;
-        ps.paid = paid ? (*paid)[p] : ps.contribution; // by default, what was due
+        // The year's register rows (SPEC §7, §10); without a register, paid as due.
+        ps.paid = cash ? contributions_paid(a, *cash, p, Period::last(), ps.contribution)
+                       : ps.contribution;
         ps.direct_spend = p == host ? Money{} : r.ledger_spend[p];
+        if (cash && p != host) {
+            ps.reimbursed = reimbursed_to(*cash, p, Period::last());
+            ps.settled = settled(*cash, p);
+        }
         ps.balance = ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed;
-        if (p == host || ps.balance.is_zero()) continue;
-        if (ps.balance.is_positive())
-            r.transfers.push_back({p, host, ps.balance});
-        else
-            r.transfers.push_back({host, p, -ps.balance});
+        if (p == host) continue;
+        // At 31 March the cash dated after it had not moved yet (SPEC §7, §10).
+        ps.at_year_end = ps.balance - ps.settled;
+        if (cash)
+            ps.at_year_end += after_year_end(a, *cash, CashKind::contribution, p) -
+                              after_year_end(a, *cash, CashKind::reimbursement, p) +
+                              after_year_end(a, *cash, CashKind::settlement, p);
+        add_settling_transfer(r, p, host);
     }
 
     // What the pool holds after the transfers (the host keeps the pool's money):
@@ -146,17 +183,19 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals,
     //   + contributions paid by every partner, the host's own included
     //   + transfers to the host − transfers from the host (each non-host partner's balance, which
     //     already nets off the reimbursement of its direct spend)
+    //   − reimbursements the host has paid out, + settlement rows (+ paid in, − paid out)
     //   + the host's own balance (final share − paid: the host settles it within its own books,
     //     from its own funds into the pool or back, so it is not a transfer)
     //   − the spend in the host's ledger (the pool's own spending; spend in other ledgers is met
-    //     through the transfers).
-    // Substituting balance_p = final_share_p − paid_p − direct_spend_p and Σ final_share =
+    //     through the reimbursements and the transfers).
+    // The transfers are Σ (balance_p − settled_p), so the settlement rows cancel; substituting
+    // balance_p = final_share_p − paid_p − direct_spend_p + reimbursed_p and Σ final_share =
     // Σ budget + Σ risk_share, this is opening balance − variance + Σ risk_share, which by the
     // risk-share identity (Σ risk_share − carried_forward + unallocated = variance − opening
     // balance) is exactly carried_forward − unallocated (SPEC §7). check_settlement checks both.
     Money pool = a.opening_balance;
     for (std::size_t p = 0; p < n; ++p)
-        pool += r.partners[p].paid;
+        pool += r.partners[p].paid - r.partners[p].reimbursed + r.partners[p].settled;
     for (const Transfer& t : r.transfers)
         pool += t.to == host ? t.amount : -t.amount;
     pool += r.partners[host].balance;
@@ -244,7 +283,7 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
     // The pool after the transfers (see settle() for why this is carried_forward − unallocated).
     Money pool = r.opening_balance + in_out + r.partners[host].balance - r.ledger_spend[host];
     for (const auto& ps : r.partners)
-        pool += ps.paid;
+        pool += ps.paid - ps.reimbursed + ps.settled;
     check.expect_equal(r.pool_closing, pool, "what the pool holds");
     check.expect_equal(pool, r.carried_forward - r.unallocated,
                        "what the pool holds against carried forward - unallocated");

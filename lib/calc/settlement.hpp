@@ -13,10 +13,12 @@
 //     (Error(usage)): a joint partner pays invoices, not contributions.
 #pragma once
 
+#include "calc/cash_application.hpp"
 #include "calc/joint_charge.hpp"
 #include "calc/risk_share.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
+#include "model/cash_register.hpp"
 
 #include <cstddef>
 #include <string_view>
@@ -34,7 +36,7 @@ struct PartnerSettlement {
     Money contribution; // what the agreement says it puts in (Σ over schemes)
     Money risk_share;   // + pays more, − receives
     Money final_share;  // contribution + risk_share
-    Money paid;         // contributions paid (default: what was due)
+    Money paid;         // contributions paid (SPEC §7: the cash register; else what was due)
     Money direct_spend; // spend in its own ledger when it is not the host
     Money reimbursed;   // what the host has already paid it back for its direct spend (SPEC §7:
                         // the cash register; 0 without one)
@@ -43,6 +45,13 @@ struct PartnerSettlement {
     // what is still unpaid (paid − payments).
     Money payments;
     Money outstanding;
+    // The register's settlement rows (SPEC §7, §10): + it has already paid the host, − the host
+    // has already paid it. Its transfer is what is left: balance − settled.
+    Money settled;
+    // What it owes the host (+) or is owed (−) as at 31 March, as both sides book it (SPEC §7):
+    // the balance and any unpaid invoices, less the cash that moved by 31 March; rows dated after
+    // the year end belong to P12 but are not in it. Not for the host.
+    Money at_year_end;
 };
 
 struct Transfer {
@@ -53,6 +62,7 @@ struct Transfer {
 
 struct SettlementResult {
     AgreementKind kind = AgreementKind::pooled;
+    CashSource cash = CashSource::assumed;   // of paid, reimbursed, payments and settled
     std::vector<SchemeOutturn> schemes;      // [[scheme]] order
     std::vector<PartnerSettlement> partners; // [[partner]] order
     std::vector<Money> ledger_spend;         // spend by whose ledger it is in, [[partner]] order
@@ -66,12 +76,25 @@ struct SettlementResult {
     JointCharges charges; // joint: how each partner's charge for the year was reached
 };
 
-// Settles the year. `paid`: contributions actually paid, per partner ([[partner]] order); nullptr
-// means each paid what was due. The invariants of SPEC §7 are checked on every run; a failure
-// throws Error(invariant). Throws Error(usage) for a `paid` of the wrong size or given with an
-// aligned agreement, Error(invariant) when the actuals do not have the agreement's shape.
+// Settles the year. `cash`: the cash register (SPEC §10) read against the agreement, whose year's
+// rows give what was paid, reimbursed, invoiced and settled; nullptr assumes the cash (each paid
+// what was due, nothing reimbursed or settled, joint invoices as worked from the ledgers). The
+// invariants of SPEC §7 are checked on every run; a failure throws Error(invariant). Throws
+// Error(usage) for a register given with an aligned agreement, Error(invariant) when the actuals
+// or the register do not have the agreement's shape.
 SettlementResult settle(const Agreement& agreement, const Actuals& actuals,
-                        const std::vector<Money>* paid = nullptr);
+                        const CashRegister* cash = nullptr);
+
+// The same with `paid`, contributions actually paid per partner ([[partner]] order; nullptr: as
+// due): pool-settle's --paid, the shorthand for a register of contribution rows in P01 (SPEC §10,
+// paid_register). Throws Error(usage) for a `paid` of the wrong size or with an aligned or joint
+// agreement.
+SettlementResult settle(const Agreement& agreement, const Actuals& actuals,
+                        const std::vector<Money>* paid);
+
+// Partner p's transfer with the host (SPEC §7): its balance less what its settlement rows have
+// already paid, p to the host when positive, the host to p when negative, none when zero.
+void add_settling_transfer(SettlementResult& r, std::size_t p, std::size_t host);
 
 // Re-checks every identity of a settlement (used by settle(); public so a verifier can re-run it).
 // Throws Error(invariant) naming the first identity that fails.

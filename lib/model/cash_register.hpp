@@ -77,6 +77,13 @@ struct CashTotals {
     std::array<Money, cash_kind_count> accepted_by_kind{};
 };
 
+// A register as a statement reports it (SPEC §10): its file and control totals, shown as a
+// ledger's (§4).
+struct CashRegisterSummary {
+    std::string file;
+    CashTotals totals;
+};
+
 class CashRegister {
   public:
     CashRegister() = default;

@@ -10,7 +10,7 @@
 #include "model/agreement.hpp"
 #include "model/cash_register.hpp"
 #include "model/input_file.hpp"
-#include "model/rejected_lines.hpp"
+#include "readers/csv_register.hpp"
 #include "support/error.hpp"
 
 #include <string>
@@ -19,13 +19,8 @@
 
 namespace poolkit {
 
-// A row that was not accepted: as a rejected ledger line (its fields as they were, its amount
-// when it could be read), and the column of the field at fault (0: the row as a whole).
-struct CashReject {
-    RejectedLine row;
-    long column = 0;
-    SourceLocation where() const { return {row.file, static_cast<long>(row.line), column}; }
-};
+// A row that was not accepted, with the column at fault (csv_register.hpp).
+using CashReject = RegisterReject;
 
 struct CashRegisterRead {
     CashRegister cash;
@@ -38,10 +33,16 @@ struct CashRegisterRead {
 // Reads the register at `path` ("-": standard input) against the agreement's partners, kind,
 // host and financial year. Throws Error(input) when the file cannot be read or its header is
 // wrong, Error(arithmetic) at the row whose amount takes a total beyond int64 pence.
-CashRegisterRead read_cash_register(const Agreement& agreement, const std::string& path);
+// With `profile`, the register is read in another layout (SPEC §10: a profile, §11, may map one).
+CashRegisterRead read_cash_register(const Agreement& agreement, const std::string& path,
+                                    const RegisterProfile* profile = nullptr);
 
 // The same, from the file's bytes; `file` names it in messages and in the input record.
 CashRegisterRead parse_cash_register(const Agreement& agreement, std::string_view text,
-                                     const std::string& file);
+                                     const std::string& file,
+                                     const RegisterProfile* profile = nullptr);
+
+// The register's own columns (for load_register_profile).
+const RegisterLayout& cash_register_layout();
 
 } // namespace poolkit

@@ -210,12 +210,8 @@ CommitmentsRead parse_commitments(const Agreement& agreement, std::string_view t
 }
 
 CommitmentsRead read_commitments(const Agreement& agreement, const std::string& path) {
-    InputText in = read_input(path, "commitments register");
-    CommitmentsRead out;
-    out.input = in.record;
-    out.input.role = "commitments";
-    Reader(agreement, path, out).run(in.text);
-    return out;
+    // The bytes' record (size, SHA-256) is made from the text itself, as for a text given whole.
+    return parse_commitments(agreement, read_input(path, "commitments register").text, path);
 }
 
 } // namespace poolkit

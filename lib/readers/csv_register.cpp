@@ -22,20 +22,17 @@ bool holds_bare_cr(const CsvRecord& r) {
     return false;
 }
 
-// A header name as the column it names: case and surrounding blanks aside.
-std::optional<std::size_t> column_of(std::string_view name,
-                                     std::span<const std::string_view> names) {
+// Whether a header name is `want`: case and surrounding blanks aside.
+bool same_name(std::string_view name, std::string_view want) {
     auto blank = [](char c) { return c == ' ' || c == '\t'; };
     while (!name.empty() && blank(name.front()))
         name.remove_prefix(1);
     while (!name.empty() && blank(name.back()))
         name.remove_suffix(1);
-    for (std::size_t c = 0; c < names.size(); ++c)
-        if (std::equal(
-                name.begin(), name.end(), names[c].begin(), names[c].end(),
-                [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
-            return c;
-    return std::nullopt;
+    return std::equal(name.begin(), name.end(), want.begin(), want.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) ==
+               std::tolower(static_cast<unsigned char>(b));
+    });
 }
 
 template <typename Items>
@@ -60,16 +57,32 @@ std::string unknown_scheme(const Agreement& a, std::string_view id) {
     return unknown_id("scheme", id, a.schemes);
 }
 
+std::string_view RegisterReader::name_of(std::size_t c) const {
+    if (profile_ && c < profile_->headers.size() && !profile_->headers[c].empty())
+        return profile_->headers[c];
+    return layout_.names[c];
+}
+
 RegisterReader::RegisterReader(std::string_view text, const std::string& file,
-                               const RegisterLayout& layout)
-    : file_(file), layout_(layout), col_(layout.names.size(), -1) {
+                               const RegisterLayout& layout, const RegisterProfile* profile)
+    : file_(file), layout_(layout), profile_(profile), col_(layout.names.size(), -1) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3); // a UTF-8 BOM
     // The scanner reads ahead in blocks of 64 bytes: give it readable padding.
     buf_.assign(text);
     buf_.append(scan_padding, '\0');
-    scan_.emplace(buf_.data(), buf_.data() + text.size(), ',');
+    scan_.emplace(buf_.data(), buf_.data() + text.size(),
+                  profile ? profile->layout.delimiter : ',');
+    for (int i = 0; profile && i < profile->layout.skip_lines; ++i) {
+        if (!scan_->next(rec_))
+            throw Error(ErrorKind::input, {file_, static_cast<long>(line_), 0},
+                        fmt::format("the file ends within the {} lines the profile \"{}\" skips "
+                                    "above the header",
+                                    profile->layout.skip_lines, profile->layout.name));
+        line_ += rec_.newlines;
+    }
+    header_line_ = line_;
     if (!scan_->next(rec_) || rec_.blank())
-        throw Error(ErrorKind::input, {file_, 1, 0},
+        throw Error(ErrorKind::input, {file_, static_cast<long>(line_), 0},
                     fmt::format("no header row: {} starts with the row of its column names, {}",
                                 layout_.what, layout_.example));
     read_header(rec_);
@@ -77,8 +90,9 @@ RegisterReader::RegisterReader(std::string_view text, const std::string& file,
 }
 
 void RegisterReader::read_header(const CsvRecord& r) {
+    const long hl = static_cast<long>(header_line_);
     if (holds_bare_cr(r) || r.bad_quoting)
-        throw Error(ErrorKind::input, {file_, 1, 0},
+        throw Error(ErrorKind::input, {file_, hl, 0},
                     r.bad_quoting ? "bad quoting in the header row: quote a whole name, and "
                                     "write a quote inside it as \"\""
                                   : "the header row holds a carriage return (CR) that ends "
@@ -86,16 +100,23 @@ void RegisterReader::read_header(const CsvRecord& r) {
                                     "(old Mac line endings)");
     ncols_ = r.fields;
     std::size_t n = std::min<std::size_t>(r.fields, CsvRecord::max_fields);
+    std::vector<std::string_view> names;
+    for (std::size_t c = 0; c < layout_.names.size(); ++c)
+        names.push_back(name_of(c));
     for (std::size_t i = 0; i < n; ++i) {
         std::string name = unescape(r.field[i]);
         header_.push_back(name);
-        SourceLocation at{file_, 1, static_cast<long>(i + 1)};
+        SourceLocation at{file_, hl, static_cast<long>(i + 1)};
+        std::optional<std::size_t> c;
+        for (std::size_t k = 0; k < names.size() && !c; ++k)
+            if (same_name(name, names[k])) c = k;
+        // A profile maps the columns it names and leaves the export's others aside (SPEC §11).
+        if (profile_ && !c) continue;
         if (name.find_first_not_of(" \t") == std::string::npos)
             throw Error(ErrorKind::input, at,
                         fmt::format("column {} of the header has no name (a comma too many?): "
                                     "{}'s columns are {}",
                                     i + 1, layout_.what, layout_.example));
-        auto c = column_of(name, layout_.names);
         if (!c)
             throw Error(ErrorKind::input, at,
                         fmt::format("unknown column {}: {}'s columns are {}{}", shown_value(name),
@@ -105,7 +126,7 @@ void RegisterReader::read_header(const CsvRecord& r) {
             throw Error(ErrorKind::input, at,
                         fmt::format("the header names the column \"{}\" twice (columns {} "
                                     "and {}): remove one, so that it is clear which is meant",
-                                    layout_.names[*c], col_[*c] + 1, i + 1));
+                                    names[*c], col_[*c] + 1, i + 1));
         col_[*c] = static_cast<int>(i);
     }
     for (std::size_t c = 0; c < layout_.required; ++c) {
@@ -113,7 +134,18 @@ void RegisterReader::read_header(const CsvRecord& r) {
         std::string has;
         for (const auto& name : header_)
             has += (has.empty() ? "" : ", ") + shown_value(name);
-        throw Error(ErrorKind::input, {file_, 1, 0},
+        if (profile_)
+            throw Error(
+                ErrorKind::input, {file_, hl, 0},
+                profile_->headers[c].empty()
+                    ? fmt::format("no column \"{}\" (the header has: {}); the profile {} does not "
+                                  "name the export's column for it: add {} = \"...\" to its "
+                                  "[columns]",
+                                  names[c], has, profile_->file, layout_.names[c])
+                    : fmt::format("no column \"{}\" (the header has: {}); the profile {} names "
+                                  "it as the export's column for '{}'",
+                                  names[c], has, profile_->file, layout_.names[c]));
+        throw Error(ErrorKind::input, {file_, hl, 0},
                     fmt::format("no column \"{}\" (the header has: {}); {}'s columns are {}",
                                 layout_.names[c], has, layout_.what, layout_.example));
     }

@@ -7,8 +7,10 @@
 #pragma once
 
 #include "model/agreement.hpp"
+#include "model/input_file.hpp"
 #include "readers/ledger_csv.hpp"
 #include "readers/ledger_reasons.hpp"
+#include "readers/profile_layout.hpp"
 #include "support/error.hpp"
 
 #include <cstdint>
@@ -26,6 +28,15 @@ struct RegisterLayout {
     std::size_t required;
     std::string_view what;    // "the cash register": names the file in messages
     std::string_view example; // the header as a message suggests it
+};
+
+// Another layout of the same file, from a profile (SPEC §11): its [profile] layout and, for each
+// of the reader's columns, the export's header name ("" keeps the reader's own name). With a
+// profile the export's other columns are ignored, as a ledger's are.
+struct RegisterProfile {
+    ProfileLayout layout;
+    std::vector<std::string> headers; // one per RegisterLayout::names entry
+    std::string file;                 // the profile's path, for messages
 };
 
 // One data row, with its line; `problem` is set when its fields cannot be read one by one (the
@@ -50,8 +61,12 @@ struct RegisterReject {
 
 class RegisterReader {
   public:
-    // Reads the header of `text`: throws Error(input) at its place when it is missing or wrong.
-    RegisterReader(std::string_view text, const std::string& file, const RegisterLayout& layout);
+    // Reads the header of `text` (after the lines the profile skips, if one is given): throws
+    // Error(input) at its place when it is missing or wrong.
+    RegisterReader(std::string_view text, const std::string& file, const RegisterLayout& layout,
+                   const RegisterProfile* profile = nullptr);
+    RegisterReader(const RegisterReader&) = delete;
+    RegisterReader& operator=(const RegisterReader&) = delete;
 
     // The next data row (blank rows skipped); false at the end of the file.
     bool next(RegisterRow& row);
@@ -69,12 +84,17 @@ class RegisterReader {
   private:
     void read_header(const CsvRecord& r);
 
+    // The name the header gives column c: the profile's, else the reader's own.
+    std::string_view name_of(std::size_t c) const;
+
     const std::string& file_;
     const RegisterLayout& layout_;
+    const RegisterProfile* profile_;
     std::string buf_; // the text with the scanner's padding
     std::optional<CsvScanner> scan_;
     CsvRecord rec_;
     std::uint64_t line_ = 1;
+    std::uint64_t header_line_ = 1;
     std::uint32_t ncols_ = 0;
     std::vector<std::string> header_;
     std::vector<int> col_;

@@ -2,6 +2,7 @@
 
 #include "readers/input_source.hpp"
 #include "readers/ledger_date.hpp"
+#include "readers/profile_layout.hpp"
 #include "readers/toml_depth.hpp"
 #include "support/error.hpp"
 #include "support/text.hpp"
@@ -78,30 +79,12 @@ class Loader {
         check_keys(
             *prof, "profile",
             {"name", "description", "delimiter", "date_format", "skip_lines", "duplicate_key"});
-        if (auto n = prof->get("name")) p.name = string_value(*n, "name");
-        if (auto n = prof->get("description")) p.description = string_value(*n, "description");
-        if (auto n = prof->get("delimiter")) {
-            std::string d = string_value(*n, "delimiter");
-            if (d == "tab" || d == "\t")
-                p.delimiter = '\t';
-            else if (d.size() == 1 && d[0] != '"' && d[0] != '\n' && d[0] != '\r')
-                p.delimiter = d[0];
-            else
-                fail(n->source(), "'delimiter' must be one character (e.g. \",\" or \";\") or "
-                                  "\"tab\"");
-        }
-        if (auto n = prof->get("date_format")) {
-            p.date_format = string_value(*n, "date_format");
-            std::string why;
-            if (!DateFormat::compile(p.date_format, &why))
-                fail(n->source(), fmt::format("bad date_format \"{}\": {}", p.date_format, why));
-        }
-        if (auto n = prof->get("skip_lines")) {
-            auto v = n->as_integer();
-            if (!v || v->get() < 0 || v->get() > 1000)
-                fail(n->source(), "'skip_lines' must be a whole number from 0 to 1000");
-            p.skip_lines = static_cast<int>(v->get());
-        }
+        ProfileLayout layout = read_profile_layout(*prof, file_);
+        p.name = layout.name;
+        p.description = layout.description;
+        p.delimiter = layout.delimiter;
+        p.date_format = layout.date_format;
+        p.skip_lines = layout.skip_lines;
         const toml::node* dup_node = prof->get("duplicate_key");
 
         const toml::table* cols = root["columns"].as_table();

@@ -28,12 +28,17 @@ std::string joint_settlement_notes(const SettlementStatement& st) {
     std::string out =
         "Charge: the partner's share of the year's spending (SPEC §6 at P12); risk share = charge "
         "- contribution. Direct spend: what the partner spent itself on the joint schemes, "
-        "credited against its charge.\n"
-        "Paid: the invoices of SPEC §6 worked to P12 from these ledgers (charge - own spending), "
-        "as no cash register was given. Cash assumed: every invoice taken as paid (payments = "
-        "paid, nothing outstanding). A line back-dated into a month already invoiced counts here "
-        "as invoiced although no invoice billed it: a cash register of the invoices issued and "
-        "paid is recommended (SPEC §10).\n"
+        "credited against its charge.\n";
+    out += r.cash == CashSource::cash_register
+               ? "Paid: the invoice rows of the cash register for the year; payments: its payment "
+                 "rows; a line back-dated into a month already invoiced and never billed is in "
+                 "the balance. Settled already: its settlement rows; the transfer is the rest.\n"
+               : "Paid: the invoices of SPEC §6 worked to P12 from these ledgers (charge - own "
+                 "spending), as no cash register was given. Cash assumed: every invoice taken as "
+                 "paid (payments = paid, nothing outstanding). A line back-dated into a month "
+                 "already invoiced counts here as invoiced although no invoice billed it: a cash "
+                 "register of the invoices issued and paid is recommended (SPEC §10).\n";
+    out +=
         "Balance = charge - direct spend - paid: + the partner owes the host, - the host owes the "
         "partner.\n";
     out += joint_cap_lines(a, r.charges);
@@ -89,7 +94,8 @@ void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st
     json.field("opening_balance_applied", Money{});
     json.field("carried_forward", r.carried_forward);
     json.field("unallocated", r.unallocated);
-    json.field("cash", "assumed"); // no register: invoices worked from the ledgers, taken as paid
+    // No register: invoices worked from the ledgers, taken as paid (SPEC §7).
+    json.field("cash", cash_source_name(r.cash));
     json.key("charges");
     write_joint_charges_json(json, a, r.charges);
 

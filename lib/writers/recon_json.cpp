@@ -2,6 +2,7 @@
 // total, the partners by kind, a joint budget's invoices and charges, the ledger control totals and
 // the inputs record. Amounts are strings.
 #include "model/schemas.hpp"
+#include "writers/cash_parts.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
@@ -64,7 +65,9 @@ std::string recon_json(const ReconStatement& st) {
     scheme_json(json, r.total);
     json.end_object();
 
-    if (a.kind == AgreementKind::pooled) json.field("cash", cash_source_name(r.cash));
+    // Whether the cash came from a register or was assumed (SPEC §6); aligned moves none.
+    if (a.kind != AgreementKind::aligned) json.field("cash", cash_source_name(r.cash));
+    write_cash_register_json(json, st.cash_register);
     json.key("partners");
     if (a.kind == AgreementKind::aligned) {
         json.begin_array();

@@ -6,9 +6,11 @@
 #include "calc/reconciliation.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
+#include "model/cash_register.hpp"
 #include "model/input_file.hpp"
 #include "support/keyword_table.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,7 @@ struct ReconStatement {
     std::size_t ledger_files = 0;
     std::string rejects_path; // where the rejected lines were written, if anywhere
     RunRecord run;            // the tool, its arguments and inputs: agreement, ledgers, profiles
+    std::optional<CashRegisterSummary> cash_register = std::nullopt; // --cash (SPEC §10)
 };
 
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.

@@ -39,6 +39,8 @@ std::vector<PartnerColumn<JointPartnerFigures>> joint_columns() {
             {"Own spend", "own_spend_to_date", &J::own_spend_to_date, Column::not_for_host},
             {"Invoiced to date", "invoiced_to_date", &J::invoiced_to_date, Column::not_for_host},
             {"This invoice", "invoice", &J::invoice, Column::not_for_host},
+            {"Paid", "paid", &J::paid, Column::not_for_host},
+            {"Outstanding", "outstanding", &J::outstanding, Column::not_for_host},
             {"Forecast charge for the year", "forecast_charge", &J::forecast_charge}};
 }
 
@@ -158,6 +160,16 @@ Table recon_ledger_table(const ReconStatement& st) {
           std::tuple{"accepted_after_period", after.lines, after.total}})
         t.add_row(
             {text_cell(measure), num_cell(std::to_string(lines)), num_cell(format_plain(amount))});
+    // The cash register's control totals beside the ledgers' (SPEC §10).
+    if (const auto& cash = st.cash_register)
+        for (const auto& [measure, lines, amount] :
+             {std::tuple{"cash_read", cash->totals.rows.lines_read, cash->totals.rows.total_read},
+              std::tuple{"cash_accepted", cash->totals.rows.lines_accepted,
+                         cash->totals.rows.total_accepted},
+              std::tuple{"cash_rejected", cash->totals.rows.lines_rejected,
+                         cash->totals.rows.total_rejected}})
+            t.add_row({text_cell(measure), num_cell(std::to_string(lines)),
+                       num_cell(format_plain(amount))});
     return t;
 }
 

@@ -2,6 +2,7 @@
 // headings, warnings and notes around them, as aligned text or Markdown.
 #include "support/text.hpp"
 #include "support/visible_text.hpp"
+#include "writers/cash_parts.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/recon_commitments.hpp"
@@ -37,16 +38,24 @@ std::string ledger_line(const ReconStatement& st) {
     if (c.lines_rejected > 0)
         out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
                                        : fmt::format(": see {}", visible(st.rejects_path));
-    return out + "\n";
+    out += "\n";
+    if (st.cash_register) out += cash_register_summary(*st.cash_register) + "\n";
+    return out;
 }
 
 std::string warning_line(const ReconStatement& st) {
     const ControlTotals& c = st.control;
-    if (c.lines_rejected == 0) return {};
-    bool one = c.lines_rejected == 1;
-    return fmt::format(
-        "WARNING: {} ledger line{} (£{}) {} rejected and NOT in the figures below.\n",
-        c.lines_rejected, one ? "" : "s", format_display(c.total_rejected), one ? "was" : "were");
+    std::string out;
+    if (c.lines_rejected > 0) {
+        bool one = c.lines_rejected == 1;
+        out = fmt::format(
+            "WARNING: {} ledger line{} (£{}) {} rejected and NOT in the figures below.\n",
+            c.lines_rejected, one ? "" : "s", format_display(c.total_rejected),
+            one ? "was" : "were");
+    }
+    if (std::string cash = cash_rejected_warning(st.cash_register); !cash.empty())
+        out += cash + "\n";
+    return out;
 }
 
 // What the joint statement says under its tables: credit notes, the caps, and where the invoices
@@ -69,6 +78,13 @@ std::string joint_notes(const ReconStatement& st) {
                            format_display(j.forecast.unallocated));
     out += "Own spend: what the partner spent itself on the joint schemes (its own ledger), "
            "credited against its charge.\n";
+    if (!j.invoiced_before_recomputed)
+        out += fmt::format("Invoiced before and paid: the invoice and payment rows of the cash "
+                           "register to {}, so a line back-dated into a month already invoiced "
+                           "is billed on this invoice.\n",
+                           a.year.period_long(m));
+    else
+        out += "Paid: cash assumed, every invoice taken as paid (no cash register).\n";
     if (j.invoiced_before_recomputed)
         out +=
             !m.previous()
@@ -122,6 +138,11 @@ std::string share_note(const ReconStatement& st) {
     if (st.recon.cash == CashSource::assumed)
         out += "Cash: assumed (contributions received as due, nothing of the direct spend "
                "reimbursed yet); a cash register gives the actual receipts.\n";
+    else
+        out += fmt::format("Cash: from the cash register (contributions received and direct "
+                           "spend reimbursed to {}).\n",
+                           st.agreement.year.period_long(st.recon.period));
+
     out += "Forecast risk share: what each partner would bear (+) or get back (−) at the year "
            "end if the forecast came true, by the agreement's risk share as pool-settle applies "
            "it (with the opening balance).\n";

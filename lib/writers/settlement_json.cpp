@@ -2,6 +2,7 @@
 // transfers[], carried_forward, unallocated, plus the risk-share working, the memorandum account
 // when asked for, the ledger control totals and the inputs record. Amounts are strings.
 #include "model/schemas.hpp"
+#include "writers/cash_parts.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_settlement_writers.hpp"
 #include "writers/json.hpp"
@@ -60,9 +61,10 @@ std::string settlement_json(const SettlementStatement& st) {
     begin_statement_json(json, schema::settle, st.run);
     json.key("options").begin_object();
     // Joint: paid is the invoices worked from the ledgers (SPEC §7).
-    json.field("paid", st.paid_given                    ? "file"
-                       : a.kind == AgreementKind::joint ? "invoices"
-                                                        : "as-due");
+    json.field("paid", st.paid_given                         ? "file"
+                       : r.cash == CashSource::cash_register ? "register"
+                       : a.kind == AgreementKind::joint      ? "invoices"
+                                                             : "as-due");
     json.field("memorandum", st.memorandum.has_value() || st.joint_memorandum.has_value());
     json.field("provisional", st.year_end == YearEnd::provisional);
     json.field("complete", st.complete_asserted);
@@ -115,15 +117,19 @@ std::string settlement_json(const SettlementStatement& st) {
         write_settlement_partners_json(json, st);
         transfers_json(json, a, r.transfers);
         write_joint_settlement_json(json, st);
+        write_year_end_balances_json(json, a, r);
+        write_cash_register_json(json, st.cash_register);
         write_ledger_json(json, st.control, st.ledger_files);
         json.end_object();
         return json.str();
     }
 
     write_settlement_partners_json(json, st);
-    json.field("cash", st.paid_given ? "paid-file" : "assumed");
+    json.field("cash", cash_source_name(r.cash));
 
     transfers_json(json, a, r.transfers);
+    // An aligned budget moves no money: nothing is owed at 31 March (SPEC §1).
+    if (a.kind == AgreementKind::pooled) write_year_end_balances_json(json, a, r);
     json.field("opening_balance", r.opening_balance);
     json.field("opening_balance_applied", r.risk.opening_applied);
     json.field("carried_forward", r.carried_forward);
@@ -143,6 +149,7 @@ std::string settlement_json(const SettlementStatement& st) {
     json.end_object();
 
     if (st.memorandum) write_memorandum_json(json, st);
+    write_cash_register_json(json, st.cash_register);
 
     write_ledger_json(json, st.control, st.ledger_files);
     json.end_object();

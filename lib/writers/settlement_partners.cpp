@@ -8,7 +8,13 @@ namespace {
 
 using Column = PartnerColumn<PartnerSettlement>;
 
-std::vector<Column> columns(AgreementKind kind) {
+bool a_kind_settles(AgreementKind kind) {
+    return kind != AgreementKind::aligned;
+}
+
+// `cash`: the cash came from a register, so reimbursements and settlement rows are shown (without
+// one they are all 0.00, in JSON only).
+std::vector<Column> columns(AgreementKind kind, bool cash) {
     using P = PartnerSettlement;
     const bool joint = kind == AgreementKind::joint;
     // A joint partner pays invoices: what it was invoiced and paid, none of it the host's.
@@ -20,7 +26,8 @@ std::vector<Column> columns(AgreementKind kind) {
         {joint ? "Paid (invoiced)" : "Paid", "paid", &P::paid, invoiced},
         {joint ? "Direct spend (own)" : "Direct spend", "direct_spend", &P::direct_spend,
          invoiced}};
-    if (!joint) out.push_back({nullptr, "reimbursed", &P::reimbursed, Column::json_only});
+    const Column::Kind cash_kind = cash ? invoiced : Column::json_only;
+    if (!joint) out.push_back({"Reimbursed", "reimbursed", &P::reimbursed, cash_kind});
     // No total of a pooled fund's balances: the host's own is settled in its own books and the
     // others' are transfers in both directions, so their sum means nothing.
     out.push_back({"Balance", "balance", &P::balance, joint ? invoiced : Column::not_totalled});
@@ -28,6 +35,10 @@ std::vector<Column> columns(AgreementKind kind) {
         out.push_back({"Payments", "payments", &P::payments, invoiced});
         out.push_back({"Outstanding", "outstanding", &P::outstanding, invoiced});
     }
+    // What settlement rows of the register have already paid (SPEC §7); the transfer is the rest.
+    if (a_kind_settles(kind))
+        out.push_back({"Settled already", "settled", &P::settled,
+                       cash ? Column::not_for_host : Column::json_only});
     return out;
 }
 
@@ -36,13 +47,16 @@ std::vector<Column> columns(AgreementKind kind) {
 Table settlement_partners_table(const SettlementStatement& st, bool display) {
     const Agreement& a = st.agreement;
     // An aligned budget's host holds nothing for the others (SPEC §1): not marked.
-    return partner_table(a, st.settlement.partners, columns(a.kind), display,
+    return partner_table(a, st.settlement.partners,
+                         columns(a.kind, st.settlement.cash == CashSource::cash_register), display,
                          {.mark_host = a.kind != AgreementKind::aligned});
 }
 
 void write_settlement_partners_json(JsonWriter& json, const SettlementStatement& st) {
     json.key("partners");
-    write_partners_json(json, st.agreement, st.settlement.partners, columns(st.agreement.kind));
+    // Every figure, with or without a register (the host has no settlement rows).
+    write_partners_json(json, st.agreement, st.settlement.partners,
+                        columns(st.agreement.kind, true));
 }
 
 } // namespace poolkit

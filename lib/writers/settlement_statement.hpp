@@ -10,6 +10,7 @@
 #include "calc/year_completeness.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
+#include "model/cash_register.hpp"
 #include "model/input_file.hpp"
 #include "support/keyword_table.hpp"
 
@@ -33,6 +34,7 @@ struct SettlementStatement {
     std::vector<std::vector<std::string>> short_partner_files; // per year.short_partners entry
     bool complete_asserted = false; // --complete was given (recorded even when not needed)
     std::optional<JointMemorandum> joint_memorandum = std::nullopt; // joint, --memorandum (SPEC §7)
+    std::optional<CashRegisterSummary> cash_register = std::nullopt; // --cash (SPEC §10)
 };
 
 // The finding of an incomplete year in one sentence per short partner ("NSOMERSET has no ledger
@@ -40,10 +42,10 @@ struct SettlementStatement {
 std::vector<std::string> short_partner_lines(const SettlementStatement& st);
 
 // The CSV tables of a settlement, one per file.
-enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes };
+enum class SettlementTable { schemes, partners, transfers, steps, memorandum, notes, balances };
 // The keyword of each: pool-settle's --table choices, in the order its help lists them.
 inline constexpr auto settlement_tables = keywords_in_order<SettlementTable>(
-    {"schemes", "partners", "transfers", "steps", "memorandum", "notes"});
+    {"schemes", "partners", "transfers", "steps", "memorandum", "notes", "balances"});
 const char* settlement_table_name(SettlementTable t);
 
 std::string settlement_text(const SettlementStatement& st);

@@ -1,6 +1,7 @@
 // The settlement as tables: aligned text and Markdown for people, CSV (one table a file) for
 // spreadsheets and scripts (SPEC §5, §7, §9).
 #include "support/visible_text.hpp"
+#include "writers/cash_parts.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/joint_settlement_writers.hpp"
@@ -86,17 +87,34 @@ std::string transfer_lines(const SettlementStatement& st) {
     auto name = [&](std::size_t p) {
         return a.host && *a.host == p ? a.partners[p].id + " (host)" : a.partners[p].id;
     };
-    // SPEC §7: the balances at 31 March in the form both sides book them.
-    for (const auto& t : st.settlement.transfers)
+    // SPEC §7: the balances at 31 March in the form both sides book them. Without a register
+    // each transfer is such a balance; with one, cash may have moved after 31 March, so they have
+    // their own table (cash_parts.hpp) and a transfer is what is left to pay.
+    const bool register_given = st.settlement.cash == CashSource::cash_register;
+    for (const auto& t : st.settlement.transfers) {
+        if (register_given) {
+            const std::size_t p = t.from == *a.host ? t.to : t.from;
+            const Money settled = st.settlement.partners[p].settled;
+            out += fmt::format(
+                "{} pays {} £{}{}\n", name(t.from), name(t.to), format_display(t.amount),
+                settled.is_zero() ? ""
+                                  : fmt::format(" (its balance £{} less £{} already settled)",
+                                                format_display(st.settlement.partners[p].balance),
+                                                format_display(settled)));
+            continue;
+        }
         out += fmt::format("{} pays {} £{} ({} holds a creditor, {} a debtor, at 31 March)\n",
                            name(t.from), name(t.to), format_display(t.amount),
                            a.partners[t.from].id, a.partners[t.to].id);
+    }
     return out;
 }
 
 std::string ledger_line(const SettlementStatement& st) {
     const ControlTotals& c = st.control;
-    return ledger_summary(c, st.ledger_files) + "\n";
+    std::string out = ledger_summary(c, st.ledger_files) + "\n";
+    if (st.cash_register) out += cash_register_summary(*st.cash_register) + "\n";
+    return out;
 }
 
 std::string year_end_banner(const SettlementStatement& st) {
@@ -183,10 +201,16 @@ std::string render(const SettlementStatement& st, Style style) {
                            : "Partners");
         out += table(settlement_partners_table(st, true));
     }
-    if (!st.paid_given && a.kind == AgreementKind::pooled)
+    if (st.settlement.cash == CashSource::assumed && a.kind == AgreementKind::pooled)
         out += (md ? "\n" : "") +
                std::string("Cash: assumed (contributions paid as due; nothing of the direct spend "
                            "reimbursed in the year).\n");
+    if (st.settlement.cash == CashSource::cash_register && a.kind == AgreementKind::pooled)
+        out += (md ? "\n" : "") +
+               std::string("Cash: from the cash register: contributions paid, direct spend "
+                           "reimbursed and settlement rows of the year (rows paid after 31 March "
+                           "belong to P12). Balance = final share - paid - direct spend + "
+                           "reimbursed.\n");
     if (a.kind == AgreementKind::pooled)
         out += (md ? "\n" : "") +
                std::string("Balance: + the partner pays the host, (…) the host pays the partner; "
@@ -214,6 +238,12 @@ std::string render(const SettlementStatement& st, Style style) {
             lines = bulleted;
         }
         out += lines;
+        if (st.settlement.cash == CashSource::cash_register) {
+            out += heading(fmt::format("Balances at {} as each side books them (the cash that "
+                                       "moved after it aside)",
+                                       a.year.end_date()));
+            out += table(year_end_balances_table(a, r, true));
+        }
     }
     // Only a pooled fund holds money of its own (SPEC §1): aligned and joint budgets have no pool
     // to carry anything forward in.
@@ -289,6 +319,13 @@ std::string settlement_csv(const SettlementStatement& st, SettlementTable table)
         return transfers_table(st).csv();
     case SettlementTable::steps:
         return steps_table(st).csv();
+    case SettlementTable::balances:
+        // The balances at 31 March (SPEC §7): an aligned budget moves no money, so has none.
+        if (st.agreement.kind == AgreementKind::aligned)
+            throw Error(ErrorKind::usage, "--table balances: agreement " + st.agreement.id +
+                                              " is an aligned budget: no money moves between "
+                                              "its partners, so nothing is owed at 31 March");
+        return year_end_balances_table(st.agreement, st.settlement, false).csv();
     case SettlementTable::memorandum:
     case SettlementTable::notes:
         if (st.joint_memorandum)

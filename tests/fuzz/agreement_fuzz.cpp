@@ -29,7 +29,7 @@ using namespace poolkit;
 
 void settle_and_write(const Agreement& a, const Actuals& actuals) {
     SettlementStatement st{
-        a, settle(a, actuals, nullptr), std::nullopt, false, {}, 0, {}, {}, YearEnd::complete, {}};
+        a, settle(a, actuals), std::nullopt, false, {}, 0, {}, {}, YearEnd::complete, {}};
     // As pool-settle --memorandum: an aligned budget has none (SPEC §7).
     if (a.kind == AgreementKind::joint)
         st.joint_memorandum = joint_memorandum(a, st.settlement);

@@ -51,12 +51,12 @@ void check(const Agreement& a, const CashRegisterRead& r) {
 
     std::uint64_t last_line = 1;
     for (const auto& x : r.rejects) {
-        FUZZ_CHECK(x.row.file == "cash.csv");
-        FUZZ_CHECK(x.row.line > last_line); // one reject a row, in line order
-        last_line = x.row.line;
+        FUZZ_CHECK(x.file == "cash.csv");
+        FUZZ_CHECK(x.line > last_line); // one reject a row, in line order
+        last_line = x.line;
         FUZZ_CHECK(x.column >= 0 && x.column <= 7);
-        FUZZ_CHECK(!x.row.reason.empty() && plain(x.row.reason));
-        if (x.row.amount) rejected += x.row.amount->pence();
+        FUZZ_CHECK(!x.reason.empty() && plain(x.reason));
+        if (x.amount) rejected += x.amount->pence();
     }
     FUZZ_CHECK(rejected == t.total_rejected.pence());
 

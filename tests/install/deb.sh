@@ -108,12 +108,12 @@ grep -q "^NAME" <<<"$page" && grep -Eq "pool-recon +- +month-end" <<<"$page" ||
     { cat "$tmp/man.err" >&2; fail "man -l pool-recon.1.gz did not render"; }
 [ ! -s "$tmp/man.err" ] || { cat "$tmp/man.err" >&2; fail "man warned"; }
 # And by name, as `man pool-recon` finds it once installed (here through MANPATH).
-run env MANPATH="$usr/share/man" man -w pool-recon | grep -qx "$usr/share/man/man1/pool-recon.1.gz" ||
+run env MANPATH="$usr/share/man" man -w pool-recon | grep -x "$usr/share/man/man1/pool-recon.1.gz" ||
     fail "man -w pool-recon did not find the installed page"
-# Read whole before grep -q looks: grep stopping early would end man with SIGPIPE, which
-# pipefail counts as a failure (intermittently, the longer the page).
-formats=$(run env MANPATH="$usr/share/man" man poolkit-formats | col -bx)
-grep -q "^NAME" <<<"$formats" || fail "man poolkit-formats did not render"
+# (The whole page is read before it is searched: grep -q stopping early would break man's pipe.)
+formats=$(run env MANPATH="$usr/share/man" man poolkit-formats 2>&1 | col -bx)
+grep -q "^NAME" <<<"$formats" ||
+    fail "man poolkit-formats did not render"
 completion=$(run bash -c 'source "$1"; COMP_WORDS=(pool-recon --per); COMP_CWORD=1; _poolkit
     echo "${COMPREPLY[*]}"; COMP_WORDS=(poolkit re); _poolkit; echo "${COMPREPLY[*]}"' \
     _ "$usr/share/bash-completion/completions/pool-recon")

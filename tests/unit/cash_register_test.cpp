@@ -8,6 +8,7 @@
 
 #include "model/cash_register.hpp"
 #include "readers/cash_register_reader.hpp"
+#include "readers/register_profile.hpp"
 #include "support/error.hpp"
 
 #include <doctest/doctest.h>
@@ -235,19 +236,19 @@ TEST_CASE("cash register: every reason a row is rejected, with its line and colu
     };
     for (std::size_t i = 0; i < want.size(); ++i) {
         CAPTURE(i);
-        CHECK(r.rejects[i].row.file == "cash.csv");
-        CHECK(r.rejects[i].row.line == static_cast<std::uint64_t>(want[i].line));
+        CHECK(r.rejects[i].file == "cash.csv");
+        CHECK(r.rejects[i].line == static_cast<std::uint64_t>(want[i].line));
         CHECK(r.rejects[i].column == want[i].column);
-        CHECK(r.rejects[i].row.reason == want[i].reason);
+        CHECK(r.rejects[i].reason == want[i].reason);
         CHECK(r.rejects[i].where().str() ==
               "cash.csv:" + std::to_string(want[i].line) +
                   (want[i].column ? ":" + std::to_string(want[i].column) : ""));
     }
     // The fields as they were, for the rejects file; the amount when it could be read.
-    CHECK(r.rejects[0].row.fields ==
+    CHECK(r.rejects[0].fields ==
           std::vector<std::string>{"2025-05-01", "R1", "ICB", "contribution", "12.345", "", ""});
-    CHECK_FALSE(r.rejects[0].row.amount);
-    CHECK(r.rejects[1].row.amount == gbp(1000));
+    CHECK_FALSE(r.rejects[0].amount);
+    CHECK(r.rejects[1].amount == gbp(1000));
 
     // One row accepted: R12, 25.50 for ICB in P02.
     REQUIRE(r.cash.rows().size() == 1);
@@ -272,20 +273,20 @@ TEST_CASE("cash register: a partner that is not an id is told why") {
                                          "2025-05-01,R1,ICB ,contribution,1.00\n"
                                          "2025-05-01,R2,\"\x1b[31m\",contribution,1.00\n");
     REQUIRE(r.rejects.size() == 2);
-    CHECK(r.rejects[0].row.reason ==
+    CHECK(r.rejects[0].reason ==
           "unknown partner \"ICB \": it holds a space (character 4); the agreement's partners are "
           "ICB, BRISTOL, NSOM and SGLOS; did you mean 'ICB'?");
     CashRegisterRead e = parse(pooled(), "date,ref,partner,kind,amount\n"
                                          "2025-05-01,R1,,contribution,1.00\n"
                                          "2025-05-01,R2,ICB,,1.00\n");
     REQUIRE(e.rejects.size() == 2);
-    CHECK(e.rejects[0].row.reason == "unknown partner (empty); the agreement's partners are ICB, "
-                                     "BRISTOL, NSOM and SGLOS");
-    CHECK(e.rejects[1].row.reason == "unknown kind (empty) (the kinds: contribution, "
-                                     "reimbursement, invoice, payment and settlement)");
+    CHECK(e.rejects[0].reason == "unknown partner (empty); the agreement's partners are ICB, "
+                                 "BRISTOL, NSOM and SGLOS");
+    CHECK(e.rejects[1].reason == "unknown kind (empty) (the kinds: contribution, "
+                                 "reimbursement, invoice, payment and settlement)");
     // A control character is written out, never sent to the terminal (visible_text.hpp).
-    CHECK(r.rejects[1].row.reason.find('\x1b') == std::string::npos);
-    CHECK(r.rejects[1].row.reason.starts_with("unknown partner \"\\x1b[31m\": it holds \\x1b"));
+    CHECK(r.rejects[1].reason.find('\x1b') == std::string::npos);
+    CHECK(r.rejects[1].reason.starts_with("unknown partner \"\\x1b[31m\": it holds \\x1b"));
 }
 
 TEST_CASE("cash register: a joint budget's invoices, payments and settlements") {
@@ -300,11 +301,11 @@ TEST_CASE("cash register: a joint budget's invoices, payments and settlements") 
                        "2025-04-01,INV-H,HOST,invoice,5.00,\n";         // 9: the host is not billed
     CashRegisterRead r = parse(joint(), text);
     REQUIRE(r.rejects.size() == 2);
-    CHECK(r.rejects[0].row.line == 8);
+    CHECK(r.rejects[0].line == 8);
     CHECK(r.rejects[0].column == 4);
-    CHECK(r.rejects[0].row.reason == "kind contribution has no place in a joint budget's "
-                                     "register: its rows are invoice, payment and settlement");
-    CHECK(r.rejects[1].row.line == 9);
+    CHECK(r.rejects[0].reason == "kind contribution has no place in a joint budget's "
+                                 "register: its rows are invoice, payment and settlement");
+    CHECK(r.rejects[1].line == 9);
     CHECK(r.rejects[1].column == 3);
     const CashRegister& c = r.cash;
     // invoiced_before P03: 1,000.00 + 1,200.00 = 2,200.00; through P03: 2,200.00 − 200.00.
@@ -337,8 +338,8 @@ TEST_CASE("cash register: an aligned budget moves no money") {
     CashRegisterRead r = parse(a, "date,ref,partner,kind,amount\n"
                                   "2025-05-01,R1,ICB,contribution,1.00\n");
     REQUIRE(r.rejects.size() == 1);
-    CHECK(r.rejects[0].row.reason == "kind contribution: an aligned budget moves no money between "
-                                     "the partners (SPEC §1), so it has no cash register");
+    CHECK(r.rejects[0].reason == "kind contribution: an aligned budget moves no money between "
+                                 "the partners (SPEC §1), so it has no cash register");
 }
 
 TEST_CASE("cash register: the header is checked, with its place") {
@@ -419,5 +420,63 @@ TEST_CASE("cash register: read from a file, recorded among the inputs") {
     } catch (const Error& e) {
         CHECK(e.kind() == ErrorKind::input);
         CHECK(std::string(e.what()).starts_with("cannot open the cash register file"));
+    }
+}
+
+TEST_CASE("cash register: another export's layout read through a profile (SPEC §10, §11)") {
+    // A finance system's bank report: a title line, semicolons, UK dates, its own column names
+    // and columns the register does not need.
+    const std::string profile_text = "[profile]\n"
+                                     "name = \"bank-report\"\n"
+                                     "delimiter = \";\"\n"
+                                     "date_format = \"%d/%m/%Y\"\n"
+                                     "skip_lines = 1\n"
+                                     "[columns]\n"
+                                     "date = \"Value Date\"\n"
+                                     "ref = \"Bank Ref\"\n"
+                                     "partner = \"Counterparty\"\n"
+                                     "kind = \"Type\"\n"
+                                     "amount = \"GBP\"\n";
+    RegisterProfile profile =
+        parse_register_profile(profile_text, "bank.toml", cash_register_layout());
+    CHECK(profile.layout.delimiter == ';');
+    const std::string text = "Receipts and payments, pooled fund, 2025-26\n"
+                             "Value Date;Bank Ref;Counterparty;Type;GBP;Operator\n"
+                             "01/04/2025;B-1;ICB;contribution;150000.00;jk\n"
+                             "15/10/2025;B-2;SGLOS;reimbursement;4321.09;jk\n"
+                             "31/09/2025;B-3;NSOM;contribution;10.00;jk\n";
+    CashRegisterRead r = parse_cash_register(pooled(), text, "bank.csv", &profile);
+    REQUIRE(r.cash.rows().size() == 2);
+    CHECK(r.cash.rows()[0].where.line == 3); // the title line and the header above it
+    CHECK(r.cash.rows()[0].amount == gbp(15000000));
+    CHECK(r.cash.rows()[1].period == Period::nth(7)); // 15 October 2025
+    CHECK(received_to(r.cash, 0, Period::nth(1)) == gbp(15000000));
+    // 31 September is no day: rejected at its line and the profile's date column, in its format.
+    REQUIRE(r.rejects.size() == 1);
+    CHECK(r.rejects[0].line == 5);
+    CHECK(r.rejects[0].column == 1);
+    CHECK(r.rejects[0].reason == "bad date \"31/09/2025\" (expected DD/MM/YYYY, a real day)");
+    // Lines read 3 = accepted 2 + rejected 1; 150,000.00 + 4,321.09 + 10.00 = 154,331.09 read.
+    CHECK(r.totals.rows.lines_read == 3);
+    CHECK(r.totals.rows.total_read == gbp(15433109));
+
+    // A column the profile names that the export lacks, at the header's line.
+    try {
+        parse_cash_register(pooled(), "title\nValue Date;Bank Ref;Counterparty;GBP\n", "bank.csv",
+                            &profile);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.where().str() == "bank.csv:2");
+        CHECK(std::string(e.what()).find("no column \"Type\"") != std::string::npos);
+    }
+    // The profile's own mistakes are located, with a hint.
+    try {
+        parse_register_profile("[profile]\nname = \"x\"\n[columns]\nknd = \"Type\"\n", "bad.toml",
+                               cash_register_layout());
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.where().str() == "bad.toml:4:1");
+        CHECK(std::string(e.what()).find("unknown key 'knd' in [columns]; did you mean 'kind'?") ==
+              0);
     }
 }

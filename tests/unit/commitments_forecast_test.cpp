@@ -67,7 +67,7 @@ TEST_CASE("commitments forecast: open-ended, ending mid-year, the allowance, a s
     CHECK(cf.by_partner[1] == pence(364286));  // BRISTOL referred C-0002
     CHECK(cf.total == pence(2964285));         // 25,999.99 + 3,642.86
 
-    const Reconciliation r = reconcile(a, act, per(6), ForecastMethod::profile, cf);
+    const Reconciliation r = reconcile(a, act, per(6), ForecastMethod::profile, nullptr, cf);
     CHECK(r.from_commitments(0));
     CHECK_FALSE(r.from_commitments(1));
     // S01: 30,000.00 + 3,642.86 + 25,999.99 + 4,999.98 = 64,642.83; − 100,000.00 = −35,357.17,

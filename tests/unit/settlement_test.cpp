@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <random>
 
 using namespace poolkit;
@@ -402,4 +403,95 @@ TEST_CASE("settlement: the invariants hold over thousands of random agreements")
     CHECK(with_carried > 50);
     CHECK(with_caps_binding > 50);
     CHECK(with_transfers > 1000);
+}
+
+TEST_CASE("settlement: with a random cash register the pool still closes at carried forward - "
+          "unallocated") {
+    // SPEC §7: after the transfers, with the host's own balance booked as paid into the pool, the
+    // pool holds exactly carried_forward - unallocated. Counted here from the register's rows
+    // themselves (every contribution in, reimbursement out and settlement either way), not from
+    // the settlement's own figures.
+    std::mt19937_64 rng(20261202);
+    auto pick = [&](std::uint64_t k) { return static_cast<std::size_t>(rng() % k); };
+    auto amount = [&](std::int64_t most) {
+        return static_cast<std::int64_t>(rng() % (2 * most + 1)) - most;
+    };
+    int pooled = 0, with_settlements = 0, with_host_rows = 0;
+    for (int round = 0; round < 3000; ++round) {
+        RandomCase c = random_case(rng);
+        const Agreement& a = c.agreement;
+        if (a.kind != AgreementKind::pooled) continue;
+        ++pooled;
+        CAPTURE(round);
+        const std::size_t n = a.partners.size(), host = *a.host;
+        CashRegister cash(n);
+        int ref = 0;
+        for (int k = 0, rows = static_cast<int>(pick(30)); k < rows; ++k) {
+            const std::size_t p = pick(n);
+            CashKind kind = std::array{CashKind::contribution, CashKind::reimbursement,
+                                       CashKind::settlement}[pick(3)];
+            if (p == host) kind = CashKind::contribution; // the host records only its own
+            std::int64_t x = amount(800000'00);
+            if (kind == CashKind::reimbursement && x < 0) x = -x;
+            // Some rows are dated after 31 March (P12), as late payments are.
+            const bool late = pick(5) == 0;
+            const Period m = late ? Period::last() : per(1 + static_cast<int>(pick(12)));
+            cash.add(CashRow{.date = late ? "2026-04-20" : "2025-06-01",
+                             .ref = "R" + std::to_string(++ref),
+                             .partner = p,
+                             .kind = kind,
+                             .amount = pence(x),
+                             .period = m,
+                             .note = {},
+                             .where = {}});
+        }
+        SettlementResult r;
+        REQUIRE_NOTHROW(r = settle(a, c.actuals, &cash));
+
+        Money pool = a.opening_balance;
+        bool host_rows = false;
+        for (const CashRow& row : cash.rows()) {
+            switch (row.kind) {
+            case CashKind::contribution:
+                pool += row.amount;
+                host_rows = host_rows || row.partner == host;
+                break;
+            case CashKind::reimbursement:
+                pool -= row.amount;
+                break;
+            case CashKind::settlement:
+                pool += row.amount;
+                with_settlements += 1;
+                break;
+            default:
+                FAIL("a pooled register has only contributions, reimbursements and settlements");
+            }
+        }
+        // The host without rows of its own paid as due (SPEC §10).
+        if (!host_rows) pool += r.partners[host].contribution;
+        with_host_rows += host_rows;
+        for (const Transfer& t : r.transfers)
+            pool += t.to == host ? t.amount : -t.amount;
+        pool += r.partners[host].balance;
+        pool -= r.ledger_spend[host];
+        CHECK(pool == r.carried_forward - r.unallocated);
+        CHECK(r.pool_closing == pool);
+        // Each balance as SPEC §7 defines it, and each transfer is the balance less what was
+        // settled.
+        for (std::size_t p = 0; p < n; ++p) {
+            const PartnerSettlement& ps = r.partners[p];
+            CHECK(ps.balance == ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed);
+            if (p == host) continue;
+            Money moved;
+            for (const Transfer& t : r.transfers)
+                if (t.from == p)
+                    moved += t.amount;
+                else if (t.to == p)
+                    moved -= t.amount;
+            CHECK(moved == ps.balance - ps.settled);
+        }
+    }
+    CHECK(pooled > 500);
+    CHECK(with_settlements > 500);
+    CHECK(with_host_rows > 100);
 }

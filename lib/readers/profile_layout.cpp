@@ -1,0 +1,51 @@
+#include "readers/profile_layout.hpp"
+
+#include "readers/ledger_date.hpp"
+#include "support/error.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit {
+
+namespace {
+[[noreturn]] void fail(const std::string& file, const toml::node& n, const std::string& msg) {
+    throw Error(ErrorKind::input,
+                {file, static_cast<long>(n.source().begin.line),
+                 static_cast<long>(n.source().begin.column)},
+                msg);
+}
+std::string text(const std::string& file, const toml::node& n, std::string_view key) {
+    if (auto s = n.value<std::string>(); s && n.is_string()) return *s;
+    fail(file, n, fmt::format("'{}' must be a string", key));
+}
+} // namespace
+
+ProfileLayout read_profile_layout(const toml::table& prof, const std::string& file) {
+    ProfileLayout p;
+    if (auto n = prof.get("name")) p.name = text(file, *n, "name");
+    if (auto n = prof.get("description")) p.description = text(file, *n, "description");
+    if (auto n = prof.get("delimiter")) {
+        std::string d = text(file, *n, "delimiter");
+        if (d == "tab" || d == "\t")
+            p.delimiter = '\t';
+        else if (d.size() == 1 && d[0] != '"' && d[0] != '\n' && d[0] != '\r')
+            p.delimiter = d[0];
+        else
+            fail(file, *n, "'delimiter' must be one character (e.g. \",\" or \";\") or \"tab\"");
+    }
+    if (auto n = prof.get("date_format")) {
+        p.date_format = text(file, *n, "date_format");
+        std::string why;
+        if (!DateFormat::compile(p.date_format, &why))
+            fail(file, *n, fmt::format("bad date_format \"{}\": {}", p.date_format, why));
+    }
+    if (auto n = prof.get("skip_lines")) {
+        auto v = n->as_integer();
+        if (!v || v->get() < 0 || v->get() > 1000)
+            fail(file, *n, "'skip_lines' must be a whole number from 0 to 1000");
+        p.skip_lines = static_cast<int>(v->get());
+    }
+    return p;
+}
+
+} // namespace poolkit

@@ -1,0 +1,87 @@
+#include "readers/register_profile.hpp"
+
+#include "readers/input_source.hpp"
+#include "readers/toml_depth.hpp"
+#include "support/error.hpp"
+#include "support/text.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+
+namespace poolkit {
+
+namespace {
+
+SourceLocation at(const std::string& file, const toml::source_region& r) {
+    return {file, static_cast<long>(r.begin.line), static_cast<long>(r.begin.column)};
+}
+
+void only_keys(const toml::table& t, const std::string& file, std::string_view where,
+               std::span<const std::string_view> known) {
+    for (auto&& [k, v] : t) {
+        (void)v;
+        if (std::find(known.begin(), known.end(), k.str()) == known.end()) {
+            std::vector<std::string> names(known.begin(), known.end());
+            throw Error(ErrorKind::input, at(file, k.source()),
+                        fmt::format("unknown key '{}' in [{}]{}; its keys are {}", k.str(), where,
+                                    did_you_mean(k.str(), known), and_list(names)));
+        }
+    }
+}
+
+} // namespace
+
+RegisterProfile parse_register_profile(std::string_view text, const std::string& file,
+                                       const RegisterLayout& layout) {
+    toml::table root;
+    try {
+        check_toml_key_depth(text, file);
+        root = toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+        throw Error(ErrorKind::input, at(file, e.source()), std::string(e.description()));
+    }
+    constexpr std::string_view top[] = {"profile", "columns"};
+    only_keys(root, file, "top level", top);
+    RegisterProfile p;
+    p.file = file;
+    p.headers.assign(layout.names.size(), "");
+    const toml::table* prof = root["profile"].as_table();
+    if (!prof)
+        throw Error(ErrorKind::input, {file, 1, 1},
+                    fmt::format("a profile for {} needs a [profile] table (name, delimiter, "
+                                "date_format, skip_lines)",
+                                layout.what));
+    constexpr std::string_view layout_keys[] = {"name", "description", "delimiter", "date_format",
+                                                "skip_lines"};
+    only_keys(*prof, file, "profile", layout_keys);
+    p.layout = read_profile_layout(*prof, file);
+    const toml::table* cols = root["columns"].as_table();
+    if (!cols)
+        throw Error(ErrorKind::input, {file, 1, 1},
+                    fmt::format("a profile for {} needs a [columns] table naming the export's "
+                                "column for each of its columns ({})",
+                                layout.what, layout.example));
+    only_keys(*cols, file, "columns", layout.names);
+    for (auto&& [k, v] : *cols) {
+        auto c =
+            std::find(layout.names.begin(), layout.names.end(), k.str()) - layout.names.begin();
+        auto name = v.value<std::string>();
+        if (!name || !v.is_string() || name->empty())
+            throw Error(ErrorKind::input, at(file, v.source()),
+                        fmt::format("'{}' must name a column of the export", k.str()));
+        p.headers[static_cast<std::size_t>(c)] = *name;
+    }
+    return p;
+}
+
+RegisterProfile load_register_profile(const std::string& path, const RegisterLayout& layout,
+                                      InputFile& record) {
+    InputText in = read_input(path, "profile");
+    record = in.record;
+    record.role = "profile";
+    return parse_register_profile(in.text, path, layout);
+}
+
+} // namespace poolkit

@@ -1,6 +1,5 @@
 #include "model/actuals.hpp"
 
-#include "support/error.hpp"
 
 namespace poolkit {
 
@@ -40,17 +39,6 @@ Money Actuals::total_to(int to) const {
     for (std::size_t s = 0; s < schemes_; ++s)
         t += scheme_to(SchemeIndex{s}, to);
     return t;
-}
-
-Actuals& Actuals::operator+=(const Actuals& o) {
-    if (o.partners_ != partners_ || o.schemes_ != schemes_)
-        throw Error(ErrorKind::invariant, "adding actuals of different shapes");
-    for (std::size_t i = 0; i < cells_.size(); ++i) {
-        cells_[i] += o.cells_[i];
-        lines_[i] += o.lines_[i];
-    }
-    control += o.control;
-    return *this;
 }
 
 std::vector<std::string> ledger_files_of(const std::vector<LedgerFileTotals>& files,

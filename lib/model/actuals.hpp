@@ -55,8 +55,6 @@ class Actuals {
     Money partner_scheme_to(PartnerIndex partner, SchemeIndex scheme, int periods_elapsed) const;
     Money total_to(int periods_elapsed) const;
 
-    Actuals& operator+=(const Actuals& o);
-
     ControlTotals control;
 
   private:

@@ -4,10 +4,6 @@
 
 namespace poolkit {
 
-const char* recon_table_name(ReconTable t) {
-    return recon_tables.keyword(t).data();
-}
-
 std::string recon_csv(const ReconStatement& st, ReconTable table) {
     switch (table) {
     case ReconTable::schemes:

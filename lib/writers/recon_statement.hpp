@@ -31,7 +31,6 @@ enum class ReconTable { schemes, partners, invoices, aligned, ledger };
 // The keyword of each: pool-recon's --table choices, in the order its help lists them.
 inline constexpr auto recon_tables =
     keywords_in_order<ReconTable>({"schemes", "partners", "invoices", "aligned", "ledger"});
-const char* recon_table_name(ReconTable t);
 
 std::string recon_text(const ReconStatement& st);
 std::string recon_markdown(const ReconStatement& st);

@@ -144,3 +144,24 @@ TEST_CASE("profile: a ledger without the profile's columns names what is missing
                                    "profile? (--profile; this is \"icb-oracle\")");
     }
 }
+
+TEST_CASE("profile: debit minus credit beyond the exact range is a rejected line, not a wrap") {
+    TempDir dir;
+    LedgerSpec s;
+    s.path = dir.file("dc.csv", "date,ref,partner,scheme,debit,credit\n"
+                                "2025-04-01,R1,ICB,S01,92233720368547758.07,-1.00\n"
+                                "2025-04-01,R2,ICB,S01,10.00,2.50\n");
+    s.profile = parse_ledger_profile("[profile]\nname = \"dc\"\n[columns]\ndate = \"date\"\n"
+                                     "ref = \"ref\"\npartner = \"partner\"\nscheme = \"scheme\"\n"
+                                     "debit = \"debit\"\ncredit = \"credit\"\n",
+                                     "dc.toml");
+    Agreement a = small_agreement();
+    LedgerRun run = read_ledgers(&a, {s});
+    // Line 2: 92,233,720,368,547,758.07 - (-1.00) is one pound past the most int64 pence holds.
+    REQUIRE(run.rejects.size() == 1);
+    CHECK(run.rejects[0].line == 2);
+    CHECK(run.rejects[0].reason == "bad amount: debit minus credit is out of range");
+    // Line 3: 10.00 - 2.50 = 7.50 accepted.
+    CHECK(run.files[0].control.lines_accepted == 1);
+    CHECK(run.files[0].control.total_accepted.pence() == 750);
+}

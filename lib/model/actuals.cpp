@@ -1,6 +1,5 @@
 #include "model/actuals.hpp"
 
-
 namespace poolkit {
 
 ControlTotals& ControlTotals::operator+=(const ControlTotals& o) {

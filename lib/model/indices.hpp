@@ -10,7 +10,11 @@ enum class PartnerIndex : std::size_t {};
 enum class SchemeIndex : std::size_t {};
 
 // The position as a number, to index a vector laid out in the same order.
-constexpr std::size_t to_size(PartnerIndex i) { return static_cast<std::size_t>(i); }
-constexpr std::size_t to_size(SchemeIndex i) { return static_cast<std::size_t>(i); }
+constexpr std::size_t to_size(PartnerIndex i) {
+    return static_cast<std::size_t>(i);
+}
+constexpr std::size_t to_size(SchemeIndex i) {
+    return static_cast<std::size_t>(i);
+}
 
 } // namespace poolkit

@@ -41,7 +41,8 @@ std::optional<Rational> parse_percent(std::string_view s) {
 
 std::string format_percent(const Rational& fraction, int decimals) {
     BigInt scale = 1;
-    for (int i = 0; i < decimals; ++i) scale *= 10;
+    for (int i = 0; i < decimals; ++i)
+        scale *= 10;
     Rational scaled = fraction * 100 * scale;
     bool negative = scaled < 0;
     if (negative) scaled = -scaled;
@@ -49,10 +50,12 @@ std::string format_percent(const Rational& fraction, int decimals) {
     BigInt n = numerator(scaled), d = denominator(scaled);
     BigInt q = (2 * n + d) / (2 * d);
     std::string digits = q.str();
-    while (static_cast<int>(digits.size()) <= decimals) digits.insert(digits.begin(), '0');
+    while (static_cast<int>(digits.size()) <= decimals)
+        digits.insert(digits.begin(), '0');
     std::string whole = digits.substr(0, digits.size() - decimals);
     std::string frac = digits.substr(digits.size() - decimals);
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    while (!frac.empty() && frac.back() == '0')
+        frac.pop_back();
     std::string out = (negative && q != 0 ? "-" : "") + whole;
     if (!frac.empty()) out += "." + frac;
     return out + "%";

@@ -1,5 +1,5 @@
-// The auditor's warnings (calc/findings.hpp, SPEC §5 --explain): each risky-but-lawful term gives its
-// finding, at its place, and a plain agreement gives none.
+// The auditor's warnings (calc/findings.hpp, SPEC §5 --explain): each risky-but-lawful term gives
+// its finding, at its place, and a plain agreement gives none.
 #include "calc/findings.hpp"
 #include "readers/agreement_loader.hpp"
 

@@ -13,6 +13,14 @@ SettlementTable settlement_table(const std::string& name) {
     throw Error(ErrorKind::usage, "--table: one of " + comma_list(choices(settlement_tables)));
 }
 
+Period period_arg(const Agreement& a, const std::string& text) {
+    if (auto period = a.year.parse_period(text)) return *period;
+    throw Error(ErrorKind::usage,
+                fmt::format("--period {}: give P01..P12 or a month of {} as YYYY-MM ({} to {})",
+                            text, a.year.label(), a.year.period_ym(Period::first()),
+                            a.year.period_ym(Period::last())));
+}
+
 ReconTable recon_table(const std::string& name, const Agreement& agreement,
                        const std::string& path) {
     // --table has been checked against the choices (cli::choices(recon_tables)).

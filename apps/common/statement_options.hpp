@@ -15,6 +15,10 @@ namespace poolkit::cli {
 // pool-settle --table: schemes, partners, transfers, steps, memorandum or notes.
 SettlementTable settlement_table(const std::string& name);
 
+// --period TEXT as a period of the agreement's year (P06 or 2025-09); Error(usage) naming the
+// year's range otherwise.
+Period period_arg(const Agreement& agreement, const std::string& text);
+
 // pool-recon --table (a name CLI11 has checked): partners for pooled funds and joint budgets,
 // aligned for aligned budgets, invoices for joint budgets (SPEC §6); `path` is the agreement's.
 ReconTable recon_table(const std::string& name, const Agreement& agreement,

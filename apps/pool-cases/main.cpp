@@ -6,12 +6,10 @@
 #include "cli.hpp"
 #include "commitments_args.hpp"
 #include "inputs_args.hpp"
+#include "statement_options.hpp"
 
 #include "calc/panel_cases.hpp"
-#include "support/error.hpp"
 #include "writers/cases_statement.hpp"
-
-#include <fmt/format.h>
 
 using namespace poolkit;
 
@@ -35,14 +33,10 @@ int main(int argc, char** argv) {
     return cli::run(app, argc, argv, [&]() -> int {
         RunRecord record = cli::run_record("pool-cases", argc, argv);
         Agreement a = cli::load_valid_agreement(agreement_path, record.inputs);
-        auto period = a.year.parse_period(period_text);
-        if (!period)
-            throw Error(ErrorKind::usage,
-                        fmt::format("--period {}: give P01..P12 or a month of {} as YYYY-MM",
-                                    period_text, a.year.label()));
+        const Period period = cli::period_arg(a, period_text);
         CommitmentsRead reg =
             cli::read_commitments_arg("pool-cases", a, commitments, record.inputs);
-        CasesStatement st{a, panel_cases(a, reg.register_, *period), std::move(record)};
+        CasesStatement st{a, panel_cases(a, reg.register_, period), std::move(record)};
         cli::write_output(out.output, out.format == "json"  ? cases_json(st)
                                       : out.format == "csv" ? cases_csv(st)
                                       : out.format == "md"  ? cases_markdown(st)

@@ -53,13 +53,7 @@ int main(int argc, char** argv) {
         RunRecord record = cli::run_record("pool-recon", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
-        auto period = a.year.parse_period(period_text);
-        if (!period)
-            throw Error(ErrorKind::usage,
-                        fmt::format("--period {}: give P01..P12 or a month of {} as YYYY-MM "
-                                    "({} to {})",
-                                    period_text, a.year.label(), a.year.period_ym(Period::first()),
-                                    a.year.period_ym(Period::last())));
+        const Period period = cli::period_arg(a, period_text);
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
         if (!commitments.empty()) cli::check_commitments_forecast(a);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
@@ -71,9 +65,9 @@ int main(int argc, char** argv) {
             reg = cli::read_commitments_arg("pool-recon", a, commitments, inputs);
         ReconStatement st{
             a,
-            reconcile(a, *run.actuals, *period,
+            reconcile(a, *run.actuals, period,
                       forecast_methods.parse(forecast).value_or(ForecastMethod::profile),
-                      cli::cash_of(cash), cli::commitments_for(a, reg, *period)),
+                      cli::cash_of(cash), cli::commitments_for(a, reg, period)),
             run.control,
             run.files.size(), // the ledgers, or the one --actuals file
             ledger_args.rejects_path,

@@ -1,5 +1,6 @@
 #include "data_directory.hpp"
 
+#include "readers/workspace.hpp"
 #include "support/child_process.hpp"
 #include "support/error.hpp"
 #include "support/text.hpp"
@@ -23,9 +24,8 @@ std::string data_directory() {
     return fs::is_directory(dir, ec) ? dir.string() : "";
 }
 
-std::string profile_path(const std::string& name) {
-    const bool is_path = name == "default" || name == "-" || name.find('/') != std::string::npos ||
-                         (name.size() >= 5 && name.ends_with(".toml"));
+std::string profile_path(const std::string& name, const std::string& given) {
+    const bool is_path = name == "default" || name == "-" || profile_is_path(name);
     if (is_path) return name;
     const std::string data = data_directory();
     const fs::path dir = fs::path(data) / "ledger-profiles";
@@ -40,9 +40,9 @@ std::string profile_path(const std::string& name) {
     std::sort(shipped.begin(), shipped.end());
     std::vector<std::string_view> names(shipped.begin(), shipped.end());
     throw Error(ErrorKind::input,
-                fmt::format("--profile {}: no such ledger profile{}{}; give a shipped one by its "
+                fmt::format("{}: no such ledger profile{}{}; give a shipped one by its "
                             "name, or a profile file by its path (with a '/' or ending in .toml)",
-                            name, did_you_mean(name, names),
+                            given.empty() ? "--profile " + name : given, did_you_mean(name, names),
                             shipped.empty() ? std::string(" (no shipped profiles were found)")
                                             : fmt::format(" (shipped, in {}: {})", dir.string(),
                                                           comma_list(shipped))));

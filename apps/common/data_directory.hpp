@@ -15,7 +15,8 @@ std::string data_directory();
 // The file of a --profile argument (SPEC §11): "default", "-", a name holding '/' or ending in
 // ".toml" are as given; another name is a shipped profile, <data>/ledger-profiles/NAME.toml (a
 // file of that name in the working directory is still read, when nothing is shipped by that
-// name). Throws Error(input) for a name that is neither, listing the shipped ones.
-std::string profile_path(const std::string& name);
+// name). Throws Error(input) for a name that is neither, listing the shipped ones; `given` is the
+// argument as the message names it (default: "--profile NAME").
+std::string profile_path(const std::string& name, const std::string& given = "");
 
 } // namespace poolkit::cli

@@ -31,10 +31,16 @@ Agreement load_valid_agreement(const std::string& path, std::vector<InputFile>& 
 
 void add_ledger_options(CLI::App& app, LedgerArgs& args) {
     app.add_option("--profile", args.profiles,
-                   "the ledger profile: a shipped one by name (icb-oracle, bristol-agresso) or "
-                   "a TOML file; \"default\" is the built-in layout. Once for every ledger, or "
-                   "once per ledger in the same order")
+                   "the ledger profile of every LEDGER not written LEDGER=PROFILE: a shipped one "
+                   "by name (icb-oracle, bristol-agresso) or a TOML file; \"default\" is the "
+                   "built-in layout (given once per ledger instead, it pairs by position, only "
+                   "when no ledger is paired and the counts match)")
         ->type_name("FILE")
+        ->allow_extra_args(false);
+    app.add_option("--ledger-partner", args.ledger_partners,
+                   "LEDGER=ID: LEDGER is partner ID's ledger: the partner of a layout that has "
+                   "none, checked against its lines' partner or its profile's [fixed] partner")
+        ->type_name("LEDGER=ID")
         ->allow_extra_args(false);
     app.add_option("--rejects", args.rejects_path,
                    "write the rejected lines (file, line, reason, fields) to FILE as CSV, or as "
@@ -43,14 +49,17 @@ void add_ledger_options(CLI::App& app, LedgerArgs& args) {
     app.add_flag("--no-duplicate-check", args.no_duplicate_check,
                  "do not reject lines whose key (default: ref) was seen before");
     app.add_option("--threads", args.threads, "parsing threads (default: every core)")->group("");
-    app.add_option("ledgers", args.ledgers, "ledger CSV files (- is standard input)")
+    app.add_option("ledgers", args.ledgers,
+                   "ledger CSV files (- is standard input), each FILE (the default layout, or "
+                   "--profile's) or FILE=PROFILE (a shipped profile's name or a TOML file)")
         ->required()
         ->type_name("LEDGER");
 }
 
 void add_agreement_and_ledgers(CLI::App& app, std::string& agreement_path, LedgerArgs& args) {
-    app.add_option("agreement", agreement_path, "the agreement (TOML)")
-        ->required()
+    // Not required: a workspace may name it (SPEC §13; workspace_args.hpp).
+    app.add_option("agreement", agreement_path,
+                   "the agreement (TOML); default: the workspace's (--pool, or pool.toml here)")
         ->type_name("AGREEMENT");
     add_ledger_options(app, args);
     app.get_option("ledgers")->required(false); // or --actuals: read_ledger_args checks
@@ -64,33 +73,6 @@ LedgerOptions ledger_options(const std::string& format) {
     LedgerOptions options;
     options.hash_inputs = format != "csv";
     return options;
-}
-
-std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
-    const auto& profiles = args.profiles;
-    const auto& ledgers = args.ledgers;
-    if (!profiles.empty() && profiles.size() != 1 && profiles.size() != ledgers.size())
-        throw Error(ErrorKind::usage,
-                    fmt::format("--profile is given {} times for {} ledger file{}: give it once "
-                                "(for every ledger) or once per ledger",
-                                profiles.size(), ledgers.size(), ledgers.size() == 1 ? "" : "s"));
-    std::vector<LoadedProfile> loaded;
-    for (const auto& p : profiles)
-        loaded.push_back(load_ledger_profile(profile_path(p)));
-    std::vector<LedgerSpec> specs;
-    for (std::size_t i = 0; i < ledgers.size(); ++i) {
-        LedgerSpec s;
-        s.path = ledgers[i];
-        if (!loaded.empty()) {
-            const LoadedProfile& lp = loaded[loaded.size() == 1 ? 0 : i];
-            s.profile = lp.profile;
-            // A profile shared by every ledger is recorded once, with the first.
-            if (!lp.record.path.empty() && (loaded.size() > 1 || i == 0))
-                s.profile_record = lp.record;
-        }
-        specs.push_back(std::move(s));
-    }
-    return specs;
 }
 
 void write_rejects(const std::string& path, const LedgerRun& run) {
@@ -120,6 +102,7 @@ LedgerRun read_actuals_args(const Agreement& agreement, const LedgerArgs& args,
                     "--actuals and ledger files together: give the ledgers, or --actuals with "
                     "the aggregate of all of them (pool-actuals --format csv LEDGER...), not both");
     for (const auto& [given, name] : {std::pair{!args.profiles.empty(), "--profile"},
+                                      {!args.ledger_partners.empty(), "--ledger-partner"},
                                       {!args.rejects_path.empty(), "--rejects"},
                                       {args.no_duplicate_check, "--no-duplicate-check"}})
         if (given)
@@ -143,7 +126,10 @@ LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
     options.duplicate_check = !args.no_duplicate_check;
     options.threads = args.threads;
     options.rejects_kept = rejects_kept;
-    LedgerRun run = read_ledgers(agreement, ledger_specs(args), options);
+    const std::vector<LedgerSpec> specs = ledger_specs(args);
+    LedgerRun run = read_ledgers(agreement, specs, options);
+    if (agreement) check_ledger_partners(*agreement, specs, run.files);
+    warn_ambiguous_dates(specs, run.files);
     if (!args.rejects_path.empty()) write_rejects(args.rejects_path, run);
     const std::size_t shown = 10;
     for (std::size_t i = 0; i < run.rejects.size() && i < shown; ++i)

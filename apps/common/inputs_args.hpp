@@ -2,6 +2,7 @@
 // (SPEC §4, §5). One place, so every tool reads them, reports them and exits the same way.
 #pragma once
 
+#include "ledger_pairing.hpp"
 #include "model/agreement.hpp"
 #include "model/input_file.hpp"
 #include "readers/ledger_reader.hpp"
@@ -20,29 +21,27 @@ namespace poolkit::cli {
 Agreement load_valid_agreement(const std::string& path, std::vector<InputFile>& inputs);
 
 struct LedgerArgs {
-    std::vector<std::string> ledgers;
+    std::vector<std::string> ledgers; // FILE or FILE=PROFILE (ledger_pairing.hpp)
     std::vector<std::string> profiles;
+    std::vector<std::string> ledger_partners; // --ledger-partner FILE=ID
     std::string rejects_path;
     std::string actuals_path; // --actuals: the aggregate instead of the ledgers (SPEC §5)
     bool no_duplicate_check = false;
     unsigned threads = 0;
 };
 
-// Adds LEDGER... (required positional, after the agreement if any), --profile, --rejects,
-// --no-duplicate-check and the hidden --threads.
+// Adds LEDGER... (required positional, after the agreement if any; each FILE or FILE=PROFILE),
+// --profile, --ledger-partner, --rejects, --no-duplicate-check and the hidden --threads.
 void add_ledger_options(CLI::App& app, LedgerArgs& args);
 
-// Adds the agreement (required positional, AGREEMENT), add_ledger_options and --actuals, as
+// Adds the agreement (positional, AGREEMENT; a workspace may give it), add_ledger_options and
+// --actuals, as
 // pool-recon and pool-settle take them: LEDGER... or --actuals FILE, never both.
 void add_agreement_and_ledgers(CLI::App& app, std::string& agreement_path, LedgerArgs& args);
 
 // What read_ledger_args is asked for by a tool with --format `format`: CSV tables record no
 // inputs, so they need no SHA-256 of the ledgers.
 LedgerOptions ledger_options(const std::string& format);
-
-// The ledger files with their profiles: --profile given once applies to every ledger, or once per
-// ledger in the same order. Throws Error(usage) for another count, Error(input) for a bad profile.
-std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args);
 
 // How many rejected lines a tool keeps in memory for its messages and statement (SPEC §8: the
 // rest are read back from disk into the --rejects file).

@@ -82,7 +82,7 @@ std::vector<std::string> named_paths(const std::vector<std::string>& arguments) 
         if (value.empty()) return;
         paths.push_back(value);
         // "FILE=PROFILE" (SPEC §11) names two files.
-        std::size_t eq = value.find('=');
+        std::size_t eq = value.rfind('='); // pairs at the last '=', as ledger_pairing does
         if (eq != std::string::npos) {
             if (eq > 0) paths.push_back(value.substr(0, eq));
             if (eq + 1 < value.size()) paths.push_back(value.substr(eq + 1));

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
         opts.hash_inputs = out.format != "csv" && out.format != "jsonl";
         opts.rejects_kept = cli::rejects_kept;
         LedgerRun run = read_ledgers(agreement ? &*agreement : nullptr, specs, opts);
+        if (agreement) cli::check_ledger_partners(*agreement, specs, run.files);
+        cli::warn_ambiguous_dates(specs, run.files);
 
         ActualsStatement st;
         st.rows = group_rows(run.rows, *grouping);

@@ -7,8 +7,10 @@
 #include "commitments_args.hpp"
 #include "inputs_args.hpp"
 #include "statement_options.hpp"
+#include "workspace_args.hpp"
 
 #include "calc/panel_cases.hpp"
+#include "support/error.hpp"
 #include "writers/cases_statement.hpp"
 
 using namespace poolkit;
@@ -20,11 +22,14 @@ int main(int argc, char** argv) {
                      "commitments beside its share of the contributions (SPEC §12)."};
     std::string agreement_path, period_text, commitments;
     cli::OutputOptions out;
-    app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
-        ->required();
-    app.add_option("--commitments", commitments, "the commitments register (CSV)")
-        ->required()
+    app.add_option("AGREEMENT", agreement_path,
+                   "the agreement (TOML); - reads standard input; default: the workspace's "
+                   "(--pool, or pool.toml here)");
+    app.add_option("--commitments", commitments,
+                   "the commitments register (CSV); default: the workspace's")
         ->type_name("FILE");
+    cli::WorkspaceArgs ws_args;
+    cli::add_workspace_options(app, ws_args, false);
     app.add_option("--period", period_text, "the month end: P01..P12 or YYYY-MM")
         ->required()
         ->type_name("PERIOD");
@@ -32,6 +37,10 @@ int main(int argc, char** argv) {
 
     return cli::run(app, argc, argv, [&]() -> int {
         RunRecord record = cli::run_record("pool-cases", argc, argv);
+        cli::apply_workspace(ws_args, {&agreement_path, nullptr, nullptr, &commitments}, record);
+        if (commitments.empty())
+            throw Error(ErrorKind::usage, "--commitments FILE is required: the register of the "
+                                          "cases (or commitments = \"FILE\" in the workspace)");
         Agreement a = cli::load_valid_agreement(agreement_path, record.inputs);
         const Period period = cli::period_arg(a, period_text);
         CommitmentsRead reg =

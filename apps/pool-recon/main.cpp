@@ -8,6 +8,8 @@
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
 #include "statement_options.hpp"
+#include "statement_save.hpp"
+#include "workspace_args.hpp"
 
 #include "calc/reconciliation.hpp"
 #include "support/error.hpp"
@@ -46,12 +48,16 @@ int main(int argc, char** argv) {
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::CashArgs cash_args;
     cli::add_cash_option(app, cash_args);
+    cli::WorkspaceArgs ws_args;
+    cli::add_workspace_options(app, ws_args, true);
 
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
             throw Error(ErrorKind::usage, "--table goes with --format csv");
         RunRecord record = cli::run_record("pool-recon", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
+        const auto ws = cli::apply_workspace(
+            ws_args, {&agreement_path, &ledger_args, &cash_args.path, &commitments}, record);
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
         const Period period = cli::period_arg(a, period_text);
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
@@ -74,10 +80,16 @@ int main(int argc, char** argv) {
             std::move(record)};
         st.cash_register = cli::cash_summary(cash);
 
-        cli::write_output(out.output, out.format == "json"  ? recon_json(st)
-                                      : out.format == "csv" ? recon_csv(st, csv_table)
-                                      : out.format == "md"  ? recon_markdown(st)
-                                                            : recon_text(st));
+        const cli::Renderer render = [&](std::string_view f) -> std::optional<std::string> {
+            if (f == "json") return recon_json(st);
+            if (f == "csv") return recon_csv(st, csv_table);
+            if (f == "md") return recon_markdown(st);
+            if (f == "text") return recon_text(st);
+            return std::nullopt;
+        };
+        cli::write_output(out.output, *render(out.format));
+        if (ws_args.save)
+            cli::save_statements("pool-recon", "recon", *ws, period.label(), render, st.run.inputs);
         return std::max(cli::recon_findings(st, out.format), reg && !reg->rejects.empty() ? 1 : 0);
     });
 }

@@ -6,6 +6,7 @@
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
 #include "statement_options.hpp"
+#include "workspace_args.hpp"
 
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
@@ -43,11 +44,15 @@ int main(int argc, char** argv) {
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::add_paid_and_cash_options(app, paid_path, cash_args);
+    cli::WorkspaceArgs ws_args;
+    cli::add_workspace_options(app, ws_args, false);
 
     return cli::run(app, argc, argv, [&]() -> int {
         const SettlementTable csv_table = cli::settlement_table(table);
         RunRecord record = cli::run_record("pool-settle", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
+        cli::apply_workspace(ws_args, {&agreement_path, &ledger_args, &cash_args.path, nullptr},
+                             record);
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
         with_memorandum = cli::settlement_memorandum(with_memorandum, csv_table, out.format, a);
         LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args,

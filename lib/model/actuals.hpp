@@ -86,6 +86,7 @@ struct LedgerFileTotals {
     // With an agreement: per partner index, bit period.index() set when the file had an accepted
     // line of that partner in the period (empty when it had none).
     std::vector<std::uint16_t> periods_by_partner;
+    int max_day = 0; // the largest day of a date read: 12 or less, the date may be month first
 };
 
 // The paths of the files that had an accepted line of `partner` (SPEC §7 names them for a partner

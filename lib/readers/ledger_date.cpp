@@ -94,4 +94,10 @@ std::string DateFormat::example() const {
     return out;
 }
 
+bool DateFormat::day_month_ambiguous() const {
+    for (const Step& s : steps_)
+        if (s.op == Op::year || s.op == Op::month || s.op == Op::day) return s.op != Op::year;
+    return false;
+}
+
 } // namespace poolkit

@@ -32,6 +32,9 @@ class DateFormat {
     const std::string& text() const { return text_; }
     // "YYYY-MM-DD", "DD/MM/YYYY": the format as a person would write it, for messages.
     std::string example() const;
+    // Whether its dates could be read with day and month the other way round (SPEC §11): both are
+    // numbers and the year does not come first (a year-first date is read year, month, day).
+    bool day_month_ambiguous() const;
 
   private:
     enum class Op : std::uint8_t { year, month, day, two_digits, literal };

@@ -116,9 +116,18 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
     for (std::size_t f = 0; f < ledger_field_count; ++f) {
         L.col[f] = -1;
         L.fixed[f] = prof.fixed[f];
+        // SPEC §11: the ledger's own partner supplies a layout that has no partner (neither fixed
+        // nor a column, in the profile or in the header).
+        if (f == F(LedgerField::partner) && !L.fixed[f] && prof.columns[f].empty() &&
+            !spec.partner.empty())
+            L.fixed[f] = spec.partner;
         const std::string& name = prof.columns[f];
         if (name.empty()) continue;
         L.col[f] = find_col(name, ledger_field_name(static_cast<LedgerField>(f)));
+        if (L.col[f] < 0 && f == F(LedgerField::partner) && !spec.partner.empty()) {
+            L.fixed[f] = spec.partner;
+            continue;
+        }
         if (L.col[f] < 0 && !ledger_fields[f].optional_column)
             throw Error(ErrorKind::input, {spec.path, static_cast<long>(header_line), 0},
                         fmt::format("no column \"{}\" for the {} (the header has: {}); is this "

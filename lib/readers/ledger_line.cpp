@@ -223,6 +223,7 @@ class Parser {
                    amount_ok, pence);
             return;
         }
+        if (date->day > tot_.max_day) tot_.max_day = date->day;
         int month = date->year * 12 + date->month - 1;
         Period period = Period::first(); // with an agreement: the line's period of its year
         if (sh_.agreement) {

@@ -91,6 +91,7 @@ Merged merge_workers(const Shared& sh, std::vector<Worker>& workers, const CodeR
             add_wrap(t.p_accepted, w.files[i].p_accepted);
             add_wrap(t.p_rejected, w.files[i].p_rejected);
             t.merge_periods(w.files[i]);
+            t.max_day = std::max(t.max_day, w.files[i].max_day);
         }
         log.add(std::move(w.rejects));
         w = Worker{};
@@ -122,7 +123,7 @@ void finish_run(const Shared& sh, const CodeRanks& ranks, Merged& m,
                 const std::vector<LedgerSpec>& ledgers, LedgerRun& run) {
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
         ControlTotals c = m.files[i].control();
-        run.files.push_back({ledgers[i].path, c, m.files[i].periods});
+        run.files.push_back({ledgers[i].path, c, m.files[i].periods, m.files[i].max_day});
         run.control += c;
     }
 

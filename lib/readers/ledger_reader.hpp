@@ -32,6 +32,9 @@ struct LedgerSpec {
     std::string path; // "-" for standard input
     LedgerProfile profile = default_ledger_profile();
     std::optional<InputFile> profile_record; // the profile file's record, when it came from one
+    // Whose ledger it is (SPEC §11, §13), when said: the partner of a layout that has none (no
+    // fixed partner, no partner column in the header); a profile's fixed partner must agree.
+    std::string partner;
 };
 
 struct LedgerOptions {

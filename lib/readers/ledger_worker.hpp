@@ -28,6 +28,7 @@ struct RawTotals {
     // With an agreement: per partner index, bit period.index() set when a line of the period was
     // accepted (to name the files of a partner whose year is short, SPEC §7).
     std::vector<std::uint16_t> periods;
+    int max_day = 0; // the largest day of a date read (SPEC §11: an ambiguous date format)
 
     void mark(std::size_t partner, Period period, std::size_t partners) {
         if (periods.size() < partners) periods.resize(partners);

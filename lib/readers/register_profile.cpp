@@ -2,6 +2,7 @@
 
 #include "readers/input_source.hpp"
 #include "readers/toml_depth.hpp"
+#include "readers/toml_keys.hpp"
 #include "support/error.hpp"
 #include "support/text.hpp"
 
@@ -12,27 +13,6 @@
 
 namespace poolkit {
 
-namespace {
-
-SourceLocation at(const std::string& file, const toml::source_region& r) {
-    return {file, static_cast<long>(r.begin.line), static_cast<long>(r.begin.column)};
-}
-
-void only_keys(const toml::table& t, const std::string& file, std::string_view where,
-               std::span<const std::string_view> known) {
-    for (auto&& [k, v] : t) {
-        (void)v;
-        if (std::find(known.begin(), known.end(), k.str()) == known.end()) {
-            std::vector<std::string> names(known.begin(), known.end());
-            throw Error(ErrorKind::input, at(file, k.source()),
-                        fmt::format("unknown key '{}' in [{}]{}; its keys are {}", k.str(), where,
-                                    did_you_mean(k.str(), known), and_list(names)));
-        }
-    }
-}
-
-} // namespace
-
 RegisterProfile parse_register_profile(std::string_view text, const std::string& file,
                                        const RegisterLayout& layout) {
     toml::table root;
@@ -40,7 +20,8 @@ RegisterProfile parse_register_profile(std::string_view text, const std::string&
         check_toml_key_depth(text, file);
         root = toml::parse(text, file);
     } catch (const toml::parse_error& e) {
-        throw Error(ErrorKind::input, at(file, e.source()), std::string(e.description()));
+        throw Error(ErrorKind::input, toml_location(file, e.source()),
+                    std::string(e.description()));
     }
     constexpr std::string_view top[] = {"profile", "columns"};
     only_keys(root, file, "top level", top);
@@ -69,7 +50,7 @@ RegisterProfile parse_register_profile(std::string_view text, const std::string&
             std::find(layout.names.begin(), layout.names.end(), k.str()) - layout.names.begin();
         auto name = v.value<std::string>();
         if (!name || !v.is_string() || name->empty())
-            throw Error(ErrorKind::input, at(file, v.source()),
+            throw Error(ErrorKind::input, toml_location(file, v.source()),
                         fmt::format("'{}' must name a column of the export", k.str()));
         p.headers[static_cast<std::size_t>(c)] = *name;
     }

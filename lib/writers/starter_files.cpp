@@ -109,8 +109,8 @@ std::string starter_workspace(const StarterTerms& t) {
     std::string out =
         "# pool.toml: this pool's workspace (SPEC §13), written by `poolkit init`. It names the\n"
         "# agreement and each partner's ledgers once, so that a month-end is the same command\n"
-        "# every month. This version of poolkit does not read it yet: give the same files on\n"
-        "# the command line, e.g. `pool-recon agreement.toml ledgers/*.csv --period P06`.\n\n";
+        "# every month: `pool-recon --period P06` in this folder (or --pool FILE from another)\n"
+        "# reads them, and arguments on the command line win.\n\n";
     out += entry("agreement", "agreement.toml", "");
     out += "# " + entry("cash", "cash.csv", "the cash register (SPEC §10)");
     out += "# " + entry("commitments", "commitments.csv", "SPEC §12");

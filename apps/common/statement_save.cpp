@@ -1,0 +1,76 @@
+#include "statement_save.hpp"
+
+#include "run_output.hpp"
+
+#include "support/error.hpp"
+#include "support/same_file.hpp"
+#include "support/text.hpp"
+#include "support/visible_text.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace poolkit::cli {
+
+namespace {
+
+std::string with_period(std::string text, const std::string& period) {
+    for (std::size_t at; (at = text.find("{period}")) != std::string::npos;)
+        text.replace(at, 8, period);
+    return text;
+}
+
+} // namespace
+
+void save_statements(std::string_view tool, std::string_view name, const Workspace& ws,
+                     const std::string& period, const Renderer& render,
+                     const std::vector<InputFile>& inputs) {
+    const std::string dir = workspace_path(
+        ws, with_period(ws.output.empty() ? "statements/{period}" : ws.output, period));
+    std::vector<std::pair<std::string, std::string>> files; // path, content
+    std::vector<std::string> missing, written;
+    for (const std::string& format : ws.formats) {
+        std::optional<std::string> doc = render(format);
+        if (!doc) {
+            missing.push_back(format);
+            continue;
+        }
+        std::string_view ext = format;
+        for (const SavedFormat& f : saved_formats)
+            if (f.format == format) ext = f.extension;
+        files.emplace_back(
+            (std::filesystem::path(dir) / fmt::format("{}-{}.{}", name, period, ext)).string(),
+            std::move(*doc));
+    }
+    std::vector<std::string> input_paths;
+    for (const auto& in : inputs)
+        input_paths.push_back(in.path);
+    std::vector<OutputArgument> outputs;
+    for (const auto& [path, doc] : files)
+        outputs.push_back({"--save", path});
+    poolkit::check_outputs(input_paths, outputs);
+    if (!files.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        if (ec)
+            throw Error(ErrorKind::input, fmt::format("--save: cannot make the folder {}: {} "
+                                                      "(check the workspace's output)",
+                                                      dir, ec.message()));
+    }
+    for (const auto& [path, doc] : files) {
+        write_output(path, doc);
+        written.push_back(path);
+    }
+    if (!written.empty())
+        std::cerr << fmt::format("{}: saved {}\n", tool, visible(comma_list(written)));
+    if (!missing.empty())
+        std::cerr << fmt::format("{}: --save: the workspace's {} {} not yet available in this "
+                                 "version of {}: {}\n",
+                                 tool, and_list(missing), missing.size() == 1 ? "is" : "are", tool,
+                                 written.empty() ? "nothing was saved"
+                                                 : "only the other formats were saved");
+}
+
+} // namespace poolkit::cli

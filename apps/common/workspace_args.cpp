@@ -1,0 +1,127 @@
+#include "workspace_args.hpp"
+
+#include "inputs_args.hpp"
+
+#include "support/error.hpp"
+
+#include <fmt/format.h>
+
+#include <sys/stat.h>
+
+namespace poolkit::cli {
+
+namespace {
+
+constexpr const char* default_workspace = "pool.toml";
+
+bool exists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+// The recorded arguments without --pool (the caller puts it first) and --save, which only says
+// where else to write (SPEC §13).
+std::vector<std::string> without_workspace_options(const std::vector<std::string>& arguments) {
+    std::vector<std::string> out;
+    bool positional_only = false;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& a = arguments[i];
+        positional_only = positional_only || a == "--";
+        if (!positional_only && a == "--save") continue;
+        if (!positional_only && a == "--pool") {
+            ++i;
+            continue;
+        }
+        if (!positional_only && a.starts_with("--pool=")) continue;
+        out.push_back(a);
+    }
+    return out;
+}
+
+} // namespace
+
+void add_workspace_options(CLI::App& app, WorkspaceArgs& args, bool save) {
+    app.add_option("--pool", args.pool,
+                   "the workspace file (SPEC §13) that names the agreement, ledgers, cash register "
+                   "and commitments; default: pool.toml in the current directory when no "
+                   "AGREEMENT is given. Arguments on the command line win")
+        ->type_name("FILE");
+    if (save)
+        app.add_flag("--save", args.save,
+                     "also write the statement under the workspace's output folder ({period} "
+                     "replaced), once in each of its formats");
+}
+
+std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTargets targets,
+                                         RunRecord& record) {
+    const bool agreement_given = targets.agreement && !targets.agreement->empty();
+    if (args.pool.empty() && agreement_given) {
+        if (args.save)
+            throw Error(ErrorKind::usage,
+                        "--save writes under a workspace's output folder: give --pool FILE, or "
+                        "run in the folder of its pool.toml without an AGREEMENT");
+        return std::nullopt;
+    }
+    const std::string file = args.pool.empty() ? default_workspace : args.pool;
+    if (args.pool.empty() && !exists(file))
+        throw Error(ErrorKind::usage,
+                    "no AGREEMENT given, and no pool.toml in the current directory: name the "
+                    "agreement (and the ledgers), give --pool FILE, or run in the folder of the "
+                    "workspace (poolkit init writes a starter pool.toml)");
+    Workspace ws = load_workspace(file);
+
+    // What the command line left out, as arguments that name the files (SPEC §13).
+    std::vector<std::string> front{"--pool", file}, positional;
+    if (targets.agreement && targets.agreement->empty()) {
+        if (ws.agreement.empty())
+            throw Error(ErrorKind::usage,
+                        fmt::format("{} names no agreement: add agreement = \"agreement.toml\", "
+                                    "or give AGREEMENT on the command line",
+                                    file));
+        *targets.agreement = workspace_path(ws, ws.agreement);
+        positional.push_back(*targets.agreement);
+    }
+    LedgerArgs* led = targets.ledgers;
+    if (led && led->ledgers.empty() && led->actuals_path.empty()) {
+        for (const WorkspaceLedger& l : ws.ledgers) {
+            const std::string profile =
+                profile_is_path(l.profile) ? workspace_path(ws, l.profile) : l.profile;
+            for (const std::string& path : expand_ledger_glob(ws, l)) {
+                // A file whose name holds '=' is paired explicitly, even in the default layout.
+                const std::string pair = !profile.empty() ? path + "=" + profile
+                                         : path.find('=') != std::string::npos ? path + "=default"
+                                                                               : path;
+                led->ledgers.push_back(pair);
+                positional.push_back(pair);
+                if (!l.partner.empty()) {
+                    led->ledger_partners.push_back(path + "=" + l.partner);
+                    front.insert(front.end(), {"--ledger-partner", path + "=" + l.partner});
+                }
+            }
+        }
+    }
+    for (auto [target, value, option] :
+         {std::tuple{targets.cash, &ws.cash, "--cash"},
+          std::tuple{targets.commitments, &ws.commitments, "--commitments"}}) {
+        if (!target || !target->empty() || value->empty()) continue;
+        *target = workspace_path(ws, *value);
+        front.insert(front.end(), {option, *target});
+    }
+
+    std::vector<std::string> rest = without_workspace_options(record.arguments);
+    front.insert(front.end(), rest.begin(), rest.end());
+    // Filled-in files go after "--", so that no name is read as an option and the agreement
+    // stays the first positional argument.
+    if (!positional.empty()) {
+        bool has_separator = false;
+        for (const auto& a : rest)
+            has_separator = has_separator || a == "--";
+        if (!has_separator) front.push_back("--");
+        front.insert(front.end(), positional.begin(), positional.end());
+    }
+    record.arguments = std::move(front);
+    record.inputs.insert(record.inputs.begin(), ws.record);
+    return ws;
+}
+
+} // namespace poolkit::cli

@@ -1,0 +1,44 @@
+// The pool workspace on a command line (SPEC §13): --pool FILE, or pool.toml in the working
+// directory when no agreement is given, fills in what the command line leaves out (arguments on
+// the command line win), and the run records the files it names, never the globs, so pool-verify
+// redoes it exactly.
+#pragma once
+
+#include "model/input_file.hpp"
+#include "readers/workspace.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace poolkit::cli {
+
+struct LedgerArgs;
+
+struct WorkspaceArgs {
+    std::string pool; // --pool FILE
+    bool save = false;
+};
+
+// Adds --pool FILE; with `save`, --save too.
+void add_workspace_options(CLI::App& app, WorkspaceArgs& args, bool save);
+
+// What a workspace may fill in; a null target is not the tool's.
+struct WorkspaceTargets {
+    std::string* agreement = nullptr;
+    LedgerArgs* ledgers = nullptr; // filled when no ledger and no --actuals are given
+    std::string* cash = nullptr;
+    std::string* commitments = nullptr;
+};
+
+// With --pool, or when the command line names no agreement: loads the workspace (--pool FILE,
+// else ./pool.toml; Error(usage) saying what to do when there is none), fills each target the
+// command line left empty (ledger globs expanded in byte order, paths relative to the workspace
+// file), puts the workspace's record first in record.inputs and rewrites record.arguments to name
+// what was filled in (--pool kept, --save dropped). Without either, nullopt and nothing changes.
+std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTargets targets,
+                                         RunRecord& record);
+
+} // namespace poolkit::cli

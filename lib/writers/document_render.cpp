@@ -8,6 +8,8 @@ std::string render(const Document& document, DocumentFormat format) {
         return render_text(document);
     case DocumentFormat::md:
         return render_markdown(document);
+    case DocumentFormat::html:
+        return render_html(document);
     }
     return render_text(document);
 }

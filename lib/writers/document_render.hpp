@@ -9,11 +9,14 @@
 
 namespace poolkit {
 
-enum class DocumentFormat { text, md };
-inline constexpr auto document_formats = keywords_in_order<DocumentFormat>({"text", "md"});
+enum class DocumentFormat { text, md, html };
+inline constexpr auto document_formats = keywords_in_order<DocumentFormat>({"text", "md", "html"});
 
 std::string render_text(const Document& document);
 std::string render_markdown(const Document& document);
+// One self-contained HTML file: inline CSS with a print stylesheet, inline SVG charts, every text
+// of the inputs escaped; no script and no reference outside the file.
+std::string render_html(const Document& document);
 
 std::string render(const Document& document, DocumentFormat format);
 

@@ -37,7 +37,7 @@ void settle_and_write(const Agreement& a, const Actuals& actuals) {
     else if (a.kind == AgreementKind::pooled)
         st.memorandum = memorandum(a, actuals, st.settlement);
     const Document settlement = settlement_document(st);
-    for (DocumentFormat f : {DocumentFormat::text, DocumentFormat::md})
+    for (DocumentFormat f : {DocumentFormat::text, DocumentFormat::md, DocumentFormat::html})
         FUZZ_CHECK(!render(settlement, f).empty());
     FUZZ_CHECK(!settlement_json(st).empty());
     FUZZ_CHECK(!settlement_csv(st, SettlementTable::partners).empty());
@@ -50,7 +50,7 @@ void settle_and_write(const Agreement& a, const Actuals& actuals) {
 void exercise(const Agreement& a, const InputFile& input) {
     SharesStatement st = make_shares_statement(a, {input});
     const Document shares = shares_document(st);
-    for (DocumentFormat f : {DocumentFormat::text, DocumentFormat::md})
+    for (DocumentFormat f : {DocumentFormat::text, DocumentFormat::md, DocumentFormat::html})
         FUZZ_CHECK(!render(shares, f).empty());
     FUZZ_CHECK(!shares_json(st).empty());
     FUZZ_CHECK(!shares_csv(st, SharesTable::contributions).empty());

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -25,15 +26,14 @@ std::string with_period(std::string text, const std::string& period) {
 } // namespace
 
 void save_statements(std::string_view tool, std::string_view name, const Workspace& ws,
-                     const std::string& period, const Renderer& render,
-                     const std::vector<InputFile>& inputs) {
+                     const std::string& period, const std::vector<std::string>& formats,
+                     const Renderer& render, const std::vector<InputFile>& inputs) {
     const std::string dir = workspace_path(
         ws, with_period(ws.output.empty() ? "statements/{period}" : ws.output, period));
     std::vector<std::pair<std::string, std::string>> files; // path, content
     std::vector<std::string> missing, written;
     for (const std::string& format : ws.formats) {
-        std::optional<std::string> doc = render(format);
-        if (!doc) {
+        if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
             missing.push_back(format);
             continue;
         }
@@ -42,7 +42,7 @@ void save_statements(std::string_view tool, std::string_view name, const Workspa
             if (f.format == format) ext = f.extension;
         files.emplace_back(
             (std::filesystem::path(dir) / fmt::format("{}-{}.{}", name, period, ext)).string(),
-            std::move(*doc));
+            render(format));
     }
     std::vector<std::string> input_paths;
     for (const auto& in : inputs)

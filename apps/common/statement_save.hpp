@@ -7,7 +7,6 @@
 #include "readers/workspace.hpp"
 
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,14 +22,15 @@ inline constexpr SavedFormat saved_formats[] = {{"text", "txt"},  {"md", "md"},
                                                 {"json", "json"}, {"csv", "csv"},
                                                 {"html", "html"}, {"xlsx", "xlsx"}};
 
-// The statement in a format, or nullopt when the tool cannot write that format yet.
-using Renderer = std::function<std::optional<std::string>(std::string_view format)>;
+// The statement in one of the tool's formats (statement_output.hpp).
+using Renderer = std::function<std::string(const std::string& format)>;
 
-// Writes OUTPUT/NAME-PERIOD.EXT for each of the workspace's formats (OUTPUT default
-// "statements/{period}", relative to the workspace file) and tells stderr what it wrote and which
-// formats the tool does not have yet. Throws Error(usage) when a file would be one of `inputs`.
+// Writes OUTPUT/NAME-PERIOD.EXT for each of the workspace's formats that is among the tool's
+// `formats` (OUTPUT default "statements/{period}", relative to the workspace file) and tells
+// stderr what it wrote and which formats the tool does not have yet. Throws Error(usage) when a
+// file would be one of `inputs`.
 void save_statements(std::string_view tool, std::string_view name, const Workspace& ws,
-                     const std::string& period, const Renderer& render,
-                     const std::vector<InputFile>& inputs);
+                     const std::string& period, const std::vector<std::string>& formats,
+                     const Renderer& render, const std::vector<InputFile>& inputs);
 
 } // namespace poolkit::cli

@@ -8,6 +8,7 @@
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
 #include "statement_options.hpp"
+#include "statement_output.hpp"
 #include "statement_save.hpp"
 #include "workspace_args.hpp"
 
@@ -44,7 +45,8 @@ int main(int argc, char** argv) {
                    "forecast from a commitments register (SPEC §12): actual + committed cost to "
                    "31 March + [forecast] new_starts; schemes with no rows by --forecast")
         ->type_name("FILE");
-    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    const std::vector<std::string> formats = cli::statement_formats({"csv", "json"});
+    cli::add_output_options(app, out, formats);
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::CashArgs cash_args;
     cli::add_cash_option(app, cash_args);
@@ -79,17 +81,17 @@ int main(int argc, char** argv) {
             ledger_args.rejects_path,
             std::move(record)};
         st.cash_register = cli::cash_summary(cash);
+        st.actuals = &*run.actuals;
 
-        const cli::Renderer render = [&](std::string_view f) -> std::optional<std::string> {
-            if (f == "json") return recon_json(st);
-            if (f == "csv") return recon_csv(st, csv_table);
-            if (f == "md") return recon_markdown(st);
-            if (f == "text") return recon_text(st);
-            return std::nullopt;
+        const auto output = [&](const std::string& format) {
+            return cli::statement_output(format, [&] { return recon_document(st); },
+                                         {{"json", [&] { return recon_json(st); }},
+                                          {"csv", [&] { return recon_csv(st, csv_table); }}});
         };
-        cli::write_output(out.output, *render(out.format));
+        cli::write_output(out.output, output(out.format));
         if (ws_args.save)
-            cli::save_statements("pool-recon", "recon", *ws, period.label(), render, st.run.inputs);
+            cli::save_statements("pool-recon", "recon", *ws, period.label(), formats, output,
+                                 st.run.inputs);
         return std::max(cli::recon_findings(st, out.format), reg && !reg->rejects.empty() ? 1 : 0);
     });
 }

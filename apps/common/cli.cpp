@@ -7,8 +7,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <malloc.h>
+#include <optional>
 #include <sys/resource.h>
 #include <system_error>
 
@@ -21,6 +24,14 @@ void describe_tool(CLI::App& app, std::string_view tool) {
                            poolkit_version, tool));
 }
 
+namespace {
+// -o names one format and --format another (SPEC §5): a usage error, exit 2.
+struct FormatMismatch : CLI::ParseError {
+    explicit FormatMismatch(std::string message)
+        : CLI::ParseError("FormatMismatch", std::move(message), CLI::ExitCodes::ValidationError) {}
+};
+} // namespace
+
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats) {
     std::string list;
     for (const auto& f : formats)
@@ -28,8 +39,37 @@ void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::str
     app.add_option("--format", opts.format, "output format: " + list)
         ->check(CLI::IsMember(formats))
         ->default_str("text");
-    app.add_option("-o,--output", opts.output, "write the output to FILE (atomically); - is stdout")
+    app.add_option("-o,--output", opts.output,
+                   "write the output to FILE (atomically); - is stdout; a FILE named .txt, .md, "
+                   ".html, .json or .csv picks the format")
         ->type_name("FILE");
+    // SPEC §5: the output's name picks the format; --format that says another is a mistake.
+    app.parse_complete_callback([&app, &opts, formats] {
+        const std::optional<std::string> named = format_of_output(opts.output);
+        if (!named || std::find(formats.begin(), formats.end(), *named) == formats.end()) return;
+        if (app.count("--format") == 0)
+            opts.format = *named;
+        else if (opts.format != *named)
+            throw FormatMismatch(fmt::format("-o {} names {} output, but --format is {}: give "
+                                             "one of them, or make them agree",
+                                             opts.output, *named, opts.format));
+    });
+}
+
+std::optional<std::string> format_of_output(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    const std::size_t dot = path.find_last_of('.');
+    if (path == "-" || dot == std::string::npos || (slash != std::string::npos && dot < slash))
+        return std::nullopt;
+    std::string ext = path.substr(dot + 1);
+    for (char& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == "txt") return "text";
+    if (ext == "markdown") return "md";
+    if (ext == "htm") return "html";
+    for (const char* f : {"md", "html", "json", "csv", "xlsx"})
+        if (ext == f) return f;
+    return std::nullopt;
 }
 
 RunRecord run_record(std::string_view tool, int argc, const char* const* argv) {

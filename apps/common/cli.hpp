@@ -44,8 +44,14 @@ template <class E, std::size_t N> std::vector<std::string> choices(const Keyword
     return {keywords.begin(), keywords.end()};
 }
 
-// Adds --format (one of `formats`) and -o/--output to `app`.
+// Adds --format (one of `formats`) and -o/--output to `app`. When -o names a file whose extension
+// is one of `formats` (format_of_output), that is the format unless --format is given; a --format
+// that says another is a usage error (SPEC §5). Any other extension: the default, text.
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats);
+
+// The format an output file's extension names: .txt text, .md markdown, .html, .json, .csv,
+// .xlsx (any case); nullopt for standard output ("-") and any other name.
+std::optional<std::string> format_of_output(const std::string& path);
 
 // Parses the arguments and runs `body`, mapping every failure to a message and an exit code:
 // usage errors and poolkit::Error of kind input/usage/invariant/arithmetic exit 2, findings exit 1.

@@ -2,6 +2,7 @@
 // (SPEC §4, §5). Exit 0 clean, 1 with rejected lines, 2 when it cannot run.
 #include "cli.hpp"
 #include "inputs_args.hpp"
+#include "statement_output.hpp"
 
 #include "calc/aggregate.hpp"
 #include "readers/ledger_reader.hpp"
@@ -71,12 +72,11 @@ int main(int argc, char** argv) {
         st.rejects_path = rejects_path;
 
         if (!rejects_path.empty()) cli::write_rejects(rejects_path, run);
-        std::string doc = out.format == "json"    ? actuals_json(st)
-                          : out.format == "csv"   ? actuals_csv(st)
-                          : out.format == "jsonl" ? actuals_jsonl(st)
-                          : out.format == "md"    ? actuals_markdown(st)
-                                                  : actuals_text(st);
-        cli::write_output(out.output, doc);
+        cli::write_output(out.output,
+                          cli::statement_output(out.format, [&] { return actuals_document(st); },
+                                                {{"json", [&] { return actuals_json(st); }},
+                                                 {"csv", [&] { return actuals_csv(st); }},
+                                                 {"jsonl", [&] { return actuals_jsonl(st); }}}));
         const bool rejected = st.control.lines_rejected > 0;
         if (rejected && out.format != "text" && out.format != "md")
             std::cerr << fmt::format("pool-actuals: {} of {} lines rejected{}\n",

@@ -3,6 +3,8 @@
 // lines also go to their own CSV file (--rejects).
 #pragma once
 
+#include "writers/document.hpp"
+
 #include "calc/aggregate.hpp"
 #include "model/actuals.hpp"
 #include "model/input_file.hpp"
@@ -30,11 +32,9 @@ struct ActualsStatement {
     std::string rejects_path; // where --rejects wrote them; empty when not asked
 };
 
-// A table of the groups, then the control totals, a note of the first rejected lines and the
-// inputs.
-std::string actuals_text(const ActualsStatement& st);
-// The same as Markdown (a heading, a table, lists).
-std::string actuals_markdown(const ActualsStatement& st);
+// For people (text, Markdown): a table of the groups, then the control totals, a note of the
+// first rejected lines and the inputs.
+Document actuals_document(const ActualsStatement& st);
 // `partner,scheme,period,lines,amount,income` (the chosen dimensions, then lines, amount and
 // income, SPEC §5).
 std::string actuals_csv(const ActualsStatement& st);

@@ -1,5 +1,5 @@
 // pool-actuals' table of the accepted lines (SPEC §4, §5): a column for each dimension grouped by,
-// then lines and amount; for people with a Total row (actuals_text), for data as it is (CSV).
+// then lines and amount; for people with a Total row (actuals_document), for data as it is (CSV).
 #pragma once
 
 #include "writers/actuals_statement.hpp"

@@ -18,53 +18,46 @@ std::string totals_line(const ControlTotals& c) {
                        format_count(c.lines_rejected), format_display(c.total_rejected));
 }
 
-// The statement for a person: aligned text, or Markdown (headings, a table, lists).
-std::string render(const ActualsStatement& st, bool md) {
-    std::string out;
-    const char* h1 = md ? "# " : "";
-    const char* item = md ? "- " : "  ";
-    if (st.agreement_id)
-        out += fmt::format("{}{} ({})\n{}Ledger actuals, financial year {}\n\n", h1,
-                           st.agreement_title.value_or(""), *st.agreement_id, md ? "\n" : "",
-                           st.financial_year.value_or(""));
-    else
-        out += fmt::format("{}Ledger actuals (no agreement: any partner and scheme codes, any "
-                           "month)\n\n",
-                           h1);
-    const Table t = actuals_table(st, true);
-    out += md ? t.markdown() : t.text();
-    out += "\n";
-    out += fmt::format("Ledgers: {} file{}, {}\n", st.files.size(), st.files.size() == 1 ? "" : "s",
-                       totals_line(st.control));
-    const std::uint64_t rejected = st.control.lines_rejected;
-    if (md && (st.files.size() > 1 || rejected > 0)) out += "\n";
-    if (st.files.size() > 1)
-        for (const auto& f : st.files)
-            out += fmt::format("{}{}: {}\n", item, visible(f.path), totals_line(f.control));
-    if (rejected > 0) {
-        out += fmt::format(
-            "{}Rejected lines{}:\n{}", md && st.files.size() > 1 ? "\n" : "",
-            st.rejects_path.empty() ? "" : " (all of them in " + visible(st.rejects_path) + ")",
-            md ? "\n" : "");
-        std::size_t shown = std::min<std::size_t>(st.rejects.size(), 20);
-        for (std::size_t i = 0; i < shown; ++i)
-            out += fmt::format("{}{}:{}: {}\n", item, visible(st.rejects[i].file),
-                               st.rejects[i].line, visible(st.rejects[i].reason));
-        if (shown < rejected)
-            out += fmt::format("{}... and {} more{}\n", item, format_count(rejected - shown),
-                               st.rejects_path.empty() ? " (--rejects FILE lists them all)" : "");
-    }
-    out += (md ? "\n" : "") + run_footer(st.run, md);
-    return out;
-}
 } // namespace
 
-// SPEC §8: no control character of the inputs reaches the reader (support/visible_text.hpp).
-std::string actuals_text(const ActualsStatement& st) {
-    return visible_lines(render(st, false));
-}
-std::string actuals_markdown(const ActualsStatement& st) {
-    return visible_lines(render(st, true));
+Document actuals_document(const ActualsStatement& st) {
+    Document d({st.agreement_id
+                    ? fmt::format("{} ({})", st.agreement_title.value_or(""), *st.agreement_id)
+                    : "Ledger actuals",
+                "Ledger actuals", st.agreement_id.value_or(""), st.agreement_title.value_or(""),
+                st.financial_year.value_or("")});
+    if (st.agreement_id)
+        d.title({fmt::format("{} ({})", st.agreement_title.value_or(""), *st.agreement_id),
+                 fmt::format("Ledger actuals, financial year {}", st.financial_year.value_or(""))});
+    else
+        d.title({"Ledger actuals (no agreement: any partner and scheme codes, any month)"});
+    d.table(actuals_table(st, true), "Actuals");
+    d.paragraph(fmt::format("Ledgers: {} file{}, {}", st.files.size(),
+                            st.files.size() == 1 ? "" : "s", totals_line(st.control)));
+    if (st.files.size() > 1) {
+        std::vector<std::string> files;
+        for (const auto& f : st.files)
+            files.push_back(fmt::format("{}: {}", visible(f.path), totals_line(f.control)));
+        d.bullets(std::move(files));
+    }
+    const std::uint64_t rejected = st.control.lines_rejected;
+    if (rejected > 0) {
+        d.notes({fmt::format(
+            "Rejected lines{}:",
+            st.rejects_path.empty() ? "" : " (all of them in " + visible(st.rejects_path) + ")")});
+        std::vector<std::string> lines;
+        const std::size_t shown = std::min<std::size_t>(st.rejects.size(), 20);
+        for (std::size_t i = 0; i < shown; ++i)
+            lines.push_back(fmt::format("{}:{}: {}", visible(st.rejects[i].file),
+                                        st.rejects[i].line, visible(st.rejects[i].reason)));
+        if (shown < rejected)
+            lines.push_back(
+                fmt::format("... and {} more{}", format_count(rejected - shown),
+                            st.rejects_path.empty() ? " (--rejects FILE lists them all)" : ""));
+        d.bullets(std::move(lines));
+    }
+    d.footer({}, st.run, true);
+    return d;
 }
 
 } // namespace poolkit

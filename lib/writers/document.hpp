@@ -77,9 +77,11 @@ struct Verbatim {
     std::string text;
 };
 // The last lines (ledger control totals) then the inputs with their hashes and the command run.
+// `attached`: in text, straight under the block above, with no blank line (pool-actuals).
 struct Footer {
     std::vector<std::string> lines;
     RunRecord run;
+    bool attached = false;
 };
 } // namespace block
 
@@ -113,8 +115,8 @@ class Document {
     }
     void chart(Chart c) { add(block::ChartBlock{std::move(c)}); }
     void verbatim(std::string text) { add(block::Verbatim{std::move(text)}); }
-    void footer(std::vector<std::string> lines, RunRecord run) {
-        add(block::Footer{std::move(lines), std::move(run)});
+    void footer(std::vector<std::string> lines, RunRecord run, bool attached = false) {
+        add(block::Footer{std::move(lines), std::move(run), attached});
     }
 
     const DocumentMeta& meta() const { return meta_; }

@@ -110,10 +110,11 @@ std::string statement_text(const Document& d) {
                 },
                 [&](const block::List& l) {
                     std::string s;
+                    // Indented under the block above, with no blank line.
                     for (std::size_t i = 0; i < l.items.size(); ++i)
                         s += std::string(l.indent, ' ') +
                              (l.numbered ? fmt::format("{}. ", i + 1) : "") + l.items[i] + "\n";
-                    return (l.items.empty() ? "" : gap()) + s;
+                    return s;
                 },
                 [&](const block::Warning& w) { return "\n" + joined(w.lines, "\n") + "\n"; },
                 [&](const block::KeyValues& kv) {
@@ -128,7 +129,7 @@ std::string statement_text(const Document& d) {
                     return v.text.empty() || v.text.back() == '\n' ? v.text : v.text + "\n";
                 },
                 [&](const block::Footer& f) {
-                    std::string s = "\n";
+                    std::string s = f.attached ? "" : "\n";
                     for (const auto& l : f.lines)
                         s += l + "\n";
                     return s + run_footer(f.run);

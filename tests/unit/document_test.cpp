@@ -1,0 +1,115 @@
+// The document model and its renderers (writers/document.hpp, document_render.hpp): the
+// statement layout's blank lines in text and Markdown, typed cells reaching HTML, every text
+// escaped, and ChartScale's exact coordinates.
+#include "writers/chart.hpp"
+#include "writers/chart_svg.hpp"
+#include "writers/document_render.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace poolkit;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+Document sample() {
+    Document d({"T (X)", "Statement", "X", "T", "P06"});
+    d.title({"T (X)", "Second line"});
+    d.warning({"WARNING: one"});
+    d.heading("Schemes");
+    Table t({{"Scheme", false}, {"Amount", true}, {"RAG", false}});
+    t.add_row({text_cell("S01 <b>&"), money_cell(Money::from_pence(-123456), true),
+               rag_cell(Rag::red, "red over")});
+    t.add_rule();
+    t.add_row({text_cell("Total"), money_cell(Money::from_pence(-123456), true),
+               rag_cell(std::nullopt, "")});
+    d.table(std::move(t));
+    d.notes({"Note one.", "Note two."});
+    d.paragraph("Para line 1.\nPara line 2.");
+    d.footer({"Ledgers: 1 file"}, RunRecord{"pool-x", {"a"}, {}});
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("document: the statement layout in text and Markdown") {
+    const Document d = sample();
+    // Columns: 8 ("S01 <b>&"), 10 ("(1,234.56)"), 8 ("red over"), two spaces apart: a rule of 30.
+    const std::string text = render_text(d);
+    CHECK(text.substr(0, text.find("Inputs:")) == "T (X)\n"
+                                                  "Second line\n"
+                                                  "\n"
+                                                  "WARNING: one\n"
+                                                  "\n"
+                                                  "Schemes\n"
+                                                  "Scheme        Amount  RAG\n"
+                                                  "S01 <b>&  (1,234.56)  red over\n"
+                                                  "------------------------------\n"
+                                                  "Total     (1,234.56)\n"
+                                                  "Note one.\n"
+                                                  "Note two.\n"
+                                                  "\n"
+                                                  "Para line 1.\n"
+                                                  "Para line 2.\n"
+                                                  "\n"
+                                                  "Ledgers: 1 file\n");
+    CHECK(has(text, "\nRun: pool-x a\n"));
+    const std::string md = render_markdown(d);
+    CHECK(md.substr(0, md.find("| Scheme")) == "# T (X)\n"
+                                               "\n"
+                                               "Second line\n"
+                                               "\n"
+                                               "**WARNING: one**\n"
+                                               "\n"
+                                               "## Schemes\n"
+                                               "\n");
+    CHECK(has(md, "| S01 \\<b\\>& | (1,234.56) | red over |\n"));
+    // Each note its own paragraph; a paragraph's lines joined by hard breaks.
+    CHECK(
+        has(md, "\nNote one.\n\nNote two.\n\nPara line 1.  \nPara line 2.\n\nLedgers: 1 file  \n"));
+}
+
+TEST_CASE("document: HTML keeps the cells' types and escapes every text") {
+    const std::string html = render_html(sample());
+    CHECK(html.rfind("<!DOCTYPE html>\n", 0) == 0);
+    CHECK(has(html, "<title>Statement: T (X)</title>"));
+    CHECK(has(html, "<meta name=\"poolkit-period\" content=\"P06\"/>"));
+    CHECK(has(html, "<td>S01 &lt;b&gt;&amp;</td>"));
+    // A negative amount in brackets, as in the text, marked negative; the RAG cell coloured.
+    CHECK(has(html, "<td class=\"num neg\">(1,234.56)</td>"));
+    CHECK(has(html, "<td class=\"rag rag-red\">red over</td>"));
+    // The row after the rule is the total; a RAG cell with no rating is not coloured.
+    CHECK(has(html, "<tr class=\"total\"><td>Total</td>"));
+    CHECK(has(html, "<td></td></tr>"));
+    CHECK(has(html, "<p>Para line 1.<br/>Para line 2.</p>"));
+    CHECK(!has(html, "<script"));
+    CHECK(html_escape("a<b>&\"'\x1b") == "a&lt;b&gt;&amp;&quot;&#39;\\x1b");
+}
+
+TEST_CASE("chart: amounts become coordinates exactly") {
+    // Amounts -£100.00 and £350.00 with zero: span 45,000p over 5 ticks wants 9,000p, so the
+    // step is 10,000p (£100); the axis runs from -£100 to £400 (50,000p) over 200 px.
+    const ChartScale s({Money::from_pence(-10000), Money::from_pence(35000)}, 200);
+    CHECK(s.step() == Money::from_pence(10000));
+    CHECK(s.lo() == Money::from_pence(-10000));
+    CHECK(s.hi() == Money::from_pence(40000));
+    // y = 200 × (40,000 − m) / 50,000 px: £400 at 0, zero at 160, -£100 at 200.
+    CHECK(s.at(Money::from_pence(40000)) == "0");
+    CHECK(s.at(Money{}) == "160");
+    CHECK(s.at(Money::from_pence(-10000)) == "200");
+    // £123.45: 200 × 27,655 / 50,000 = 110.62 px, written in tenths rounded half up: 110.6.
+    CHECK(s.tenths(Money::from_pence(12345)) == 1106);
+    // 1p: 200 × 39,999 / 50,000 = 159.996 px: 1599.96 tenths, rounded to 1600, "160".
+    CHECK(s.at(Money::from_pence(1)) == "160");
+    CHECK(svg_tenths(-5) == "-0.5");
+    CHECK(svg_tenths(1234) == "123.4");
+    // Nothing to show: an axis of one pound from zero.
+    const ChartScale flat({}, 100);
+    CHECK(flat.lo() == Money{});
+    CHECK(flat.hi() == Money::from_pence(100));
+}

@@ -72,6 +72,7 @@ ExplainDocument build(const Explanation& e) {
     hosting(d, a);
     contributions(d, a);
     schemes(d, a);
+    variations(d, a);
     risk_share(d, a);
     schedule(d, a);
     monitoring(d, a);

@@ -25,6 +25,7 @@ void partners(ExplainDocument& d, const Agreement& a);
 void hosting(ExplainDocument& d, const Agreement& a);
 void contributions(ExplainDocument& d, const Agreement& a);
 void schemes(ExplainDocument& d, const Agreement& a);
+void variations(ExplainDocument& d, const Agreement& a); // explain_variations.cpp, SPEC §14
 void risk_share(ExplainDocument& d, const Agreement& a);
 void schedule(ExplainDocument& d, const Agreement& a);
 void monitoring(ExplainDocument& d, const Agreement& a);

@@ -9,6 +9,7 @@
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
+#include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
 
@@ -198,6 +199,11 @@ std::string render(const ReconStatement& st, Style style) {
     out += heading("Schemes");
     out += table(recon_schemes_table(st, true));
     const Agreement& a = st.agreement;
+    if (has_variations(a)) { // SPEC §14
+        out += heading(variations_heading);
+        out += table(variation_budgets_table(a)) + (style == Style::text ? "" : "\n");
+        out += items(variation_lines(a));
+    }
     if (st.recon.commitments) {
         // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.
         out += heading(fmt::format("Forecast from commitments (committed after {} to {})",

@@ -1,5 +1,6 @@
 #include "writers/shares_text.hpp"
 #include "writers/statement_parts.hpp"
+#include "writers/variation_parts.hpp"
 
 #include "support/visible_text.hpp"
 #include "writers/inputs.hpp"
@@ -113,6 +114,12 @@ std::string shares_text(const SharesStatement& st) {
     out += fmt::format("\n{} by scheme (% of the scheme's budget; Total: % of all budgets)\n",
                        kind_words(st.agreement.kind).figures);
     out += schemes_table(st).text();
+    if (has_variations(st.agreement)) { // SPEC §14
+        out += fmt::format("\n{}\n", variations_heading);
+        out += variation_budgets_table(st.agreement).text();
+        for (const auto& line : variation_lines(st.agreement))
+            out += wrap("  " + line);
+    }
     out += "\nPayment schedule\n";
     out += wrap(schedule_intro(st));
     if (st.schedule.has_instalments()) {
@@ -137,6 +144,13 @@ std::string shares_markdown(const SharesStatement& st) {
     out += fmt::format("\n## {} by scheme\n\n", kind_words(st.agreement.kind).figures);
     out += "Percentages are of the scheme's budget; on the Total row, of all budgets.\n\n";
     out += schemes_table(st).markdown();
+    if (has_variations(st.agreement)) { // SPEC §14
+        out += fmt::format("\n## {}\n\n", variations_heading);
+        out += variation_budgets_table(st.agreement).markdown();
+        out += "\n";
+        for (const auto& line : variation_lines(st.agreement))
+            out += "- " + line + "\n";
+    }
     out += "\n## Payment schedule\n\n";
     out += schedule_intro(st);
     out += "\n";

@@ -5,11 +5,13 @@
 #include "cli.hpp"
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
+#include "previous_year_args.hpp"
 #include "statement_options.hpp"
 
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
+#include "model/varied_agreement.hpp"
 #include "support/error.hpp"
 #include "support/text.hpp"
 #include "writers/settlement_statement.hpp"
@@ -20,7 +22,7 @@ int main(int argc, char** argv) {
     cli::ToolApp app{"pool-settle",
                      "Settle the year of a pooled fund: outturn, risk share, final shares, the "
                      "transfers with the host, and the memorandum account (docs/formulas.md)."};
-    std::string agreement_path, paid_path, table = "partners";
+    std::string agreement_path, paid_path, table = "partners", previous_year;
     cli::CashArgs cash_args;
     cli::LedgerArgs ledger_args;
     bool with_memorandum = false, provisional = false, complete = false;
@@ -43,17 +45,21 @@ int main(int argc, char** argv) {
     cli::add_output_options(app, out, {"text", "csv", "json", "md"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::add_paid_and_cash_options(app, paid_path, cash_args);
+    cli::add_previous_year_option(app, previous_year);
 
     return cli::run(app, argc, argv, [&]() -> int {
         const SettlementTable csv_table = cli::settlement_table(table);
         RunRecord record = cli::run_record("pool-settle", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
-        Agreement a = cli::load_valid_agreement(agreement_path, inputs);
-        with_memorandum = cli::settlement_memorandum(with_memorandum, csv_table, out.format, a);
+        Agreement a = as_varied(cli::load_valid_agreement(agreement_path, inputs),
+                                Period::last()); // every variation (SPEC §14)
+        with_memorandum = cli::settlement_memorandum(with_memorandum || !previous_year.empty(),
+                                                     csv_table, out.format, a);
         LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
         const auto paid = cli::read_paid_args(a, paid_path, inputs);
         const auto cash = cli::read_cash_args("pool-settle", a, cash_args, inputs);
+        auto prior = cli::read_previous_year_arg(a, previous_year, inputs);
 
         const YearCompleteness year = year_completeness(*run.actuals);
         SettlementStatement st{.agreement = a,
@@ -68,7 +74,8 @@ int main(int argc, char** argv) {
                                .year_end = year_end(year, provisional, complete),
                                .short_partner_files = {},
                                .complete_asserted = complete,
-                               .cash_register = cli::cash_summary(cash)};
+                               .cash_register = cli::cash_summary(cash),
+                               .previous_year = std::move(prior)};
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         // A joint budget has no pool: the host's recharge statement and the partners' notes

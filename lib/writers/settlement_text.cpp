@@ -10,6 +10,7 @@
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
+#include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
 
@@ -188,6 +189,12 @@ std::string render(const SettlementStatement& st, Style style) {
 
     out += heading("Schemes");
     out += table(schemes_table(st, true));
+    if (has_variations(a)) { // SPEC §14
+        out += heading(variations_heading);
+        out += table(variation_budgets_table(a)) + (md ? "\n" : "");
+        for (const auto& line : variation_lines(a))
+            out += (md ? "- " : "  ") + line + "\n";
+    }
     if (a.kind == AgreementKind::joint) {
         out += heading("Charges for the year by scheme (each partner's share of the spending, "
                        "SPEC §6)");
@@ -271,6 +278,10 @@ std::string render(const SettlementStatement& st, Style style) {
         out += table(memorandum_table(st, true));
         out += heading("Partner note (pooled budgets)");
         out += table(partner_notes_table(st, true));
+        if (st.previous_year) { // SPEC §14: last year's comparatives
+            out += heading("Partner note (pooled budgets), " + st.previous_year->financial_year);
+            out += table(previous_notes_table(st, true));
+        }
     }
     out += "\n";
     out += ledger_line(st);

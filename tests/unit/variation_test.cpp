@@ -225,26 +225,28 @@ changes = [
 TEST_CASE("variation: the rules, with the line of the change") {
     auto with = [](const std::string& v) { return errors_of(std::string(base) + v); };
     const std::string head = "\n[[variation]]\nid = \"V1\"\neffective = \"P07\"\nreason = \"r\"\n";
-    // Line 56 is the `changes` line of the variation (base ends on line 51).
+    // base ends on line 45: the variation's header is line 47, its `changes` line 51; a second
+    // variation's header is line 53, its `changes` line 57.
     CHECK(with(head + "changes = [ { scheme = \"S1\", budget = \"5000.00\" } ]\n") ==
           std::vector<std::string>{
-              "57: variation V1: the new budget leaves scheme S1 a budget of 5,000.00, below its "
+              "51: variation V1: the new budget leaves scheme S1 a budget of 5,000.00, below its "
               "budget to date (6,000.00 to the end of P06): a variation cannot restate the "
               "periods before it"});
     CHECK(with(head + "changes = [ { scheme = \"S1\", contributions = { A = \"60%\", B = "
                       "\"30%\" } } ]\n")
               .size() == 1);
     CHECK(with(head + "changes = [ { close_scheme = \"S9\" } ]\n") ==
-          std::vector<std::string>{"57: variation V1 names the unknown scheme 'S9'"});
+          std::vector<std::string>{
+              "51: variation V1 names the unknown scheme 'S9'; did you mean 'S1'?"});
     CHECK(with(head + "changes = [ { close_scheme = \"S5\" } ]\n" +
                "\n[[variation]]\nid = \"V2\"\neffective = \"P09\"\nreason = \"r\"\n" +
                "changes = [ { scheme = \"S5\", budget = \"900.00\" } ]\n") ==
-          std::vector<std::string>{"63: variation V2: scheme S5 was closed from P07: a closed "
+          std::vector<std::string>{"57: variation V2: scheme S5 was closed from P07: a closed "
                                    "scheme cannot be changed"});
     CHECK(with(head + "changes = [ { close_scheme = \"S5\" } ]\n" +
                "\n[[variation]]\nid = \"V2\"\neffective = \"P03\"\nreason = \"r\"\n" +
                "changes = [ { close_scheme = \"S1\" } ]\n") ==
-          std::vector<std::string>{"59: variation V2 is effective from P03, before variation V1 "
+          std::vector<std::string>{"53: variation V2 is effective from P03, before variation V1 "
                                    "above it (P07): write the variations in date order"});
     // S2's stated amounts have no rest to take a change... they do (B = rest): 7,000.00 gives B
     // 3,000.00. A scheme whose amounts have no rest needs new contributions with its budget.

@@ -1,6 +1,7 @@
 // pool-shares AGREEMENT: contribution shares by partner and scheme, and the payment schedule by
 // period (SPEC §5). Thin: load the agreement, compute, pick the writer, write atomically.
 #include "cli.hpp"
+#include "statement_output.hpp"
 
 #include "model/varied_agreement.hpp"
 #include "readers/agreement_loader.hpp"
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
     app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
         ->required();
     cli::OutputOptions out;
-    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
     std::string table = "contributions", period_text;
     app.add_option("--period", period_text,
                    "the shares and schedule as varied by the variations in effect by PERIOD "
@@ -68,10 +69,8 @@ int main(int argc, char** argv) {
                                                                           : "a joint")
                           << " budget, which has no payment schedule (see the text output); the "
                              "CSV holds only its header\n";
-        } else if (out.format == "md")
-            content = shares_markdown(st);
-        else
-            content = shares_text(st);
+        } else
+            content = cli::statement_output(out.format, [&] { return shares_document(st); });
         cli::write_output(out.output, content);
         return int(cli::exit_clean);
     });

@@ -9,7 +9,7 @@
 
 namespace poolkit::explain_parts {
 
-void variations(ExplainDocument& d, const Agreement& a) {
+void variations(Document& d, const Agreement& a) {
     if (a.variations.empty()) return;
     d.heading("Variations");
     d.paragraph(fmt::format(

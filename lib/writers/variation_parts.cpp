@@ -151,6 +151,13 @@ Table variation_budgets_table(const Agreement& a) {
     return t;
 }
 
+void add_variations(Document& d, const Agreement& a) {
+    if (!has_variations(a)) return;
+    d.heading(variations_heading);
+    d.table(variation_budgets_table(a), "Variations");
+    d.bullets(variation_lines(a));
+}
+
 std::vector<std::string> variation_lines(const Agreement& a) {
     std::vector<std::string> out;
     const auto applied = variations_applied(a);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/agreement.hpp"
+#include "writers/document.hpp"
 #include "writers/json.hpp"
 #include "writers/table.hpp"
 
@@ -34,5 +35,9 @@ inline bool has_variations(const Agreement& a) {
 inline constexpr const char* variations_heading = "Budgets as agreed and as varied";
 Table variation_budgets_table(const Agreement& a);
 std::vector<std::string> variation_lines(const Agreement& a);
+
+// The statement's part for people: under variations_heading, the budgets table and the list;
+// nothing unless has_variations.
+void add_variations(Document& d, const Agreement& a);
 
 } // namespace poolkit

@@ -56,6 +56,11 @@ RUNS += [["pool-settle", f"{CHILDREN}/agreement.toml", *PROFILES, *YEAR],
          ["pool-settle", f"{ALIGNED}/agreement.toml", *ALIGNED_LEDGERS],
          ["pool-settle", f"{JOINT}/agreement.toml", JOINT_LEDGERS[0]],
          ["pool-settle", f"{JOINT}/agreement.toml", *JOINT_LEDGERS, "--complete", "--memorandum"]]
+# The children's pool with its deed of variation at P07 (SPEC §14): each statement's `variations`.
+VARIED = f"{CHILDREN}/agreement-varied.toml"
+RUNS += [["pool-recon", VARIED, "--period", "P09", *PROFILES, *YEAR],
+         ["pool-settle", VARIED, "--memorandum", *PROFILES, *YEAR],
+         ["pool-shares", VARIED]]
 # A small commitments register of the children's pool (SPEC §12): pool-recon --commitments and
 # pool-cases.
 RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", "--commitments",

@@ -26,6 +26,8 @@ Agreement load_valid_agreement(const std::string& path, std::vector<InputFile>& 
                                 load.diagnostics.error_count(),
                                 load.diagnostics.error_count() == 1 ? "" : "s", path));
     inputs.push_back(load.input);
+    for (const InputFile& f : load.agreement->inputs_read) // SPEC §14: last year's settlement
+        inputs.push_back(f);
     return std::move(*load.agreement);
 }
 

@@ -41,6 +41,9 @@ int main(int argc, char** argv) {
         AgreementLoad load = load_agreement(agreement_path);
         RunRecord run = cli::run_record("pool-check", argc, argv);
         run.inputs.push_back(load.input);
+        if (load.agreement) // and last year's settlement, when it gives the opening balance (§14)
+            for (const InputFile& f : load.agreement->inputs_read)
+                run.inputs.push_back(f);
         const Agreement* agreement = load.agreement ? &*load.agreement : nullptr;
         Explanation e = make_explanation(agreement, agreement_path, load.diagnostics, run);
         // The same warnings in every form: the loader's and the findings (SPEC §5).

@@ -13,6 +13,7 @@
 #include "workspace_args.hpp"
 
 #include "calc/reconciliation.hpp"
+#include "model/varied_agreement.hpp"
 #include "support/error.hpp"
 #include "support/text.hpp"
 #include "writers/recon_statement.hpp"
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
             ws_args, {&agreement_path, &ledger_args, &cash_args.path, &commitments}, record);
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
         const Period period = cli::period_arg(a, period_text);
+        a = as_varied(a, period); // the variations in effect by the period (SPEC §14)
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
         if (!commitments.empty()) cli::check_commitments_forecast(a);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,

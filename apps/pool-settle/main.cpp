@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
+#include "previous_year_args.hpp"
 #include "statement_options.hpp"
 #include "statement_output.hpp"
 #include "workspace_args.hpp"
@@ -12,6 +13,7 @@
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
+#include "model/varied_agreement.hpp"
 #include "support/error.hpp"
 #include "support/text.hpp"
 #include "writers/settlement_statement.hpp"
@@ -22,7 +24,7 @@ int main(int argc, char** argv) {
     cli::ToolApp app{"pool-settle",
                      "Settle the year of a pooled fund: outturn, risk share, final shares, the "
                      "transfers with the host, and the memorandum account (docs/formulas.md)."};
-    std::string agreement_path, paid_path, table = "partners";
+    std::string agreement_path, paid_path, table = "partners", previous_year;
     cli::CashArgs cash_args;
     cli::LedgerArgs ledger_args;
     bool with_memorandum = false, provisional = false, complete = false;
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
     cli::add_paid_and_cash_options(app, paid_path, cash_args);
     cli::WorkspaceArgs ws_args;
     cli::add_workspace_options(app, ws_args, false);
+    cli::add_previous_year_option(app, previous_year);
 
     return cli::run(app, argc, argv, [&]() -> int {
         const SettlementTable csv_table = cli::settlement_table(table);
@@ -54,12 +57,15 @@ int main(int argc, char** argv) {
         std::vector<InputFile>& inputs = record.inputs;
         cli::apply_workspace(ws_args, {&agreement_path, &ledger_args, &cash_args.path, nullptr},
                              record);
-        Agreement a = cli::load_valid_agreement(agreement_path, inputs);
-        with_memorandum = cli::settlement_memorandum(with_memorandum, csv_table, out.format, a);
+        Agreement a = as_varied(cli::load_valid_agreement(agreement_path, inputs),
+                                Period::last()); // every variation (SPEC §14)
+        with_memorandum = cli::settlement_memorandum(with_memorandum || !previous_year.empty(),
+                                                     csv_table, out.format, a);
         LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
         const auto paid = cli::read_paid_args(a, paid_path, inputs);
         const auto cash = cli::read_cash_args("pool-settle", a, cash_args, inputs);
+        auto prior = cli::read_previous_year_arg(a, previous_year, inputs);
 
         const YearCompleteness year = year_completeness(*run.actuals);
         SettlementStatement st{.agreement = a,
@@ -74,7 +80,8 @@ int main(int argc, char** argv) {
                                .year_end = year_end(year, provisional, complete),
                                .short_partner_files = {},
                                .complete_asserted = complete,
-                               .cash_register = cli::cash_summary(cash)};
+                               .cash_register = cli::cash_summary(cash),
+                               .previous_year = std::move(prior)};
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         // A joint budget has no pool: the host's recharge statement and the partners' notes

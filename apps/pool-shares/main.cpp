@@ -3,7 +3,9 @@
 #include "cli.hpp"
 #include "statement_output.hpp"
 
+#include "model/varied_agreement.hpp"
 #include "readers/agreement_loader.hpp"
+#include "statement_options.hpp"
 #include "support/visible_text.hpp"
 #include "writers/shares_csv.hpp"
 #include "writers/shares_json.hpp"
@@ -23,7 +25,11 @@ int main(int argc, char** argv) {
         ->required();
     cli::OutputOptions out;
     cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
-    std::string table = "contributions";
+    std::string table = "contributions", period_text;
+    app.add_option("--period", period_text,
+                   "the shares and schedule as varied by the variations in effect by PERIOD "
+                   "(P01..P12 or YYYY-MM; default: every variation, SPEC §14)")
+        ->type_name("PERIOD");
     app.add_option("--table", table,
                    "with --format csv: contributions (by scheme and partner, the default), "
                    "partners, or schedule")
@@ -42,7 +48,12 @@ int main(int argc, char** argv) {
                                                  agreement_path + " for the full report");
             return int(cli::exit_findings);
         }
-        SharesStatement st = make_shares_statement(*loaded.agreement, {loaded.input});
+        const Period period =
+            period_text.empty() ? Period::last() : cli::period_arg(*loaded.agreement, period_text);
+        const Agreement varied = as_varied(*loaded.agreement, period); // SPEC §14
+        std::vector<InputFile> inputs{loaded.input}; // and last year's settlement (SPEC §14)
+        inputs.insert(inputs.end(), varied.inputs_read.begin(), varied.inputs_read.end());
+        SharesStatement st = make_shares_statement(varied, std::move(inputs));
         st.run.tool = "pool-shares";
         st.run.arguments = cli::recorded_arguments(argc, argv);
         std::string content;

@@ -1,25 +1,13 @@
 #include "calc/schedule.hpp"
 
-#include "money/allocation.hpp"
+#include "model/instalments.hpp"
 #include "support/error.hpp"
 
 #include <fmt/format.h>
 
-namespace poolkit {
+#include <algorithm>
 
-std::vector<Period> instalment_periods(PaymentSchedule frequency) {
-    switch (frequency) {
-    case PaymentSchedule::monthly: {
-        auto all = Period::all();
-        return std::vector<Period>(all.begin(), all.end());
-    }
-    case PaymentSchedule::quarterly_in_advance:
-        return {Period::nth(1), Period::nth(4), Period::nth(7), Period::nth(10)};
-    case PaymentSchedule::annual_in_advance:
-        return {Period::first()};
-    }
-    throw Error(ErrorKind::invariant, "unknown payment schedule");
-}
+namespace poolkit {
 
 Money ContributionSchedule::due_to(std::size_t partner, int periods_elapsed) const {
     if (partner >= due.size() || periods_elapsed < 0 || periods_elapsed > Period::count)
@@ -54,17 +42,21 @@ ContributionSchedule build_schedule(const Agreement& agreement) {
         break;
     }
     out.periods = instalment_periods(agreement.payment_schedule);
-    // Equal weights: every instalment is the same share of the year's contribution (SPEC §2).
-    const std::vector<Rational> weights(out.periods.size(), Rational(1));
+    // As varied (SPEC §14), a change of contribution can fall on a period with no instalment
+    // when none remains: that period is then one too.
+    out.due = instalments_due(agreement);
+    for (Period m : Period::all())
+        if (!out.due.empty() &&
+            std::any_of(out.due.begin(), out.due.end(),
+                        [&](const auto& row) { return !row[m].is_zero(); }) &&
+            std::find(out.periods.begin(), out.periods.end(), m) == out.periods.end())
+            out.periods.push_back(m);
+    std::sort(out.periods.begin(), out.periods.end());
     const std::vector<Money> totals = agreement.partner_contributions();
-    for (std::size_t p = 0; p < totals.size(); ++p) {
-        std::vector<Money> parts = allocate(totals[p], weights);
-        for (std::size_t i = 0; i < parts.size(); ++i)
-            out.due[p][out.periods[i]] = parts[i];
+    for (std::size_t p = 0; p < totals.size(); ++p)
         if (out.due_to(p, Period::count) != totals[p])
             throw Error(ErrorKind::invariant,
                         "a payment schedule does not sum to its contribution");
-    }
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "model/agreement.hpp"
 #include "money/money.hpp"
 
+#include "model/instalments.hpp" // instalment_periods
 #include "model/period.hpp"
 
 #include <cstddef>
@@ -43,12 +44,8 @@ struct ContributionSchedule {
     Money period_total(Period period) const;
 };
 
-// The periods instalments fall due in: monthly P01..P12; quarterly in advance P01, P04, P07, P10
-// (1 April, 1 July, 1 October, 1 January); annual in advance P01.
-std::vector<Period> instalment_periods(PaymentSchedule frequency);
-
 // The schedule of a validated agreement from each partner's total contribution
-// (Agreement::partner_contributions()).
+// (Agreement::partner_contributions()), or its instalments as varied (SPEC §14).
 ContributionSchedule build_schedule(const Agreement& agreement);
 
 // A sentence for a finance officer on why there is no schedule (aligned or joint), naming the

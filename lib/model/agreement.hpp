@@ -10,7 +10,9 @@
 #pragma once
 
 #include "model/indices.hpp"
+#include "model/input_file.hpp"
 #include "model/period.hpp"
+#include "model/variation.hpp"
 #include "money/money.hpp"
 #include "money/rational.hpp"
 #include "support/error.hpp"
@@ -253,6 +255,11 @@ struct Scheme {
     // [forecast] new_starts: the yearly allowance for expected new starts, added to a forecast
     // from commitments over the months after the period (SPEC §12); zero when not given.
     Money new_starts;
+    // SPEC §14: the annual budget as agreed, before any variation (zero for a scheme a variation
+    // adds), and the periods a variation added it from or closed it from.
+    Money original_budget;
+    std::optional<Period> added_from;
+    std::optional<Period> closed_from;
 
     // Resolved by the loader:
     std::vector<Money> contributions; // per partner, sums to budget
@@ -288,6 +295,9 @@ struct Agreement {
     std::string pooled_fund_manager;
     Money opening_balance;
     SourceLocation opening_balance_where; // of the `opening_balance` value, when given
+    // The files the agreement reads besides itself, recorded among a statement's inputs: last
+    // year's settlement when `opening_balance = { from = ... }` (SPEC §14).
+    std::vector<InputFile> inputs_read;
     PaymentSchedule payment_schedule = PaymentSchedule::monthly;
     std::vector<Partner> partners;
     std::vector<ContributionTerm> pool_contributions; // as written; may be empty
@@ -295,6 +305,13 @@ struct Agreement {
     std::vector<Scheme> schemes;
     std::optional<RiskShare> risk_share;
     Monitoring monitoring;
+    // SPEC §14: the deeds of variation in date order, and how many of them the schemes, their
+    // contributions and `instalments` reflect (model/varied_agreement.hpp: as loaded, none).
+    std::vector<Variation> variations;
+    std::size_t variations_applied = 0;
+    // Per partner, what falls due in each period as varied (SPEC §14); empty when no variation
+    // has been applied (the schedule is then the agreed one, calc/schedule.hpp).
+    std::vector<PeriodArray<Money>> instalments;
 
     std::optional<PartnerIndex> partner_index(std::string_view id) const;
     std::optional<SchemeIndex> scheme_index(std::string_view id) const;

@@ -47,6 +47,10 @@ struct AgreementDraft {
     bool pool_ok = true;
     std::int64_t budget_total = 0;    // pence, of the budgets read so far
     std::vector<SchemeState> schemes; // one per a.schemes entry
+    // The schemes [[variation]] entries add (SPEC §14), appended to a.schemes once the agreed
+    // ones are resolved; an add_scheme change's `scheme` indexes this until then.
+    std::vector<Scheme> added_schemes;
+    bool variations_ok = true; // every [[variation]] read
 
     bool is(AgreementKind k) const { return kind_ok && a.kind == k; }
 

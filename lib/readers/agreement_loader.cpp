@@ -33,7 +33,7 @@ AgreementLoad load_agreement_text(std::string_view text, std::string path) {
     if (!out.diagnostics.has_errors()) {
         d.r.check_keys(root,
                        {"agreement", "partner", "contributions", "scheme", "risk_share",
-                        "monitoring", "forecast"},
+                        "monitoring", "forecast", "variation"},
                        "the agreement file");
         read_agreement(d);
         read_partners(d);
@@ -43,9 +43,13 @@ AgreementLoad load_agreement_text(std::string_view text, std::string path) {
         read_risk_share(d);
         read_monitoring(d);
         read_forecast(d);
+        read_variations(d);
         for (const AgreementRule& rule : agreement_rules())
             rule.check(d);
         resolve_agreement(d);
+        // The variations need the agreed schemes resolved; each rule needs the one before it.
+        for (const AgreementRule& rule : variation_rules())
+            if (!out.diagnostics.has_errors() && d.variations_ok) rule.check(d);
     }
     Agreement a = std::move(d.a);
     a.file = path;

@@ -26,6 +26,10 @@ std::span<const AgreementRule> agreement_rules();
 // breaks (an id, an amount, a reference to a partner) is not reported as well.
 const AgreementRule& placeholder_rule();
 
+// After the agreement is resolved, the rules of its [[variation]] entries (SPEC §14), in order
+// (agreement_variation_rules.cpp): a later one relies on the earlier having passed.
+std::span<const AgreementRule> variation_rules();
+
 // After the rules: each scheme's contributions resolved and its budget phased (SPEC §2, §3).
 void resolve_agreement(AgreementDraft& draft);
 

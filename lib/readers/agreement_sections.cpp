@@ -1,5 +1,6 @@
 #include "readers/agreement_sections.hpp"
 
+#include "readers/opening_balance_from.hpp"
 #include "support/text.hpp"
 
 #include <fmt/format.h>
@@ -55,7 +56,10 @@ void read_agreement(AgreementDraft& d) {
     if (const toml::node* o = t->get("opening_balance")) {
         d.opening_node = o;
         d.a.opening_balance_where = d.r.at(*o);
-        if (auto m = d.r.money(*o, "'opening_balance' of [agreement]")) d.a.opening_balance = *m;
+        if (const toml::table* from = o->as_table()) // last year's settlement (SPEC §14)
+            read_opening_balance_from(d, *from);
+        else if (auto m = d.r.money(*o, "'opening_balance' of [agreement]"))
+            d.a.opening_balance = *m;
     }
     if (const toml::node* p = t->get("payment_schedule"))
         if (auto ps = d.r.choice(*p, "'payment_schedule' of [agreement]", payment_schedules))
@@ -344,6 +348,16 @@ void read_schemes(AgreementDraft& d) {
         d.a.schemes.push_back(std::move(s));
         d.schemes.push_back(st);
     }
+}
+
+std::optional<Profile> read_profile(AgreementDraft& d, const toml::node& n,
+                                    const std::string& ctx) {
+    return profile(d, n, ctx);
+}
+
+std::vector<ContributionTerm> read_terms(AgreementDraft& d, const toml::table& t,
+                                         std::string_view owner, bool& ok) {
+    return terms(d, t, owner, ok);
 }
 
 // ---- [monitoring] ----

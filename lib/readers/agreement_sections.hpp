@@ -19,6 +19,13 @@ void read_schemes(AgreementDraft& d);            // [[scheme]]
 void read_risk_share(AgreementDraft& d);         // [risk_share] (agreement_risk_share_reader.cpp)
 void read_monitoring(AgreementDraft& d);         // [monitoring]
 void read_forecast(AgreementDraft& d);           // [forecast], once schemes are read
+void read_variations(AgreementDraft& d); // [[variation]] (agreement_variations.cpp), SPEC §14
+
+// A `profile` value, and the terms of a contributions table (`ok` turns false when any could not
+// be read), as a [[scheme]] has them: for a scheme a variation adds (SPEC §14).
+std::optional<Profile> read_profile(AgreementDraft& d, const toml::node& n, const std::string& ctx);
+std::vector<ContributionTerm> read_terms(AgreementDraft& d, const toml::table& t,
+                                         std::string_view owner, bool& ok);
 
 // An overspend or underspend rule: a keyword of its side's table, or { split = { ... } }.
 std::optional<ShareRule> read_share_rule(AgreementDraft& d, const toml::node& n, bool underspend,

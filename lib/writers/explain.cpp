@@ -79,6 +79,7 @@ Document explain_document(const Explanation& e) {
     hosting(d, a);
     contributions(d, a);
     schemes(d, a);
+    variations(d, a);
     risk_share(d, a);
     schedule(d, a);
     monitoring(d, a);

@@ -25,6 +25,7 @@ void partners(Document& d, const Agreement& a);
 void hosting(Document& d, const Agreement& a);
 void contributions(Document& d, const Agreement& a);
 void schemes(Document& d, const Agreement& a);
+void variations(Document& d, const Agreement& a); // explain_variations.cpp, SPEC §14
 void risk_share(Document& d, const Agreement& a);
 void schedule(Document& d, const Agreement& a);
 void monitoring(Document& d, const Agreement& a);

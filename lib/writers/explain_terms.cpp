@@ -291,11 +291,13 @@ void schemes(Document& d, const Agreement& a) {
              {"Lead", false},
              {"Phasing", false},
              {"Function", false}});
-    for (const auto& s : a.schemes)
+    for (const auto& s : a.schemes) {
+        if (s.added_from) continue; // a variation adds it: told with the variations (SPEC §14)
         t.add_row({text_cell(s.id + " " + s.name), money_cell(s.budget, true),
                    text_cell(s.lead ? a.partners[*s.lead].id : "none"),
                    text_cell(std::string(profile_forms.words(s.profile.form))),
                    text_cell(s.function ? *s.function : "(not stated)")});
+    }
     t.add_rule();
     t.add_row({text_cell("Total"), money_cell(a.total_budget(), true), text_cell(""), text_cell(""),
                text_cell("")});

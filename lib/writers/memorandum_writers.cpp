@@ -22,44 +22,79 @@ std::vector<PartnerColumn<PartnerNote>> note_columns() {
 Table memorandum_table(const SettlementStatement& st, bool display) {
     const Agreement& a = st.agreement;
     const MemorandumAccount& m = st.memorandum->account;
-    AccountTable t(display, "Memorandum account");
+    // Last year's figure of each line, by where its JSON has it (SPEC §14 --previous-year).
+    const PriorYear* py = st.previous_year ? &*st.previous_year : nullptr;
+    auto was = [&](const std::string& key) {
+        return py ? py->figure("memorandum." + key) : std::nullopt;
+    };
+    AccountTable t(display, "Memorandum account", py ? py->financial_year.c_str() : nullptr);
     t.add(display ? "Opening balance brought forward: surplus (deficit)" : "Opening balance", "",
-          m.opening_balance);
+          m.opening_balance, was("opening_balance"));
     t.group("Contributions");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
-        t.add("Contribution", a.partners[p].id, m.contributions[p]);
-    t.add("Total contributions", "", m.total_contributions);
+        t.add("Contribution", a.partners[p].id, m.contributions[p],
+              was("contributions." + a.partners[p].id));
+    t.add("Total contributions", "", m.total_contributions, was("total_contributions"));
     t.group("Expenditure by scheme");
     for (std::size_t s = 0; s < a.schemes.size(); ++s)
         t.add("Expenditure by scheme", a.schemes[s].id + " " + a.schemes[s].name,
-              m.expenditure_by_scheme[s]);
-    t.add("Total expenditure", "", m.total_expenditure);
-    t.add("Surplus (deficit) for the year", "", m.surplus);
+              m.expenditure_by_scheme[s], was("expenditure_by_scheme." + a.schemes[s].id));
+    t.add("Total expenditure", "", m.total_expenditure, was("total_expenditure"));
+    t.add("Surplus (deficit) for the year", "", m.surplus, was("surplus"));
     t.group("Risk share paid in by the partners (surplus returned to them)");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
-        t.add("Allocation", a.partners[p].id, m.allocation[p]);
-    t.add("Closing balance: surplus (deficit)", "", m.closing_balance);
+        t.add("Allocation", a.partners[p].id, m.allocation[p],
+              was("allocation." + a.partners[p].id));
+    t.add("Closing balance: surplus (deficit)", "", m.closing_balance, was("closing_balance"));
     // The movement on the balance, and where the expenditure was incurred: analyses of the
     // figures above, not added to them again (SPEC §7).
     t.group("Movement on the balance");
-    t.add("Balance brought forward", display ? "brought forward" : "", m.opening_balance);
+    t.add("Balance brought forward", display ? "brought forward" : "", m.opening_balance,
+          was("opening_balance"));
+    auto applied = was("opening_balance_applied");
+    if (applied) *applied = -*applied;
     if (!m.opening_applied.is_negative())
         t.add("Surplus brought forward used against overspends",
               display ? "surplus brought forward used against this year's overspend" : "",
-              -m.opening_applied);
+              -m.opening_applied, applied);
     else
         t.add("Deficit brought forward recovered from the partners",
               display ? "deficit brought forward recovered from the partners" : "",
-              -m.opening_applied);
+              -m.opening_applied, applied);
     t.add("Underspend kept in the pool", display ? "this year's underspend kept in the pool" : "",
-          m.underspend_carried);
+          m.underspend_carried, was("underspend_carried"));
+    auto unallocated = was("unallocated");
+    if (unallocated) *unallocated = -*unallocated;
     t.add("Overspend unallocated",
-          display ? "overspend unallocated, for the partners to agree" : "", -m.unallocated);
-    t.add("Closing balance", display ? "closing balance" : "", m.closing_balance);
+          display ? "overspend unallocated, for the partners to agree" : "", -m.unallocated,
+          unallocated);
+    t.add("Closing balance", display ? "closing balance" : "", m.closing_balance,
+          was("closing_balance"));
     t.group("Analysis of expenditure by the ledger it was incurred in (not added again)");
     for (std::size_t p = 0; p < a.partners.size(); ++p)
-        t.add("Expenditure by ledger", a.partners[p].id, m.expenditure_by_ledger[p]);
+        t.add("Expenditure by ledger", a.partners[p].id, m.expenditure_by_ledger[p],
+              was("expenditure_by_ledger." + a.partners[p].id));
     return t.table();
+}
+
+std::vector<PartnerNote> previous_notes(const SettlementStatement& st) {
+    std::vector<PartnerNote> out;
+    for (const Partner& p : st.agreement.partners) {
+        auto was = [&](const char* key) {
+            return st.previous_year->figure("partner_notes." + p.id + "." + key).value_or(Money());
+        };
+        out.push_back({.funding_provided = was("funding_provided"),
+                       .expenditure_share = was("expenditure_share"),
+                       .surplus_share = was("surplus_share"),
+                       .reserve_movement = was("reserve_movement"),
+                       .risk_share = was("risk_share")});
+    }
+    return out;
+}
+
+Table previous_notes_table(const SettlementStatement& st, bool display) {
+    return partner_table(st.agreement, previous_notes(st), note_columns(), display,
+                         {.mark_host = false, .total = false});
 }
 
 Table partner_notes_table(const SettlementStatement& st, bool display) {
@@ -91,6 +126,17 @@ void write_memorandum_json(JsonWriter& json, const SettlementStatement& st) {
     json.end_object();
     json.key("partner_notes");
     write_partners_json(json, a, st.memorandum->notes, note_columns());
+    if (!st.previous_year) return;
+    // Last year's comparatives (SPEC §14), as its statement has them.
+    json.key("previous_year").begin_object();
+    json.field("financial_year", st.previous_year->financial_year);
+    json.key("memorandum").begin_object();
+    for (const auto& [key, amount] : st.previous_year->figures)
+        if (key.starts_with("memorandum.")) json.field(key.substr(11), amount);
+    json.end_object();
+    json.key("partner_notes");
+    write_partners_json(json, a, previous_notes(st), note_columns());
+    json.end_object();
 }
 
 } // namespace poolkit

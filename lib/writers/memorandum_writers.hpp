@@ -16,7 +16,13 @@ Table memorandum_table(const SettlementStatement& st, bool display);
 // movement that reconciles it to its risk share.
 Table partner_notes_table(const SettlementStatement& st, bool display);
 
-// "memorandum": {...} and "partner_notes": [...], fields of the open document object.
+// With --previous-year (SPEC §14): last year's partner notes, from its statement, in the same
+// columns.
+std::vector<PartnerNote> previous_notes(const SettlementStatement& st);
+Table previous_notes_table(const SettlementStatement& st, bool display);
+
+// "memorandum": {...} and "partner_notes": [...], fields of the open document object; with
+// --previous-year, "previous_year": {financial_year, memorandum, partner_notes} too.
 void write_memorandum_json(JsonWriter& json, const SettlementStatement& st);
 
 } // namespace poolkit

@@ -10,6 +10,7 @@
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
+#include "writers/variation_parts.hpp"
 
 namespace poolkit {
 
@@ -64,6 +65,7 @@ std::string recon_json(const ReconStatement& st) {
     json.key("total").begin_object();
     scheme_json(json, r.total);
     json.end_object();
+    write_variations_json(json, a); // SPEC §14
 
     // Whether the cash came from a register or was assumed (SPEC §6); aligned moves none.
     if (a.kind != AgreementKind::aligned) json.field("cash", cash_source_name(r.cash));

@@ -11,6 +11,7 @@
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
+#include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
 
@@ -182,6 +183,7 @@ Document recon_document(const ReconStatement& st) {
     if (!warn.empty()) d.warning(std::move(warn));
     d.heading("Schemes");
     d.table(recon_schemes_table(st, true), "Schemes");
+    add_variations(d, a); // SPEC §14
     recon_charts(d, st);
     if (st.recon.commitments) {
         // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.

@@ -10,6 +10,7 @@
 #include "writers/settlement_partners.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
+#include "writers/variation_parts.hpp"
 
 namespace poolkit {
 
@@ -90,6 +91,7 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("outturn", r.total_outturn);
     json.field("variance", r.total_variance);
     json.end_object();
+    write_variations_json(json, a); // SPEC §14
 
     // SPEC §7: a year whose ledgers stop short of March is provisional.
     json.field("complete", year_end_is_complete(st.year_end));

@@ -14,6 +14,7 @@
 #include "model/agreement.hpp"
 #include "model/cash_register.hpp"
 #include "model/input_file.hpp"
+#include "model/prior_year.hpp"
 #include "support/keyword_table.hpp"
 
 #include <optional>
@@ -37,6 +38,7 @@ struct SettlementStatement {
     bool complete_asserted = false; // --complete was given (recorded even when not needed)
     std::optional<JointMemorandum> joint_memorandum = std::nullopt; // joint, --memorandum (SPEC §7)
     std::optional<CashRegisterSummary> cash_register = std::nullopt; // --cash (SPEC §10)
+    std::optional<PriorYear> previous_year = std::nullopt;           // --previous-year (SPEC §14)
 };
 
 // The finding of an incomplete year in one sentence per short partner ("NSOMERSET has no ledger

@@ -11,6 +11,7 @@
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
+#include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
 
@@ -175,6 +176,7 @@ Document settlement_document(const SettlementStatement& st) {
 
     d.heading("Schemes");
     d.table(schemes_table(st, true), "Schemes");
+    add_variations(d, a); // SPEC §14
     if (a.kind == AgreementKind::joint) {
         d.heading("Charges for the year by scheme (each partner's share of the spending, "
                   "SPEC §6)");
@@ -245,6 +247,10 @@ Document settlement_document(const SettlementStatement& st) {
         d.table(memorandum_table(st, true), "Memorandum");
         d.heading("Partner note (pooled budgets)");
         d.table(partner_notes_table(st, true), "Partner note");
+        if (st.previous_year) { // SPEC §14: last year's comparatives
+            d.heading("Partner note (pooled budgets), " + st.previous_year->financial_year);
+            d.table(previous_notes_table(st, true), "Partner note, last year");
+        }
     }
     d.footer(ledger_lines(st), st.run);
     return d;

@@ -1,4 +1,5 @@
 #include "writers/shares_json.hpp"
+#include "writers/variation_parts.hpp"
 
 #include "model/schemas.hpp"
 #include "writers/inputs.hpp"
@@ -64,6 +65,7 @@ std::string shares_json(const SharesStatement& st) {
         json.end_object();
     }
     json.end_array();
+    write_variations_json(json, a); // SPEC §14
 
     if (!st.schedule.has_instalments()) json.field("schedule_note", schedule_note(a, st.schedule));
     json.key("schedule").begin_array();

@@ -1,5 +1,6 @@
 #include "writers/shares_text.hpp"
 #include "writers/statement_parts.hpp"
+#include "writers/variation_parts.hpp"
 
 #include "writers/table.hpp"
 
@@ -94,6 +95,7 @@ Document shares_document(const SharesStatement& st) {
               "% of the scheme's budget; Total: % of all budgets",
               "Percentages are of the scheme's budget; on the Total row, of all budgets.");
     d.table(schemes_table(st), "Schemes");
+    add_variations(d, a); // SPEC §14
     d.heading("Payment schedule");
     d.paragraph(schedule_intro(st));
     if (st.schedule.has_instalments())

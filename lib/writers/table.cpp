@@ -46,18 +46,29 @@ void FormTable::add_row(const std::vector<Cell>& cells) {
     table_.add_row(std::move(row));
 }
 
-AccountTable::AccountTable(bool display, const char* title)
-    : table_(display,
-             {{title, nullptr}, {nullptr, "line"}, {nullptr, "item"}, {"Amount", "amount", true}}) {
+std::vector<FormTable::Column> AccountTable::columns(const char* title, const char* comparative) {
+    std::vector<FormTable::Column> out{
+        {title, nullptr}, {nullptr, "line"}, {nullptr, "item"}, {"Amount", "amount", true}};
+    if (comparative) out.push_back({comparative, "previous_year", true});
+    return out;
 }
 
-void AccountTable::add(const std::string& line, const std::string& item, Money amount) {
-    table_.add_row({text_cell(item.empty() ? line : "  " + item), text_cell(line), text_cell(item),
-                    table_.money(amount)});
+AccountTable::AccountTable(bool display, const char* title, const char* comparative)
+    : table_(display, columns(title, comparative)), comparative_(comparative != nullptr) {}
+
+void AccountTable::add(const std::string& line, const std::string& item, Money amount,
+                       std::optional<Money> previous) {
+    std::vector<Cell> row{text_cell(item.empty() ? line : "  " + item), text_cell(line),
+                          text_cell(item), table_.money(amount)};
+    if (comparative_) row.push_back(previous ? table_.money(*previous) : num_cell(""));
+    table_.add_row(row);
 }
 
 void AccountTable::group(const std::string& line) {
-    if (table_.display()) table_.add_row({text_cell(line), {}, {}, text_cell("")});
+    if (!table_.display()) return;
+    std::vector<Cell> row{text_cell(line), {}, {}, text_cell("")};
+    if (comparative_) row.push_back(text_cell(""));
+    table_.add_row(row);
 }
 
 namespace {

@@ -142,14 +142,18 @@ class FormTable {
 // headed `title`, where an item stands indented under its group's heading row.
 class AccountTable {
   public:
-    AccountTable(bool display, const char* title);
+    // With `comparative` (last year's label, SPEC §14), a column of last year's amounts after it.
+    AccountTable(bool display, const char* title, const char* comparative = nullptr);
 
-    void add(const std::string& line, const std::string& item, Money amount);
+    void add(const std::string& line, const std::string& item, Money amount,
+             std::optional<Money> previous = std::nullopt);
     void group(const std::string& line); // a heading row, for people only
     const Table& table() const { return table_.table(); }
 
   private:
+    static std::vector<FormTable::Column> columns(const char* title, const char* comparative);
     FormTable table_;
+    bool comparative_;
 };
 
 // One Markdown table cell: control characters shown visibly and '|' escaped, so a name can

@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::CashArgs cash_args;
     cli::add_cash_option(app, cash_args);
+    cli::ForecastArgs forecast_args;
+    cli::add_forecast_options(app, forecast_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
@@ -55,7 +57,7 @@ int main(int argc, char** argv) {
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
         const Period period = cli::period_arg(a, period_text);
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
-        if (!commitments.empty()) cli::check_commitments_forecast(a);
+        cli::check_forecast_options(forecast_args, !commitments.empty(), csv_table);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
         const auto cash = cli::read_cash_args("pool-recon", a, cash_args, inputs);
@@ -63,21 +65,29 @@ int main(int argc, char** argv) {
         std::optional<CommitmentsRead> reg;
         if (!commitments.empty())
             reg = cli::read_commitments_arg("pool-recon", a, commitments, inputs);
+        const auto adjust = cli::read_adjust_arg("pool-recon", a, forecast_args.adjust, inputs);
+        const auto previous = cli::read_previous_arg(a, period, forecast_args.previous, inputs);
         ReconStatement st{
             a,
             reconcile(a, *run.actuals, period,
                       forecast_methods.parse(forecast).value_or(ForecastMethod::profile),
-                      cli::cash_of(cash), cli::commitments_for(a, reg, period)),
+                      cli::cash_of(cash), cli::commitments_for(a, reg, period),
+                      cli::adjustments_of(a, adjust)),
             run.control,
             run.files.size(), // the ledgers, or the one --actuals file
             ledger_args.rejects_path,
             std::move(record)};
         st.cash_register = cli::cash_summary(cash);
+        if (adjust) st.adjustments = adjust->adjustments;
+        if (previous)
+            st.recon.movement =
+                measure_against(st.recon, a, reg ? &reg->register_ : nullptr, *previous);
 
         cli::write_output(out.output, out.format == "json"  ? recon_json(st)
                                       : out.format == "csv" ? recon_csv(st, csv_table)
                                       : out.format == "md"  ? recon_markdown(st)
                                                             : recon_text(st));
-        return std::max(cli::recon_findings(st, out.format), reg && !reg->rejects.empty() ? 1 : 0);
+        const bool rejects = (reg && !reg->rejects.empty()) || (adjust && !adjust->rejects.empty());
+        return std::max(cli::recon_findings(st, out.format), rejects ? 1 : 0);
     });
 }

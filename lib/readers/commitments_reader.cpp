@@ -47,16 +47,8 @@ class Reader {
     }
 
   private:
-    // A total plus a weekly cost, checked (SPEC §2), the overflow named at the row.
     void add(Money& total, Money amount, const SourceLocation& at) {
-        try {
-            total += amount;
-        } catch (const Error&) {
-            throw Error(ErrorKind::arithmetic, at,
-                        fmt::format("this row's weekly cost ({}) takes the register's total "
-                                    "beyond ±92,233,720,368,547,758.07; is a cost wrong?",
-                                    format_plain(amount)));
-        }
+        add_to_total(total, amount, at, "weekly cost", "the register's total");
     }
 
     void reject(const RegisterRow& r, long col, std::string reason, std::optional<Money> amount) {

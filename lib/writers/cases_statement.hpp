@@ -14,7 +14,8 @@ namespace poolkit {
 struct CasesStatement {
     const Agreement& agreement;
     PanelCases cases;
-    RunRecord run; // the tool, its arguments and inputs: agreement, register
+    RunRecord run;             // the tool, its arguments and inputs: agreement, register, ledgers
+    bool ledgers_read = false; // whether spend per case was looked for (LEDGER... given)
 };
 
 std::string cases_text(const CasesStatement& st);

@@ -15,22 +15,26 @@ namespace {
 
 Table cases_table(const CasesStatement& st, bool display) {
     const Agreement& a = st.agreement;
+    // Spent is shown to people when ledgers were read; the data always has it (SPEC §12).
     FormTable t(display, {{"Case", "case"},
                           {"Referred by", "partner"},
                           {"Scheme", "scheme"},
                           {"Type", "type"},
                           {"Status", "status"},
                           {"Weekly cost", "weekly_cost", true},
-                          {"Committed", "committed", true}});
+                          {"Committed", "committed", true},
+                          {st.ledgers_read ? "Spent" : nullptr, "spent", true}});
     for (const PanelCase& c : st.cases.cases)
         t.add_row({text_cell(c.case_ref), text_cell(a.partners[to_size(c.partner)].id),
                    text_cell(a.schemes[to_size(c.scheme)].id), text_cell(c.type),
                    text_cell(std::string(case_statuses.keyword(c.status))),
-                   money_cell(c.weekly_cost, display), money_cell(c.committed, display)});
+                   money_cell(c.weekly_cost, display), money_cell(c.committed, display),
+                   money_cell(c.spent, display)});
     if (display) {
         t.add_rule();
         t.add_row({text_cell("Total"), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
-                   text_cell(""), money_cell(st.cases.committed, display)});
+                   text_cell(""), money_cell(st.cases.committed, display),
+                   money_cell(st.cases.spent, display)});
     }
     return t.table();
 }
@@ -39,10 +43,12 @@ Table types_table(const CasesStatement& st) {
     FormTable t(true, {{"Placement type", "type"},
                        {"Cases", "cases", true},
                        {"Average weekly cost", "average_weekly", true},
-                       {"Committed", "committed", true}});
+                       {"Committed", "committed", true},
+                       {st.ledgers_read ? "Spent" : nullptr, "spent", true}});
     for (const PlacementType& p : st.cases.types)
         t.add_row({text_cell(p.type), num_cell(std::to_string(p.cases)),
-                   money_cell(p.average_weekly, true), money_cell(p.committed, true)});
+                   money_cell(p.average_weekly, true), money_cell(p.committed, true),
+                   money_cell(p.spent, true)});
     return t.table();
 }
 
@@ -76,6 +82,10 @@ std::string render(const CasesStatement& st, bool md) {
                        a.year.end_date());
     out += heading("Cases");
     out += table(cases_table(st, true));
+    if (st.ledgers_read && !st.cases.spent_elsewhere.is_zero())
+        out += fmt::format("{}Spent on lines whose case is not in the register (on that scheme): "
+                           "£{}.\n",
+                           md ? "\n" : "", format_display(st.cases.spent_elsewhere));
     out += heading("By placement type");
     out += table(types_table(st));
     out += heading("By referring partner");
@@ -112,12 +122,14 @@ std::string cases_json(const CasesStatement& st) {
         json.field("status", case_statuses.keyword(c.status));
         json.field("weekly_cost", c.weekly_cost);
         json.field("committed", c.committed);
+        json.field("spent", c.spent);
     });
     json.objects("types", pc.types, [&](const PlacementType& t) {
         json.field("type", t.type);
         json.field("cases", static_cast<std::uint64_t>(t.cases));
         json.field("average_weekly_cost", t.average_weekly);
         json.field("committed", t.committed);
+        json.field("spent", t.spent);
     });
     json.key("partners").begin_array();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
@@ -132,6 +144,8 @@ std::string cases_json(const CasesStatement& st) {
     }
     json.end_array();
     json.field("committed", pc.committed);
+    json.field("spent", pc.spent);
+    json.field("spent_elsewhere", pc.spent_elsewhere);
     json.end_object();
     return json.str();
 }

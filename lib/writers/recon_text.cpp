@@ -6,6 +6,7 @@
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/recon_commitments.hpp"
+#include "writers/recon_movement.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
@@ -209,6 +210,15 @@ std::string render(const ReconStatement& st, Style style) {
                                forecast_name(st.recon.method));
         out += heading("Committed by referring partner");
         out += table(recon_referrals_table(st, true));
+    }
+    if (!st.adjustments.rows.empty()) { // SPEC §12 --adjust: in the forecasts above
+        out += heading("Forecast adjustments (in the forecast outturn above)");
+        out += table(recon_adjustments_table(st, true));
+    }
+    if (st.recon.movement) { // SPEC §12 --previous
+        out += heading(fmt::format("Movement against the statement of {} as reported",
+                                   a.year.period_long(st.recon.movement->against)));
+        out += table(recon_movement_table(st, true));
     }
     if (auto plans = action_plan_lines(st); !plans.empty()) {
         out += heading(fmt::format("Action plans needed (a forecast variance of {} of the budget "

@@ -177,7 +177,8 @@ TEST_CASE("movement: without commitments, only the movement") {
 TEST_CASE("movement: a previous statement of another agreement, period or changed is refused") {
     const Agreement a = pool();
     const std::string json = september_json(a);
-    CHECK(refusal(a, 6, json).find("not of a month before P06 September 2025") != std::string::npos);
+    CHECK(refusal(a, 6, json).find("not of a month before P06 September 2025") !=
+          std::string::npos);
     CHECK(refusal(a, 5, json).find("not of a month before P05 August 2025") != std::string::npos);
     std::string other = json;
     other.replace(other.find("\"TEST\""), 6, "\"OTHER\"");

@@ -100,4 +100,24 @@ std::optional<PreviousStatement> read_previous_arg(const Agreement& agreement, P
     return prev;
 }
 
+ForecastInputs read_forecast_args(std::string_view tool, const Agreement& agreement, Period period,
+                                  const ForecastArgs& args, std::vector<InputFile>& inputs) {
+    ForecastInputs in;
+    in.adjust = read_adjust_arg(tool, agreement, args.adjust, inputs);
+    in.previous = read_previous_arg(agreement, period, args.previous, inputs);
+    return in;
+}
+
+void add_forecast_inputs(ReconStatement& st, const ForecastInputs& in,
+                         const std::optional<CommitmentsRead>& reg) {
+    if (in.adjust) st.adjustments = in.adjust->adjustments;
+    if (in.previous)
+        st.recon.movement =
+            measure_against(st.recon, st.agreement, reg ? &reg->register_ : nullptr, *in.previous);
+}
+
+int rejected_rows(const std::optional<CommitmentsRead>& reg, const ForecastInputs& in) {
+    return (reg && !reg->rejects.empty()) || (in.adjust && !in.adjust->rejects.empty()) ? 1 : 0;
+}
+
 } // namespace poolkit::cli

@@ -5,6 +5,7 @@
 
 #include "calc/commitments_forecast.hpp"
 #include "inputs_args.hpp"
+#include "model/previous_statement.hpp"
 #include "readers/adjustments_reader.hpp"
 #include "readers/commitments_reader.hpp"
 #include "writers/recon_statement.hpp"
@@ -50,6 +51,21 @@ void add_forecast_options(CLI::App& app, ForecastArgs& args);
 // Error(usage) for a table of what was not asked for: --table cases without --commitments,
 // --table adjustments without --adjust, --table movement without --previous.
 void check_forecast_options(const ForecastArgs& args, bool commitments, ReconTable table);
+
+// What --adjust and --previous read (nothing of what was not given).
+struct ForecastInputs {
+    std::optional<AdjustmentsRead> adjust;
+    std::optional<PreviousStatement> previous;
+};
+// read_adjust_arg and read_previous_arg, in that order.
+ForecastInputs read_forecast_args(std::string_view tool, const Agreement& agreement, Period period,
+                                  const ForecastArgs& args, std::vector<InputFile>& inputs);
+// The adjustments with their reasons into the statement, and its movement measured against the
+// previous statement (calc/forecast_movement.hpp), split from the register when one was read.
+void add_forecast_inputs(ReconStatement& st, const ForecastInputs& in,
+                         const std::optional<CommitmentsRead>& reg);
+// 1 when the register or the adjustments had rejected rows (a finding), else 0.
+int rejected_rows(const std::optional<CommitmentsRead>& reg, const ForecastInputs& in);
 
 // Reads --adjust FILE (nothing when not given), telling stderr about its rejected rows, and
 // appends its record to `inputs`. Rejected rows are a finding (exit 1).

@@ -65,29 +65,25 @@ int main(int argc, char** argv) {
         std::optional<CommitmentsRead> reg;
         if (!commitments.empty())
             reg = cli::read_commitments_arg("pool-recon", a, commitments, inputs);
-        const auto adjust = cli::read_adjust_arg("pool-recon", a, forecast_args.adjust, inputs);
-        const auto previous = cli::read_previous_arg(a, period, forecast_args.previous, inputs);
+        const cli::ForecastInputs fin =
+            cli::read_forecast_args("pool-recon", a, period, forecast_args, inputs);
         ReconStatement st{
             a,
             reconcile(a, *run.actuals, period,
                       forecast_methods.parse(forecast).value_or(ForecastMethod::profile),
                       cli::cash_of(cash), cli::commitments_for(a, reg, period),
-                      cli::adjustments_of(a, adjust)),
+                      cli::adjustments_of(a, fin.adjust)),
             run.control,
             run.files.size(), // the ledgers, or the one --actuals file
             ledger_args.rejects_path,
             std::move(record)};
         st.cash_register = cli::cash_summary(cash);
-        if (adjust) st.adjustments = adjust->adjustments;
-        if (previous)
-            st.recon.movement =
-                measure_against(st.recon, a, reg ? &reg->register_ : nullptr, *previous);
+        cli::add_forecast_inputs(st, fin, reg);
 
         cli::write_output(out.output, out.format == "json"  ? recon_json(st)
                                       : out.format == "csv" ? recon_csv(st, csv_table)
                                       : out.format == "md"  ? recon_markdown(st)
                                                             : recon_text(st));
-        const bool rejects = (reg && !reg->rejects.empty()) || (adjust && !adjust->rejects.empty());
-        return std::max(cli::recon_findings(st, out.format), rejects ? 1 : 0);
+        return std::max(cli::recon_findings(st, out.format), cli::rejected_rows(reg, fin));
     });
 }

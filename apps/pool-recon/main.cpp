@@ -8,6 +8,7 @@
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
 #include "statement_options.hpp"
+#include "statement_output.hpp"
 
 #include "calc/reconciliation.hpp"
 #include "support/error.hpp"
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
                    "forecast from a commitments register (SPEC §12): actual + committed cost to "
                    "31 March + [forecast] new_starts; schemes with no rows by --forecast")
         ->type_name("FILE");
-    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::CashArgs cash_args;
     cli::add_cash_option(app, cash_args);
@@ -78,12 +79,13 @@ int main(int argc, char** argv) {
             ledger_args.rejects_path,
             std::move(record)};
         st.cash_register = cli::cash_summary(cash);
+        st.actuals = &*run.actuals;
         cli::add_forecast_inputs(st, fin, reg);
 
-        cli::write_output(out.output, out.format == "json"  ? recon_json(st)
-                                      : out.format == "csv" ? recon_csv(st, csv_table)
-                                      : out.format == "md"  ? recon_markdown(st)
-                                                            : recon_text(st));
+        cli::write_output(
+            out.output, cli::statement_output(out.format, [&] { return recon_document(st); },
+                                              {{"json", [&] { return recon_json(st); }},
+                                               {"csv", [&] { return recon_csv(st, csv_table); }}}));
         return std::max(cli::recon_findings(st, out.format), cli::rejected_rows(reg, fin));
     });
 }

@@ -1,6 +1,6 @@
 // What pool-recon reports (SPEC §6, §5, §9): the month-end reconciliation of an agreement with the
-// ledger control totals and the record of its inputs. Rendered by recon_text (text, Markdown),
-// recon_json and recon_csv.
+// ledger control totals and the record of its inputs. Built as a Document by recon_document
+// (text, Markdown, HTML), written by recon_json and recon_csv.
 #pragma once
 
 #include "calc/reconciliation.hpp"
@@ -10,6 +10,7 @@
 #include "model/forecast_adjustments.hpp"
 #include "model/input_file.hpp"
 #include "support/keyword_table.hpp"
+#include "writers/document.hpp"
 
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@ struct ReconStatement {
     RunRecord run;            // the tool, its arguments and inputs: agreement, ledgers, profiles
     std::optional<CashRegisterSummary> cash_register = std::nullopt; // --cash (SPEC §10)
     ForecastAdjustments adjustments = {}; // --adjust, with their reasons (SPEC §12)
+    const Actuals* actuals = nullptr;     // the figures by month, for the charts; none: no charts
 };
 
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.
@@ -43,8 +45,8 @@ enum class ReconTable {
 inline constexpr auto recon_tables = keywords_in_order<ReconTable>(
     {"schemes", "partners", "invoices", "aligned", "ledger", "cases", "adjustments", "movement"});
 
-std::string recon_text(const ReconStatement& st);
-std::string recon_markdown(const ReconStatement& st);
+// The statement for people (text, Markdown, HTML: writers/document_render.hpp).
+Document recon_document(const ReconStatement& st);
 std::string recon_json(const ReconStatement& st);
 std::string recon_csv(const ReconStatement& st, ReconTable table);
 

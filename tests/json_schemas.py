@@ -66,7 +66,17 @@ RUNS += [["pool-recon", VARIED, "--period", "P09", *PROFILES, *YEAR],
 RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", "--commitments",
           "commitments.csv", *PROFILES, *YEAR],
          ["pool-cases", f"{CHILDREN}/agreement.toml", "--commitments", "commitments.csv",
-          "--period", "P06"]]
+          "--period", "P06"],
+         # The example's register: pool-cases with the ledgers (spend per case); pool-recon at P07
+         # against the P06 statement PREPARE writes (the movement and its parts), with
+         # adjustments; an aligned budget forecast from commitments.
+         ["pool-cases", f"{CHILDREN}/agreement.toml", "--commitments",
+          f"{CHILDREN}/commitments.csv", "--period", "P06", *PROFILES, *YEAR],
+         ["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P07", "--commitments",
+          f"{CHILDREN}/commitments.csv", "--previous", "p06.json", "--adjust", "adjust.csv",
+          *PROFILES, *YEAR],
+         ["pool-recon", f"{ALIGNED}/agreement.toml", "--period", "P06", "--commitments",
+          "aligned-commitments.csv", "--adjust", "aligned-adjust.csv", *ALIGNED_LEDGERS]]
 # With a cash register (SPEC §10): the example's, and a joint one with invoices, payments and a
 # settlement.
 RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", *PROFILES, *YEAR,
@@ -80,7 +90,9 @@ RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", *PROFIL
 # pool-verify's own report, on statements PREPARE writes: one identical, one with a figure changed
 # (so that the differences have a row).
 RUNS += [["pool-verify", "shares.json"], ["pool-verify", "changed.json"]]
-PREPARE = [["pool-shares", f"{CHILDREN}/agreement.toml", "--format", "json", "-o", "shares.json"]]
+PREPARE = [["pool-shares", f"{CHILDREN}/agreement.toml", "--format", "json", "-o", "shares.json"],
+           ["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", "--commitments",
+            f"{CHILDREN}/commitments.csv", *PROFILES, *YEAR, "--format", "json", "-o", "p06.json"]]
 
 # Small inputs of the runs above that the examples do not have: an invalid agreement, a ledger
 # with rejected lines, a paid file in which a partner paid less than was due, and a year of the
@@ -94,6 +106,10 @@ FILES = {
     "commitments.csv": "case,partner,scheme,type,weekly_cost,start,end,status\n"
                        "C-0001,ICB,S01,residential,4200.00,2025-04-01,,active\n"
                        "C-0002,BRISTOL,S01,fostering,650.00,2025-05-12,2025-12-19,active\n",
+    "adjust.csv": "scheme,amount,reason\nS01,25000.00,Placement agreed at panel on 8 October\n",
+    "aligned-commitments.csv": "case,partner,scheme,type,weekly_cost,start,end,status\n"
+                               "C-0001,ICB,LD02,residential,1800.00,2025-04-01,,active\n",
+    "aligned-adjust.csv": "scheme,amount,reason\nLD02,-1000.00,Refund expected\n",
     "paid.csv": "partner,amount\nICB,1420000.00\nBRISTOL,820000.00\nNSOMERSET,400000.00\n"
                 "SGLOS,430000.00\n",
     "joint-cash.csv": "date,ref,partner,kind,amount,period\n"

@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
         ->required()
         ->type_name("PERIOD");
     cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
+    cli::LedgerArgs ledger_args; // LEDGER...: the spend per case, by their `case` column (§12)
+    cli::add_ledger_options(app, ledger_args);
+    app.get_option("ledgers")->required(false);
 
     return cli::run(app, argc, argv, [&]() -> int {
         RunRecord record = cli::run_record("pool-cases", argc, argv);
@@ -46,11 +49,15 @@ int main(int argc, char** argv) {
         const Period period = cli::period_arg(a, period_text);
         CommitmentsRead reg =
             cli::read_commitments_arg("pool-cases", a, commitments, record.inputs);
-        CasesStatement st{a, panel_cases(a, reg.register_, period), std::move(record)};
+        const cli::CaseSpend spend =
+            cli::read_case_spend("pool-cases", a, ledger_args, out.format, record.inputs);
+        CasesStatement st{a, panel_cases(a, reg.register_, period, spend.rows), std::move(record),
+                          !ledger_args.ledgers.empty()};
         cli::write_output(out.output,
                           cli::statement_output(out.format, [&] { return cases_document(st); },
                                                 {{"json", [&] { return cases_json(st); }},
                                                  {"csv", [&] { return cases_csv(st); }}}));
-        return reg.rejects.empty() ? cli::exit_clean : cli::exit_findings;
+        const bool rejects = !reg.rejects.empty() || spend.rejected > 0;
+        return rejects ? cli::exit_findings : cli::exit_clean;
     });
 }

@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
     cli::add_cash_option(app, cash_args);
     cli::WorkspaceArgs ws_args;
     cli::add_workspace_options(app, ws_args, true);
+    cli::ForecastArgs forecast_args;
+    cli::add_forecast_options(app, forecast_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
@@ -65,7 +67,7 @@ int main(int argc, char** argv) {
         const Period period = cli::period_arg(a, period_text);
         a = as_varied(a, period); // the variations in effect by the period (SPEC §14)
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
-        if (!commitments.empty()) cli::check_commitments_forecast(a);
+        cli::check_forecast_options(forecast_args, !commitments.empty(), csv_table);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
         const auto cash = cli::read_cash_args("pool-recon", a, cash_args, inputs);
@@ -73,17 +75,21 @@ int main(int argc, char** argv) {
         std::optional<CommitmentsRead> reg;
         if (!commitments.empty())
             reg = cli::read_commitments_arg("pool-recon", a, commitments, inputs);
+        const cli::ForecastInputs fin =
+            cli::read_forecast_args("pool-recon", a, period, forecast_args, inputs);
         ReconStatement st{
             a,
             reconcile(a, *run.actuals, period,
                       forecast_methods.parse(forecast).value_or(ForecastMethod::profile),
-                      cli::cash_of(cash), cli::commitments_for(a, reg, period)),
+                      cli::cash_of(cash), cli::commitments_for(a, reg, period),
+                      cli::adjustments_of(a, fin.adjust)),
             run.control,
             run.files.size(), // the ledgers, or the one --actuals file
             ledger_args.rejects_path,
             std::move(record)};
         st.cash_register = cli::cash_summary(cash);
         st.actuals = &*run.actuals;
+        cli::add_forecast_inputs(st, fin, reg);
 
         const auto output = [&](const std::string& format) {
             return cli::statement_output(format, [&] { return recon_document(st); },
@@ -94,6 +100,6 @@ int main(int argc, char** argv) {
         if (ws_args.save)
             cli::save_statements("pool-recon", "recon", *ws, period.label(), formats, output,
                                  st.run.inputs);
-        return std::max(cli::recon_findings(st, out.format), reg && !reg->rejects.empty() ? 1 : 0);
+        return std::max(cli::recon_findings(st, out.format), cli::rejected_rows(reg, fin));
     });
 }

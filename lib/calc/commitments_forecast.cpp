@@ -55,8 +55,13 @@ CommitmentsForecast commitments_forecast(const Agreement& a, const CommitmentsRe
     for (const Commitment& row : reg.rows) {
         const Money c = cost_after(row, a.year, m);
         auto [it, fresh] = seen.try_emplace({row.case_ref, to_size(row.scheme)}, f.cases.size());
-        if (fresh) f.cases.push_back({row.case_ref, row.partner, row.scheme, Money{}});
-        f.cases[it->second].committed += c;
+        if (fresh) f.cases.push_back({row.case_ref, row.partner, row.scheme, Money{}, row.end});
+        CaseCommitted& cc = f.cases[it->second];
+        cc.committed += c;
+        if (!row.end || !cc.end)
+            cc.end = std::nullopt; // open-ended once a row is
+        else if (*row.end > *cc.end)
+            cc.end = row.end;
         f.by_partner[to_size(row.partner)] += c;
         f.total += c;
     }

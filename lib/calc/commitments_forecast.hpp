@@ -9,6 +9,7 @@
 #include "model/commitments.hpp"
 #include "model/period.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct CaseCommitted {
     PartnerIndex partner{}; // referring
     SchemeIndex scheme{};
     Money committed;
+    std::optional<Day> end; // its last row's planned end; none: open-ended (a row with no end)
 };
 
 struct CommitmentsForecast {

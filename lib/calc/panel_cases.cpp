@@ -23,7 +23,8 @@ struct RateChoice {
 
 } // namespace
 
-PanelCases panel_cases(const Agreement& a, const CommitmentsRegister& reg, Period period) {
+PanelCases panel_cases(const Agreement& a, const CommitmentsRegister& reg, Period period,
+                       const std::vector<ActualsRow>& spend) {
     PanelCases out;
     out.period = period;
     const Day end = last_day(a.year, period);
@@ -34,7 +35,7 @@ PanelCases panel_cases(const Agreement& a, const CommitmentsRegister& reg, Perio
         auto [it, fresh] = seen.try_emplace({row.case_ref, to_size(row.scheme)}, out.cases.size());
         if (fresh) {
             out.cases.push_back({row.case_ref, row.partner, row.scheme, row.type, row.weekly_cost,
-                                 row.status, Money{}, 0});
+                                 row.status, Money{}, 0, Money{}});
             rate.push_back({row.start, running});
         } else if (rate[it->second].better(row, running)) {
             PanelCase& c = out.cases[it->second];
@@ -48,18 +49,29 @@ PanelCases panel_cases(const Agreement& a, const CommitmentsRegister& reg, Perio
         ++c.rows;
     }
 
+    // Spend per case (SPEC §12): the lines coded to the case on its scheme, to the period's end.
+    const std::string to = a.year.period_ym(period);
+    for (const ActualsRow& r : spend) {
+        if (r.cost_centre.empty() || r.period > to) continue;
+        auto s = a.scheme_index(r.scheme);
+        auto it = s ? seen.find({r.cost_centre, to_size(*s)}) : seen.end();
+        (it == seen.end() ? out.spent_elsewhere : out.cases[it->second].spent) += r.amount;
+    }
+
     out.partners.resize(a.partners.size());
     std::map<std::string, std::size_t> type_at;
     std::vector<Money> weekly_sum;
     for (const PanelCase& c : out.cases) {
         auto [it, fresh] = type_at.try_emplace(c.type, out.types.size());
         if (fresh) {
-            out.types.push_back({c.type, 0, Money{}, Money{}});
+            out.types.push_back({c.type, 0, Money{}, Money{}, Money{}});
             weekly_sum.emplace_back();
         }
         PlacementType& t = out.types[it->second];
         ++t.cases;
         t.committed += c.committed;
+        t.spent += c.spent;
+        out.spent += c.spent;
         weekly_sum[it->second] += c.weekly_cost;
         PartnerReferrals& p = out.partners[to_size(c.partner)];
         ++p.cases;

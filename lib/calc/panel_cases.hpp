@@ -4,6 +4,7 @@
 // contributions.
 #pragma once
 
+#include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/commitments.hpp"
 #include "model/period.hpp"
@@ -24,6 +25,7 @@ struct PanelCase {
     CaseStatus status{};  // of that row
     Money committed;      // its rows' cost after the period to 31 March (SPEC §12)
     std::size_t rows = 0; // one a rate
+    Money spent; // ledger lines coded to it (its `case` column) on its scheme, to the period
 };
 
 struct PlacementType {
@@ -31,6 +33,7 @@ struct PlacementType {
     std::size_t cases = 0;
     Money committed;
     Money average_weekly; // Σ the cases' weekly costs / cases, rounded half away from zero
+    Money spent;
 };
 
 struct PartnerReferrals {
@@ -46,8 +49,14 @@ struct PanelCases {
     std::vector<PlacementType> types;       // in order of first appearance
     std::vector<PartnerReferrals> partners; // [[partner]] order
     Money committed;                        // Σ cases = Σ types = Σ partners
+    Money spent;                            // Σ cases' spent = Σ types' spent
+    // Spent to the period on lines whose case is not one of the register's on that scheme.
+    Money spent_elsewhere;
 };
 
-PanelCases panel_cases(const Agreement& agreement, const CommitmentsRegister& reg, Period period);
+// `spend`: the ledgers' accepted lines by partner, scheme, period and case (ActualsRow's
+// cost_centre holding the case, as read_ledgers gives it with group_by case), or empty.
+PanelCases panel_cases(const Agreement& agreement, const CommitmentsRegister& reg, Period period,
+                       const std::vector<ActualsRow>& spend = {});
 
 } // namespace poolkit

@@ -47,7 +47,8 @@ void add_forecast(BudgetFigures& f, ForecastMethod method, int m) {
 }
 
 SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t s, Period period,
-                             ForecastMethod method, const std::optional<CommitmentsForecast>& cf) {
+                             ForecastMethod method, const std::optional<CommitmentsForecast>& cf,
+                             Money adjustment) {
     const int m = period.number(); // periods elapsed to its end
     const Scheme& scheme = a.schemes[s];
     SchemeFigures f;
@@ -65,6 +66,10 @@ SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t
         f.forecast_variance = f.forecast_outturn - f.budget;
         f.previous_forecast = act.scheme_to(SchemeIndex{s}, m - 1) + cf->schemes_previous[s].rest();
     }
+    // A budget holder's adjustment (SPEC §12 --adjust) is part of both forecasts.
+    f.forecast_outturn += adjustment;
+    f.forecast_variance = f.forecast_outturn - f.budget;
+    f.previous_forecast += adjustment;
     f.forecast_movement = f.forecast_outturn - f.previous_forecast;
     f.rag = rag_status(f.forecast_variance, f.budget, a.monitoring);
     return f;
@@ -92,7 +97,8 @@ LineTally lines_in(const Actuals& act, Period::Range periods) {
 
 Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
                          ForecastMethod method, const CashRegister* cash,
-                         std::optional<CommitmentsForecast> commitments) {
+                         std::optional<CommitmentsForecast> commitments,
+                         std::vector<Money> adjustments) {
     const int m = period.number(); // periods elapsed to its end
     if (act.partners() != a.partners.size() || act.schemes() != a.schemes.size())
         throw Error(ErrorKind::invariant, "actuals do not have the agreement's shape");
@@ -101,9 +107,11 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
     r.period = period;
     r.method = method;
     r.commitments = std::move(commitments);
+    r.adjustments = std::move(adjustments);
     std::vector<Money> forecast_variances;
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-        r.schemes.push_back(scheme_figures(a, act, s, period, method, r.commitments));
+        r.schemes.push_back(scheme_figures(a, act, s, period, method, r.commitments,
+                                           r.adjustments.empty() ? Money{} : r.adjustments.at(s)));
         add_to(r.total, r.schemes.back());
         forecast_variances.push_back(r.schemes.back().forecast_variance);
     }
@@ -174,6 +182,29 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
                              ? std::vector<Money>(a.partners.size())
                              : allocate(ytd, std::span<const Money>(a.schemes[s].contributions));
         }
+        // From commitments (SPEC §12), each partner's own part of a scheme is forecast from the
+        // cases it referred, and the scheme's allowance allocated by the contributions (§2): so
+        // the partners' forecasts add up to the scheme's.
+        // A budget holder's adjustment (--adjust) likewise, by the contributions.
+        std::vector<std::vector<Money>> rest(a.schemes.size(),
+                                             std::vector<Money>(a.partners.size()));
+        std::vector<std::vector<Money>> adjusted = rest;
+        for (std::size_t s = 0; s < r.adjustments.size(); ++s)
+            if (!r.adjustments[s].is_zero())
+                adjusted[s] =
+                    allocate(r.adjustments[s], std::span<const Money>(a.schemes[s].contributions));
+        if (r.commitments) {
+            for (const CaseCommitted& c : r.commitments->cases)
+                rest[to_size(c.scheme)][to_size(c.partner)] += c.committed;
+            for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+                const Money allowance = r.commitments->schemes[s].allowance;
+                if (allowance.is_zero()) continue;
+                const std::vector<Money> part =
+                    allocate(allowance, std::span<const Money>(a.schemes[s].contributions));
+                for (std::size_t p = 0; p < a.partners.size(); ++p)
+                    rest[s][p] += part[p];
+            }
+        }
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             AlignedSubtotal sub;
             sub.partner = p;
@@ -183,11 +214,16 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
                 f.scheme = s;
                 f.budget = a.schemes[s].contributions[p];
                 if (f.budget.is_zero() &&
-                    act.partner_scheme_to(PartnerIndex{p}, SchemeIndex{s}, Period::count).is_zero())
+                    act.partner_scheme_to(PartnerIndex{p}, SchemeIndex{s}, Period::count)
+                        .is_zero() &&
+                    rest[s][p].is_zero())
                     continue;
                 f.budget_ytd = own_ytd[s][p];
                 f.actual_ytd = act.partner_scheme_to(PartnerIndex{p}, SchemeIndex{s}, m);
                 add_forecast(f, method, m);
+                if (r.from_commitments(s)) f.forecast_outturn = f.actual_ytd + rest[s][p];
+                f.forecast_outturn += adjusted[s][p];
+                f.forecast_variance = f.forecast_outturn - f.budget;
                 f.spend_without_budget = f.budget.is_zero() && !f.actual_ytd.is_zero();
                 if (f.spend_without_budget) ++r.spend_without_budget;
                 sub += f;

@@ -6,6 +6,7 @@
 
 #include "calc/cash_application.hpp"
 #include "calc/commitments_forecast.hpp"
+#include "calc/forecast_movement.hpp"
 #include "calc/joint_invoice.hpp"
 #include "calc/rag.hpp"
 #include "calc/risk_share.hpp"
@@ -97,16 +98,25 @@ struct Reconciliation {
     bool from_commitments(std::size_t s) const {
         return commitments && commitments->schemes[s].rows > 0;
     }
+    // A budget holder's adjustments (SPEC §12 --adjust), Σ by scheme, in the forecasts above;
+    // empty when none were given.
+    std::vector<Money> adjustments;
+    // Against last month's statement as issued (SPEC §12 --previous): the previous forecasts and
+    // movements above are then its, and this says how they split (forecast_movement.hpp).
+    std::optional<ForecastMovement> movement;
 };
 
 // `actuals` must have the agreement's shape; `cash`, the cash register (SPEC §10) read against the
 // agreement, or nullptr to assume the cash. With `commitments` (made for the same period), a
-// scheme with register rows is forecast as actual_ytd + its rest of the year (SPEC §12). Throws
+// scheme with register rows is forecast as actual_ytd + its rest of the year (SPEC §12).
+// `adjustments` (one a scheme, or empty) are added to the forecasts, this one's and the one made
+// at m − 1 from the same inputs, before the RAG and the risk share are worked out. Throws
 // Error(invariant) if a total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted
 // control total, in pence and in lines to and after m).
 Reconciliation reconcile(const Agreement& agreement, const Actuals& actuals, Period period,
                          ForecastMethod method, const CashRegister* cash = nullptr,
-                         std::optional<CommitmentsForecast> commitments = std::nullopt);
+                         std::optional<CommitmentsForecast> commitments = std::nullopt,
+                         std::vector<Money> adjustments = {});
 
 // The forecast outturn of one budget (SPEC §6): profile = actual_ytd + (budget − budget_ytd);
 // run-rate = actual_ytd × 12 / m, rounded half away from zero, m = periods_elapsed (0..12). At

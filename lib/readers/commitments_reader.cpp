@@ -9,6 +9,8 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <limits>
 #include <unordered_map>
 
 namespace poolkit {
@@ -47,16 +49,8 @@ class Reader {
     }
 
   private:
-    // A total plus a weekly cost, checked (SPEC §2), the overflow named at the row.
     void add(Money& total, Money amount, const SourceLocation& at) {
-        try {
-            total += amount;
-        } catch (const Error&) {
-            throw Error(ErrorKind::arithmetic, at,
-                        fmt::format("this row's weekly cost ({}) takes the register's total "
-                                    "beyond ±92,233,720,368,547,758.07; is a cost wrong?",
-                                    format_plain(amount)));
-        }
+        add_to_total(total, amount, at, "weekly cost", "the register's total");
     }
 
     void reject(const RegisterRow& r, long col, std::string reason, std::optional<Money> amount) {
@@ -99,6 +93,16 @@ class Reader {
                         fmt::format("a weekly cost is zero or more, not {}: a case that ends "
                                     "is given its end date, not a negative cost",
                                     format_plain(m.value)));
+
+        // A row's cost is worked out over up to a year of days (SPEC §12): a weekly cost whose
+        // year is beyond int64 pence cannot be costed, so it is rejected here, at its row.
+        if (m.value.pence() > std::numeric_limits<std::int64_t>::max() / 366 * 7)
+            return fail(c_weekly_cost,
+                        fmt::format("weekly cost {} is too large to cost a year of (at most "
+                                    "{} a week)",
+                                    format_plain(m.value),
+                                    format_plain(Money::from_pence(
+                                        std::numeric_limits<std::int64_t>::max() / 366 * 7))));
 
         Commitment c;
         c.where = at;

@@ -53,6 +53,18 @@ std::string unknown_partner(const Agreement& a, std::string_view id) {
     return unknown_id("partner", id, a.partners);
 }
 
+void add_to_total(Money& total, Money amount, const SourceLocation& at, std::string_view what,
+                  std::string_view total_name) {
+    try {
+        total += amount;
+    } catch (const Error&) {
+        throw Error(ErrorKind::arithmetic, at,
+                    fmt::format("this row's {} ({}) takes {} beyond ±92,233,720,368,547,758.07; "
+                                "is it wrong?",
+                                what, format_plain(amount), total_name));
+    }
+}
+
 std::string unknown_scheme(const Agreement& a, std::string_view id) {
     return unknown_id("scheme", id, a.schemes);
 }

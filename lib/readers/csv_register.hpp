@@ -100,6 +100,12 @@ class RegisterReader {
     std::vector<int> col_;
 };
 
+// total += amount, checked (SPEC §2): beyond int64 pence is Error(arithmetic) at the row `at`,
+// naming the row's `what` ("weekly cost") and the `total` it was added to ("the register's
+// total").
+void add_to_total(Money& total, Money amount, const SourceLocation& at, std::string_view what,
+                  std::string_view total_name);
+
 // Why `id` names no partner of `a` (with the partners listed and a "did you mean"), for a reject.
 std::string unknown_partner(const Agreement& a, std::string_view id);
 // The same for a scheme.

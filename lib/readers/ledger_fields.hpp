@@ -22,8 +22,9 @@ enum class LedgerField : std::size_t {
     amount, // one signed column...
     debit,  // ...or debit and credit columns: amount = debit - credit
     credit,
+    case_ref, // the panel case a line is spent on (SPEC §12): pool-cases' spend per case
 };
-inline constexpr std::size_t ledger_field_count = 9;
+inline constexpr std::size_t ledger_field_count = 10;
 
 struct LedgerFieldEntry {
     LedgerField field;
@@ -48,6 +49,7 @@ inline constexpr LedgerFieldEntry ledger_fields[ledger_field_count] = {
     {LedgerField::amount, "amount", "amount", true, false, false, {}},
     {LedgerField::debit, "debit", "debit", false, false, false, {}},
     {LedgerField::credit, "credit", "credit", false, false, false, {}},
+    {LedgerField::case_ref, "case", "case", false, true, false, {}},
 };
 
 inline constexpr const LedgerFieldEntry& ledger_field(LedgerField f) {

@@ -310,9 +310,8 @@ class Parser {
             }
             std::string s3;
             GlobalKey g{std::string(partner), std::string(scheme), month,
-                        sh_.options->by_cost_centre
-                            ? std::string(value(LedgerField::cost_centre, s3))
-                            : std::string()};
+                        sh_.options->by_cost_centre ? std::string(value(sh_.options->group_by, s3))
+                                                    : std::string()};
             located(line, pence, Located::Figure::accepted, &g);
             return;
         }
@@ -332,7 +331,7 @@ class Parser {
             std::uint32_t cc = 0;
             if (sh_.options->by_cost_centre) {
                 std::string s3;
-                cc = w_.centres.intern(value(LedgerField::cost_centre, s3));
+                cc = w_.centres.intern(value(sh_.options->group_by, s3));
             }
             cell = &w_.groups.at(GroupKey{pid, sid, static_cast<std::uint32_t>(month), cc});
         }
@@ -350,7 +349,7 @@ class Parser {
         o.cost_centre.clear();
         if (sh_.options->by_cost_centre) {
             std::string s3;
-            o.cost_centre = value(LedgerField::cost_centre, s3);
+            o.cost_centre = value(sh_.options->group_by, s3);
         }
         o.month = month;
         o.pence = pence;

@@ -170,6 +170,9 @@ LedgerProfile default_ledger_profile() {
     p.description = "poolkit's own layout: " + default_ledger_header();
     for (const auto& e : ledger_fields)
         if (e.default_column) p.columns[static_cast<std::size_t>(e.field)] = e.keyword;
+    // A `case` column is read when a ledger in poolkit's own layout has one (SPEC §12); it is not
+    // part of the layout's header, which needs none.
+    p.columns[static_cast<std::size_t>(LedgerField::case_ref)] = "case";
     return p;
 }
 

@@ -39,8 +39,11 @@ struct LedgerSpec {
 
 struct LedgerOptions {
     bool duplicate_check = true;
-    bool hash_inputs = true;            // compute each ledger's SHA-256 for the inputs record
-    bool by_cost_centre = false;        // keep the cost centre in LedgerRun::rows
+    bool hash_inputs = true;     // compute each ledger's SHA-256 for the inputs record
+    bool by_cost_centre = false; // keep the cost centre in LedgerRun::rows
+    // The field by_cost_centre keeps in ActualsRow::cost_centre: the cost centre, or the case
+    // (pool-cases' spend per case, SPEC §12).
+    LedgerField group_by = LedgerField::cost_centre;
     unsigned threads = 0;               // 0: every core
     std::size_t block_bytes = 4u << 20; // the size of a read (tests use small ones)
     bool map_files = true; // read files in place through a mapping; false: into buffers (tests)

@@ -16,7 +16,8 @@ namespace poolkit {
 struct CasesStatement {
     const Agreement& agreement;
     PanelCases cases;
-    RunRecord run; // the tool, its arguments and inputs: agreement, register
+    RunRecord run;             // the tool, its arguments and inputs: agreement, register, ledgers
+    bool ledgers_read = false; // whether spend per case was looked for (LEDGER... given)
 };
 
 // The statement for people (text, Markdown, HTML: writers/document_render.hpp).

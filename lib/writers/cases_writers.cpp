@@ -15,22 +15,26 @@ namespace {
 
 Table cases_table(const CasesStatement& st, bool display) {
     const Agreement& a = st.agreement;
+    // Spent is shown to people when ledgers were read; the data always has it (SPEC §12).
     FormTable t(display, {{"Case", "case"},
                           {"Referred by", "partner"},
                           {"Scheme", "scheme"},
                           {"Type", "type"},
                           {"Status", "status"},
                           {"Weekly cost", "weekly_cost", true},
-                          {"Committed", "committed", true}});
+                          {"Committed", "committed", true},
+                          {st.ledgers_read ? "Spent" : nullptr, "spent", true}});
     for (const PanelCase& c : st.cases.cases)
         t.add_row({text_cell(c.case_ref), text_cell(a.partners[to_size(c.partner)].id),
                    text_cell(a.schemes[to_size(c.scheme)].id), text_cell(c.type),
                    text_cell(std::string(case_statuses.keyword(c.status))),
-                   money_cell(c.weekly_cost, display), money_cell(c.committed, display)});
+                   money_cell(c.weekly_cost, display), money_cell(c.committed, display),
+                   money_cell(c.spent, display)});
     if (display) {
         t.add_rule();
         t.add_row({text_cell("Total"), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
-                   text_cell(""), money_cell(st.cases.committed, display)});
+                   text_cell(""), money_cell(st.cases.committed, display),
+                   money_cell(st.cases.spent, display)});
     }
     return t.table();
 }
@@ -39,10 +43,11 @@ Table types_table(const CasesStatement& st) {
     FormTable t(true, {{"Placement type", "type"},
                        {"Cases", "cases", true},
                        {"Average weekly cost", "average_weekly", true},
-                       {"Committed", "committed", true}});
+                       {"Committed", "committed", true},
+                       {st.ledgers_read ? "Spent" : nullptr, "spent", true}});
     for (const PlacementType& p : st.cases.types)
         t.add_row({text_cell(p.type), count_cell(p.cases), money_cell(p.average_weekly, true),
-                   money_cell(p.committed, true)});
+                   money_cell(p.committed, true), money_cell(p.spent, true)});
     return t.table();
 }
 
@@ -75,6 +80,10 @@ Document cases_document(const CasesStatement& st) {
                          a.year.period_end_date(st.cases.period), a.year.end_date())});
     d.heading("Cases");
     d.table(cases_table(st, true), "Cases");
+    if (st.ledgers_read && !st.cases.spent_elsewhere.is_zero())
+        d.paragraph(fmt::format("Spent on lines whose case is not in the register (on that "
+                                "scheme): £{}.",
+                                format_display(st.cases.spent_elsewhere)));
     d.heading("By placement type");
     d.table(types_table(st), "Placement types");
     d.heading("By referring partner");
@@ -102,12 +111,14 @@ std::string cases_json(const CasesStatement& st) {
         json.field("status", case_statuses.keyword(c.status));
         json.field("weekly_cost", c.weekly_cost);
         json.field("committed", c.committed);
+        json.field("spent", c.spent);
     });
     json.objects("types", pc.types, [&](const PlacementType& t) {
         json.field("type", t.type);
         json.field("cases", static_cast<std::uint64_t>(t.cases));
         json.field("average_weekly_cost", t.average_weekly);
         json.field("committed", t.committed);
+        json.field("spent", t.spent);
     });
     json.key("partners").begin_array();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
@@ -122,6 +133,8 @@ std::string cases_json(const CasesStatement& st) {
     }
     json.end_array();
     json.field("committed", pc.committed);
+    json.field("spent", pc.spent);
+    json.field("spent_elsewhere", pc.spent_elsewhere);
     json.end_object();
     return json.str();
 }

@@ -1,5 +1,6 @@
 #include "writers/recon_commitments.hpp"
 
+#include "model/calendar_day.hpp"
 #include "support/keyword_table.hpp"
 
 namespace poolkit {
@@ -90,6 +91,8 @@ void write_recon_cases_json(JsonWriter& json, const ReconStatement& st) {
         json.field("partner", a.partners[to_size(c.partner)].id);
         json.field("scheme", a.schemes[to_size(c.scheme)].id);
         json.field("committed", c.committed);
+        // Its planned end, null when open-ended: --previous tells an early end from it (§12).
+        json.field("end", c.end ? std::optional<std::string>(iso_text(*c.end)) : std::nullopt);
     });
     const std::vector<std::size_t> n = cases_by_partner(cf, a.partners.size());
     json.key("referrals").begin_array();

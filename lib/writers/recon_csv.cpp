@@ -1,4 +1,5 @@
 // pool-recon's CSV tables (SPEC §5 `--format csv`), one a file: `--table` chooses.
+#include "writers/recon_movement.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 
@@ -16,6 +17,12 @@ std::string recon_csv(const ReconStatement& st, ReconTable table) {
         return recon_aligned_table(st, false).csv();
     case ReconTable::ledger:
         return recon_ledger_table(st).csv();
+    case ReconTable::cases: // SPEC §12: with --commitments, --adjust, --previous (cli checks)
+        return recon_cases_table(st, false).csv();
+    case ReconTable::adjustments:
+        return recon_adjustments_table(st, false).csv();
+    case ReconTable::movement:
+        return recon_movement_table(st, false).csv();
     }
     return {};
 }

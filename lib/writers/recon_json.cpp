@@ -7,6 +7,7 @@
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
 #include "writers/recon_commitments.hpp"
+#include "writers/recon_movement.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
@@ -59,12 +60,15 @@ std::string recon_json(const ReconStatement& st) {
         json.field("name", a.schemes[s].name);
         scheme_json(json, r.schemes[s]);
         write_scheme_commitments_json(json, st, s);
+        write_scheme_movement_json(json, st, s);
         json.end_object();
     }
     json.end_array();
     json.key("total").begin_object();
     scheme_json(json, r.total);
+    write_total_movement_json(json, st);
     json.end_object();
+    write_recon_movement_json(json, st);
     write_variations_json(json, a); // SPEC §14
 
     // Whether the cash came from a register or was assumed (SPEC §6); aligned moves none.

@@ -7,6 +7,7 @@
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/cash_register.hpp"
+#include "model/forecast_adjustments.hpp"
 #include "model/input_file.hpp"
 #include "support/keyword_table.hpp"
 #include "writers/document.hpp"
@@ -25,14 +26,24 @@ struct ReconStatement {
     std::string rejects_path; // where the rejected lines were written, if anywhere
     RunRecord run;            // the tool, its arguments and inputs: agreement, ledgers, profiles
     std::optional<CashRegisterSummary> cash_register = std::nullopt; // --cash (SPEC §10)
-    const Actuals* actuals = nullptr; // the figures by month, for the charts; none: no charts
+    ForecastAdjustments adjustments = {}; // --adjust, with their reasons (SPEC §12)
+    const Actuals* actuals = nullptr;     // the figures by month, for the charts; none: no charts
 };
 
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.
-enum class ReconTable { schemes, partners, invoices, aligned, ledger };
+enum class ReconTable {
+    schemes,
+    partners,
+    invoices,
+    aligned,
+    ledger,
+    cases,
+    adjustments,
+    movement
+};
 // The keyword of each: pool-recon's --table choices, in the order its help lists them.
-inline constexpr auto recon_tables =
-    keywords_in_order<ReconTable>({"schemes", "partners", "invoices", "aligned", "ledger"});
+inline constexpr auto recon_tables = keywords_in_order<ReconTable>(
+    {"schemes", "partners", "invoices", "aligned", "ledger", "cases", "adjustments", "movement"});
 
 // The statement for people (text, Markdown, HTML: writers/document_render.hpp).
 Document recon_document(const ReconStatement& st);

@@ -8,6 +8,7 @@
 #include "writers/joint_parts.hpp"
 #include "writers/recon_charts.hpp"
 #include "writers/recon_commitments.hpp"
+#include "writers/recon_movement.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
@@ -195,6 +196,15 @@ Document recon_document(const ReconStatement& st) {
                                  comma_list(rest), forecast_name(st.recon.method))});
         d.heading("Committed by referring partner");
         d.table(recon_referrals_table(st, true), "Referrals");
+    }
+    if (!st.adjustments.rows.empty()) { // SPEC §12 --adjust: in the forecasts above
+        d.heading("Forecast adjustments (in the forecast outturn above)");
+        d.table(recon_adjustments_table(st, true), "Adjustments");
+    }
+    if (st.recon.movement) { // SPEC §12 --previous
+        d.heading(fmt::format("Movement against the statement of {} as reported",
+                              a.year.period_long(st.recon.movement->against)));
+        d.table(recon_movement_table(st, true), "Movement");
     }
     if (auto plans = action_plan_lines(st); !plans.empty()) {
         d.heading(fmt::format("Action plans needed (a forecast variance of {} of the budget or "

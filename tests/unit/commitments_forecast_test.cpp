@@ -4,10 +4,14 @@
 #include "settlement_fixture.hpp"
 #include "test_period.hpp"
 
+#include "calc/commitment_cost.hpp"
 #include "calc/commitments_forecast.hpp"
 #include "calc/reconciliation.hpp"
 
 #include <doctest/doctest.h>
+
+#include <random>
+#include <string>
 
 using namespace poolkit;
 using poolkit::test::pence;
@@ -92,4 +96,96 @@ TEST_CASE("commitments forecast: the allowance over the months after the period"
     // P01..P04 carry 833.34, the rest 833.33: after P03, P04's 833.34 + 8 × 833.33 (6,666.64) =
     // 7,499.98.
     CHECK(allowance_after(pence(1000000), 3) == pence(749998));
+}
+
+TEST_CASE("commitments forecast: across the year end, mid-month, ended early, a rate change") {
+    const FinancialYear fy = FinancialYear::starting(2025);
+    // From 1 Feb 2026 to 31 May 2026 at 70.00 a week: only February (28d, 280.00) and March (31d,
+    // 310.00) are in the year; April and May 2026 are next year's. After P06: 590.00.
+    const Commitment across =
+        row("C-1", 0, pence(70'00), *day_of(2026, 2, 1), *day_of(2026, 5, 31));
+    CHECK(cost_after(across, fy, 6) == pence(590'00));
+    CHECK(cost_after(across, fy, 11) == pence(310'00)); // after February: March only
+    // Starting mid-month, 17 Sep at 700.00: September's 14 days (1,400.00) are before the
+    // period end and not committed after P06; after P05 they are: 1,400.00 + 18,200.00.
+    const Commitment mid = row("C-2", 0, pence(700'00), *day_of(2025, 9, 17), std::nullopt);
+    CHECK(cost_by_period(mid, fy)[per(6)] == pence(1400'00));
+    CHECK(cost_after(mid, fy, 6) == pence(18200'00));
+    CHECK(cost_after(mid, fy, 5) == pence(19600'00));
+    // Ending before the period end, on 12 Sep: nothing is committed after P06; September's 12 days
+    // at 350.00 (600.00) still counted after P05.
+    const Commitment ended =
+        row("C-3", 1, pence(350'00), *day_of(2025, 4, 1), *day_of(2025, 9, 12));
+    CHECK(cost_after(ended, fy, 6) == Money{});
+    CHECK(cost_after(ended, fy, 5) == pence(600'00));
+    // A rate change mid-period: 140.00 a week to 15 Oct, then 210.00 from 16 Oct. October is
+    // split: 15 days × 20.00 = 300.00 and 16 days × 30.00 = 480.00, each row rounded on its own.
+    CommitmentsRegister reg;
+    reg.rows.push_back(row("C-4", 0, pence(140'00), *day_of(2025, 4, 1), *day_of(2025, 10, 15)));
+    reg.rows.push_back(row("C-4", 0, pence(210'00), *day_of(2025, 10, 16), std::nullopt));
+    CHECK(cost_by_period(reg.rows[0], fy)[per(7)] == pence(300'00));
+    CHECK(cost_by_period(reg.rows[1], fy)[per(7)] == pence(480'00));
+    Agreement a = test::make_agreement({"ICB", "BRISTOL"}, {{"S01", {5000000, 5000000}}}, 1);
+    const CommitmentsForecast cf = commitments_forecast(a, reg, 6);
+    // One case: 300.00 + 480.00 + Nov..Mar at 30.00 a day (151d) 4,530.00 = 5,310.00, open-ended
+    // because its last row is: 5,010.00 of it on the open-ended line, 300.00 committed.
+    REQUIRE(cf.cases.size() == 1);
+    CHECK(cf.cases[0].committed == pence(5310'00));
+    CHECK_FALSE(cf.cases[0].end);
+    CHECK(cf.schemes[0].committed == pence(300'00));
+    CHECK(cf.schemes[0].open_ended == pence(5010'00));
+}
+
+TEST_CASE(
+    "commitments forecast: random registers, forecast = actual + the rows' rest of the year") {
+    // An independent count: day by day, each row's days in each period after m, its cost there
+    // weekly × days / 7 rounded half away from zero (SPEC §12), summed; plus the allowance.
+    const FinancialYear fy = FinancialYear::starting(2025);
+    Agreement a = test::make_agreement(
+        {"ICB", "BRISTOL"}, {{"S01", {5000000, 5000000}}, {"S02", {1200000, 1200000}}}, 1);
+    a.schemes[0].new_starts = pence(1234567);
+    std::mt19937 rng(20251202);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    const Day year_start = first_day(fy, per(1));
+    for (int trial = 0; trial < 200; ++trial) {
+        CommitmentsRegister reg;
+        const int rows = pick(1, 8);
+        for (int i = 0; i < rows; ++i) {
+            const Day start = year_start + std::chrono::days(pick(-60, 400));
+            std::optional<Day> end;
+            if (pick(0, 3) > 0) end = start + std::chrono::days(pick(0, 300));
+            Commitment c = row("C-" + std::to_string(i), static_cast<std::size_t>(pick(0, 1)),
+                               pence(pick(0, 500000)), start, end);
+            c.scheme = SchemeIndex{static_cast<std::size_t>(pick(0, 1))};
+            reg.rows.push_back(c);
+        }
+        Actuals act(2, 2);
+        act.add(PartnerIndex{1}, SchemeIndex{0}, per(pick(1, 12)), pence(pick(0, 9000000)));
+        act.add(PartnerIndex{0}, SchemeIndex{1}, per(pick(1, 12)), pence(pick(0, 9000000)));
+        const int m = pick(1, 12);
+        const Reconciliation r = reconcile(a, act, per(m), ForecastMethod::profile, nullptr,
+                                           commitments_forecast(a, reg, m));
+        for (std::size_t s = 0; s < 2; ++s) {
+            Money rest;
+            std::size_t n = 0;
+            for (const Commitment& c : reg.rows) {
+                if (to_size(c.scheme) != s) continue;
+                ++n;
+                for (int p = m + 1; p <= 12; ++p) {
+                    std::int64_t days = 0;
+                    for (Day d = first_day(fy, per(p)); d <= last_day(fy, per(p));
+                         d += std::chrono::days(1))
+                        days += d >= c.start && (!c.end || d <= *c.end);
+                    rest += round_half_away(Rational(c.weekly_cost.pence()) * days / 7);
+                }
+            }
+            const Money actual = act.scheme_to(SchemeIndex{s}, m);
+            if (n == 0) {
+                CHECK_FALSE(r.from_commitments(s));
+                continue;
+            }
+            const Money allowance = allowance_after(a.schemes[s].new_starts, m);
+            CHECK(r.schemes[s].forecast_outturn == actual + rest + allowance);
+        }
+    }
 }

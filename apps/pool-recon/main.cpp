@@ -7,6 +7,7 @@
 #include "commitments_args.hpp"
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
+#include "recon_view_args.hpp"
 #include "statement_options.hpp"
 
 #include "calc/reconciliation.hpp"
@@ -24,12 +25,11 @@ int main(int argc, char** argv) {
         "Month-end reconciliation of a pooled, aligned or joint budget: budget, "
         "actual and forecast by scheme, each partner's position, the RAG status and the "
         "ledger control totals (how each is worked out: docs/formulas.md)."};
-    std::string agreement_path, period_text, forecast = "profile", table = "schemes", commitments;
+    std::string agreement_path, forecast = "profile", table = "schemes", commitments;
     cli::LedgerArgs ledger_args;
     cli::OutputOptions out;
-    app.add_option("--period", period_text, "the month end: P01..P12 or YYYY-MM")
-        ->required()
-        ->type_name("PERIOD");
+    cli::ReconViewArgs view_args;
+    cli::add_recon_view_options(app, view_args);
     app.add_option("--forecast", forecast,
                    "forecast outturn method: profile (actual + remaining budget) or run-rate "
                    "(actual × 12 / m)")
@@ -53,8 +53,10 @@ int main(int argc, char** argv) {
         RunRecord record = cli::run_record("pool-recon", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
-        const Period period = cli::period_arg(a, period_text);
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
+        const cli::ReconView view = cli::recon_view(a, view_args, agreement_path,
+                                                    !commitments.empty(), csv_table, out.format);
+        const Period period = view.to;
         if (!commitments.empty()) cli::check_commitments_forecast(a);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
             ledger_args.rejects_path,
             std::move(record)};
         st.cash_register = cli::cash_summary(cash);
+        cli::add_view(st, view, *run.actuals, cli::cash_of(cash));
 
         cli::write_output(out.output, out.format == "json"  ? recon_json(st)
                                       : out.format == "csv" ? recon_csv(st, csv_table)

@@ -1,4 +1,5 @@
 // pool-recon's CSV tables (SPEC §5 `--format csv`), one a file: `--table` chooses.
+#include "writers/recon_monthly.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 
@@ -16,6 +17,8 @@ std::string recon_csv(const ReconStatement& st, ReconTable table) {
         return recon_aligned_table(st, false).csv();
     case ReconTable::ledger:
         return recon_ledger_table(st).csv();
+    case ReconTable::monthly:
+        return recon_monthly_table(st, false).csv();
     }
     return {};
 }

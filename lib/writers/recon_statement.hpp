@@ -3,6 +3,8 @@
 // recon_json and recon_csv.
 #pragma once
 
+#include "calc/monthly.hpp"
+#include "calc/partner_pack.hpp"
 #include "calc/reconciliation.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
@@ -24,13 +26,18 @@ struct ReconStatement {
     std::string rejects_path; // where the rejected lines were written, if anywhere
     RunRecord run;            // the tool, its arguments and inputs: agreement, ledgers, profiles
     std::optional<CashRegisterSummary> cash_register = std::nullopt; // --cash (SPEC §10)
+    // --period P01..P06 or --monthly (SPEC §5): the months to the statement's period
+    std::optional<MonthlyReconciliation> monthly = std::nullopt;
+    // --partner ID (SPEC §5): that partner's statement; --thousands: its amounts in £000
+    std::optional<PartnerPack> partner = std::nullopt;
+    bool thousands = false;
 };
 
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.
-enum class ReconTable { schemes, partners, invoices, aligned, ledger };
+enum class ReconTable { schemes, partners, invoices, aligned, ledger, monthly };
 // The keyword of each: pool-recon's --table choices, in the order its help lists them.
-inline constexpr auto recon_tables =
-    keywords_in_order<ReconTable>({"schemes", "partners", "invoices", "aligned", "ledger"});
+inline constexpr auto recon_tables = keywords_in_order<ReconTable>(
+    {"schemes", "partners", "invoices", "aligned", "ledger", "monthly"});
 
 std::string recon_text(const ReconStatement& st);
 std::string recon_markdown(const ReconStatement& st);

@@ -5,7 +5,9 @@
 #include "writers/cash_parts.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
+#include "writers/partner_pack_writers.hpp"
 #include "writers/recon_commitments.hpp"
+#include "writers/recon_monthly.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
@@ -23,6 +25,8 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
     lines.push_back(fmt::format("{} ({})", a.title, a.id));
     lines.push_back(fmt::format("Month-end reconciliation, {} ({} to {})", a.year.period_long(m),
                                 a.year.start_date(), a.year.period_end_date(m)));
+    if (st.partner) // SPEC §5 --partner: one partner's statement
+        lines.push_back("Statement for " + partner_label(a.partners[to_size(st.partner->partner)]));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
     what += fmt::format(" Forecast: {}.",
@@ -195,9 +199,20 @@ std::string render(const ReconStatement& st, Style style) {
         out += "\n";
         out += style == Style::markdown ? "**" + warn.substr(0, warn.size() - 1) + "**\n" : warn;
     }
+    auto closing = [&] {
+        std::string end = "\n" + ledger_line(st);
+        if (style == Style::markdown) end.insert(end.size() - 1, "  ");
+        return end + run_footer(st.run, style == Style::markdown);
+    };
+    if (st.partner) return out + partner_pack_sections(st, style == Style::markdown) + closing();
     out += heading("Schemes");
     out += table(recon_schemes_table(st, true));
     const Agreement& a = st.agreement;
+    if (st.monthly) {
+        out += heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),
+                                   st.monthly->to.label()));
+        out += table(recon_monthly_table(st, true));
+    }
     if (st.recon.commitments) {
         // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.
         out += heading(fmt::format("Forecast from commitments (committed after {} to {})",
@@ -252,11 +267,7 @@ std::string render(const ReconStatement& st, Style style) {
         break;
     }
     }
-    out += "\n";
-    out += ledger_line(st);
-    if (style == Style::markdown) out.insert(out.size() - 1, "  ");
-    out += run_footer(st.run, style == Style::markdown);
-    return out;
+    return out + closing();
 }
 
 } // namespace

@@ -73,10 +73,10 @@ ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, cons
     if (table == ReconTable::monthly && !view.months)
         throw Error(ErrorKind::usage,
                     "--table monthly needs months: --period P01..P06 or --monthly");
-    if (!args.partner.empty() && format == "csv")
+    if (!args.partner.empty() && (format == "csv" || format == "xlsx"))
         throw Error(ErrorKind::usage,
-                    "--partner gives a statement (text, md or json), not a CSV table");
-    if (args.thousands && (format == "csv" || format == "json"))
+                    fmt::format("--partner gives a statement in text, md or json, not {}", format));
+    if (args.thousands && (format == "csv" || format == "json" || format == "xlsx"))
         throw Error(
             ErrorKind::usage,
             fmt::format("--thousands is for text and md: {} carries exact amounts", format));

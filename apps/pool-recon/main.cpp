@@ -2,6 +2,7 @@
 // budgets. Exit 0 clean; 1 with findings (rejected ledger lines, an invalid agreement, aligned
 // spending where the partner's own budget is zero, joint charges above a cap); 2 when it cannot
 // run.
+#include "binary_output.hpp"
 #include "cash_args.hpp"
 #include "cli.hpp"
 #include "commitments_args.hpp"
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
                    "forecast from a commitments register (SPEC §12): actual + committed cost to "
                    "31 March + [forecast] new_starts; schemes with no rows by --forecast")
         ->type_name("FILE");
-    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    cli::add_output_options(app, out, {"text", "csv", "json", "md", "xlsx"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::CashArgs cash_args;
     cli::add_cash_option(app, cash_args);
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
             throw Error(ErrorKind::usage, "--table goes with --format csv");
+        cli::refuse_binary_to_terminal(out);
         RunRecord record = cli::run_record("pool-recon", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
@@ -77,10 +79,11 @@ int main(int argc, char** argv) {
         st.cash_register = cli::cash_summary(cash);
         cli::add_view(st, view, *run.actuals, cli::cash_of(cash));
 
-        cli::write_output(out.output, out.format == "json"  ? recon_json(st)
-                                      : out.format == "csv" ? recon_csv(st, csv_table)
-                                      : out.format == "md"  ? recon_markdown(st)
-                                                            : recon_text(st));
+        cli::write_output(out.output, out.format == "json"   ? recon_json(st)
+                                      : out.format == "csv"  ? recon_csv(st, csv_table)
+                                      : out.format == "md"   ? recon_markdown(st)
+                                      : out.format == "xlsx" ? recon_xlsx(st)
+                                                             : recon_text(st));
         return std::max(cli::recon_findings(st, out.format), reg && !reg->rejects.empty() ? 1 : 0);
     });
 }

@@ -43,5 +43,7 @@ std::string recon_text(const ReconStatement& st);
 std::string recon_markdown(const ReconStatement& st);
 std::string recon_json(const ReconStatement& st);
 std::string recon_csv(const ReconStatement& st, ReconTable table);
+// The bytes of an .xlsx workbook: a sheet a table (writers/xlsx.hpp).
+std::string recon_xlsx(const ReconStatement& st);
 
 } // namespace poolkit

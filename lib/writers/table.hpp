@@ -38,6 +38,8 @@ class Table {
     // A separator line before the next row in text output (e.g. above a Total row).
     void add_rule() { rules_.push_back(rows_.size()); }
     bool empty() const { return rows_.empty(); }
+    const std::vector<Column>& columns() const { return columns_; }
+    const std::vector<std::vector<Cell>>& rows() const { return rows_; }
 
     // Columns padded to their widest cell, two spaces apart, no trailing spaces; header then rows.
     // Cells are shown through visible() (support/visible_text.hpp).
@@ -98,6 +100,10 @@ class AccountTable {
 // One Markdown table cell: control characters shown visibly and '|' escaped, so a name can
 // neither end the row nor add a cell; '<' and '>' escaped, so it cannot be read as HTML.
 std::string md_cell(const std::string& s);
+
+// A text that a spreadsheet would take for a formula: it starts with '=', '+', '-', '@', tab, CR
+// or LF (SPEC §8).
+bool starts_like_formula(const std::string& s);
 
 // One CSV field: quoted when it holds a delimiter, a quote or any control character. A text cell
 // that starts with '=', '+', '-', '@', tab, CR or LF is prefixed with a single quote so a

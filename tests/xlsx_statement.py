@@ -201,6 +201,33 @@ def check_kind(kind, args, sheets):
 for kind, (args, sheets) in RUNS.items():
     check_kind(kind, args, sheets)
 
+# pool-settle --format xlsx (SPEC §7): schemes, partners and transfers against its JSON statement.
+SETTLE = [f"{CHILDREN}/agreement.toml", *PROFILES, *YEAR, "--memorandum"]
+settle_sheets = ["Summary", "Schemes", "Partners", "Transfers", "Risk share steps", "Balances",
+                 "Memorandum", "Notes", "Inputs"]
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "settle.xlsx")
+    cmd = [os.path.join(bindir, "pool-settle"), *SETTLE]
+    doc = json.loads(subprocess.run(cmd + ["--format", "json"], cwd=root, capture_output=True,
+                                    check=True).stdout)
+    subprocess.run(cmd + ["--format", "xlsx", "-o", path], cwd=root, check=True)
+    wb = openpyxl.load_workbook(path)
+    if wb.sheetnames != settle_sheets:
+        fail(f"settle: sheets {wb.sheetnames}")
+    for name in wb.sheetnames:
+        check_formats(f"settle {name}", wb[name])
+    for sheet, key, col in (("Schemes", "schemes", "scheme"), ("Partners", "partners", "partner")):
+        header, rows = rows_of(wb[sheet])
+        objs = {o["id"]: o for o in doc[key]}
+        if len(rows) != len(objs):
+            fail(f"settle {sheet}: {len(rows)} rows")
+        for r in rows:
+            compare(f"settle {sheet} {r[0].value}", header, r, objs[r[header.index(col)].value])
+    header, rows = rows_of(wb["Transfers"])
+    if [(r[0].value, r[1].value, cell_pence(r[2])) for r in rows] != [
+            (t["from"], t["to"], pence(t["amount"])) for t in doc["transfers"]]:
+        fail("settle Transfers: not the JSON statement's transfers")
+
 # A name that a spreadsheet would take for a formula stays text (SPEC §8).
 with tempfile.TemporaryDirectory() as tmp:
     with open(os.path.join(root, JOINT, "agreement.toml"), encoding="utf-8") as f:
@@ -231,6 +258,6 @@ if compared < 400:
     fail(f"only {compared} figures compared: the sheets and the JSON no longer match up")
 for f in failures:
     print(f, file=sys.stderr)
-print(f"xlsx_statement: {len(RUNS)} workbooks, {compared} figures compared, "
+print(f"xlsx_statement: {len(RUNS) + 1} workbooks, {compared} figures compared, "
       f"{len(failures)} failures")
 sys.exit(1 if failures else 0)

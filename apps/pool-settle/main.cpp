@@ -1,6 +1,7 @@
 // pool-settle: the year-end risk share, settlement transfers and memorandum account (SPEC §7).
 // Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend, a year whose
 // ledgers stop short of March); 2 when it cannot run.
+#include "binary_output.hpp"
 #include "cash_args.hpp"
 #include "cli.hpp"
 #include "findings_report.hpp"
@@ -40,11 +41,12 @@ int main(int argc, char** argv) {
                    "with --format csv: " + or_list(cli::choices(settlement_tables)))
         ->check(CLI::IsMember(cli::choices(settlement_tables)))
         ->default_str("partners");
-    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    cli::add_output_options(app, out, {"text", "csv", "json", "md", "xlsx"});
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::add_paid_and_cash_options(app, paid_path, cash_args);
 
     return cli::run(app, argc, argv, [&]() -> int {
+        cli::refuse_binary_to_terminal(out);
         const SettlementTable csv_table = cli::settlement_table(table);
         RunRecord record = cli::run_record("pool-settle", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
@@ -78,10 +80,11 @@ int main(int argc, char** argv) {
         else if (with_memorandum)
             st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
-        cli::write_output(out.output, out.format == "json"  ? settlement_json(st)
-                                      : out.format == "csv" ? settlement_csv(st, csv_table)
-                                      : out.format == "md"  ? settlement_markdown(st)
-                                                            : settlement_text(st));
+        cli::write_output(out.output, out.format == "json"   ? settlement_json(st)
+                                      : out.format == "csv"  ? settlement_csv(st, csv_table)
+                                      : out.format == "md"   ? settlement_markdown(st)
+                                      : out.format == "xlsx" ? settlement_xlsx(st)
+                                                             : settlement_text(st));
         return cli::settlement_findings(st, out.format);
     });
 }

@@ -29,7 +29,80 @@ SheetCell cell_of(const Cell& c, bool rag_column) {
     return out;
 }
 
+// The fields of each CSV record; a quoted field may hold the delimiter, quotes and newlines.
+std::vector<std::vector<std::string>> csv_records(std::string_view csv) {
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < csv.size(); ++i) {
+        const char c = csv[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.push_back(std::move(field));
+            field.clear();
+        } else if (c == '\n') {
+            fields.push_back(std::move(field));
+            field.clear();
+            records.push_back(std::move(fields));
+            fields.clear();
+        } else {
+            field += c;
+        }
+    }
+    if (!field.empty() || !fields.empty()) {
+        fields.push_back(std::move(field));
+        records.push_back(std::move(fields));
+    }
+    return records;
+}
+
+// "-1234.56": what format_plain writes, and nothing else.
+bool plain_amount(const std::string& s) {
+    std::size_t i = s.size() > 0 && s[0] == '-' ? 1 : 0;
+    const std::size_t dot = s.find('.');
+    if (dot == std::string::npos || dot == i || s.size() != dot + 3) return false;
+    for (std::size_t k = i; k < s.size(); ++k)
+        if (k != dot && (s[k] < '0' || s[k] > '9')) return false;
+    return true;
+}
+
 } // namespace
+
+Sheet sheet_of_csv(std::string name, std::string_view csv) {
+    Sheet sheet{std::move(name), {}, {}};
+    auto records = csv_records(csv);
+    if (records.empty()) return sheet;
+    sheet.headers = records.front();
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        std::vector<SheetCell> cells;
+        for (std::string& f : records[r]) {
+            if (plain_amount(f)) {
+                SheetCell c;
+                c.kind = SheetCell::Kind::money;
+                c.money = parse_money(f).value;
+                c.text = std::move(f);
+                cells.push_back(std::move(c));
+            } else {
+                // csv_field quoted a text that starts like a formula; the workbook quotes it again.
+                if (f.size() > 1 && f[0] == '\'' && starts_like_formula(f.substr(1))) f.erase(0, 1);
+                cells.push_back(SheetCell::of_text(std::move(f)));
+            }
+        }
+        sheet.rows.push_back(std::move(cells));
+    }
+    return sheet;
+}
 
 Sheet sheet_of(std::string name, const Table& data_table) {
     Sheet sheet{std::move(name), {}, {}};

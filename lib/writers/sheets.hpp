@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace poolkit {
@@ -50,6 +51,10 @@ struct Workbook {
 // The sheet of a table in its data form: a numeric cell "-1234.56" is money, "255" a count, ""
 // an empty text; a text cell of a column headed "rag" that is a rating keyword carries it.
 Sheet sheet_of(std::string name, const Table& data_table);
+
+// The sheet of a CSV table as a statement writes it (RFC 4180, a header row): a field that is an
+// exact plain amount ("-1234.56") is money, any other a text (a step number, an id).
+Sheet sheet_of_csv(std::string name, std::string_view csv);
 
 // A sheet of (item, value) rows: the statement's heading facts.
 Sheet facts_sheet(std::string name, const std::vector<std::pair<std::string, std::string>>& facts);

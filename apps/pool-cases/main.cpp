@@ -7,6 +7,7 @@
 #include "commitments_args.hpp"
 #include "inputs_args.hpp"
 #include "statement_options.hpp"
+#include "statement_output.hpp"
 
 #include "calc/panel_cases.hpp"
 #include "writers/cases_statement.hpp"
@@ -28,7 +29,7 @@ int main(int argc, char** argv) {
     app.add_option("--period", period_text, "the month end: P01..P12 or YYYY-MM")
         ->required()
         ->type_name("PERIOD");
-    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
 
     return cli::run(app, argc, argv, [&]() -> int {
         RunRecord record = cli::run_record("pool-cases", argc, argv);
@@ -37,10 +38,10 @@ int main(int argc, char** argv) {
         CommitmentsRead reg =
             cli::read_commitments_arg("pool-cases", a, commitments, record.inputs);
         CasesStatement st{a, panel_cases(a, reg.register_, period), std::move(record)};
-        cli::write_output(out.output, out.format == "json"  ? cases_json(st)
-                                      : out.format == "csv" ? cases_csv(st)
-                                      : out.format == "md"  ? cases_markdown(st)
-                                                            : cases_text(st));
+        cli::write_output(out.output,
+                          cli::statement_output(out.format, [&] { return cases_document(st); },
+                                                {{"json", [&] { return cases_json(st); }},
+                                                 {"csv", [&] { return cases_csv(st); }}}));
         return reg.rejects.empty() ? cli::exit_clean : cli::exit_findings;
     });
 }

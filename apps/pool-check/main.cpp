@@ -6,6 +6,7 @@
 // Markdown, the diagnostics within it. In a document, only their count is on stderr.
 // Exit 0 valid (warnings allowed), 1 invalid, 2 could not run (unreadable, syntax error, usage).
 #include "cli.hpp"
+#include "statement_output.hpp"
 
 #include "readers/agreement_loader.hpp"
 #include "support/error.hpp"
@@ -30,12 +31,13 @@ int main(int argc, char** argv) {
                  "print the agreement's terms in plain English, then the findings: errors, and "
                  "terms that are lawful but risky, each with why it matters");
     cli::OutputOptions out;
-    cli::add_output_options(app, out, {"text", "md", "json", "csv"});
+    cli::add_output_options(app, out, cli::statement_formats({"json", "csv"}));
 
     return cli::run(app, argc, argv, [&] {
-        if (out.format == "md" && !explain)
+        if (out.format != "text" && cli::is_document_format(out.format) && !explain)
             throw Error(ErrorKind::usage,
-                        "--format md needs --explain (the summary is text, json or csv)");
+                        "--format " + out.format +
+                            " needs --explain (the summary is text, json or csv)");
         AgreementLoad load = load_agreement(agreement_path);
         RunRecord run = cli::run_record("pool-check", argc, argv);
         run.inputs.push_back(load.input);
@@ -49,7 +51,7 @@ int main(int argc, char** argv) {
         else if (out.format == "csv")
             content = check_csv(e);
         else if (explain)
-            content = out.format == "md" ? explain_markdown(e) : explain_text(e);
+            content = cli::statement_output(out.format, [&] { return explain_document(e); });
         else {
             for (const auto& d : all.items)
                 std::cerr << d.formatted() << '\n';

@@ -10,6 +10,7 @@
 #include "inputs_args.hpp"
 #include "recon_view_args.hpp"
 #include "statement_options.hpp"
+#include "statement_output.hpp"
 
 #include "calc/reconciliation.hpp"
 #include "support/error.hpp"
@@ -43,7 +44,7 @@ int main(int argc, char** argv) {
                    "forecast from a commitments register (SPEC §12): actual + committed cost to "
                    "31 March + [forecast] new_starts; schemes with no rows by --forecast")
         ->type_name("FILE");
-    cli::add_output_options(app, out, {"text", "csv", "json", "md", "xlsx"});
+    cli::add_output_options(app, out, cli::statement_formats({"csv", "json", "xlsx"}));
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::CashArgs cash_args;
     cli::add_cash_option(app, cash_args);
@@ -77,13 +78,14 @@ int main(int argc, char** argv) {
             ledger_args.rejects_path,
             std::move(record)};
         st.cash_register = cli::cash_summary(cash);
+        st.actuals = &*run.actuals;
         cli::add_view(st, view, *run.actuals, cli::cash_of(cash));
 
-        cli::write_output(out.output, out.format == "json"   ? recon_json(st)
-                                      : out.format == "csv"  ? recon_csv(st, csv_table)
-                                      : out.format == "md"   ? recon_markdown(st)
-                                      : out.format == "xlsx" ? recon_xlsx(st)
-                                                             : recon_text(st));
+        cli::write_output(out.output,
+                          cli::statement_output(out.format, [&] { return recon_document(st); },
+                                                {{"json", [&] { return recon_json(st); }},
+                                                 {"csv", [&] { return recon_csv(st, csv_table); }},
+                                                 {"xlsx", [&] { return recon_xlsx(st); }}}));
         return std::max(cli::recon_findings(st, out.format), reg && !reg->rejects.empty() ? 1 : 0);
     });
 }

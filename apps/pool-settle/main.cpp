@@ -7,6 +7,7 @@
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
 #include "statement_options.hpp"
+#include "statement_output.hpp"
 
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
                    "with --format csv: " + or_list(cli::choices(settlement_tables)))
         ->check(CLI::IsMember(cli::choices(settlement_tables)))
         ->default_str("partners");
-    cli::add_output_options(app, out, {"text", "csv", "json", "md", "xlsx"});
+    cli::add_output_options(app, out, cli::statement_formats({"csv", "json", "xlsx"}));
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::add_paid_and_cash_options(app, paid_path, cash_args);
 
@@ -80,11 +81,11 @@ int main(int argc, char** argv) {
         else if (with_memorandum)
             st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
-        cli::write_output(out.output, out.format == "json"   ? settlement_json(st)
-                                      : out.format == "csv"  ? settlement_csv(st, csv_table)
-                                      : out.format == "md"   ? settlement_markdown(st)
-                                      : out.format == "xlsx" ? settlement_xlsx(st)
-                                                             : settlement_text(st));
+        cli::write_output(out.output, cli::statement_output(
+                                          out.format, [&] { return settlement_document(st); },
+                                          {{"json", [&] { return settlement_json(st); }},
+                                           {"csv", [&] { return settlement_csv(st, csv_table); }},
+                                           {"xlsx", [&] { return settlement_xlsx(st); }}}));
         return cli::settlement_findings(st, out.format);
     });
 }

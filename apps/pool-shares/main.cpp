@@ -1,6 +1,7 @@
 // pool-shares AGREEMENT: contribution shares by partner and scheme, and the payment schedule by
 // period (SPEC §5). Thin: load the agreement, compute, pick the writer, write atomically.
 #include "cli.hpp"
+#include "statement_output.hpp"
 
 #include "readers/agreement_loader.hpp"
 #include "support/visible_text.hpp"
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
     app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
         ->required();
     cli::OutputOptions out;
-    cli::add_output_options(app, out, {"text", "csv", "json", "md"});
+    cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
     std::string table = "contributions";
     app.add_option("--table", table,
                    "with --format csv: contributions (by scheme and partner, the default), "
@@ -57,10 +58,8 @@ int main(int argc, char** argv) {
                                                                           : "a joint")
                           << " budget, which has no payment schedule (see the text output); the "
                              "CSV holds only its header\n";
-        } else if (out.format == "md")
-            content = shares_markdown(st);
-        else
-            content = shares_text(st);
+        } else
+            content = cli::statement_output(out.format, [&] { return shares_document(st); });
         cli::write_output(out.output, content);
         return int(cli::exit_clean);
     });

@@ -1,11 +1,13 @@
 // What pool-cases reports (SPEC §12): the panel's cases with their committed cost after the
-// period, by referring partner and placement type, and the record of its inputs. Rendered as text,
-// Markdown, CSV (one row a case) and JSON (schema poolkit.cases/1).
+// period, by referring partner and placement type, and the record of its inputs. Built as a
+// Document (text, Markdown, HTML), written as CSV (one row a case) and JSON (schema
+// poolkit.cases/1).
 #pragma once
 
 #include "calc/panel_cases.hpp"
 #include "model/agreement.hpp"
 #include "model/input_file.hpp"
+#include "writers/document.hpp"
 
 #include <string>
 
@@ -17,8 +19,8 @@ struct CasesStatement {
     RunRecord run; // the tool, its arguments and inputs: agreement, register
 };
 
-std::string cases_text(const CasesStatement& st);
-std::string cases_markdown(const CasesStatement& st);
+// The statement for people (text, Markdown, HTML: writers/document_render.hpp).
+Document cases_document(const CasesStatement& st);
 std::string cases_csv(const CasesStatement& st);
 std::string cases_json(const CasesStatement& st);
 

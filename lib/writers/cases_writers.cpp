@@ -41,8 +41,8 @@ Table types_table(const CasesStatement& st) {
                        {"Average weekly cost", "average_weekly", true},
                        {"Committed", "committed", true}});
     for (const PlacementType& p : st.cases.types)
-        t.add_row({text_cell(p.type), num_cell(std::to_string(p.cases)),
-                   money_cell(p.average_weekly, true), money_cell(p.committed, true)});
+        t.add_row({text_cell(p.type), count_cell(p.cases), money_cell(p.average_weekly, true),
+                   money_cell(p.committed, true)});
     return t.table();
 }
 
@@ -55,44 +55,34 @@ Table partners_table(const CasesStatement& st) {
                        {"Share of contributions", "share_of_contributions", true}});
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
         const PartnerReferrals& r = st.cases.partners[p];
-        t.add_row({text_cell(a.partners[p].id), num_cell(std::to_string(r.cases)),
-                   money_cell(r.committed, true), num_cell(percent_display(r.share_of_commitments)),
-                   num_cell(percent_display(r.share_of_contributions))});
+        t.add_row(
+            {text_cell(a.partners[p].id), count_cell(r.cases), money_cell(r.committed, true),
+             percent_cell(r.share_of_commitments, percent_display(r.share_of_commitments)),
+             percent_cell(r.share_of_contributions, percent_display(r.share_of_contributions))});
     }
     return t.table();
 }
 
-std::string render(const CasesStatement& st, bool md) {
-    const Agreement& a = st.agreement;
-    auto table = [&](const Table& t) { return md ? t.markdown() : t.text(); };
-    auto heading = [&](const std::string& h) {
-        return md ? fmt::format("\n## {}\n\n", h) : fmt::format("\n{}\n", h);
-    };
-    std::string out = md ? "# " : "";
-    out += fmt::format("{} ({})\n", a.title, a.id);
-    out += md ? "\n" : "";
-    out += fmt::format("Panel cases at {}: committed after {} to {}\n",
-                       a.year.period_long(st.cases.period), a.year.period_end_date(st.cases.period),
-                       a.year.end_date());
-    out += heading("Cases");
-    out += table(cases_table(st, true));
-    out += heading("By placement type");
-    out += table(types_table(st));
-    out += heading("By referring partner");
-    out += table(partners_table(st));
-    out += "\n";
-    out += run_footer(st.run, md);
-    return out;
-}
-
 } // namespace
 
-std::string cases_text(const CasesStatement& st) {
-    return render(st, false);
+Document cases_document(const CasesStatement& st) {
+    const Agreement& a = st.agreement;
+    Document d({fmt::format("{} ({})", a.title, a.id), "Panel cases", a.id, a.title,
+                a.year.period_long(st.cases.period)});
+    d.title({fmt::format("{} ({})", a.title, a.id),
+             fmt::format("Panel cases at {}: committed after {} to {}",
+                         a.year.period_long(st.cases.period),
+                         a.year.period_end_date(st.cases.period), a.year.end_date())});
+    d.heading("Cases");
+    d.table(cases_table(st, true), "Cases");
+    d.heading("By placement type");
+    d.table(types_table(st), "Placement types");
+    d.heading("By referring partner");
+    d.table(partners_table(st), "Referring partners");
+    d.footer({}, st.run);
+    return d;
 }
-std::string cases_markdown(const CasesStatement& st) {
-    return render(st, true);
-}
+
 std::string cases_csv(const CasesStatement& st) {
     return cases_table(st, false).csv();
 }

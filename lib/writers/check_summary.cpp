@@ -50,12 +50,11 @@ std::string summary_lines(const Agreement& a) {
                     {"Share", true}});
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         partners.add_row({text_cell(a.partners[p].id), text_cell(a.partners[p].name),
-                          text_cell(sector_name(a.partners[p].sector)),
-                          num_cell(format_display(totals[p])),
+                          text_cell(sector_name(a.partners[p].sector)), money_cell(totals[p], true),
                           num_cell(percent_of(totals[p], total))});
     partners.add_rule();
-    partners.add_row({text_cell("Total"), text_cell(""), text_cell(""),
-                      num_cell(format_display(total)), num_cell(total.is_zero() ? "-" : "100%")});
+    partners.add_row({text_cell("Total"), text_cell(""), text_cell(""), money_cell(total, true),
+                      num_cell(total.is_zero() ? "-" : "100%")});
     out += partners.text() + "\n";
 
     Table schemes({{"Scheme", false},
@@ -65,13 +64,13 @@ std::string summary_lines(const Agreement& a) {
                    {"Profile", false},
                    {"Contributions", false}});
     for (const auto& s : a.schemes)
-        schemes.add_row({text_cell(s.id), text_cell(s.name), num_cell(format_display(s.budget)),
+        schemes.add_row({text_cell(s.id), text_cell(s.name), money_cell(s.budget, true),
                          text_cell(s.lead ? a.partners[*s.lead].id : "-"),
                          text_cell(std::string(profile_forms.keyword(s.profile.form))),
                          text_cell(s.contribution_terms.empty() ? "pool" : "own")});
     schemes.add_rule();
-    schemes.add_row({text_cell("Total"), text_cell(""), num_cell(format_display(total)),
-                     text_cell(""), text_cell(""), text_cell("")});
+    schemes.add_row({text_cell("Total"), text_cell(""), money_cell(total, true), text_cell(""),
+                     text_cell(""), text_cell("")});
     out += schemes.text() + "\n";
 
     if (a.kind == AgreementKind::joint) {

@@ -22,7 +22,7 @@ std::string finding_item(const Finding& f) {
                        visible(f.what), visible(f.why), visible(f.consider));
 }
 
-void findings(ExplainDocument& d, const Explanation& e) {
+void findings(Document& d, const Explanation& e) {
     d.heading("Findings");
     std::vector<std::string> errors, warnings;
     for (const auto& dg : shown_diagnostics(e)) {
@@ -52,18 +52,25 @@ void findings(ExplainDocument& d, const Explanation& e) {
     d.numbered(std::move(warnings));
 }
 
-ExplainDocument build(const Explanation& e) {
+} // namespace
+
+Document explain_document(const Explanation& e) {
     if (!e.agreement) {
-        ExplainDocument d(fmt::format("{}: not a valid agreement",
-                                      e.path == "-" ? std::string("<stdin>") : visible(e.path)));
+        const std::string name = e.path == "-" ? std::string("<stdin>") : visible(e.path);
+        Document d({name + ": not a valid agreement", "Agreement explained", "", "", ""},
+                   DocumentLayout::prose);
+        d.title({name + ": not a valid agreement"});
         d.paragraph("Its terms are not explained until its errors are fixed: an account of terms "
                     "that break the rules of SPEC section 3 could mislead.");
         findings(d, e);
-        d.verbatim(run_footer(e.run));
+        d.footer({}, e.run);
         return d;
     }
     const Agreement& a = *e.agreement;
-    ExplainDocument d(fmt::format("{} ({})", visible(a.title), visible(a.id)));
+    const std::string title = fmt::format("{} ({})", visible(a.title), visible(a.id));
+    Document d({title, "Agreement explained", a.id, a.title, a.year.label()},
+               DocumentLayout::prose);
+    d.title({title});
     d.paragraph(fmt::format("The terms of the agreement in plain English: {}, {}.",
                             kind_phrase(a.kind), a.legal_basis));
     what_it_is(d, a);
@@ -76,11 +83,9 @@ ExplainDocument build(const Explanation& e) {
     schedule(d, a);
     monitoring(d, a);
     findings(d, e);
-    d.verbatim(run_footer(e.run));
+    d.footer({}, e.run);
     return d;
 }
-
-} // namespace
 
 Explanation make_explanation(const Agreement* agreement, std::string path, Diagnostics diagnostics,
                              RunRecord run) {
@@ -108,14 +113,6 @@ Diagnostics checked_diagnostics(const Explanation& e) {
     for (const auto& f : e.findings)
         if (!f.restates_loader_warning) all.warning(f.where, f.what);
     return all;
-}
-
-std::string explain_text(const Explanation& e) {
-    return build(e).text();
-}
-
-std::string explain_markdown(const Explanation& e) {
-    return build(e).markdown();
 }
 
 void write_findings_json(JsonWriter& j, const std::vector<Finding>& findings) {

@@ -13,6 +13,7 @@
 #include "model/agreement.hpp"
 #include "model/diagnostic.hpp"
 #include "model/input_file.hpp"
+#include "writers/document.hpp"
 #include "writers/json.hpp"
 
 #include <string>
@@ -41,8 +42,8 @@ std::vector<Diagnostic> shown_diagnostics(const Explanation& explanation);
 // its term. As many warnings as --explain shows, so every form counts the same.
 Diagnostics checked_diagnostics(const Explanation& explanation);
 
-std::string explain_text(const Explanation& explanation);
-std::string explain_markdown(const Explanation& explanation);
+// The explanation as a Document in the prose layout, for any format's renderer.
+Document explain_document(const Explanation& explanation);
 
 // "findings": [{code, file, line, column, severity, message, why, consider}, ...]: the findings as
 // a field of pool-check's poolkit.check/1 document.

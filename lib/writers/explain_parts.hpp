@@ -5,7 +5,7 @@
 
 #include "model/agreement.hpp"
 #include "money/money_words.hpp"
-#include "writers/explain_document.hpp"
+#include "writers/document.hpp"
 
 #include <string>
 
@@ -19,14 +19,14 @@ inline std::string pounds(Money m) {
 // `part` as a percentage of `whole` to 2 decimals; "-" when `whole` is not positive.
 std::string percent(Money part, Money whole);
 
-void what_it_is(ExplainDocument& d, const Agreement& a);
-void legal_basis(ExplainDocument& d, const Agreement& a);
-void partners(ExplainDocument& d, const Agreement& a);
-void hosting(ExplainDocument& d, const Agreement& a);
-void contributions(ExplainDocument& d, const Agreement& a);
-void schemes(ExplainDocument& d, const Agreement& a);
-void risk_share(ExplainDocument& d, const Agreement& a);
-void schedule(ExplainDocument& d, const Agreement& a);
-void monitoring(ExplainDocument& d, const Agreement& a);
+void what_it_is(Document& d, const Agreement& a);
+void legal_basis(Document& d, const Agreement& a);
+void partners(Document& d, const Agreement& a);
+void hosting(Document& d, const Agreement& a);
+void contributions(Document& d, const Agreement& a);
+void schemes(Document& d, const Agreement& a);
+void risk_share(Document& d, const Agreement& a);
+void schedule(Document& d, const Agreement& a);
+void monitoring(Document& d, const Agreement& a);
 
 } // namespace poolkit::explain_parts

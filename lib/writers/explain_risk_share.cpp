@@ -74,7 +74,7 @@ std::vector<std::string> tier_items(const Agreement& a, const RiskShare& rs, boo
     return items;
 }
 
-void caps(ExplainDocument& d, const Agreement& a, const RiskShare& rs) {
+void caps(Document& d, const Agreement& a, const RiskShare& rs) {
     const std::size_t n = a.partners.size();
     const auto weights = a.partner_contributions();
     std::vector<std::string> capped;
@@ -112,7 +112,7 @@ void caps(ExplainDocument& d, const Agreement& a, const RiskShare& rs) {
 
 } // namespace
 
-void risk_share(ExplainDocument& d, const Agreement& a) {
+void risk_share(Document& d, const Agreement& a) {
     d.heading("Overspends and underspends");
     if (a.kind == AgreementKind::aligned) {
         d.paragraph("There is no risk share: each partner bears the over- or underspend on its "

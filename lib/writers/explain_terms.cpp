@@ -56,7 +56,7 @@ std::string terms_phrase(const Agreement& a, const std::vector<ContributionTerm>
 
 } // namespace
 
-void what_it_is(ExplainDocument& d, const Agreement& a) {
+void what_it_is(Document& d, const Agreement& a) {
     d.heading("What it is");
     std::string host = a.host ? partner_label(a.partners[*a.host]) : std::string("the host");
     std::string kind;
@@ -93,7 +93,7 @@ void what_it_is(ExplainDocument& d, const Agreement& a) {
                             a.year.end_date()));
 }
 
-void legal_basis(ExplainDocument& d, const Agreement& a) {
+void legal_basis(Document& d, const Agreement& a) {
     d.heading("The legal basis");
     auto lb = recognise_legal_basis(a.legal_basis);
     if (!lb) {
@@ -160,7 +160,7 @@ void legal_basis(ExplainDocument& d, const Agreement& a) {
     if (!checks.empty()) d.bullets(std::move(checks));
 }
 
-void partners(ExplainDocument& d, const Agreement& a) {
+void partners(Document& d, const Agreement& a) {
     d.heading("The partners");
     const auto totals = a.partner_contributions();
     const Money total = a.total_budget();
@@ -191,7 +191,7 @@ void partners(ExplainDocument& d, const Agreement& a) {
     d.bullets(std::move(items));
 }
 
-void hosting(ExplainDocument& d, const Agreement& a) {
+void hosting(Document& d, const Agreement& a) {
     d.heading("Who hosts and manages it");
     switch (a.kind) {
     case AgreementKind::pooled: {
@@ -248,7 +248,7 @@ void hosting(ExplainDocument& d, const Agreement& a) {
     }
 }
 
-void contributions(ExplainDocument& d, const Agreement& a) {
+void contributions(Document& d, const Agreement& a) {
     d.heading(a.kind == AgreementKind::pooled    ? "Contributions"
               : a.kind == AgreementKind::aligned ? "Each partner's part"
                                                  : "Agreed shares");
@@ -280,7 +280,7 @@ void contributions(ExplainDocument& d, const Agreement& a) {
     d.bullets(std::move(items));
 }
 
-void schemes(ExplainDocument& d, const Agreement& a) {
+void schemes(Document& d, const Agreement& a) {
     d.heading("The schemes");
     d.paragraph("Each scheme is a budget line with its lead commissioner, the partner that "
                 "commissions it; its phasing spreads the budget over the twelve months for "
@@ -292,17 +292,17 @@ void schemes(ExplainDocument& d, const Agreement& a) {
              {"Phasing", false},
              {"Function", false}});
     for (const auto& s : a.schemes)
-        t.add_row({text_cell(s.id + " " + s.name), num_cell(format_display(s.budget)),
+        t.add_row({text_cell(s.id + " " + s.name), money_cell(s.budget, true),
                    text_cell(s.lead ? a.partners[*s.lead].id : "none"),
                    text_cell(std::string(profile_forms.words(s.profile.form))),
                    text_cell(s.function ? *s.function : "(not stated)")});
     t.add_rule();
-    t.add_row({text_cell("Total"), num_cell(format_display(a.total_budget())), text_cell(""),
-               text_cell(""), text_cell("")});
+    t.add_row({text_cell("Total"), money_cell(a.total_budget(), true), text_cell(""), text_cell(""),
+               text_cell("")});
     d.table(std::move(t));
 }
 
-void schedule(ExplainDocument& d, const Agreement& a) {
+void schedule(Document& d, const Agreement& a) {
     d.heading("Payment schedule");
     ContributionSchedule sched = build_schedule(a);
     if (!sched.has_instalments()) {
@@ -331,7 +331,7 @@ void schedule(ExplainDocument& d, const Agreement& a) {
     d.table(schedule_table(a, sched, true));
 }
 
-void monitoring(ExplainDocument& d, const Agreement& a) {
+void monitoring(Document& d, const Agreement& a) {
     d.heading("Monitoring");
     // SPEC §3: either direction; an underspend needs an action plan as an overspend does.
     d.paragraph(fmt::format(

@@ -119,71 +119,63 @@ Table schemes_table(const ReconStatement& st, bool thousands) {
 
 } // namespace
 
-std::string partner_pack_sections(const ReconStatement& st, bool markdown) {
+void add_partner_pack(Document& d, const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const PartnerPack& pack = *st.partner;
     const Partner& partner = a.partners[to_size(pack.partner)];
     const bool k = st.thousands;
-    // In Markdown each block after a blank line: a line right below a table would be a row.
-    auto table = [&](const Table& t) { return markdown ? "\n" + t.markdown() : t.text(); };
-    auto heading = [&](const std::string& h) {
-        return markdown ? fmt::format("\n## {}\n", h) : fmt::format("\n{}\n", h);
-    };
-    auto paragraph = [&](const std::string& p) { return (markdown ? "\n" : "") + p + "\n"; };
-    std::string out;
-    if (k) out += paragraph("Amounts in £000: each total rounded, its rows allocated to add up.");
+    if (k) d.paragraph("Amounts in £000: each total rounded, its rows allocated to add up.");
     if (pack.position && pack.host) {
-        out += heading("Position");
-        out += paragraph(
+        d.heading("Position");
+        d.paragraph(
             fmt::format("{} hosts the fund: the partners' positions are with it.", partner.id));
     } else if (pack.position) {
         const PartnerPosition& pos = *pack.position;
-        out += heading(
+        d.heading(
             fmt::format("Position with the host to {}", a.year.period_end_date(st.recon.period)));
-        out += table(account({{"Contributions due", pos.contribution_due_ytd},
-                              {"Less received", -pos.received_ytd},
-                              {"Less its direct spend for the pool", -pos.direct_spend_ytd},
-                              {"Add reimbursed by the host", pos.reimbursed_ytd}},
-                             position_result(pos), k));
+        d.table(account({{"Contributions due", pos.contribution_due_ytd},
+                         {"Less received", -pos.received_ytd},
+                         {"Less its direct spend for the pool", -pos.direct_spend_ytd},
+                         {"Add reimbursed by the host", pos.reimbursed_ytd}},
+                        position_result(pos), k));
     }
     if (pack.invoice) {
         const JointInvoice& inv = *pack.invoice;
-        out += heading(fmt::format("Invoice for {}", a.year.period_long(inv.period)));
-        out += table(account({{"Charge to date", inv.charge_to_date},
-                              {"Less own spend credited", -inv.own_spend_to_date},
-                              {"Less invoiced before", -inv.invoiced_before}},
-                             inv.amount.is_negative() ? "Credit note" : "Invoice", k));
+        d.heading(fmt::format("Invoice for {}", a.year.period_long(inv.period)));
+        d.table(account({{"Charge to date", inv.charge_to_date},
+                         {"Less own spend credited", -inv.own_spend_to_date},
+                         {"Less invoiced before", -inv.invoiced_before}},
+                        inv.amount.is_negative() ? "Credit note" : "Invoice", k));
     } else if (pack.joint) {
-        out += heading("Charges");
-        out += paragraph(fmt::format("{} hosts the budget and is not invoiced; its charge to "
-                                     "date is {}.",
-                                     partner.id, amount(pack.joint->charge_to_date, k)));
+        d.heading("Charges");
+        d.paragraph(fmt::format("{} hosts the budget and is not invoiced; its charge to "
+                                "date is {}.",
+                                partner.id, amount(pack.joint->charge_to_date, k)));
     }
-    out += heading("Share of the forecast variance");
+    d.heading("Share of the forecast variance");
     switch (a.kind) {
     case AgreementKind::pooled:
-        out += paragraph(
+        d.paragraph(
             fmt::format("Forecast variance of the pool: {}; {}'s share under the risk share: {}.",
                         amount(pack.forecast_variance, k), partner.id,
                         amount(pack.forecast_variance_share, k)));
         break;
     case AgreementKind::joint:
-        out += paragraph(
+        d.paragraph(
             fmt::format("Forecast charge for the year {} against its agreed contribution {}: {}.",
                         amount(pack.joint->forecast_charge, k), amount(pack.joint->contribution, k),
                         amount(pack.forecast_variance_share, k)));
         break;
     case AgreementKind::aligned:
-        out += paragraph(fmt::format("Its own forecast variance (aligned: each partner bears "
-                                     "its own): {}.",
-                                     amount(pack.forecast_variance_share, k)));
+        d.paragraph(fmt::format("Its own forecast variance (aligned: each partner bears "
+                                "its own): {}.",
+                                amount(pack.forecast_variance_share, k)));
         break;
     }
-    out += heading(fmt::format("Its schemes{}", k ? " (£000)" : ""));
+    d.heading(fmt::format("Its schemes{}", k ? " (£000)" : ""));
     if (a.kind != AgreementKind::aligned)
-        out += paragraph("Budget, actual and forecast variance are each scheme's, all partners.");
-    out += table(schemes_table(st, k));
-    return out;
+        d.paragraph("Budget, actual and forecast variance are each scheme's, all partners.");
+    d.table(schemes_table(st, k));
 }
 
 void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {

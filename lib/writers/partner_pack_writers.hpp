@@ -4,6 +4,7 @@
 // `partner` object, always exact.
 #pragma once
 
+#include "writers/document.hpp"
 #include "writers/json.hpp"
 #include "writers/recon_statement.hpp"
 
@@ -12,8 +13,8 @@
 namespace poolkit {
 
 // The partner's sections (its position or invoice, its share of the forecast variance, its
-// schemes), each headed by `heading`; requires st.partner.
-std::string partner_pack_sections(const ReconStatement& st, bool markdown);
+// schemes); requires st.partner.
+void add_partner_pack(Document& d, const ReconStatement& st);
 
 // `"partner": {...}` when st.partner is there.
 void write_partner_pack_json(JsonWriter& json, const ReconStatement& st);

@@ -54,11 +54,10 @@ Table recon_referrals_table(const ReconStatement& st, bool display) {
                           {"Committed", "committed", true}});
     const std::vector<std::size_t> n = cases_by_partner(cf, a.partners.size());
     for (std::size_t p = 0; p < a.partners.size(); ++p)
-        t.add_row({text_cell(a.partners[p].id), num_cell(std::to_string(n[p])),
-                   money_cell(cf.by_partner[p], display)});
+        t.add_row(
+            {text_cell(a.partners[p].id), count_cell(n[p]), money_cell(cf.by_partner[p], display)});
     t.add_rule();
-    t.add_row({text_cell("Total"), num_cell(std::to_string(cf.cases.size())),
-               money_cell(cf.total, display)});
+    t.add_row({text_cell("Total"), count_cell(cf.cases.size()), money_cell(cf.total, display)});
     return t.table();
 }
 

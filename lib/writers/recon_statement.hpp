@@ -1,6 +1,6 @@
 // What pool-recon reports (SPEC §6, §5, §9): the month-end reconciliation of an agreement with the
-// ledger control totals and the record of its inputs. Rendered by recon_text (text, Markdown),
-// recon_json and recon_csv.
+// ledger control totals and the record of its inputs. Built as a Document by recon_document
+// (text, Markdown, HTML), written by recon_json and recon_csv.
 #pragma once
 
 #include "calc/monthly.hpp"
@@ -11,6 +11,7 @@
 #include "model/cash_register.hpp"
 #include "model/input_file.hpp"
 #include "support/keyword_table.hpp"
+#include "writers/document.hpp"
 
 #include <optional>
 #include <string>
@@ -31,6 +32,7 @@ struct ReconStatement {
     // --partner ID (SPEC §5): that partner's statement; --thousands: its amounts in £000
     std::optional<PartnerPack> partner = std::nullopt;
     bool thousands = false;
+    const Actuals* actuals = nullptr; // the figures by month, for the charts; none: no charts
 };
 
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.
@@ -39,8 +41,8 @@ enum class ReconTable { schemes, partners, invoices, aligned, ledger, monthly };
 inline constexpr auto recon_tables = keywords_in_order<ReconTable>(
     {"schemes", "partners", "invoices", "aligned", "ledger", "monthly"});
 
-std::string recon_text(const ReconStatement& st);
-std::string recon_markdown(const ReconStatement& st);
+// The statement for people (text, Markdown, HTML: writers/document_render.hpp).
+Document recon_document(const ReconStatement& st);
 std::string recon_json(const ReconStatement& st);
 std::string recon_csv(const ReconStatement& st, ReconTable table);
 // The bytes of an .xlsx workbook: a sheet a table (writers/xlsx.hpp).

@@ -67,7 +67,7 @@ Table recon_schemes_table(const ReconStatement& st, bool display) {
         for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
                         f.forecast_variance, f.forecast_movement})
             cells.push_back(t.money(m));
-        cells.push_back(text_cell(rag_wording(f.rag)));
+        cells.push_back(rag_cell(f.rag.rating, rag_wording(f.rag)));
         cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
         cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
         t.add_row(cells);
@@ -158,8 +158,7 @@ Table recon_ledger_table(const ReconStatement& st) {
           std::tuple{"accepted", c.lines_accepted, c.total_accepted},
           std::tuple{"rejected", c.lines_rejected, c.total_rejected},
           std::tuple{"accepted_after_period", after.lines, after.total}})
-        t.add_row(
-            {text_cell(measure), num_cell(std::to_string(lines)), num_cell(format_plain(amount))});
+        t.add_row({text_cell(measure), count_cell(lines), num_cell(format_plain(amount))});
     // The cash register's control totals beside the ledgers' (SPEC §10).
     if (const auto& cash = st.cash_register)
         for (const auto& [measure, lines, amount] :
@@ -168,8 +167,7 @@ Table recon_ledger_table(const ReconStatement& st) {
                          cash->totals.rows.total_accepted},
               std::tuple{"cash_rejected", cash->totals.rows.lines_rejected,
                          cash->totals.rows.total_rejected}})
-            t.add_row({text_cell(measure), num_cell(std::to_string(lines)),
-                       num_cell(format_plain(amount))});
+            t.add_row({text_cell(measure), count_cell(lines), num_cell(format_plain(amount))});
     return t;
 }
 

@@ -1,11 +1,13 @@
 // pool-recon's statement for people (SPEC §6, §9): the tables of recon_tables.hpp with the
-// headings, warnings and notes around them, as aligned text or Markdown.
+// headings, warnings, notes and charts around them, as one Document for every renderer.
 #include "support/text.hpp"
 #include "support/visible_text.hpp"
 #include "writers/cash_parts.hpp"
+#include "writers/document.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/partner_pack_writers.hpp"
+#include "writers/recon_charts.hpp"
 #include "writers/recon_commitments.hpp"
 #include "writers/recon_monthly.hpp"
 #include "writers/recon_statement.hpp"
@@ -36,29 +38,29 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
 }
 
 // The line a finance officer must not miss: what was read, what was rejected (SPEC §4).
-std::string ledger_line(const ReconStatement& st) {
+std::vector<std::string> ledger_lines(const ReconStatement& st) {
     const ControlTotals& c = st.control;
     std::string out = ledger_summary(c, st.ledger_files, &st.recon.after_period, st.recon.period);
     if (c.lines_rejected > 0)
         out += st.rejects_path.empty() ? ": see the messages above, or use --rejects FILE"
                                        : fmt::format(": see {}", visible(st.rejects_path));
-    out += "\n";
-    if (st.cash_register) out += cash_register_summary(*st.cash_register) + "\n";
-    return out;
+    std::vector<std::string> lines{out};
+    if (st.cash_register) lines.push_back(cash_register_summary(*st.cash_register));
+    return lines;
 }
 
-std::string warning_line(const ReconStatement& st) {
+std::vector<std::string> warning_lines(const ReconStatement& st) {
     const ControlTotals& c = st.control;
-    std::string out;
+    std::vector<std::string> out;
     if (c.lines_rejected > 0) {
         bool one = c.lines_rejected == 1;
-        out = fmt::format(
-            "WARNING: {} ledger line{} (£{}) {} rejected and NOT in the figures below.\n",
-            c.lines_rejected, one ? "" : "s", format_display(c.total_rejected),
-            one ? "was" : "were");
+        out.push_back(
+            fmt::format("WARNING: {} ledger line{} (£{}) {} rejected and NOT in the figures below.",
+                        c.lines_rejected, one ? "" : "s", format_display(c.total_rejected),
+                        one ? "was" : "were"));
     }
     if (std::string cash = cash_rejected_warning(st.cash_register); !cash.empty())
-        out += cash + "\n";
+        out.push_back(cash);
     return out;
 }
 
@@ -137,7 +139,7 @@ std::vector<std::string> action_plan_lines(const ReconStatement& st) {
     return out;
 }
 
-std::string share_note(const ReconStatement& st) {
+std::vector<std::string> share_notes(const ReconStatement& st) {
     std::string out;
     if (st.recon.cash == CashSource::assumed)
         out += "Cash: assumed (contributions received as due, nothing of the direct spend "
@@ -151,7 +153,7 @@ std::string share_note(const ReconStatement& st) {
            "end if the forecast came true, by the agreement's risk share as pool-settle applies "
            "it (with the opening balance).\n";
     const auto& fs = st.recon.forecast_share;
-    if (!fs) return out;
+    if (!fs) return lines_of(out);
     if (!fs->opening_applied.is_zero())
         out += fmt::format("Forecast use of the opening balance: £{} ({}).\n",
                            format_display(fs->opening_applied.is_negative() ? -fs->opening_applied
@@ -166,118 +168,82 @@ std::string share_note(const ReconStatement& st) {
         out += fmt::format("Forecast overspend beyond every cap (unallocated, for the partners to "
                            "agree): £{}.\n",
                            format_display(fs->unallocated));
-    return out;
-}
-
-enum class Style { text, markdown };
-
-std::string render(const ReconStatement& st, Style style) {
-    auto table = [&](const Table& t) { return style == Style::text ? t.text() : t.markdown(); };
-    auto heading = [&](const std::string& h) {
-        return style == Style::text ? fmt::format("\n{}\n", h) : fmt::format("\n## {}\n\n", h);
-    };
-    // A note's items: indented in text, a list in Markdown.
-    auto items = [&](const std::vector<std::string>& lines) {
-        std::string out;
-        for (const auto& l : lines)
-            out += (style == Style::text ? "  " : "- ") + l + "\n";
-        return out;
-    };
-    std::vector<std::string> head = heading_lines(st);
-    std::string out;
-    if (style == Style::markdown) out += "# ";
-    out += head[0];
-    out += style == Style::markdown ? "\n\n" : "\n";
-    for (std::size_t i = 1; i < head.size(); ++i)
-        out += head[i] + (style == Style::markdown && i + 1 < head.size() ? "  \n" : "\n");
-    std::string warn = warning_line(st);
-    if (st.recon.joint) {
-        std::string u = joint_unallocated_warning(st.recon.joint->to_date, "to date");
-        if (!u.empty()) warn += u + "\n";
-    }
-    if (!warn.empty()) {
-        out += "\n";
-        out += style == Style::markdown ? "**" + warn.substr(0, warn.size() - 1) + "**\n" : warn;
-    }
-    auto closing = [&] {
-        std::string end = "\n" + ledger_line(st);
-        if (style == Style::markdown) end.insert(end.size() - 1, "  ");
-        return end + run_footer(st.run, style == Style::markdown);
-    };
-    if (st.partner) return out + partner_pack_sections(st, style == Style::markdown) + closing();
-    out += heading("Schemes");
-    out += table(recon_schemes_table(st, true));
-    const Agreement& a = st.agreement;
-    if (st.monthly) {
-        out += heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),
-                                   st.monthly->to.label()));
-        out += table(recon_monthly_table(st, true));
-    }
-    if (st.recon.commitments) {
-        // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.
-        out += heading(fmt::format("Forecast from commitments (committed after {} to {})",
-                                   a.year.period_end_date(st.recon.period), a.year.end_date()));
-        out += table(recon_commitments_table(st, true));
-        if (auto rest = recon_schemes_without_commitments(st); !rest.empty())
-            out += fmt::format("{}No commitments for {}: forecast by the {} method.\n",
-                               style == Style::text ? "" : "\n", comma_list(rest),
-                               forecast_name(st.recon.method));
-        out += heading("Committed by referring partner");
-        out += table(recon_referrals_table(st, true));
-    }
-    if (auto plans = action_plan_lines(st); !plans.empty()) {
-        out += heading(fmt::format("Action plans needed (a forecast variance of {} of the budget "
-                                   "or more, over or under)",
-                                   format_percent(a.monitoring.amber, 4)));
-        out += items(plans);
-    }
-    switch (a.kind) {
-    case AgreementKind::pooled:
-        out += heading("Partners");
-        out += table(recon_partners_table(st, true));
-        if (style == Style::markdown) {
-            // Each note its own paragraph after the table (a line right below a table is a row).
-            std::string notes = share_note(st);
-            for (std::size_t at = 0; (at = notes.find('\n', at)) != std::string::npos; at += 3)
-                notes.replace(at, 1, "\n\n");
-            out += "\n" + notes;
-        } else {
-            out += share_note(st);
-        }
-        break;
-    case AgreementKind::aligned:
-        out += heading("Each partner's own budget (aligned: no money moves between partners)");
-        out += table(recon_aligned_table(st, true));
-        if (auto flagged = unbudgeted_spend_lines(st); !flagged.empty()) {
-            out += heading("Spending without a budget (correct the coding, or agree a budget for "
-                           "the partner)");
-            out += items(flagged);
-        }
-        break;
-    case AgreementKind::joint: {
-        const JointInvoicing& j = *st.recon.joint;
-        out += heading("Charges to date by scheme (each partner's share of the spending, SPEC §6)");
-        out += table(joint_charges_table(a, j.to_date, true, "Actual to date"));
-        out += heading("Partners");
-        out += table(recon_partners_table(st, true));
-        out += heading(fmt::format("Invoices for {} (charge to date - own spend - invoiced before)",
-                                   a.year.period_long(st.recon.period)));
-        out += table(recon_invoices_table(st, true));
-        out += note_lines(joint_notes(st), style == Style::markdown);
-        break;
-    }
-    }
-    return out + closing();
+    return lines_of(out);
 }
 
 } // namespace
 
-// SPEC §8: no control character of the inputs reaches the reader (support/visible_text.hpp).
-std::string recon_text(const ReconStatement& st) {
-    return visible_lines(render(st, Style::text));
-}
-std::string recon_markdown(const ReconStatement& st) {
-    return visible_lines(render(st, Style::markdown));
+Document recon_document(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    Document d({fmt::format("{} ({})", a.title, a.id), "Month-end reconciliation", a.id, a.title,
+                a.year.period_long(st.recon.period)});
+    d.title(heading_lines(st));
+    std::vector<std::string> warn = warning_lines(st);
+    if (st.recon.joint) {
+        std::string u = joint_unallocated_warning(st.recon.joint->to_date, "to date");
+        if (!u.empty()) warn.push_back(u);
+    }
+    if (!warn.empty()) d.warning(std::move(warn));
+    if (st.partner) { // SPEC §5 --partner: that partner's sections only
+        add_partner_pack(d, st);
+        d.footer(ledger_lines(st), st.run);
+        return d;
+    }
+    d.heading("Schemes");
+    d.table(recon_schemes_table(st, true), "Schemes");
+    recon_charts(d, st);
+    if (st.monthly) {
+        d.heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),
+                              st.monthly->to.label()));
+        d.table(recon_monthly_table(st, true), "Monthly");
+    }
+    if (st.recon.commitments) {
+        // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.
+        d.heading(fmt::format("Forecast from commitments (committed after {} to {})",
+                              a.year.period_end_date(st.recon.period), a.year.end_date()));
+        d.table(recon_commitments_table(st, true), "Commitments");
+        if (auto rest = recon_schemes_without_commitments(st); !rest.empty())
+            d.notes({fmt::format("No commitments for {}: forecast by the {} method.",
+                                 comma_list(rest), forecast_name(st.recon.method))});
+        d.heading("Committed by referring partner");
+        d.table(recon_referrals_table(st, true), "Referrals");
+    }
+    if (auto plans = action_plan_lines(st); !plans.empty()) {
+        d.heading(fmt::format("Action plans needed (a forecast variance of {} of the budget or "
+                              "more, over or under)",
+                              format_percent(a.monitoring.amber, 4)));
+        d.bullets(std::move(plans));
+    }
+    switch (a.kind) {
+    case AgreementKind::pooled:
+        d.heading("Partners");
+        d.table(recon_partners_table(st, true), "Partners");
+        d.notes(share_notes(st));
+        break;
+    case AgreementKind::aligned:
+        d.heading("Each partner's own budget (aligned: no money moves between partners)");
+        d.table(recon_aligned_table(st, true), "Own budgets");
+        if (auto flagged = unbudgeted_spend_lines(st); !flagged.empty()) {
+            d.heading("Spending without a budget (correct the coding, or agree a budget for the "
+                      "partner)");
+            d.bullets(std::move(flagged));
+        }
+        break;
+    case AgreementKind::joint: {
+        const JointInvoicing& j = *st.recon.joint;
+        d.heading("Charges to date by scheme (each partner's share of the spending, SPEC §6)");
+        d.table(joint_charges_table(a, j.to_date, true, "Actual to date"), "Charges");
+        d.heading("Partners");
+        d.table(recon_partners_table(st, true), "Partners");
+        d.heading(fmt::format("Invoices for {} (charge to date - own spend - invoiced before)",
+                              a.year.period_long(st.recon.period)));
+        d.table(recon_invoices_table(st, true), "Invoices");
+        d.notes(lines_of(joint_notes(st)));
+        break;
+    }
+    }
+    d.footer(ledger_lines(st), st.run);
+    return d;
 }
 
 } // namespace poolkit

@@ -4,6 +4,8 @@
 // (text, Markdown), settlement_json and settlement_csv.
 #pragma once
 
+#include "writers/document.hpp"
+
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
 #include "calc/settlement.hpp"
@@ -48,8 +50,8 @@ inline constexpr auto settlement_tables = keywords_in_order<SettlementTable>(
     {"schemes", "partners", "transfers", "steps", "memorandum", "notes", "balances"});
 const char* settlement_table_name(SettlementTable t);
 
-std::string settlement_text(const SettlementStatement& st);
-std::string settlement_markdown(const SettlementStatement& st);
+// The statement for people (text, Markdown, HTML: writers/document_render.hpp).
+Document settlement_document(const SettlementStatement& st);
 std::string settlement_json(const SettlementStatement& st); // schema "poolkit.settle/2"
 // The bytes of an .xlsx workbook: a sheet a table (writers/xlsx.hpp).
 std::string settlement_xlsx(const SettlementStatement& st);

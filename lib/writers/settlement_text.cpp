@@ -1,11 +1,12 @@
-// The settlement as tables: aligned text and Markdown for people, CSV (one table a file) for
-// spreadsheets and scripts (SPEC §5, §7, §9).
+// The settlement as a Document for people (text, Markdown, HTML) and as CSV tables (one a file)
+// for spreadsheets and scripts (SPEC §5, §7, §9).
 #include "support/visible_text.hpp"
 #include "writers/cash_parts.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/joint_settlement_writers.hpp"
 #include "writers/memorandum_writers.hpp"
+#include "writers/settlement_charts.hpp"
 #include "writers/settlement_partners.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
@@ -64,7 +65,7 @@ Table steps_table(const SettlementStatement& st) {
     std::size_t i = 0;
     for (const auto& s : st.settlement.risk.steps) {
         std::vector<Cell> cells{
-            num_cell(std::to_string(++i)),
+            count_cell(++i),
             text_cell(step_kind_name(s.kind)),
             text_cell(s.scheme ? a.schemes[*s.scheme].id : ""),
             num_cell(s.tier ? std::to_string(*s.tier + 1) : ""),
@@ -110,11 +111,10 @@ std::string transfer_lines(const SettlementStatement& st) {
     return out;
 }
 
-std::string ledger_line(const SettlementStatement& st) {
-    const ControlTotals& c = st.control;
-    std::string out = ledger_summary(c, st.ledger_files) + "\n";
-    if (st.cash_register) out += cash_register_summary(*st.cash_register) + "\n";
-    return out;
+std::vector<std::string> ledger_lines(const SettlementStatement& st) {
+    std::vector<std::string> lines{ledger_summary(st.control, st.ledger_files)};
+    if (st.cash_register) lines.push_back(cash_register_summary(*st.cash_register));
+    return lines;
 }
 
 std::string year_end_banner(const SettlementStatement& st) {
@@ -140,146 +140,115 @@ std::string year_end_banner(const SettlementStatement& st) {
     return "";
 }
 
-enum class Style { text, markdown };
+} // namespace
 
-std::string render(const SettlementStatement& st, Style style) {
+Document settlement_document(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
-    const bool md = style == Style::markdown;
-    auto table = [&](const Table& t) { return md ? t.markdown() : t.text(); };
-    auto heading = [&](const std::string& h) {
-        return md ? fmt::format("\n## {}\n\n", h) : fmt::format("\n{}\n", h);
-    };
-    auto bold = [&](const std::string& line) { return md ? "**" + line + "**\n" : line + "\n"; };
-
-    std::string out = md ? "# " : "";
-    out += fmt::format("{} ({})\n", a.title, a.id);
-    if (md) out += "\n";
+    Document d({fmt::format("{} ({})", a.title, a.id),
+                year_end_is_complete(st.year_end) ? "Year-end settlement"
+                                                  : "PROVISIONAL year-end settlement",
+                a.id, a.title, a.year.label()});
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
-    out += fmt::format("{}ear-end settlement, {} ({} to {}){}\n",
-                       year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
-                       a.year.start_date(), a.year.end_date(), md ? "  " : "");
-    out += what + (md ? "  \n" : "\n");
-    out += fmt::format("{}: {}.\n", a.kind == AgreementKind::joint ? "Recharges" : "Risk share",
-                       describe_terms(a));
-    if (std::string banner = year_end_banner(st); !banner.empty()) {
-        out += "\n";
-        out += bold(banner);
-    }
-    if (st.control.lines_rejected > 0) {
-        out += "\n";
-        out += bold(fmt::format("WARNING: {} ledger line{} (£{}) rejected and NOT in the figures "
-                                "below.",
-                                st.control.lines_rejected,
-                                st.control.lines_rejected == 1 ? " was" : "s were",
-                                format_display(st.control.total_rejected)));
-    }
-    if (a.kind == AgreementKind::joint && r.unallocated.is_positive()) {
-        out += "\n";
-        out += bold(joint_unallocated_warning(r.charges, "for the year"));
-    } else if (r.unallocated.is_positive()) {
-        out += "\n";
-        out += bold(fmt::format("WARNING: £{} of overspend is unallocated: no partner bears it "
-                                "under the agreement's risk share. The partners must agree how "
-                                "to meet it.",
-                                format_display(r.unallocated)));
-    }
+    d.title({fmt::format("{} ({})", a.title, a.id),
+             fmt::format("{}ear-end settlement, {} ({} to {})",
+                         year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
+                         a.year.start_date(), a.year.end_date()),
+             what,
+             fmt::format("{}: {}.", a.kind == AgreementKind::joint ? "Recharges" : "Risk share",
+                         describe_terms(a))});
+    if (std::string banner = year_end_banner(st); !banner.empty()) d.warning({banner});
+    if (st.control.lines_rejected > 0)
+        d.warning({fmt::format("WARNING: {} ledger line{} (£{}) rejected and NOT in the figures "
+                               "below.",
+                               st.control.lines_rejected,
+                               st.control.lines_rejected == 1 ? " was" : "s were",
+                               format_display(st.control.total_rejected))});
+    if (a.kind == AgreementKind::joint && r.unallocated.is_positive())
+        d.warning({joint_unallocated_warning(r.charges, "for the year")});
+    else if (r.unallocated.is_positive())
+        d.warning({fmt::format("WARNING: £{} of overspend is unallocated: no partner bears it "
+                               "under the agreement's risk share. The partners must agree how "
+                               "to meet it.",
+                               format_display(r.unallocated))});
 
-    out += heading("Schemes");
-    out += table(schemes_table(st, true));
+    d.heading("Schemes");
+    d.table(schemes_table(st, true), "Schemes");
     if (a.kind == AgreementKind::joint) {
-        out += heading("Charges for the year by scheme (each partner's share of the spending, "
-                       "SPEC §6)");
-        out += table(joint_charges_table(a, r.charges, true, "Outturn"));
-        out += heading("Partners");
-        out += table(settlement_partners_table(st, true));
-        out += note_lines(joint_settlement_notes(st), md);
+        d.heading("Charges for the year by scheme (each partner's share of the spending, "
+                  "SPEC §6)");
+        d.table(joint_charges_table(a, r.charges, true, "Outturn"), "Charges");
+        d.heading("Partners");
+        d.table(settlement_partners_table(st, true), "Partners");
+        d.notes(lines_of(joint_settlement_notes(st)));
     } else {
-        out += heading(a.kind == AgreementKind::aligned
-                           ? "Partners (aligned: each bears its own variance, no money moves)"
-                           : "Partners");
-        out += table(settlement_partners_table(st, true));
+        d.heading(a.kind == AgreementKind::aligned
+                      ? "Partners (aligned: each bears its own variance, no money moves)"
+                      : "Partners");
+        d.table(settlement_partners_table(st, true), "Partners");
     }
+    std::vector<std::string> notes;
     if (st.settlement.cash == CashSource::assumed && a.kind == AgreementKind::pooled)
-        out += (md ? "\n" : "") +
-               std::string("Cash: assumed (contributions paid as due; nothing of the direct spend "
-                           "reimbursed in the year).\n");
+        notes.push_back("Cash: assumed (contributions paid as due; nothing of the direct spend "
+                        "reimbursed in the year).");
     if (st.settlement.cash == CashSource::cash_register && a.kind == AgreementKind::pooled)
-        out += (md ? "\n" : "") +
-               std::string("Cash: from the cash register: contributions paid, direct spend "
-                           "reimbursed and settlement rows of the year (rows paid after 31 March "
-                           "belong to P12). Balance = final share - paid - direct spend + "
-                           "reimbursed.\n");
+        notes.push_back("Cash: from the cash register: contributions paid, direct spend "
+                        "reimbursed and settlement rows of the year (rows paid after 31 March "
+                        "belong to P12). Balance = final share - paid - direct spend + "
+                        "reimbursed.");
     if (a.kind == AgreementKind::pooled)
-        out += (md ? "\n" : "") +
-               std::string("Balance: + the partner pays the host, (…) the host pays the partner; "
-                           "direct spend is what a partner spent from its own ledger on the "
-                           "pool's behalf.\n");
+        notes.push_back("Balance: + the partner pays the host, (…) the host pays the partner; "
+                        "direct spend is what a partner spent from its own ledger on the pool's "
+                        "behalf.");
+    if (!notes.empty()) d.notes(std::move(notes));
+    settlement_charts(d, st);
 
     if (!r.risk.steps.empty()) {
-        out += heading("How the risk shares were reached");
-        std::size_t i = 0;
+        d.heading("How the risk shares were reached");
+        std::vector<std::string> steps;
         for (const auto& s : r.risk.steps)
-            out += fmt::format("{}{}. {}\n", md ? "" : "  ", ++i, describe_step(a, s));
+            steps.push_back(describe_step(a, s));
+        d.numbered(std::move(steps));
     }
 
     if (a.kind != AgreementKind::aligned) {
-        out += heading("Settlement transfers");
-        std::string lines = transfer_lines(st);
-        if (md) {
-            std::string bulleted;
-            std::size_t start = 0;
-            while (start < lines.size()) {
-                std::size_t end = lines.find('\n', start);
-                bulleted += "- " + lines.substr(start, end - start) + "\n";
-                start = end + 1;
-            }
-            lines = bulleted;
-        }
-        out += lines;
+        d.heading("Settlement transfers");
+        d.bullets(lines_of(transfer_lines(st)), 0);
         if (st.settlement.cash == CashSource::cash_register) {
-            out += heading(fmt::format("Balances at {} as each side books them (the cash that "
-                                       "moved after it aside)",
-                                       a.year.end_date()));
-            out += table(year_end_balances_table(a, r, true));
+            d.heading(fmt::format("Balances at {} as each side books them (the cash that moved "
+                                  "after it aside)",
+                                  a.year.end_date()));
+            d.table(year_end_balances_table(a, r, true), "Balances");
         }
     }
     // Only a pooled fund holds money of its own (SPEC §1): aligned and joint budgets have no pool
     // to carry anything forward in.
-    if (a.kind == AgreementKind::pooled) {
-        out += "\n";
-        out += fmt::format("Carried forward in the pool: £{}. Unallocated: £{}.{}\n",
-                           format_display(r.carried_forward), format_display(r.unallocated),
-                           md ? "  " : "");
-        out += fmt::format("The pool holds £{} after the transfers.\n",
-                           format_display(r.pool_closing));
-    }
+    if (a.kind == AgreementKind::pooled)
+        d.paragraph(fmt::format("Carried forward in the pool: £{}. Unallocated: £{}.\nThe pool "
+                                "holds £{} after the transfers.",
+                                format_display(r.carried_forward), format_display(r.unallocated),
+                                format_display(r.pool_closing)));
 
     if (st.joint_memorandum) {
-        out += heading(fmt::format("Recharge statement of the host, {} (a joint budget has no "
-                                   "pool, so no memorandum account)",
-                                   a.partners[*a.host].name));
-        out += table(recharge_statement_table(st, true));
-        out += heading("Partner notes (expenditure recharged under the joint arrangement)");
-        out += table(recharge_notes_table(st, true));
+        d.heading(fmt::format("Recharge statement of the host, {} (a joint budget has no pool, "
+                              "so no memorandum account)",
+                              a.partners[*a.host].name));
+        d.table(recharge_statement_table(st, true), "Recharge statement");
+        d.heading("Partner notes (expenditure recharged under the joint arrangement)");
+        d.table(recharge_notes_table(st, true), "Partner notes");
     }
     if (st.memorandum) {
-        out += heading(a.kind == AgreementKind::pooled
-                           ? "Memorandum account"
-                           : "Memorandum account (combined statement: there is no pooled fund)");
-        out += table(memorandum_table(st, true));
-        out += heading("Partner note (pooled budgets)");
-        out += table(partner_notes_table(st, true));
+        d.heading(a.kind == AgreementKind::pooled
+                      ? "Memorandum account"
+                      : "Memorandum account (combined statement: there is no pooled fund)");
+        d.table(memorandum_table(st, true), "Memorandum");
+        d.heading("Partner note (pooled budgets)");
+        d.table(partner_notes_table(st, true), "Partner note");
     }
-    out += "\n";
-    out += ledger_line(st);
-    if (md) out.insert(out.size() - 1, "  ");
-    out += run_footer(st.run, md);
-    return out;
+    d.footer(ledger_lines(st), st.run);
+    return d;
 }
-
-} // namespace
 
 std::vector<std::string> short_partner_lines(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
@@ -299,14 +268,6 @@ std::vector<std::string> short_partner_lines(const SettlementStatement& st) {
 
 const char* settlement_table_name(SettlementTable t) {
     return settlement_tables.keyword(t).data();
-}
-
-// SPEC §8: no control character of the inputs reaches the reader (support/visible_text.hpp).
-std::string settlement_text(const SettlementStatement& st) {
-    return visible_lines(render(st, Style::text));
-}
-std::string settlement_markdown(const SettlementStatement& st) {
-    return visible_lines(render(st, Style::markdown));
 }
 
 std::string settlement_csv(const SettlementStatement& st, SettlementTable table) {

@@ -1,8 +1,6 @@
 #include "writers/shares_text.hpp"
 #include "writers/statement_parts.hpp"
 
-#include "support/visible_text.hpp"
-#include "writers/inputs.hpp"
 #include "writers/table.hpp"
 
 #include <fmt/format.h>
@@ -38,10 +36,11 @@ Table partners_table(const SharesStatement& st) {
              {"Share of total", true}});
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         t.add_row({text_cell(a.partners[p].id), text_cell(a.partners[p].name),
-                   num_cell(format_display(st.shares.partner_totals[p])),
-                   num_cell(percent_display(st.shares.partner_fractions[p]))});
+                   money_cell(st.shares.partner_totals[p], true),
+                   percent_cell(st.shares.partner_fractions[p],
+                                percent_display(st.shares.partner_fractions[p]))});
     t.add_rule();
-    t.add_row({text_cell("Total"), text_cell(""), num_cell(format_display(st.shares.total)),
+    t.add_row({text_cell("Total"), text_cell(""), money_cell(st.shares.total, true),
                num_cell(st.shares.total.is_zero() ? "-" : "100%")});
     return t;
 }
@@ -56,18 +55,19 @@ Table schemes_table(const SharesStatement& st) {
     Table t(std::move(cols));
     for (const auto& row : st.shares.schemes) {
         const Scheme& s = a.schemes[row.scheme];
-        std::vector<Cell> cells{text_cell(s.id + " " + s.name), num_cell(format_display(s.budget))};
+        std::vector<Cell> cells{text_cell(s.id + " " + s.name), money_cell(s.budget, true)};
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
-            cells.push_back(num_cell(format_display(row.contributions[p])));
-            cells.push_back(num_cell(percent_display(row.fractions[p])));
+            cells.push_back(money_cell(row.contributions[p], true));
+            cells.push_back(percent_cell(row.fractions[p], percent_display(row.fractions[p])));
         }
         t.add_row(std::move(cells));
     }
     t.add_rule();
-    std::vector<Cell> total{text_cell("Total"), num_cell(format_display(st.shares.total))};
+    std::vector<Cell> total{text_cell("Total"), money_cell(st.shares.total, true)};
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        total.push_back(num_cell(format_display(st.shares.partner_totals[p])));
-        total.push_back(num_cell(percent_display(st.shares.partner_fractions[p])));
+        total.push_back(money_cell(st.shares.partner_totals[p], true));
+        total.push_back(percent_cell(st.shares.partner_fractions[p],
+                                     percent_display(st.shares.partner_fractions[p])));
     }
     t.add_row(std::move(total));
     return t;
@@ -80,73 +80,26 @@ std::string schedule_intro(const SharesStatement& st) {
                        payment_schedules.brief(st.schedule.frequency));
 }
 
-// Words wrapped at `width` columns, for the sentences of the text statement.
-std::string wrap(const std::string& text, std::size_t width = 100) {
-    std::string out, line;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        std::string word = text.substr(start, end - start);
-        if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
-            out += line;
-            out += '\n';
-            line.clear();
-        }
-        if (!line.empty()) line += ' ';
-        line += word;
-        start = end + 1;
-    }
-    out += line;
-    out += '\n';
-    return out;
-}
-
 } // namespace
 
-std::string shares_text(const SharesStatement& st) {
-    std::string out;
-    for (const auto& line : heading_lines(st.agreement))
-        out += wrap(line);
-    out += "\nPartners\n";
-    out += partners_table(st).text();
-    out += fmt::format("\n{} by scheme (% of the scheme's budget; Total: % of all budgets)\n",
-                       kind_words(st.agreement.kind).figures);
-    out += schemes_table(st).text();
-    out += "\nPayment schedule\n";
-    out += wrap(schedule_intro(st));
-    if (st.schedule.has_instalments()) {
-        out += "\n";
-        out += schedule_table(st.agreement, st.schedule, true).text();
-    }
-    out += "\n";
-    out += run_footer(st.run);
-    return visible_lines(out); // SPEC §8: no control character reaches the reader's terminal
-}
-
-std::string shares_markdown(const SharesStatement& st) {
-    std::vector<std::string> head = heading_lines(st.agreement);
-    std::string out = "# ";
-    out += head[0];
-    out += "\n\n";
-    for (std::size_t i = 1; i < head.size(); ++i)
-        out += head[i] + (i + 1 < head.size() ? "  \n" : "\n");
-    // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
-    out += "\n## Partners\n\n";
-    out += partners_table(st).markdown();
-    out += fmt::format("\n## {} by scheme\n\n", kind_words(st.agreement.kind).figures);
-    out += "Percentages are of the scheme's budget; on the Total row, of all budgets.\n\n";
-    out += schemes_table(st).markdown();
-    out += "\n## Payment schedule\n\n";
-    out += schedule_intro(st);
-    out += "\n";
-    if (st.schedule.has_instalments()) {
-        out += "\n";
-        out += schedule_table(st.agreement, st.schedule, true).markdown();
-    }
-    out += "\n";
-    out += run_footer(st.run, true);
-    return visible_lines(out);
+Document shares_document(const SharesStatement& st) {
+    const Agreement& a = st.agreement;
+    Document d({fmt::format("{} ({})", a.title, a.id), "Contribution shares and payment schedule",
+                a.id, a.title, a.year.label()});
+    d.set_wrap(100);
+    d.title(heading_lines(a));
+    d.heading("Partners");
+    d.table(partners_table(st), "Partners");
+    d.heading(fmt::format("{} by scheme", kind_words(a.kind).figures),
+              "% of the scheme's budget; Total: % of all budgets",
+              "Percentages are of the scheme's budget; on the Total row, of all budgets.");
+    d.table(schemes_table(st), "Schemes");
+    d.heading("Payment schedule");
+    d.paragraph(schedule_intro(st));
+    if (st.schedule.has_instalments())
+        d.table(schedule_table(a, st.schedule, true), "Payment schedule");
+    d.footer({}, st.run);
+    return d;
 }
 
 } // namespace poolkit

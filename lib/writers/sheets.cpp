@@ -11,7 +11,16 @@ namespace {
 SheetCell cell_of(const Cell& c, bool rag_column) {
     SheetCell out;
     out.text = c.text;
-    if (c.numeric && !c.text.empty()) {
+    // A typed cell (the document model's) says what it is; an untyped one is read back.
+    if (c.type == CellType::money) {
+        out.kind = SheetCell::Kind::money;
+        out.money = c.money;
+    } else if (c.type == CellType::count) {
+        out.kind = SheetCell::Kind::count;
+        out.count = static_cast<std::int64_t>(c.count);
+    } else if (c.type == CellType::rag) {
+        out.rag = c.rag;
+    } else if (c.numeric && !c.text.empty()) {
         if (c.text.find('.') != std::string::npos) {
             const MoneyParse m = parse_money(c.text);
             if (!m) throw Error(ErrorKind::invariant, "a table's amount is not plain: " + c.text);

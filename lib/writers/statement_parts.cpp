@@ -33,8 +33,8 @@ Table schedule_table(const Agreement& a, const ContributionSchedule& sched, bool
     for (Period period : sched.periods) {
         std::vector<Cell> cells{text_cell(a.year.period_long(period))};
         for (std::size_t p = 0; p < a.partners.size(); ++p)
-            cells.push_back(num_cell(format_display(sched.due[p][period])));
-        cells.push_back(num_cell(format_display(sched.period_total(period))));
+            cells.push_back(money_cell(sched.due[p][period], true));
+        cells.push_back(money_cell(sched.period_total(period), true));
         t.add_row(std::move(cells));
     }
     if (!with_total) return t;
@@ -44,9 +44,9 @@ Table schedule_table(const Agreement& a, const ContributionSchedule& sched, bool
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
         Money year = sched.due_to(p, Period::count);
         all += year;
-        total.push_back(num_cell(format_display(year)));
+        total.push_back(money_cell(year, true));
     }
-    total.push_back(num_cell(format_display(all)));
+    total.push_back(money_cell(all, true));
     t.add_row(std::move(total));
     return t;
 }
@@ -125,14 +125,13 @@ void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size
     json.end_object();
 }
 
-std::string note_lines(const std::string& lines, bool markdown) {
-    if (!markdown) return lines;
-    std::string out;
+std::vector<std::string> lines_of(const std::string& lines) {
+    std::vector<std::string> out;
     std::size_t start = 0;
     while (start < lines.size()) {
         std::size_t end = lines.find('\n', start);
-        if (end == std::string::npos) end = lines.size() - 1;
-        out += "\n" + lines.substr(start, end - start + 1);
+        if (end == std::string::npos) end = lines.size();
+        out.push_back(lines.substr(start, end - start));
         start = end + 1;
     }
     return out;

@@ -66,7 +66,7 @@ void write_control_json(JsonWriter& json, const ControlTotals& control);
 void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files,
                        const LineTally* after_period = nullptr);
 
-// Lines of notes ("...\n" each) as they are for text; for Markdown each its own paragraph.
-std::string note_lines(const std::string& lines, bool markdown);
+// Lines ("...\n" each) as a list of lines without their newlines, for a Document's notes.
+std::vector<std::string> lines_of(const std::string& lines);
 
 } // namespace poolkit

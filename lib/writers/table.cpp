@@ -18,6 +18,12 @@ void Table::add_row(std::vector<Cell> cells) {
     rows_.push_back(std::move(cells));
 }
 
+bool Table::rule_before(std::size_t r) const {
+    for (std::size_t at : rules_)
+        if (at == r) return true;
+    return false;
+}
+
 std::vector<Table::Column> FormTable::kept(bool display, const std::vector<Column>& columns) {
     std::vector<Table::Column> out;
     for (const Column& c : columns)

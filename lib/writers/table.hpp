@@ -1,28 +1,80 @@
 // A table of cells that renders as aligned text, Markdown or CSV: the shape shared by every
 // statement's writers. Numeric cells are right-aligned in text and never neutralised in CSV.
+// Each cell keeps its value as well as its text (money in pence, an exact fraction, a count, a
+// RAG rating), so a format that stores numbers (HTML, a spreadsheet) writes the value, not words.
 #pragma once
 
+#include "calc/rag.hpp"
 #include "money/money.hpp"
+#include "money/rational.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace poolkit {
 
+// What a cell holds: its text is how people read it; the value is for formats that keep numbers.
+enum class CellType { text, money, percent, count, date, rag };
+
 struct Cell {
     std::string text;
     bool numeric = false;
+    CellType type = CellType::text;
+    Money money{};                    // CellType::money: the amount
+    std::optional<Rational> fraction; // CellType::percent: 1/4 is 25%; none: no share ("-")
+    std::uint64_t count = 0;          // CellType::count
+    std::optional<Rag> rag;           // CellType::rag: none when there is no rating
 };
 
 inline Cell text_cell(std::string s) {
-    return {std::move(s), false};
+    Cell c;
+    c.text = std::move(s);
+    return c;
 }
 inline Cell num_cell(std::string s) {
-    return {std::move(s), true};
+    Cell c;
+    c.text = std::move(s);
+    c.numeric = true;
+    return c;
 }
 // An amount for people ("1,234.56", text and Markdown) or for data ("1234.56", CSV) (SPEC §9).
 inline Cell money_cell(Money m, bool display) {
-    return num_cell(display ? format_display(m) : format_plain(m));
+    Cell c = num_cell(display ? format_display(m) : format_plain(m));
+    c.type = CellType::money;
+    c.money = m;
+    return c;
+}
+// A share shown as `text` ("25%", "33.33%", "-"), with its exact fraction.
+inline Cell percent_cell(std::optional<Rational> fraction, std::string text) {
+    Cell c = num_cell(std::move(text));
+    c.type = CellType::percent;
+    c.fraction = std::move(fraction);
+    return c;
+}
+// A count of things (cases, lines), shown as `text` ("12", "12,345").
+inline Cell count_cell(std::uint64_t n, std::string text) {
+    Cell c = num_cell(std::move(text));
+    c.type = CellType::count;
+    c.count = n;
+    return c;
+}
+inline Cell count_cell(std::uint64_t n) {
+    return count_cell(n, std::to_string(n));
+}
+// A date as ISO 8601 text ("2025-09-30").
+inline Cell date_cell(std::string iso) {
+    Cell c = text_cell(std::move(iso));
+    c.type = CellType::date;
+    return c;
+}
+// A RAG status in words ("amber (over)"), with its rating for colouring.
+inline Cell rag_cell(std::optional<Rag> rating, std::string text) {
+    Cell c = text_cell(std::move(text));
+    c.type = CellType::rag;
+    c.rag = rating;
+    return c;
 }
 
 class Table {
@@ -38,8 +90,11 @@ class Table {
     // A separator line before the next row in text output (e.g. above a Total row).
     void add_rule() { rules_.push_back(rows_.size()); }
     bool empty() const { return rows_.empty(); }
+
     const std::vector<Column>& columns() const { return columns_; }
     const std::vector<std::vector<Cell>>& rows() const { return rows_; }
+    // Whether a rule stands above row `r`: the row after a rule is a total (emphasised).
+    bool rule_before(std::size_t r) const;
 
     // Columns padded to their widest cell, two spaces apart, no trailing spaces; header then rows.
     // Cells are shown through visible() (support/visible_text.hpp).

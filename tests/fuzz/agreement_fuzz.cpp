@@ -14,6 +14,7 @@
 #include "calc/settlement.hpp"
 #include "readers/agreement_loader.hpp"
 #include "support/error.hpp"
+#include "writers/document_render.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/shares_csv.hpp"
 #include "writers/shares_json.hpp"
@@ -35,8 +36,9 @@ void settle_and_write(const Agreement& a, const Actuals& actuals) {
         st.joint_memorandum = joint_memorandum(a, st.settlement);
     else if (a.kind == AgreementKind::pooled)
         st.memorandum = memorandum(a, actuals, st.settlement);
-    FUZZ_CHECK(!settlement_text(st).empty());
-    FUZZ_CHECK(!settlement_markdown(st).empty());
+    const Document settlement = settlement_document(st);
+    for (DocumentFormat f : {DocumentFormat::text, DocumentFormat::md, DocumentFormat::html})
+        FUZZ_CHECK(!render(settlement, f).empty());
     FUZZ_CHECK(!settlement_json(st).empty());
     FUZZ_CHECK(!settlement_csv(st, SettlementTable::partners).empty());
     if (a.kind != AgreementKind::aligned) {
@@ -47,8 +49,9 @@ void settle_and_write(const Agreement& a, const Actuals& actuals) {
 
 void exercise(const Agreement& a, const InputFile& input) {
     SharesStatement st = make_shares_statement(a, {input});
-    FUZZ_CHECK(!shares_text(st).empty());
-    FUZZ_CHECK(!shares_markdown(st).empty());
+    const Document shares = shares_document(st);
+    for (DocumentFormat f : {DocumentFormat::text, DocumentFormat::md, DocumentFormat::html})
+        FUZZ_CHECK(!render(shares, f).empty());
     FUZZ_CHECK(!shares_json(st).empty());
     FUZZ_CHECK(!shares_csv(st, SharesTable::contributions).empty());
 

@@ -2,8 +2,8 @@
 // config/legal-bases.toml must say what lib/model/legal_basis.cpp compiles in.
 #include "model/legal_basis.hpp"
 #include "readers/agreement_loader.hpp"
+#include "writers/document_render.hpp"
 #include "writers/explain.hpp"
-#include "writers/explain_document.hpp"
 
 #include <doctest/doctest.h>
 #include <toml++/toml.h>
@@ -23,7 +23,7 @@ std::string explained(const std::string& toml, const std::string& path = "t.toml
     RunRecord run{"pool-check", {"--explain", path}, {l.input}};
     Explanation e =
         make_explanation(l.agreement ? &*l.agreement : nullptr, path, l.diagnostics, run);
-    return explain_text(e);
+    return render_text(explain_document(e));
 }
 
 const char* pooled = R"([agreement]

@@ -1,6 +1,7 @@
 // The settlement writers (SPEC §5, §7): the statement shows its working, JSON carries SPEC §5's
 // fields as strings, CSV one table a file.
 #include "settlement_fixture.hpp"
+#include "writers/document_render.hpp"
 #include "writers/settlement_statement.hpp"
 
 #include <doctest/doctest.h>
@@ -26,7 +27,7 @@ TEST_CASE("settlement writers: text, JSON and CSV of a capped overspend") {
     SettlementStatement st{
         a, settle(a, act), std::nullopt, false, act.control, 1, {}, {}, YearEnd::complete, {}};
 
-    std::string text = settlement_text(st);
+    std::string text = render_text(settlement_document(st));
     CHECK(has(text, "Year-end settlement, 2025-26 (1 April 2025 to 31 March 2026)\n"));
     CHECK(has(text, "WARNING: £20,000.00 of overspend is unallocated"));
     CHECK(has(text, "ICB pays LA (host) £30,000.00 (ICB holds a creditor, LA a debtor, at 31 "
@@ -52,7 +53,7 @@ TEST_CASE("settlement writers: text, JSON and CSV of a capped overspend") {
     CHECK_THROWS_AS(settlement_csv(st, SettlementTable::memorandum), Error);
 
     st.memorandum = memorandum(a, act, st.settlement);
-    text = settlement_text(st);
+    text = render_text(settlement_document(st));
     CHECK(has(text, "Memorandum account"));
     auto at = text.find("  overspend unallocated, for the partners to agree ");
     REQUIRE(at != std::string::npos);

@@ -4,7 +4,7 @@
 // The writers that show text (tables, the explain document, shell quoting, JSON, CSV) all go
 // through it or its classification.
 #include "support/visible_text.hpp"
-#include "writers/explain_document.hpp"
+#include "writers/document_render.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/table.hpp"
@@ -95,31 +95,32 @@ TEST_CASE("visible: a table cell cannot break its line, nor a Markdown cell its 
 }
 
 TEST_CASE("visible: the explain document shows every block visibly, its lines kept") {
-    ExplainDocument d("T\x1b[2J");
+    Document d({}, DocumentLayout::prose);
+    d.title({"T\x1b[2J"});
     d.heading("H\r");
     d.paragraph("P\x07");
     d.bullets({"one\x1b\nsecond line"});
     d.verbatim("V\t\n");
-    CHECK(d.text() == "T\\x1b[2J\n"
-                      "\n"
-                      "H\\r\n"
-                      "---\n"
-                      "P\\x07\n"
-                      "\n"
-                      "- one\\x1b\n"
-                      "  second line\n"
-                      "\n"
-                      "V\\t\n");
-    CHECK(d.markdown() == "# T\\\\x1b\\[2J\n"
-                          "\n"
-                          "## H\\\\r\n"
-                          "\n"
-                          "P\\\\x07\n"
-                          "\n"
-                          "- one\\\\x1b  \n"
-                          "  second line\n"
-                          "\n"
-                          "V\\\\t\n");
+    CHECK(render_text(d) == "T\\x1b[2J\n"
+                            "\n"
+                            "H\\r\n"
+                            "---\n"
+                            "P\\x07\n"
+                            "\n"
+                            "- one\\x1b\n"
+                            "  second line\n"
+                            "\n"
+                            "V\\t\n");
+    CHECK(render_markdown(d) == "# T\\\\x1b\\[2J\n"
+                                "\n"
+                                "## H\\\\r\n"
+                                "\n"
+                                "P\\\\x07\n"
+                                "\n"
+                                "- one\\\\x1b  \n"
+                                "  second line\n"
+                                "\n"
+                                "V\\\\t\n");
 }
 
 TEST_CASE("visible: an argument with a control character is quoted as bash's $'...'") {

@@ -26,6 +26,6 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "man-db, bash-completion")
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libpoolkit-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
-    "libfmt-dev, libboost-dev, libtomlplusplus-dev, libssl-dev")
+    "libfmt-dev, libboost-dev, libtomlplusplus-dev, libssl-dev, libxlsxwriter-dev, pkg-config")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -2,11 +2,13 @@
 // budgets. Exit 0 clean; 1 with findings (rejected ledger lines, an invalid agreement, aligned
 // spending where the partner's own budget is zero, joint charges above a cap); 2 when it cannot
 // run.
+#include "binary_output.hpp"
 #include "cash_args.hpp"
 #include "cli.hpp"
 #include "commitments_args.hpp"
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
+#include "recon_view_args.hpp"
 #include "statement_options.hpp"
 #include "statement_output.hpp"
 #include "statement_save.hpp"
@@ -28,12 +30,11 @@ int main(int argc, char** argv) {
         "Month-end reconciliation of a pooled, aligned or joint budget: budget, "
         "actual and forecast by scheme, each partner's position, the RAG status and the "
         "ledger control totals (how each is worked out: docs/formulas.md)."};
-    std::string agreement_path, period_text, forecast = "profile", table = "schemes", commitments;
+    std::string agreement_path, forecast = "profile", table = "schemes", commitments;
     cli::LedgerArgs ledger_args;
     cli::OutputOptions out;
-    app.add_option("--period", period_text, "the month end: P01..P12 or YYYY-MM")
-        ->required()
-        ->type_name("PERIOD");
+    cli::ReconViewArgs view_args;
+    cli::add_recon_view_options(app, view_args);
     app.add_option("--forecast", forecast,
                    "forecast outturn method: profile (actual + remaining budget) or run-rate "
                    "(actual × 12 / m)")
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
                    "forecast from a commitments register (SPEC §12): actual + committed cost to "
                    "31 March + [forecast] new_starts; schemes with no rows by --forecast")
         ->type_name("FILE");
-    const std::vector<std::string> formats = cli::statement_formats({"csv", "json"});
+    const std::vector<std::string> formats = cli::statement_formats({"csv", "json", "xlsx"});
     cli::add_output_options(app, out, formats);
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::CashArgs cash_args;
@@ -59,14 +60,17 @@ int main(int argc, char** argv) {
     return cli::run(app, argc, argv, [&]() -> int {
         if (app.count("--table") && out.format != "csv")
             throw Error(ErrorKind::usage, "--table goes with --format csv");
+        cli::refuse_binary_to_terminal(out);
         RunRecord record = cli::run_record("pool-recon", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
         const auto ws = cli::apply_workspace(
             ws_args, {&agreement_path, &ledger_args, &cash_args.path, &commitments}, record);
         Agreement a = cli::load_valid_agreement(agreement_path, inputs);
-        const Period period = cli::period_arg(a, period_text);
-        a = as_varied(a, period); // the variations in effect by the period (SPEC §14)
         const ReconTable csv_table = cli::recon_table(table, a, agreement_path);
+        const cli::ReconView view = cli::recon_view(a, view_args, agreement_path,
+                                                    !commitments.empty(), csv_table, out.format);
+        const Period period = view.to;
+        a = as_varied(a, period); // the variations in effect by the period (SPEC §14)
         cli::check_forecast_options(forecast_args, !commitments.empty(), csv_table);
         LedgerRun run = cli::read_ledger_args("pool-recon", &a, ledger_args,
                                               cli::ledger_options(out.format), inputs);
@@ -90,11 +94,13 @@ int main(int argc, char** argv) {
         st.cash_register = cli::cash_summary(cash);
         st.actuals = &*run.actuals;
         cli::add_forecast_inputs(st, fin, reg);
+        cli::add_view(st, view, *run.actuals, cli::cash_of(cash));
 
         const auto output = [&](const std::string& format) {
             return cli::statement_output(format, [&] { return recon_document(st); },
                                          {{"json", [&] { return recon_json(st); }},
-                                          {"csv", [&] { return recon_csv(st, csv_table); }}});
+                                          {"csv", [&] { return recon_csv(st, csv_table); }},
+                                          {"xlsx", [&] { return recon_xlsx(st); }}});
         };
         cli::write_output(out.output, output(out.format));
         if (ws_args.save)

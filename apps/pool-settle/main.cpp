@@ -1,6 +1,7 @@
 // pool-settle: the year-end risk share, settlement transfers and memorandum account (SPEC §7).
 // Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend, a year whose
 // ledgers stop short of March); 2 when it cannot run.
+#include "binary_output.hpp"
 #include "cash_args.hpp"
 #include "cli.hpp"
 #include "findings_report.hpp"
@@ -44,7 +45,7 @@ int main(int argc, char** argv) {
                    "with --format csv: " + or_list(cli::choices(settlement_tables)))
         ->check(CLI::IsMember(cli::choices(settlement_tables)))
         ->default_str("partners");
-    cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
+    cli::add_output_options(app, out, cli::statement_formats({"csv", "json", "xlsx"}));
     cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
     cli::add_paid_and_cash_options(app, paid_path, cash_args);
     cli::WorkspaceArgs ws_args;
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
     cli::add_previous_year_option(app, previous_year);
 
     return cli::run(app, argc, argv, [&]() -> int {
+        cli::refuse_binary_to_terminal(out);
         const SettlementTable csv_table = cli::settlement_table(table);
         RunRecord record = cli::run_record("pool-settle", argc, argv);
         std::vector<InputFile>& inputs = record.inputs;
@@ -91,11 +93,11 @@ int main(int argc, char** argv) {
         else if (with_memorandum)
             st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
-        cli::write_output(
-            out.output,
-            cli::statement_output(out.format, [&] { return settlement_document(st); },
-                                  {{"json", [&] { return settlement_json(st); }},
-                                   {"csv", [&] { return settlement_csv(st, csv_table); }}}));
+        cli::write_output(out.output, cli::statement_output(
+                                          out.format, [&] { return settlement_document(st); },
+                                          {{"json", [&] { return settlement_json(st); }},
+                                           {"csv", [&] { return settlement_csv(st, csv_table); }},
+                                           {"xlsx", [&] { return settlement_xlsx(st); }}}));
         return cli::settlement_findings(st, out.format);
     });
 }

@@ -1,5 +1,6 @@
 // pool-recon's CSV tables (SPEC §5 `--format csv`), one a file: `--table` chooses.
 #include "writers/recon_movement.hpp"
+#include "writers/recon_monthly.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 
@@ -23,6 +24,8 @@ std::string recon_csv(const ReconStatement& st, ReconTable table) {
         return recon_adjustments_table(st, false).csv();
     case ReconTable::movement:
         return recon_movement_table(st, false).csv();
+    case ReconTable::monthly:
+        return recon_monthly_table(st, false).csv();
     }
     return {};
 }

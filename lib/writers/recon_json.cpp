@@ -6,8 +6,10 @@
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
+#include "writers/partner_pack_writers.hpp"
 #include "writers/recon_commitments.hpp"
 #include "writers/recon_movement.hpp"
+#include "writers/recon_monthly.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
@@ -46,6 +48,8 @@ std::string recon_json(const ReconStatement& st) {
     json.key("options").begin_object();
     json.field("period", a.year.period_ym(r.period));
     json.field("forecast", forecast_name(r.method));
+    if (st.monthly) json.field("from", a.year.period_ym(st.monthly->from));
+    if (st.partner) json.field("partner", a.partners[to_size(st.partner->partner)].id);
     json.end_object();
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);
@@ -123,6 +127,8 @@ std::string recon_json(const ReconStatement& st) {
     }
 
     if (r.commitments) write_recon_cases_json(json, st);
+    write_recon_months_json(json, st);
+    write_partner_pack_json(json, st);
 
     write_ledger_json(json, st.control, st.ledger_files, &r.after_period);
     json.end_object();

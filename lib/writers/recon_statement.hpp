@@ -3,6 +3,8 @@
 // (text, Markdown, HTML), written by recon_json and recon_csv.
 #pragma once
 
+#include "calc/monthly.hpp"
+#include "calc/partner_pack.hpp"
 #include "calc/reconciliation.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
@@ -27,7 +29,12 @@ struct ReconStatement {
     RunRecord run;            // the tool, its arguments and inputs: agreement, ledgers, profiles
     std::optional<CashRegisterSummary> cash_register = std::nullopt; // --cash (SPEC §10)
     ForecastAdjustments adjustments = {}; // --adjust, with their reasons (SPEC §12)
-    const Actuals* actuals = nullptr;     // the figures by month, for the charts; none: no charts
+    // --period P01..P06 or --monthly (SPEC §5): the months to the statement's period
+    std::optional<MonthlyReconciliation> monthly = std::nullopt;
+    // --partner ID (SPEC §5): that partner's statement; --thousands: its amounts in £000
+    std::optional<PartnerPack> partner = std::nullopt;
+    bool thousands = false;
+    const Actuals* actuals = nullptr; // the figures by month, for the charts; none: no charts
 };
 
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.
@@ -39,15 +46,19 @@ enum class ReconTable {
     ledger,
     cases,
     adjustments,
-    movement
+    movement,
+    monthly
 };
 // The keyword of each: pool-recon's --table choices, in the order its help lists them.
 inline constexpr auto recon_tables = keywords_in_order<ReconTable>(
-    {"schemes", "partners", "invoices", "aligned", "ledger", "cases", "adjustments", "movement"});
+    {"schemes", "partners", "invoices", "aligned", "ledger", "cases", "adjustments", "movement",
+     "monthly"});
 
 // The statement for people (text, Markdown, HTML: writers/document_render.hpp).
 Document recon_document(const ReconStatement& st);
 std::string recon_json(const ReconStatement& st);
 std::string recon_csv(const ReconStatement& st, ReconTable table);
+// The bytes of an .xlsx workbook: a sheet a table (writers/xlsx.hpp).
+std::string recon_xlsx(const ReconStatement& st);
 
 } // namespace poolkit

@@ -6,9 +6,11 @@
 #include "writers/document.hpp"
 #include "writers/inputs.hpp"
 #include "writers/joint_parts.hpp"
+#include "writers/partner_pack_writers.hpp"
 #include "writers/recon_charts.hpp"
 #include "writers/recon_commitments.hpp"
 #include "writers/recon_movement.hpp"
+#include "writers/recon_monthly.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
@@ -27,6 +29,8 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
     lines.push_back(fmt::format("{} ({})", a.title, a.id));
     lines.push_back(fmt::format("Month-end reconciliation, {} ({} to {})", a.year.period_long(m),
                                 a.year.start_date(), a.year.period_end_date(m)));
+    if (st.partner) // SPEC §5 --partner: one partner's statement
+        lines.push_back("Statement for " + partner_label(a.partners[to_size(st.partner->partner)]));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
     what += fmt::format(" Forecast: {}.",
@@ -182,10 +186,20 @@ Document recon_document(const ReconStatement& st) {
         if (!u.empty()) warn.push_back(u);
     }
     if (!warn.empty()) d.warning(std::move(warn));
+    if (st.partner) { // SPEC §5 --partner: that partner's sections only
+        add_partner_pack(d, st);
+        d.footer(ledger_lines(st), st.run);
+        return d;
+    }
     d.heading("Schemes");
     d.table(recon_schemes_table(st, true), "Schemes");
     add_variations(d, a); // SPEC §14
     recon_charts(d, st);
+    if (st.monthly) {
+        d.heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),
+                              st.monthly->to.label()));
+        d.table(recon_monthly_table(st, true), "Monthly");
+    }
     if (st.recon.commitments) {
         // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.
         d.heading(fmt::format("Forecast from commitments (committed after {} to {})",

@@ -166,12 +166,14 @@ std::string Table::markdown() const {
     return out;
 }
 
+bool starts_like_formula(const std::string& s) {
+    return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                          s[0] == '\t' || s[0] == '\r' || s[0] == '\n');
+}
+
 std::string csv_field(const std::string& s, bool numeric, char delimiter) {
     std::string v = s;
-    if (!numeric && !v.empty() &&
-        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r' ||
-         v[0] == '\n'))
-        v.insert(v.begin(), '\'');
+    if (!numeric && starts_like_formula(v)) v.insert(v.begin(), '\'');
     // A field with a control character is quoted: the data stays as it was, but inside quotes,
     // where a CSV reader takes it as part of the field.
     bool quote = find_control(v).has_value();

@@ -160,6 +160,10 @@ class AccountTable {
 // neither end the row nor add a cell; '<' and '>' escaped, so it cannot be read as HTML.
 std::string md_cell(const std::string& s);
 
+// A text that a spreadsheet would take for a formula: it starts with '=', '+', '-', '@', tab, CR
+// or LF (SPEC §8).
+bool starts_like_formula(const std::string& s);
+
 // One CSV field: quoted when it holds a delimiter, a quote or any control character. A text cell
 // that starts with '=', '+', '-', '@', tab, CR or LF is prefixed with a single quote so a
 // spreadsheet shows it as text (SPEC §8); numeric cells are written as they are.

@@ -1,0 +1,100 @@
+#include "recon_view_args.hpp"
+
+#include "statement_options.hpp"
+
+#include "calc/monthly.hpp"
+#include "calc/partner_pack.hpp"
+#include "support/error.hpp"
+#include "support/text.hpp"
+
+#include <fmt/format.h>
+
+namespace poolkit::cli {
+
+namespace {
+
+PartnerIndex partner_arg(const Agreement& agreement, const std::string& id,
+                         const std::string& path) {
+    std::vector<std::string> ids;
+    for (std::size_t p = 0; p < agreement.partners.size(); ++p) {
+        if (agreement.partners[p].id == id) return PartnerIndex{p};
+        ids.push_back(agreement.partners[p].id);
+    }
+    std::vector<std::string_view> candidates(ids.begin(), ids.end());
+    throw Error(ErrorKind::usage,
+                fmt::format("--partner {}: not a partner of {} (its partners: {}){}", id, path,
+                            comma_list(ids), did_you_mean(id, candidates)));
+}
+
+void period_range(ReconView& view, const Agreement& agreement, const ReconViewArgs& args) {
+    const auto dots = args.period.find("..");
+    if (dots == std::string::npos) {
+        view.to = period_arg(agreement, args.period);
+        view.months = args.monthly;
+        return;
+    }
+    if (args.monthly)
+        throw Error(ErrorKind::usage,
+                    fmt::format("--monthly goes with one --period (P01 to it), not the range {}",
+                                args.period));
+    view.from = period_arg(agreement, args.period.substr(0, dots));
+    view.to = period_arg(agreement, args.period.substr(dots + 2));
+    view.months = true;
+    if (view.to < view.from)
+        throw Error(ErrorKind::usage,
+                    fmt::format("--period {}: the range ends before it starts (try {}..{})",
+                                args.period, view.to.label(), view.from.label()));
+}
+
+} // namespace
+
+void add_recon_view_options(CLI::App& app, ReconViewArgs& args) {
+    app.add_option("--period", args.period,
+                   "the month end: P01..P12 or YYYY-MM; a range P01..P06 adds those months")
+        ->required()
+        ->type_name("PERIOD");
+    app.add_flag("--monthly", args.monthly, "add the months P01 to --period, month by month");
+    app.add_option("--partner", args.partner,
+                   "that partner's statement: its position, invoice, share of the forecast "
+                   "variance and schemes")
+        ->type_name("ID");
+    app.add_flag("--thousands", args.thousands,
+                 "with --partner: amounts in £000 for board papers, totals that still add up");
+}
+
+ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, const std::string& path,
+                     bool commitments, ReconTable table, const std::string& format) {
+    ReconView view;
+    period_range(view, agreement, args);
+    if (view.months && commitments)
+        throw Error(ErrorKind::usage,
+                    "--commitments forecasts at one month end: give --period P without a range "
+                    "or --monthly");
+    if (table == ReconTable::monthly && !view.months)
+        throw Error(ErrorKind::usage,
+                    "--table monthly needs months: --period P01..P06 or --monthly");
+    if (!args.partner.empty() && (format == "csv" || format == "xlsx"))
+        throw Error(ErrorKind::usage,
+                    fmt::format("--partner gives a statement in text, md or json, not {}", format));
+    if (args.thousands && (format == "csv" || format == "json" || format == "xlsx"))
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("--thousands is for text and md: {} carries exact amounts", format));
+    if (args.thousands && args.partner.empty())
+        throw Error(ErrorKind::usage,
+                    "--thousands goes with --partner ID (the partner's statement for its board)");
+    if (!args.partner.empty()) view.partner = partner_arg(agreement, args.partner, path);
+    view.thousands = args.thousands;
+    return view;
+}
+
+void add_view(ReconStatement& st, const ReconView& view, const Actuals& actuals,
+              const CashRegister* cash) {
+    if (view.months)
+        st.monthly = monthly_reconciliation(st.agreement, actuals, view.from, view.to,
+                                            st.recon.method, cash);
+    if (view.partner) st.partner = partner_pack(st.agreement, st.recon, *view.partner);
+    st.thousands = view.thousands;
+}
+
+} // namespace poolkit::cli

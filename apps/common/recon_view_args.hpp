@@ -1,0 +1,49 @@
+// What part of the year and whose view pool-recon's statement shows (SPEC §5): `--period P` for
+// one month end, `--period P01..P06` or `--period P06 --monthly` (P01 to P06) for the year month by
+// month to the last of them; `--partner ID` for one partner's statement, `--thousands` for its
+// amounts in £000.
+#pragma once
+
+#include "model/actuals.hpp"
+#include "model/agreement.hpp"
+#include "model/cash_register.hpp"
+#include "model/indices.hpp"
+#include "writers/recon_statement.hpp"
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+namespace poolkit::cli {
+
+struct ReconViewArgs {
+    std::string period;
+    bool monthly = false;
+    std::string partner;
+    bool thousands = false;
+};
+
+// --period (required), --monthly, --partner, --thousands.
+void add_recon_view_options(CLI::App& app, ReconViewArgs& args);
+
+struct ReconView {
+    Period from = Period::first(), to = Period::first();
+    bool months = false; // a range or --monthly: the statement has the months from..to
+    std::optional<PartnerIndex> partner;
+    bool thousands = false;
+};
+
+// The view the arguments ask for, checked against the agreement and the other options; Error(usage)
+// for a range that ends before it starts, a range with --monthly, months with --commitments (its
+// forecast is made at one month end, SPEC §12), --table monthly without months, --partner with CSV,
+// --thousands with CSV or JSON (they carry exact amounts, SPEC §2) or without --partner, and a
+// partner the agreement (at `path`) does not have (with a "did you mean" hint).
+ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, const std::string& path,
+                     bool commitments, ReconTable table, const std::string& format);
+
+// The statement's months and partner pack, as `view` asks (calc/monthly.hpp,
+// calc/partner_pack.hpp).
+void add_view(ReconStatement& st, const ReconView& view, const Actuals& actuals,
+              const CashRegister* cash);
+
+} // namespace poolkit::cli

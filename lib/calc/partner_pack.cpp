@@ -1,0 +1,43 @@
+#include "calc/partner_pack.hpp"
+
+namespace poolkit {
+
+PartnerPack partner_pack(const Agreement& a, const Reconciliation& r, PartnerIndex partner) {
+    const std::size_t p = to_size(partner);
+    PartnerPack pack;
+    pack.partner = partner;
+    pack.host = a.host && *a.host == p;
+    if (a.kind == AgreementKind::aligned) {
+        for (const AlignedFigures& f : r.aligned) {
+            if (f.partner != p) continue;
+            const RagStatus rag = rag_status(f.forecast_variance, f.budget, a.monitoring);
+            pack.schemes.push_back({SchemeIndex{f.scheme}, f.budget, f.budget, f.budget_ytd,
+                                    f.actual_ytd, f.forecast_variance, rag});
+            pack.contribution += f.budget;
+        }
+        pack.forecast_variance = r.aligned_subtotals[p].forecast_variance;
+        pack.forecast_variance_share = pack.forecast_variance;
+        return pack;
+    }
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        const Money c = a.schemes[s].contributions[p];
+        if (c.is_zero()) continue;
+        const SchemeFigures& f = r.schemes[s];
+        pack.schemes.push_back(
+            {SchemeIndex{s}, c, f.budget, f.budget_ytd, f.actual_ytd, f.forecast_variance, f.rag});
+        pack.contribution += c;
+    }
+    pack.forecast_variance = r.total.forecast_variance;
+    if (r.joint) {
+        pack.joint = r.joint->partners[p];
+        pack.forecast_variance_share = pack.joint->forecast_charge - pack.joint->contribution;
+        for (const JointInvoice& inv : r.joint->invoices)
+            if (inv.partner == p) pack.invoice = inv;
+    } else {
+        pack.position = r.partners[p];
+        pack.forecast_variance_share = r.partners[p].forecast_risk_share;
+    }
+    return pack;
+}
+
+} // namespace poolkit

@@ -1,0 +1,85 @@
+#include "writers/recon_monthly.hpp"
+
+namespace poolkit {
+
+namespace {
+
+std::vector<Money> amounts(const MonthFigures& f) {
+    return {f.budget,     f.actual,       f.variance,         f.budget_ytd,
+            f.actual_ytd, f.variance_ytd, f.forecast_variance};
+}
+
+void month_json(JsonWriter& json, const MonthFigures& f) {
+    json.field("budget", f.budget);
+    json.field("actual", f.actual);
+    json.field("variance", f.variance);
+    json.field("budget_ytd", f.budget_ytd);
+    json.field("actual_ytd", f.actual_ytd);
+    json.field("variance_ytd", f.variance_ytd);
+    json.field("forecast_variance", f.forecast_variance);
+    // As in the statement's scheme rows: no rating for a zero budget, no direction when the
+    // forecast is the budget (SPEC §3, §5).
+    if (f.rag.rating) json.field("rag", rag_keyword(*f.rag.rating));
+    if (f.rag.direction) json.field("rag_direction", direction_keyword(*f.rag.direction));
+}
+
+} // namespace
+
+Table recon_monthly_table(const ReconStatement& st, bool display) {
+    const Agreement& a = st.agreement;
+    FormTable t(display, {{"Month", nullptr},
+                          {nullptr, "period"},
+                          {"Scheme", nullptr},
+                          {nullptr, "scheme"},
+                          {"Budget", "budget", true},
+                          {"Actual", "actual", true},
+                          {"Variance", "variance", true},
+                          {"Budget to date", "budget_ytd", true},
+                          {"Actual to date", "actual_ytd", true},
+                          {"Variance to date", "variance_ytd", true},
+                          {"Forecast variance", "forecast_variance", true},
+                          {"RAG", nullptr},
+                          {nullptr, "rag"},
+                          {nullptr, "rag_direction"}});
+    auto row = [&](const Month& m, const std::string& scheme, const MonthFigures& f) {
+        std::vector<Cell> cells{text_cell(a.year.period_long(m.period)),
+                                text_cell(a.year.period_ym(m.period)), text_cell(scheme),
+                                text_cell(scheme)};
+        for (Money v : amounts(f))
+            cells.push_back(t.money(v));
+        cells.push_back(text_cell(rag_wording(f.rag)));
+        cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
+        cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
+        t.add_row(cells);
+    };
+    bool first = true;
+    for (const Month& m : st.monthly->months) {
+        if (!first && display) t.add_rule();
+        first = false;
+        for (std::size_t s = 0; s < a.schemes.size(); ++s)
+            row(m, a.schemes[s].id, m.schemes[s]);
+        row(m, "Total", m.total);
+    }
+    return t.table();
+}
+
+void write_recon_months_json(JsonWriter& json, const ReconStatement& st) {
+    if (!st.monthly) return;
+    const Agreement& a = st.agreement;
+    json.objects("months", st.monthly->months, [&](const Month& m) {
+        json.field("period", a.year.period_ym(m.period));
+        json.key("schemes").begin_array();
+        for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+            json.begin_object();
+            json.field("id", a.schemes[s].id);
+            month_json(json, m.schemes[s]);
+            json.end_object();
+        }
+        json.end_array();
+        json.key("total").begin_object();
+        month_json(json, m.total);
+        json.end_object();
+    });
+}
+
+} // namespace poolkit

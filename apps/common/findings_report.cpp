@@ -1,6 +1,7 @@
 #include "findings_report.hpp"
 
 #include "cli.hpp"
+#include "support/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -21,6 +22,27 @@ bool cash_rejected(const std::optional<CashRegisterSummary>& cash) {
 
 } // namespace
 
+bool report_trailers(std::string_view tool, const ControlTotals& control) {
+    for (const TrailerCheck& t : control.trailers) {
+        if (t.agrees()) continue;
+        if (t.rows == 0)
+            std::cerr << fmt::format("{}: finding: {}: no row matched the profile's [trailer], so "
+                                     "the export's control total was not checked\n",
+                                     tool, visible(t.path));
+        else if (t.unreadable > 0)
+            std::cerr << fmt::format("{}: finding: {}:{}: the trailer's amount cannot be read, so "
+                                     "the export's control total was not checked\n",
+                                     tool, visible(t.path), t.line);
+        else
+            std::cerr << fmt::format("{}: finding: {}:{}: the trailer states a total of £{}, but "
+                                     "the file's lines (all but the skipped rows) sum to £{}, a "
+                                     "difference of £{}\n",
+                                     tool, visible(t.path), t.line, format_display(t.stated),
+                                     format_display(t.summed), format_display(t.stated - t.summed));
+    }
+    return control.trailer_findings();
+}
+
 int recon_findings(const ReconStatement& st, const std::string& format) {
     // Aligned spending where a partner's own budget is zero is a finding (SPEC §5, §6): the
     // partner must recode the lines or agree a budget.
@@ -38,8 +60,9 @@ int recon_findings(const ReconStatement& st, const std::string& format) {
                                  "(above a partner's contribution plus its cap): the partners "
                                  "must agree how to meet it\n",
                                  format_display(unallocated));
+    const bool trailers = report_trailers("pool-recon", st.control);
     bool findings = st.control.lines_rejected > 0 || flagged > 0 || unallocated.is_positive() ||
-                    cash_rejected(st.cash_register);
+                    cash_rejected(st.cash_register) || trailers;
     return findings ? exit_findings : exit_clean;
 }
 
@@ -61,8 +84,9 @@ int settlement_findings(const SettlementStatement& st, const std::string& format
                                  st.agreement.kind == AgreementKind::joint
                                      ? "the charges (above a partner's contribution plus its cap)"
                                      : "overspend");
+    const bool trailers = report_trailers("pool-settle", st.control);
     bool findings = st.control.lines_rejected > 0 || unallocated.is_positive() || incomplete ||
-                    cash_rejected(st.cash_register);
+                    cash_rejected(st.cash_register) || trailers;
     return findings ? exit_findings : exit_clean;
 }
 

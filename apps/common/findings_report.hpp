@@ -7,8 +7,13 @@
 #include "writers/settlement_statement.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace poolkit::cli {
+
+// A ledger's [trailer] that disagrees with its lines, or that no row matched (SPEC §11): a
+// finding each on stderr, naming the file, the stated total and the lines' sum. True when any.
+bool report_trailers(std::string_view tool, const ControlTotals& control);
 
 // Rejected ledger lines; aligned spending where a partner's own budget is zero; joint charges
 // above a partner's contribution plus its cap (SPEC §6).

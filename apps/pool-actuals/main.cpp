@@ -1,6 +1,7 @@
 // pool-actuals: validate and aggregate ledgers into actuals by partner, scheme and period
 // (SPEC §4, §5). Exit 0 clean, 1 with rejected lines, 2 when it cannot run.
 #include "cli.hpp"
+#include "findings_report.hpp"
 #include "inputs_args.hpp"
 #include "statement_output.hpp"
 
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
                                      st.control.lines_rejected, st.control.lines_read,
                                      rejects_path.empty() ? " (--rejects FILE lists them)"
                                                           : " (see " + visible(rejects_path) + ")");
-        return rejected ? cli::exit_findings : cli::exit_clean;
+        const bool trailers = cli::report_trailers("pool-actuals", st.control);
+        return rejected || trailers ? cli::exit_findings : cli::exit_clean;
     });
 }

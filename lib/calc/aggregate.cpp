@@ -46,6 +46,7 @@ std::vector<ActualsRow> group_rows(const std::vector<ActualsRow>& rows, const Gr
         auto [it, fresh] = out.emplace(k, g);
         it->second.lines += r.lines;
         it->second.amount += r.amount;
+        it->second.income += r.income;
     }
     std::vector<ActualsRow> result;
     result.reserve(out.size());

@@ -37,6 +37,8 @@ Memorandum memorandum(const Agreement& a, const Actuals& actuals, const Settleme
         acc.total_expenditure += so.outturn;
     }
     acc.expenditure_by_ledger = r.ledger_spend;
+    acc.other_income = actuals.total_income_to(Period::count);
+    acc.gross_expenditure = acc.total_expenditure + acc.other_income;
     acc.surplus = acc.total_contributions - acc.total_expenditure;
     acc.opening_applied = r.risk.opening_applied;
     acc.underspend_carried = r.risk.underspend_carried;

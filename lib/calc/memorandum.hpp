@@ -45,8 +45,10 @@ struct MemorandumAccount {
     Money total_contributions;
     std::vector<Money> expenditure_by_scheme; // [[scheme]] order
     std::vector<Money> expenditure_by_ledger; // by the partner whose ledger it is in
-    Money total_expenditure;
-    Money surplus; // total_contributions − total_expenditure (+ surplus, − deficit)
+    Money total_expenditure;                  // net: gross_expenditure − other_income (SPEC §4)
+    Money gross_expenditure;                  // the expenditure lines
+    Money other_income; // the income lines (a profile's rule, SPEC §11), positive
+    Money surplus;      // total_contributions − total_expenditure (+ surplus, − deficit)
     std::vector<Money> allocation; // by partner: its risk share (+ pays in, − has returned)
     Money opening_applied; // + surplus brought forward used; − deficit brought forward recovered
     Money underspend_carried; // this year's underspend kept in the pool (>= 0)

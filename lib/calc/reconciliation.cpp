@@ -16,6 +16,8 @@ BudgetFigures& BudgetFigures::operator+=(const BudgetFigures& o) {
     budget += o.budget;
     budget_ytd += o.budget_ytd;
     actual_ytd += o.actual_ytd;
+    income_ytd += o.income_ytd;
+    expenditure_ytd += o.expenditure_ytd;
     variance_ytd += o.variance_ytd;
     forecast_outturn += o.forecast_outturn;
     forecast_variance += o.forecast_variance;
@@ -55,6 +57,8 @@ SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t
     f.budget = scheme.budget;
     f.budget_ytd = budget_to(scheme, m);
     f.actual_ytd = act.scheme_to(SchemeIndex{s}, m);
+    f.income_ytd = act.scheme_income_to(SchemeIndex{s}, m);
+    f.expenditure_ytd = f.actual_ytd + f.income_ytd;
     add_forecast(f, method, m);
     // The previous month's forecast from the same ledgers (SPEC §5 `previous_forecast_outturn`);
     // before P01 it is the budget.
@@ -220,6 +224,8 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
                     continue;
                 f.budget_ytd = own_ytd[s][p];
                 f.actual_ytd = act.partner_scheme_to(PartnerIndex{p}, SchemeIndex{s}, m);
+                f.income_ytd = act.partner_scheme_income_to(PartnerIndex{p}, SchemeIndex{s}, m);
+                f.expenditure_ytd = f.actual_ytd + f.income_ytd;
                 add_forecast(f, method, m);
                 if (r.from_commitments(s)) f.forecast_outturn = f.actual_ytd + rest[s][p];
                 f.forecast_outturn += adjusted[s][p];

@@ -29,10 +29,12 @@ const char* forecast_name(ForecastMethod m); // "profile", "run-rate"
 // The figures of one budget to period m (SPEC §6): a scheme's (or the total), or an aligned
 // partner's own part of one scheme (or its subtotal over them).
 struct BudgetFigures {
-    Money budget;            // annual (aligned: the partner's contribution to the scheme)
-    Money budget_ytd;        // the first m profile amounts (aligned: the partner's share of them)
-    Money actual_ytd;        // ledger spend in periods 1..m (aligned: in the partner's own ledger)
-    Money variance_ytd;      // actual_ytd − budget_ytd
+    Money budget;          // annual (aligned: the partner's contribution to the scheme)
+    Money budget_ytd;      // the first m profile amounts (aligned: the partner's share of them)
+    Money actual_ytd;      // ledger spend in periods 1..m (aligned: in the partner's own ledger)
+    Money income_ytd;      // the income in it, positive (SPEC §4: actual = expenditure − income)
+    Money expenditure_ytd; // actual_ytd + income_ytd: the gross spending
+    Money variance_ytd;    // actual_ytd − budget_ytd
     Money forecast_outturn;  // by the forecast method
     Money forecast_variance; // forecast_outturn − budget
 

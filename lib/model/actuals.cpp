@@ -1,15 +1,62 @@
 #include "model/actuals.hpp"
 
+#include <algorithm>
+
 namespace poolkit {
+
+namespace {
+void add_reasons(std::vector<CountedReason>& to, const std::vector<CountedReason>& from) {
+    for (const auto& r : from) {
+        auto it = std::find_if(to.begin(), to.end(),
+                               [&](const CountedReason& x) { return x.reason == r.reason; });
+        if (it == to.end()) {
+            to.push_back(r);
+        } else {
+            it->lines += r.lines;
+            it->total += r.total;
+        }
+    }
+}
+} // namespace
 
 ControlTotals& ControlTotals::operator+=(const ControlTotals& o) {
     lines_read += o.lines_read;
     lines_accepted += o.lines_accepted;
     lines_rejected += o.lines_rejected;
+    lines_excluded += o.lines_excluded;
+    lines_skipped += o.lines_skipped;
+    lines_income += o.lines_income;
     total_read += o.total_read;
     total_accepted += o.total_accepted;
     total_rejected += o.total_rejected;
+    total_excluded += o.total_excluded;
+    total_skipped += o.total_skipped;
+    total_income += o.total_income;
+    add_reasons(excluded, o.excluded);
+    add_reasons(skipped, o.skipped);
+    trailers.insert(trailers.end(), o.trailers.begin(), o.trailers.end());
     return *this;
+}
+
+Money Actuals::partner_scheme_income_to(PartnerIndex p, SchemeIndex s, int to) const {
+    Money t;
+    for (Period m : Period::first_n(to))
+        t += income_at(p, s, m);
+    return t;
+}
+
+Money Actuals::scheme_income_to(SchemeIndex s, int to) const {
+    Money t;
+    for (std::size_t p = 0; p < partners_; ++p)
+        t += partner_scheme_income_to(PartnerIndex{p}, s, to);
+    return t;
+}
+
+Money Actuals::total_income_to(int to) const {
+    Money t;
+    for (std::size_t s = 0; s < schemes_; ++s)
+        t += scheme_income_to(SchemeIndex{s}, to);
+    return t;
 }
 
 Money Actuals::partner_scheme_to(PartnerIndex p, SchemeIndex s, int to) const {

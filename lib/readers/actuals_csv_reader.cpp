@@ -124,11 +124,10 @@ LedgerRun read_actuals_csv(const Agreement& a, const std::string& path) {
                                     shown_value(lines_text)));
         const MoneyParse money = read_amount(amount_text, at(amount));
         const MoneyParse inc = read_amount(income_text, at(income));
-        if (inc.value != Money())
+        if (inc.value.is_negative())
             throw Error(ErrorKind::input, at(income),
-                        fmt::format("income {}: this poolkit reads no income lines yet (only a "
-                                    "ledger profile's rule makes one, SPEC §4, §11), so an "
-                                    "aggregate it can read has income 0.00",
+                        fmt::format("income {}: the income received is 0.00 or more (SPEC §5: "
+                                    "expenditure = amount + income)",
                                     shown_value(income_text)));
         std::uint64_t& first =
             first_line[(to_size(*p) * a.schemes.size() + to_size(*s)) * Period::count + m->index()];
@@ -142,7 +141,8 @@ LedgerRun read_actuals_csv(const Agreement& a, const std::string& path) {
                         "the line counts add up to more than a 64-bit count holds: this is not "
                         "an aggregate pool-actuals wrote");
         first = static_cast<std::uint64_t>(at_line);
-        act.add(*p, *s, *m, money.value, *n);
+        act.add(*p, *s, *m, money.value, *n, inc.value);
+        file.control.total_income += inc.value;
         file.control.lines_read += *n;
         file.control.total_read += money.value;
         file.periods_by_partner[to_size(*p)] |= static_cast<std::uint16_t>(1u << m->index());

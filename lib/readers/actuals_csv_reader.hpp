@@ -17,8 +17,7 @@ namespace poolkit {
 // period a month YYYY-MM of its financial year, `lines` a whole number from 1, `amount` an exact
 // amount and `income` 0.00 or more, each (partner, scheme, period) once. Any other row is
 // Error(input) at its line and column (exit 2): an aggregate with a bad cell has wrong totals, so
-// nothing is computed from it. `income` must be 0.00 while this poolkit reads no income lines
-// (SPEC §4, §11: only a profile's rule makes one). The result is what read_ledgers returns for
+// nothing is computed from it. The result is what read_ledgers returns for
 // ledgers with the same accepted lines: actuals, control totals, one file (the aggregate) and
 // its record (role "actuals").
 LedgerRun read_actuals_csv(const Agreement& agreement, const std::string& path);

@@ -54,6 +54,11 @@ void confirm_duplicates(Shared& sh, std::vector<Worker>& workers,
         sub_wrap(g.cell.pence, o.pence);
         g.cell.lines -= 1;
         RawTotals& t = m.files[o.at.file];
+        if (o.income) { // an income line no longer: minus its amount is no longer received
+            add_wrap(g.cell.income, o.pence);
+            add_wrap(t.p_income, o.pence);
+            t.income -= 1;
+        }
         t.accepted -= 1;
         t.rejected += 1;
         sub_wrap(t.p_accepted, o.pence);

@@ -128,13 +128,28 @@ Layout read_header(LedgerBlock& b, const LedgerSpec& spec, std::size_t index, co
             L.fixed[f] = spec.partner;
             continue;
         }
-        if (L.col[f] < 0 && !ledger_fields[f].optional_column)
+        // SPEC §11: a missing column is an error only when nothing supplies its field.
+        if (L.col[f] < 0 && !ledger_fields[f].optional_column &&
+            !prof.line_rules.supplies(static_cast<LedgerField>(f)))
             throw Error(ErrorKind::input, {spec.path, static_cast<long>(header_line), 0},
                         fmt::format("no column \"{}\" for the {} (the header has: {}); is this "
-                                    "the right profile? (--profile; this is \"{}\")",
+                                    "the right profile? (--profile; this is \"{}\"){}",
                                     name, ledger_field_name(static_cast<LedgerField>(f)),
-                                    columns_list(), prof.name));
+                                    columns_list(), prof.name,
+                                    f == F(LedgerField::partner)
+                                        ? "; an export without a partner column needs a profile "
+                                          "with [fixed] partner = \"...\""
+                                        : ""));
     }
+    L.rules = resolve_line_rules(prof, [&](const std::string& name, const std::string& what) {
+        int c = find_col(name, what);
+        if (c < 0)
+            throw Error(ErrorKind::input, {spec.path, static_cast<long>(header_line), 0},
+                        fmt::format("no column \"{}\" for the profile's {} (the header has: {}); "
+                                    "is this the right profile? (this is \"{}\")",
+                                    name, what, columns_list(), prof.name));
+        return c;
+    });
     if (sh.agreement) {
         auto fix = [&](LedgerField f, const CodeTable& t, const char* what, int& out) {
             if (!L.fixed[F(f)]) return;

@@ -8,8 +8,10 @@
 #include "readers/ledger_fields.hpp"
 #include "readers/ledger_split.hpp"
 #include "readers/ledger_worker.hpp"
+#include "readers/line_rules.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +35,9 @@ struct Layout {
     std::vector<int> key_cols;
     std::string key_name; // "ref", "Document No+Line No"
     std::vector<std::string> header;
+    // A profile's rules, maps, trailer, amount style or summed amounts (SPEC §11); null when it
+    // has none, and the line rules take their plain path.
+    std::shared_ptr<const LineRules> rules;
 };
 
 // Reads the header (after the profile's skip_lines) at the start of the file's first block, and

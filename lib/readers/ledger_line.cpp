@@ -1,5 +1,6 @@
 #include "readers/ledger_line.hpp"
 
+#include "readers/amount_style.hpp"
 #include "readers/ledger_csv.hpp"
 #include "readers/ledger_overflow.hpp"
 #include "readers/ledger_reasons.hpp"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -49,19 +51,178 @@ inline bool fast_pence(const char* p, std::size_t n, std::int64_t& out) {
 class Parser {
   public:
     Parser(Shared& sh, const Layout& L, Worker& w, Pass pass)
-        : sh_(sh), L_(L), w_(w), pass_(pass), tot_(w.files[L.index]) {}
+        : sh_(sh), L_(L), w_(w), pass_(pass), tot_(w.files[L.index]), R_(L.rules.get()) {
+        if (R_) {
+            if (w.memos.size() <= L.index) w.memos.resize(L.index + 1);
+            memo_ = &w.memos[L.index];
+        }
+    }
 
+    // A profile with rules, maps, a trailer or an amount style takes the general path; the plain
+    // one (every other file) is compiled without any of it.
     void block(const char* begin, const char* end, std::uint64_t first_line) {
+        if (R_)
+            lines<true>(begin, end, first_line);
+        else
+            lines<false>(begin, end, first_line);
+    }
+
+  private:
+    template <bool General>
+    void lines(const char* begin, const char* end, std::uint64_t first_line) {
         CsvScanner scan(begin, end, L_.delim);
         std::uint64_t line = first_line;
         while (scan.next(rec_)) {
-            record(line);
+            record<General>(line);
             line += rec_.newlines;
         }
     }
 
-  private:
     const CsvField& fld(int c) const { return rec_.field[c]; }
+
+    // The text of column c of the record (empty when the record is short of it), unescaped.
+    std::string_view cell(const CsvRecord& r, int c, std::string& scratch) const {
+        if (c < 0 || static_cast<std::uint32_t>(c) >= r.fields) return std::string_view("", 0);
+        const CsvField& x = r.field[c];
+        if (!x.escaped) return x.raw();
+        scratch = unescape(x);
+        return scratch;
+    }
+
+    // SPEC §11, in order for a line: its columns and [fixed] (value()), then the maps, then the
+    // first matching rule, whose set overrides what came before. The trailer's row is taken
+    // first. True when the line is done with: skipped (a rule or the trailer) or excluded.
+    bool classify(std::uint64_t line) {
+        kind_ = LineKind::expenditure;
+        set_mask_ = 0;
+        if (R_->trailer_col >= 0 &&
+            memo_->first_match(*R_, R_->trailer_slot(), cell(rec_, R_->trailer_col, scratch3_)) >=
+                0) {
+            trailer(line);
+            return true;
+        }
+        for (const auto& m : R_->maps) {
+            auto it = m.map->values.find(cell(rec_, m.col, scratch3_));
+            if (it == m.map->values.end()) continue; // SPEC §11: keeps the line's own value
+            set_[m.field] = it->second;
+            set_mask_ |= 1u << m.field;
+        }
+        int best = -1;
+        for (std::size_t k = 0; k < R_->rule_columns.size(); ++k) {
+            int r = memo_->first_match(*R_, k, cell(rec_, R_->rule_columns[k].col, scratch3_));
+            if (r >= 0 && (best < 0 || r < best)) best = r;
+        }
+        if (best < 0) return false;
+        const ProfileRule& rule = R_->rules()[static_cast<std::size_t>(best)];
+        for (std::size_t f = 0; f < ledger_field_count; ++f)
+            if (rule.set[f]) {
+                set_[f] = *rule.set[f];
+                set_mask_ |= 1u << f;
+            }
+        kind_ = rule.kind;
+        if (kind_ != LineKind::exclude && kind_ != LineKind::skip) return false;
+        // Counted with its amount when it can be read (SPEC §4), never judged further.
+        std::int64_t pence = 0;
+        bool ok = general_amount(rec_, pence, why_);
+        if (ok) count_amount(line, pence);
+        if (pass_ != Pass::aggregate) return true;
+        std::int64_t p = ok ? pence : 0;
+        if (kind_ == LineKind::exclude) {
+            ++tot_.excluded;
+            add_wrap(tot_.p_excluded, p);
+        } else {
+            ++tot_.skipped;
+            add_wrap(tot_.p_skipped, p);
+        }
+        tot_.count_rule(static_cast<std::size_t>(best), p);
+        return true;
+    }
+
+    // A trailer row (SPEC §11): skipped, and its amount the file's stated control total.
+    void trailer(std::uint64_t line) {
+        std::int64_t pence = 0;
+        bool ok = R_->trailer_amount_cols.empty()
+                      ? general_amount(rec_, pence, why_)
+                      : styled_sum(rec_, R_->trailer_amount_cols, pence, why_);
+        if (ok) count_amount(line, pence);
+        if (pass_ != Pass::aggregate) return;
+        ++tot_.skipped;
+        if (!tot_.trailer_rows || line < tot_.trailer_line) tot_.trailer_line = line;
+        ++tot_.trailer_rows;
+        if (ok) {
+            add_wrap(tot_.p_skipped, pence);
+            add_wrap(tot_.p_trailer, pence);
+        } else {
+            ++tot_.trailer_unreadable;
+        }
+    }
+
+    // The sum of some columns read in the profile's amount style; false (with the reason) at
+    // the first that cannot be read, or when they are all empty.
+    bool styled_sum(const CsvRecord& r, std::span<const int> cols, std::int64_t& pence,
+                    std::string& why) {
+        const AmountStyle& style = R_->profile->amounts;
+        pence = 0;
+        for (int c : cols) {
+            std::string_view v = cell(r, c, scratch3_);
+            std::int64_t one = 0;
+            if (!style.given && !quoted(r, c) && fast_pence(v.data(), v.size(), one)) {
+                if (__builtin_add_overflow(pence, one, &pence)) {
+                    why = debit_credit_range_reason();
+                    return false;
+                }
+                continue;
+            }
+            MoneyParse m = parse_styled_amount(v, quoted(r, c), style);
+            if (!m) {
+                why = cols.size() == 1 ? bad_amount_reason(v, m.error)
+                                       : bad_amount_part_reason(L_.header[c], v, m.error);
+                return false;
+            }
+            if (__builtin_add_overflow(pence, m.value.pence(), &pence)) {
+                why = debit_credit_range_reason();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static bool quoted(const CsvRecord& r, int c) {
+        return c >= 0 && static_cast<std::uint32_t>(c) < r.fields && r.field[c].quoted;
+    }
+
+    // The amount of a line on the general path: the amount column and any more summed with it
+    // (SPEC §11), or debit − credit, each read in the profile's style.
+    bool general_amount(const CsvRecord& r, std::int64_t& pence, std::string& why) {
+        const AmountStyle& style = R_->profile->amounts;
+        int a = L_.col[F(LedgerField::amount)];
+        if (a >= 0) {
+            return styled_sum(r, R_->amount_cols, pence, why);
+        }
+        const int dc = L_.col[F(LedgerField::debit)], cc = L_.col[F(LedgerField::credit)];
+        std::string_view d = cell(r, dc, scratch1_);
+        std::string_view c = cell(r, cc, scratch2_);
+        if (d.empty() && c.empty()) {
+            why = empty_debit_credit_reason();
+            return false;
+        }
+        std::int64_t dv = 0, cv = 0;
+        for (auto [v, col, out, field] : {std::tuple{d, dc, &dv, LedgerField::debit},
+                                          std::tuple{c, cc, &cv, LedgerField::credit}}) {
+            if (v.empty()) continue;
+            MoneyParse m = parse_styled_amount(v, quoted(r, col), style);
+            if (!m) {
+                why = bad_amount_part_reason(ledger_field(field).words, v, m.error);
+                return false;
+            }
+            *out = m.value.pence();
+        }
+        if (__builtin_sub_overflow(dv, cv, &pence)) {
+            why = debit_credit_range_reason();
+            return false;
+        }
+        return true;
+    }
 
     void reject(std::uint64_t line, RejectReason kind, std::string_view reason, bool amount_ok,
                 std::int64_t pence) {
@@ -87,10 +248,13 @@ class Parser {
 
     // The value of a field, or the profile's fixed value; `in_block` when it is text inside the
     // block (with readable padding after it).
+    template <bool General = false>
     [[gnu::always_inline]] std::string_view value(LedgerField f, std::string& scratch,
                                                   bool& in_block) const {
         std::size_t i = F(f);
         in_block = false;
+        if constexpr (General)
+            if (set_mask_ & (1u << i)) return set_[i]; // a map's or a rule's (SPEC §11)
         if (L_.fixed[i]) return *L_.fixed[i];
         if (L_.col[i] < 0) return std::string_view("", 0); // never a null pointer (memcpy, memcmp)
         const CsvField& x = fld(L_.col[i]);
@@ -101,9 +265,10 @@ class Parser {
         scratch = unescape(x);
         return scratch;
     }
+    template <bool General = false>
     std::string_view value(LedgerField f, std::string& scratch) const {
         bool in_block;
-        return value(f, scratch, in_block);
+        return value<General>(f, scratch, in_block);
     }
 
     // The agreement's index of a code: the profile's fixed one, else looked up (in place when
@@ -200,20 +365,27 @@ class Parser {
                pence);
     }
 
-    void record(std::uint64_t line) {
+    template <bool General> void record(std::uint64_t line) {
         if (rec_.blank()) return; // an empty line holds no data and is not counted
         if (pass_ == Pass::aggregate) ++tot_.read;
         if (rec_.bad_quoting) {
             reject(line, RejectReason::bad_quoting, bad_quoting_reason(), false, 0);
             return;
         }
+        // A rule or the trailer may take a row of any width (a title or a total row).
+        if constexpr (General)
+            if (classify(line)) return;
         if (rec_.fields != L_.ncols) {
             wrong_fields(line);
             return;
         }
         std::int64_t pence = 0;
         std::string& amount_why = why_;
-        bool amount_ok = amount(rec_, pence, amount_why);
+        bool amount_ok;
+        if constexpr (General)
+            amount_ok = general_amount(rec_, pence, amount_why);
+        else
+            amount_ok = amount(rec_, pence, amount_why);
         if (amount_ok) count_amount(line, pence);
 
         const CsvField& df = fld(L_.col[F(LedgerField::date)]);
@@ -238,17 +410,22 @@ class Parser {
         std::string& s1 = scratch1_;
         std::string& s2 = scratch2_;
         bool p_padded = false, s_padded = false;
-        std::string_view partner = value(LedgerField::partner, s1, p_padded);
-        std::string_view scheme = value(LedgerField::scheme, s2, s_padded);
+        std::string_view partner = value<General>(LedgerField::partner, s1, p_padded);
+        std::string_view scheme = value<General>(LedgerField::scheme, s2, s_padded);
         std::uint32_t pid = 0, sid = 0;
+        int fixed_partner = L_.fixed_partner, fixed_scheme = L_.fixed_scheme;
+        if constexpr (General) {
+            if (set_mask_ & (1u << F(LedgerField::partner))) fixed_partner = -1;
+            if (set_mask_ & (1u << F(LedgerField::scheme))) fixed_scheme = -1;
+        }
         if (sh_.agreement) {
-            int p = code_index(L_.fixed_partner, sh_.partner_codes, partner, p_padded);
+            int p = code_index(fixed_partner, sh_.partner_codes, partner, p_padded);
             if (p < 0) {
                 reject(line, RejectReason::unknown_partner,
                        unknown_partner_reason(partner, sh_.agreement), amount_ok, pence);
                 return;
             }
-            int s = code_index(L_.fixed_scheme, sh_.scheme_codes, scheme, s_padded);
+            int s = code_index(fixed_scheme, sh_.scheme_codes, scheme, s_padded);
             if (s < 0) {
                 reject(line, RejectReason::unknown_scheme,
                        unknown_scheme_reason(scheme, sh_.agreement), amount_ok, pence);
@@ -310,14 +487,14 @@ class Parser {
             }
             std::string s3;
             GlobalKey g{std::string(partner), std::string(scheme), month,
-                        sh_.options->by_cost_centre ? std::string(value(sh_.options->group_by, s3))
+                        sh_.options->by_cost_centre ? std::string(value<General>(sh_.options->group_by, s3))
                                                     : std::string()};
             located(line, pence, Located::Figure::accepted, &g);
             return;
         }
         if (pass_ == Pass::confirm) {
             if (sh_.suspect_set.find(key_hash) != SuspectSet::npos)
-                occurrence(line, key_hash, partner, scheme, month, pence);
+                occurrence<General>(line, key_hash, partner, scheme, month, pence);
             return;
         }
         if (sh_.options->duplicate_check) w_.keys.add(key_hash);
@@ -331,25 +508,33 @@ class Parser {
             std::uint32_t cc = 0;
             if (sh_.options->by_cost_centre) {
                 std::string s3;
-                cc = w_.centres.intern(value(sh_.options->group_by, s3));
+                cc = w_.centres.intern(value<General>(sh_.options->group_by, s3));
             }
             cell = &w_.groups.at(GroupKey{pid, sid, static_cast<std::uint32_t>(month), cc});
         }
         add_wrap(cell->pence, pence);
         ++cell->lines;
+        if constexpr (General)
+            if (kind_ == LineKind::income) { // SPEC §4: −500.00 of income is 500.00 received
+                sub_wrap(cell->income, pence);
+                sub_wrap(tot_.p_income, pence);
+                ++tot_.income;
+            }
     }
 
+    template <bool General>
     void occurrence(std::uint64_t line, std::uint64_t hash, std::string_view partner,
                     std::string_view scheme, int month, std::int64_t pence) {
         Occurrence& o = occ_;
         o.at = {static_cast<std::uint32_t>(L_.index), line};
         o.hash = hash;
+        o.income = General && kind_ == LineKind::income;
         o.partner = partner;
         o.scheme = scheme;
         o.cost_centre.clear();
         if (sh_.options->by_cost_centre) {
             std::string s3;
-            o.cost_centre = value(sh_.options->group_by, s3);
+            o.cost_centre = value<General>(sh_.options->group_by, s3);
         }
         o.month = month;
         o.pence = pence;
@@ -373,6 +558,14 @@ class Parser {
     CsvRecord rec_, part_;
     Occurrence occ_;
     std::string why_, scratch1_, scratch2_; // reused: no allocation per line
+    // The general path's (SPEC §11): the rules, this thread's memo of them, and the line's kind
+    // and the fields its maps and rule set.
+    const LineRules* R_ = nullptr;
+    RuleMemo* memo_ = nullptr;
+    LineKind kind_ = LineKind::expenditure;
+    std::uint32_t set_mask_ = 0;
+    std::string_view set_[ledger_field_count];
+    std::string scratch3_;
 };
 
 } // namespace

@@ -82,17 +82,8 @@ Merged merge_workers(const Shared& sh, std::vector<Worker>& workers, const CodeR
                 {agreement ? k.p : pr[k.p], agreement ? k.s : sr[k.s], static_cast<int>(k.month),
                  sh.options->by_cost_centre ? w.centres.name(k.cc) : std::string(), c});
         });
-        for (std::size_t i = 0; i < files; ++i) {
-            RawTotals& t = m.files[i];
-            t.read += w.files[i].read;
-            t.accepted += w.files[i].accepted;
-            t.rejected += w.files[i].rejected;
-            add_wrap(t.p_read, w.files[i].p_read);
-            add_wrap(t.p_accepted, w.files[i].p_accepted);
-            add_wrap(t.p_rejected, w.files[i].p_rejected);
-            t.merge_periods(w.files[i]);
-            t.max_day = std::max(t.max_day, w.files[i].max_day);
-        }
+        for (std::size_t i = 0; i < files; ++i)
+            m.files[i].merge(w.files[i]);
         log.add(std::move(w.rejects));
         w = Worker{};
         w.files.resize(files);
@@ -102,6 +93,7 @@ Merged merge_workers(const Shared& sh, std::vector<Worker>& workers, const CodeR
     for (std::size_t i = 0; i < groups.size(); ++i) {
         if (out > 0 && groups[out - 1].key() == groups[i].key()) {
             add_wrap(groups[out - 1].cell.pence, groups[i].cell.pence);
+            add_wrap(groups[out - 1].cell.income, groups[i].cell.income);
             groups[out - 1].cell.lines += groups[i].cell.lines;
         } else {
             if (out != i) groups[out] = std::move(groups[i]);
@@ -122,9 +114,36 @@ RankedGroup& group_of(Merged& m, const RankedGroup& want) {
 void finish_run(const Shared& sh, const CodeRanks& ranks, Merged& m,
                 const std::vector<LedgerSpec>& ledgers, LedgerRun& run) {
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
-        ControlTotals c = m.files[i].control();
-        run.files.push_back({ledgers[i].path, c, m.files[i].periods, m.files[i].max_day});
-        run.control += c;
+        const RawTotals& t = m.files[i];
+        const ProfileLineRules& lr = ledgers[i].profile.line_rules;
+        ControlTotals c = t.control();
+        // SPEC §4: excluded and skipped lines counted with their reasons.
+        for (std::size_t r = 0; r < t.by_rule.size() && r < lr.rules.size(); ++r) {
+            if (t.by_rule[r].lines == 0) continue;
+            const ProfileRule& rule = lr.rules[r];
+            (rule.kind == LineKind::exclude ? c.excluded : c.skipped)
+                .push_back({rule.reason_text(), t.by_rule[r].lines,
+                            Money::from_pence(t.by_rule[r].pence)});
+        }
+        LedgerFileTotals f{ledgers[i].path, c, t.periods, t.max_day};
+        if (lr.trailer) {
+            if (t.trailer_rows)
+                f.control.skipped.push_back({"the trailer (the export's control total)",
+                                             t.trailer_rows, Money::from_pence(t.p_trailer)});
+            TrailerCheck check;
+            check.path = ledgers[i].path;
+            check.rows = t.trailer_rows;
+            check.unreadable = t.trailer_unreadable;
+            check.line = t.trailer_line;
+            check.stated = Money::from_pence(t.p_trailer);
+            // SPEC §11: every data line but the skipped ones, in the export's own signs.
+            std::int64_t summed = t.p_read;
+            sub_wrap(summed, t.p_skipped);
+            check.summed = Money::from_pence(summed);
+            f.control.trailers.push_back(check);
+        }
+        run.control += f.control;
+        run.files.push_back(std::move(f));
     }
 
     // Rows, in the groups' order: partner, scheme (agreement order, else code order), period,
@@ -140,6 +159,7 @@ void finish_run(const Shared& sh, const CodeRanks& ranks, Merged& m,
         r.scheme_rank = g.s;
         r.lines = static_cast<std::uint64_t>(g.cell.lines);
         r.amount = Money::from_pence(g.cell.pence);
+        r.income = Money::from_pence(g.cell.income);
         run.rows.push_back(std::move(r));
     }
     m.groups = {};
@@ -149,8 +169,8 @@ void finish_run(const Shared& sh, const CodeRanks& ranks, Merged& m,
         Actuals a(sh.P, sh.S);
         for (const auto& r : run.rows) {
             auto per = agreement->year.parse_period(r.period);
-            a.add(PartnerIndex{r.partner_rank}, SchemeIndex{r.scheme_rank}, *per, r.amount,
-                  r.lines);
+            a.add(PartnerIndex{r.partner_rank}, SchemeIndex{r.scheme_rank}, *per, r.amount, r.lines,
+                  r.income);
         }
         a.control = run.control;
         run.actuals = std::move(a);

@@ -68,35 +68,62 @@ class Loader {
         } catch (const toml::parse_error& e) {
             fail(e.source(), std::string(e.description()));
         }
-        check_keys(root, "top level", {"profile", "columns", "fixed"});
-        LedgerProfile p;
-        p.columns = {};
+        check_keys(root, "top level",
+                   {"profile", "columns", "fixed", "amounts", "rule", "map", "trailer"});
+        LedgerProfile p = default_ledger_profile();
         p.file = file_;
         const toml::table* prof = root["profile"].as_table();
         if (!prof)
             throw Error(ErrorKind::input, {file_, 1, 1},
                         "a ledger profile needs a [profile] table (name, delimiter, date_format)");
-        check_keys(
-            *prof, "profile",
-            {"name", "description", "delimiter", "date_format", "skip_lines", "duplicate_key"});
+        check_keys(*prof, "profile",
+                   {"name", "description", "delimiter", "date_format", "skip_lines",
+                    "duplicate_key", "encoding"});
         ProfileLayout layout = read_profile_layout(*prof, file_);
         p.name = layout.name;
         p.description = layout.description;
         p.delimiter = layout.delimiter;
         p.date_format = layout.date_format;
         p.skip_lines = layout.skip_lines;
+        if (const toml::node* enc = prof->get("encoding")) {
+            std::string e = string_value(*enc, "encoding");
+            if (e == "windows-1252")
+                p.windows_1252 = true;
+            else if (e != "utf-8")
+                fail(enc->source(), fmt::format("encoding \"{}\" is not one this poolkit reads: "
+                                                "\"utf-8\" (the default) or \"windows-1252\"",
+                                                e));
+        }
         const toml::node* dup_node = prof->get("duplicate_key");
 
+        // SPEC §11: a field the profile does not name keeps its default column name.
         const toml::table* cols = root["columns"].as_table();
-        if (!cols)
-            throw Error(ErrorKind::input, {file_, 1, 1},
-                        "a ledger profile needs a [columns] table mapping fields to column names");
-        check_keys(*cols, "columns", keywords([](const LedgerFieldEntry&) { return true; }));
-        for (auto&& [k, v] : *cols) {
-            auto f = ledger_field_named(k.str());
-            std::string name = string_value(v, k.str());
-            if (name.empty()) fail(v.source(), fmt::format("'{}' names no column", k.str()));
-            p.columns[static_cast<std::size_t>(*f)] = name;
+        if (!cols && root.contains("columns"))
+            fail(root["columns"].node()->source(), "'columns' must be a table");
+        const toml::source_region cols_at = cols ? cols->source() : prof->source();
+        if (cols) {
+            check_keys(*cols, "columns", keywords([](const LedgerFieldEntry&) { return true; }));
+            for (auto&& [k, v] : *cols) {
+                auto f = ledger_field_named(k.str());
+                std::vector<std::string> names;
+                if (const toml::array* arr = v.as_array(); arr && *f == LedgerField::amount) {
+                    for (const auto& e : *arr)
+                        names.push_back(string_value(e, "amount"));
+                    if (names.empty())
+                        fail(v.source(), "'amount' lists no column; name one, or several to sum");
+                } else {
+                    names.push_back(string_value(v, k.str()));
+                }
+                for (const auto& name : names)
+                    if (name.empty())
+                        fail(v.source(), fmt::format("'{}' names no column", k.str()));
+                p.columns[static_cast<std::size_t>(*f)] = names[0];
+                if (*f == LedgerField::amount)
+                    p.more_amount_columns.assign(names.begin() + 1, names.end());
+            }
+            // Debit and credit in place of the default amount column.
+            if (!cols->contains("amount") && (cols->contains("debit") || cols->contains("credit")))
+                p.columns[static_cast<std::size_t>(LedgerField::amount)].clear();
         }
         if (const toml::table* fixed = root["fixed"].as_table()) {
             check_keys(*fixed, "fixed",
@@ -105,29 +132,33 @@ class Loader {
                 auto f = ledger_field_named(k.str());
                 std::string value = string_value(v, k.str());
                 if (value.empty()) fail(v.source(), fmt::format("fixed '{}' is empty", k.str()));
-                if (!p.column(*f).empty())
+                if (cols && cols->contains(k.str()))
                     fail(v.source(), fmt::format("'{}' is both a column and a fixed value; keep "
                                                  "one",
                                                  k.str()));
+                // SPEC §11: a fixed value wins over the field's column.
+                p.columns[static_cast<std::size_t>(*f)].clear();
                 p.fixed[static_cast<std::size_t>(*f)] = value;
             }
         } else if (root.contains("fixed")) {
             fail(root["fixed"].node()->source(), "'fixed' must be a table");
         }
+        if (const toml::node* amounts = root.get("amounts")) p.amounts = read_amounts(*amounts);
+        p.line_rules = read_profile_line_rules(root, file_);
 
         auto has = [&](LedgerField f) {
-            return !p.column(f).empty() || p.fixed_value(f).has_value();
+            return !p.column(f).empty() || p.fixed_value(f).has_value() || p.line_rules.supplies(f);
         };
         for (const auto& e : ledger_fields)
             if (!e.needed.empty() && !has(e.field))
                 throw Error(
-                    ErrorKind::input, at(cols->source()),
+                    ErrorKind::input, at(cols_at),
                     fmt::format("the profile has no column for '{}' ({})", e.keyword, e.needed));
         bool single = !p.column(LedgerField::amount).empty();
         bool pair = !p.column(LedgerField::debit).empty() || !p.column(LedgerField::credit).empty();
         if (single == pair || (pair && (p.column(LedgerField::debit).empty() ||
                                         p.column(LedgerField::credit).empty())))
-            throw Error(ErrorKind::input, at(cols->source()),
+            throw Error(ErrorKind::input, at(cols_at),
                         "the profile needs either an 'amount' column or both 'debit' and 'credit' "
                         "columns");
 
@@ -156,6 +187,45 @@ class Loader {
                                  "identify a line: duplicate_key = [\"...\"]");
         }
         return p;
+    }
+
+    AmountStyle read_amounts(const toml::node& n) const {
+        const toml::table* t = n.as_table();
+        if (!t)
+            fail(n.source(), "'amounts' must be a table, e.g. [amounts] negative = \"brackets\"");
+        check_keys(*t, "amounts", {"negative", "decimal_mark", "thousands"});
+        AmountStyle a;
+        a.given = true;
+        if (const toml::node* v = t->get("negative")) {
+            std::string k = string_value(*v, "negative");
+            auto parsed = negative_styles.parse(k);
+            if (!parsed) {
+                auto choices = negative_styles.keywords();
+                fail(v->source(), fmt::format("negative = \"{}\" is not one of {}{}", k,
+                                              comma_list(std::vector<std::string>(choices.begin(),
+                                                                                  choices.end())),
+                                              did_you_mean(k, choices)));
+            }
+            a.negative = *parsed;
+        }
+        if (const toml::node* v = t->get("decimal_mark")) {
+            std::string d = string_value(*v, "decimal_mark");
+            if (d != "." && d != ",") fail(v->source(), "'decimal_mark' must be \".\" or \",\"");
+            a.decimal_mark = d[0];
+        }
+        a.thousands = a.decimal_mark == ',' ? '.' : ',';
+        if (const toml::node* v = t->get("thousands")) {
+            std::string d = string_value(*v, "thousands");
+            if (d != "," && d != "." && d != " " && !d.empty())
+                fail(v->source(), "'thousands' must be \",\", \".\", \" \" or \"\" (none)");
+            a.thousands = d.empty() ? 0 : d[0];
+        }
+        if (a.thousands == a.decimal_mark)
+            fail(n.source(), fmt::format("the thousands mark and the decimal mark are both \"{}\"; "
+                                         "with decimal_mark = \",\" write thousands = \".\", \" \" "
+                                         "or \"\"",
+                                         a.decimal_mark));
+        return a;
     }
 
   private:

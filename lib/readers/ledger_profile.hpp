@@ -5,7 +5,9 @@
 #pragma once
 
 #include "model/input_file.hpp"
+#include "readers/amount_style.hpp"
 #include "readers/ledger_fields.hpp"
+#include "readers/profile_rules.hpp"
 
 #include <array>
 #include <cstddef>
@@ -22,7 +24,8 @@ struct LedgerProfile {
     std::string file; // the TOML file it was loaded from; empty for the built-in default
     char delimiter = ',';
     std::string date_format = "%Y-%m-%d";
-    int skip_lines = 0; // lines above the header row (report titles) that are not data
+    int skip_lines = 0;        // lines above the header row (report titles) that are not data
+    bool windows_1252 = false; // encoding = "windows-1252": transcoded to UTF-8 as it is read
 
     // The header name of each field's column; empty when the layout has no such column.
     std::array<std::string, ledger_field_count> columns{};
@@ -31,6 +34,16 @@ struct LedgerProfile {
     // The fields (logical names, or header names of other columns) whose values together identify
     // a line; a second line with the same key and partner is a duplicate (SPEC §4).
     std::vector<std::string> duplicate_key{"ref"};
+    // amount = ["Net", "VAT"]: the columns after the first (columns[amount]) summed with it.
+    std::vector<std::string> more_amount_columns;
+    AmountStyle amounts;         // [amounts]
+    ProfileLineRules line_rules; // [[rule]], [map.*], [trailer] (SPEC §11)
+
+    // Whether a line needs more than the plain reading of the default layout: rules, maps, a
+    // trailer, an amount style or several amount columns (the reader's general path).
+    bool general() const {
+        return !line_rules.empty() || amounts.given || !more_amount_columns.empty();
+    }
 
     const std::string& column(LedgerField f) const { return columns[static_cast<std::size_t>(f)]; }
     const std::optional<std::string>& fixed_value(LedgerField f) const {

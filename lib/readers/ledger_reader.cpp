@@ -6,6 +6,7 @@
 #include "readers/ledger_overflow.hpp"
 #include "readers/ledger_pipeline.hpp"
 #include "readers/ledger_source.hpp"
+#include "readers/ledger_transcode.hpp"
 #include "readers/ledger_worker.hpp"
 #include "readers/reject_spill.hpp"
 #include "readers/sha256.hpp"
@@ -43,13 +44,20 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
     std::vector<Layout> layouts;
     for (std::size_t i = 0; i < ledgers.size(); ++i) {
         Sha256 sha;
+        // SPEC §11 encoding: read as UTF-8, recorded as the file it is.
+        std::optional<TranscodedLedger> original;
+        if (ledgers[i].profile.windows_1252) {
+            original =
+                transcode_windows_1252(files.from_start(i), ledgers[i].path, options.hash_inputs);
+            files.replace(i, original->fd);
+        }
         FileRead read = read_file(sh, workers, ledgers[i], i, files.from_start(i), Pass::aggregate,
-                                  options.hash_inputs ? &sha : nullptr);
+                                  options.hash_inputs && !original ? &sha : nullptr);
         InputFile rec;
         rec.role = "ledger";
         rec.path = ledgers[i].path;
-        rec.bytes = read.bytes;
-        if (options.hash_inputs) rec.sha256 = sha.hex();
+        rec.bytes = original ? original->bytes : read.bytes;
+        if (options.hash_inputs) rec.sha256 = original ? original->sha256 : sha.hex();
         run.inputs.push_back(std::move(rec));
         if (ledgers[i].profile_record) run.inputs.push_back(*ledgers[i].profile_record);
         run.headers.push_back(read.layout.header);

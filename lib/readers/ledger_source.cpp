@@ -137,6 +137,14 @@ int LedgerSources::from_start(std::size_t i) const {
     return ::dup(files_[i].fd);
 }
 
+void LedgerSources::replace(std::size_t i, int fd) {
+    ::close(files_[i].fd);
+    files_[i].fd = fd;
+    struct stat st {};
+    ::fstat(fd, &st);
+    files_[i].size = static_cast<std::uint64_t>(st.st_size);
+}
+
 FileMapping FileMapping::of(int fd) {
     FileMapping m;
     struct stat st {};

@@ -31,6 +31,8 @@ class LedgerSources {
     const LedgerSource& operator[](std::size_t i) const { return files_[i]; }
     // A new descriptor of file i at its start, for a reader to own (each pass reads from there).
     int from_start(std::size_t i) const;
+    // File i read from now on from `fd` (owned), e.g. its UTF-8 copy (ledger_transcode).
+    void replace(std::size_t i, int fd);
 
   private:
     std::vector<LedgerSource> files_;

@@ -1,12 +1,65 @@
 #include "readers/ledger_worker.hpp"
 
+#include <algorithm>
+
 namespace poolkit::ledger {
+
+void RawTotals::count_rule(std::size_t rule, std::int64_t pence) {
+    if (by_rule.size() <= rule) by_rule.resize(rule + 1);
+    ++by_rule[rule].lines;
+    add_wrap(by_rule[rule].pence, pence);
+}
+
+void RawTotals::merge(const RawTotals& o) {
+    read += o.read;
+    accepted += o.accepted;
+    rejected += o.rejected;
+    excluded += o.excluded;
+    skipped += o.skipped;
+    income += o.income;
+    add_wrap(p_read, o.p_read);
+    add_wrap(p_accepted, o.p_accepted);
+    add_wrap(p_rejected, o.p_rejected);
+    add_wrap(p_excluded, o.p_excluded);
+    add_wrap(p_skipped, o.p_skipped);
+    add_wrap(p_income, o.p_income);
+    if (by_rule.size() < o.by_rule.size()) by_rule.resize(o.by_rule.size());
+    for (std::size_t i = 0; i < o.by_rule.size(); ++i) {
+        by_rule[i].lines += o.by_rule[i].lines;
+        add_wrap(by_rule[i].pence, o.by_rule[i].pence);
+    }
+    if (o.trailer_rows && (!trailer_rows || o.trailer_line < trailer_line))
+        trailer_line = o.trailer_line;
+    trailer_rows += o.trailer_rows;
+    trailer_unreadable += o.trailer_unreadable;
+    add_wrap(p_trailer, o.p_trailer);
+    merge_periods(o);
+    max_day = std::max(max_day, o.max_day);
+}
+
+ControlTotals RawTotals::control() const {
+    ControlTotals c;
+    c.lines_read = read;
+    c.lines_accepted = accepted;
+    c.lines_rejected = rejected;
+    c.lines_excluded = excluded;
+    c.lines_skipped = skipped;
+    c.lines_income = income;
+    c.total_read = Money::from_pence(p_read);
+    c.total_accepted = Money::from_pence(p_accepted);
+    c.total_rejected = Money::from_pence(p_rejected);
+    c.total_excluded = Money::from_pence(p_excluded);
+    c.total_skipped = Money::from_pence(p_skipped);
+    c.total_income = Money::from_pence(p_income);
+    return c;
+}
 
 void put_occurrence(Spill& s, const Occurrence& o) {
     s.put_u32(o.at.file);
     s.put_u64(o.at.line);
     s.put_u64(o.hash);
     s.put_u64(static_cast<std::uint64_t>(o.pence));
+    s.put_u32(o.income ? 1 : 0);
     s.put_u32(static_cast<std::uint32_t>(o.month));
     s.put_str(o.partner);
     s.put_str(o.scheme);
@@ -21,6 +74,7 @@ void get_occurrence(Spill::Cursor& c, Occurrence& o) {
     o.at.line = c.get_u64();
     o.hash = c.get_u64();
     o.pence = static_cast<std::int64_t>(c.get_u64());
+    o.income = c.get_u32() != 0;
     o.month = static_cast<std::int32_t>(c.get_u32());
     c.get_str(o.partner);
     c.get_str(o.scheme);

@@ -9,6 +9,7 @@
 #include "readers/ledger_codes.hpp"
 #include "readers/ledger_dup_index.hpp"
 #include "readers/ledger_reader.hpp"
+#include "readers/line_rules.hpp"
 #include "readers/reject_spill.hpp"
 #include "readers/spill.hpp"
 
@@ -25,6 +26,17 @@ namespace poolkit::ledger {
 struct RawTotals {
     std::uint64_t read = 0, accepted = 0, rejected = 0;
     std::int64_t p_read = 0, p_accepted = 0, p_rejected = 0;
+    // A profile's rules (SPEC §11): excluded and skipped lines (the trailer's among the skipped),
+    // per rule, and the income among the accepted (p_income positive: income received).
+    std::uint64_t excluded = 0, skipped = 0, income = 0;
+    std::int64_t p_excluded = 0, p_skipped = 0, p_income = 0;
+    struct ByRule {
+        std::uint64_t lines = 0;
+        std::int64_t pence = 0;
+    };
+    std::vector<ByRule> by_rule; // by the rule's index
+    std::uint64_t trailer_rows = 0, trailer_unreadable = 0, trailer_line = 0;
+    std::int64_t p_trailer = 0;
     // With an agreement: per partner index, bit period.index() set when a line of the period was
     // accepted (to name the files of a partner whose year is short, SPEC §7).
     std::vector<std::uint16_t> periods;
@@ -40,16 +52,11 @@ struct RawTotals {
             periods[i] |= o.periods[i];
     }
 
-    ControlTotals control() const {
-        ControlTotals c;
-        c.lines_read = read;
-        c.lines_accepted = accepted;
-        c.lines_rejected = rejected;
-        c.total_read = Money::from_pence(p_read);
-        c.total_accepted = Money::from_pence(p_accepted);
-        c.total_rejected = Money::from_pence(p_rejected);
-        return c;
-    }
+    void count_rule(std::size_t rule, std::int64_t pence);
+    void merge(const RawTotals& o); // o's counts and totals added to these
+
+    // The counts and totals (the reasons are the caller's: it knows the rules).
+    ControlTotals control() const;
 };
 
 // The adds of every total, by the threads and when their parts are merged. They wrap (defined,
@@ -73,8 +80,9 @@ constexpr auto total_limit =
     static_cast<unsigned __int128>(std::numeric_limits<std::int64_t>::max());
 
 struct Cell {
-    std::int64_t pence = 0;
+    std::int64_t pence = 0; // net (SPEC §4)
     std::int64_t lines = 0;
+    std::int64_t income = 0; // income received, positive
 };
 
 // A group of one thread: partner, scheme, month, cost centre as that thread's ids.
@@ -134,6 +142,7 @@ struct Occurrence {
     LinePlace at;
     std::uint64_t hash = 0;
     std::int64_t pence = 0;
+    bool income = false;    // an income line (SPEC §4)
     std::int32_t month = 0; // year * 12 + month - 1
     std::string partner, scheme, cost_centre;
     std::vector<std::string> fields;
@@ -152,6 +161,7 @@ struct Worker {
     DupCollector keys;               // the key hashes of the accepted lines (first pass)
     Spill occurrences;               // the lines with a suspected key hash, in order (second pass)
     unsigned __int128 magnitude = 0; // of every amount read: the range check
+    std::vector<RuleMemo> memos;     // by file, for a profile with rules (line_rules)
 };
 
 // aggregate: every line judged and summed; confirm: the suspected duplicates set aside; locate:

@@ -14,6 +14,7 @@ void write_actuals_row_fields(JsonWriter& json, const Grouping& by, const Actual
     if (by.cost_centre) json.field("cost_centre", r.cost_centre);
     json.field("lines", r.lines);
     json.field("amount", r.amount);
+    json.field("income", r.income); // SPEC §5: expenditure = amount + income
 }
 
 std::string actuals_json(const ActualsStatement& st) {
@@ -39,10 +40,12 @@ std::string actuals_json(const ActualsStatement& st) {
                  [&](const ActualsRow& r) { write_actuals_row_fields(json, st.by, r); });
     json.key("ledger").begin_object();
     write_control_json(json, st.control);
+    write_line_kinds_json(json, st.control);
     json.end_object();
     json.objects("files", st.files, [&](const auto& f) {
         json.field("path", f.path);
         write_control_json(json, f.control);
+        write_line_kinds_json(json, f.control);
     });
     json.objects("rejects", st.rejects, [&](const auto& r) {
         json.field("file", r.file);

@@ -11,8 +11,6 @@ std::string actuals_jsonl(const ActualsStatement& st) {
         JsonWriter json(JsonWriter::Layout::one_line);
         json.begin_object();
         write_actuals_row_fields(json, st.by, r);
-        // No reader makes an income line yet (SPEC §4, §11), as in the CSV.
-        json.field("income", Money());
         json.end_object();
         out += json.str();
     }

@@ -16,15 +16,13 @@ Table actuals_table(const ActualsStatement& st, bool display) {
                           {"Lines", "lines", true},
                           {"Amount", "amount", true},
                           {nullptr, "income", true}});
-    // SPEC §5 `income`: the income received (§4). Only a profile's rule makes an income line
-    // (§11), and no reader makes one yet, so every cell's income is 0.00.
-    const Cell no_income = t.money(Money());
+    // SPEC §5 `income`: the income received (§4, made by a profile's rule, §11), positive.
     auto count = [&](std::uint64_t n) {
         return num_cell(display ? format_count(n) : std::to_string(n));
     };
     for (const ActualsRow& r : st.rows)
         t.add_row({text_cell(r.partner), text_cell(r.scheme), text_cell(r.period),
-                   text_cell(r.cost_centre), count(r.lines), t.money(r.amount), no_income});
+                   text_cell(r.cost_centre), count(r.lines), t.money(r.amount), t.money(r.income)});
     if (!display) return t.table();
     t.add_rule();
     // "Total" in the first column shown, the others of the grouping empty.
@@ -37,7 +35,7 @@ Table actuals_table(const ActualsStatement& st, bool display) {
         }
     total.push_back(count(st.control.lines_accepted));
     total.push_back(t.money(st.control.total_accepted));
-    total.push_back(no_income);
+    total.push_back(t.money(st.control.total_income));
     t.add_row(total);
     return t.table();
 }

@@ -12,10 +12,11 @@ namespace poolkit {
 namespace {
 
 std::string totals_line(const ControlTotals& c) {
-    return fmt::format("{} lines read ({}); {} accepted ({}); {} rejected ({})",
+    return fmt::format("{} lines read ({}); {} accepted ({}{}); {} rejected ({}){}",
                        format_count(c.lines_read), format_display(c.total_read),
                        format_count(c.lines_accepted), format_display(c.total_accepted),
-                       format_count(c.lines_rejected), format_display(c.total_rejected));
+                       income_text(c), format_count(c.lines_rejected),
+                       format_display(c.total_rejected), excluded_skipped_text(c));
 }
 
 } // namespace

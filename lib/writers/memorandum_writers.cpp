@@ -39,6 +39,10 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
     for (std::size_t s = 0; s < a.schemes.size(); ++s)
         t.add("Expenditure by scheme", a.schemes[s].id + " " + a.schemes[s].name,
               m.expenditure_by_scheme[s], was("expenditure_by_scheme." + a.schemes[s].id));
+    if (!m.other_income.is_zero()) { // SPEC §4: gross expenditure and other income
+        t.add("Gross expenditure", "", m.gross_expenditure, was("gross_expenditure"));
+        t.add("Other income", "", m.other_income, was("other_income"));
+    }
     t.add("Total expenditure", "", m.total_expenditure, was("total_expenditure"));
     t.add("Surplus (deficit) for the year", "", m.surplus, was("surplus"));
     t.group("Risk share paid in by the partners (surplus returned to them)");
@@ -114,6 +118,8 @@ void write_memorandum_json(JsonWriter& json, const SettlementStatement& st) {
     write_scheme_amounts(json, a, m.expenditure_by_scheme);
     json.key("expenditure_by_ledger");
     write_partner_amounts(json, a, m.expenditure_by_ledger);
+    json.field("gross_expenditure", m.gross_expenditure);
+    json.field("other_income", m.other_income);
     json.field("total_expenditure", m.total_expenditure);
     json.field("surplus", m.surplus);
     json.key("allocation");

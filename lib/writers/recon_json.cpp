@@ -23,6 +23,8 @@ namespace {
 template <typename Figures> void budget_fields(JsonWriter& json, const Figures& f) {
     json.field("budget", f.budget);
     json.field("budget_ytd", f.budget_ytd);
+    json.field("expenditure_ytd", f.expenditure_ytd); // SPEC §4, §5: beside actual_ytd
+    json.field("income_ytd", f.income_ytd);
     json.field("actual_ytd", f.actual_ytd);
     json.field("variance_ytd", f.variance_ytd);
     json.field("forecast_outturn", f.forecast_outturn);

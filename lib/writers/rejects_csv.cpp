@@ -27,7 +27,12 @@ bool looks_numeric(std::string_view s) {
 void write_rejects_csv(const RejectedLines& rejects,
                        const std::vector<std::vector<std::string>>& headers,
                        const std::function<void(std::string_view)>& put) {
-    std::size_t width = rejects.max_fields();
+    // A fixed header (SPEC §4): the ledgers' own columns, whatever the rejected lines hold; the
+    // fields of a line wider than its header go, joined by commas, in more_fields.
+    std::size_t width = 0;
+    for (const auto& h : headers)
+        width = std::max(width, h.size());
+    if (headers.empty()) width = rejects.max_fields();
     bool same = !headers.empty() && std::all_of(headers.begin(), headers.end(), [&](const auto& h) {
         return h == headers.front();
     });
@@ -43,7 +48,9 @@ void write_rejects_csv(const RejectedLines& rejects,
         cell(same && i < headers.front().size() ? headers.front()[i]
                                                 : "field_" + std::to_string(i + 1),
              false);
+    cell("more_fields", false);
     out += '\n';
+    std::string more;
     rejects.for_each([&](const RejectedLine& r) {
         cell(r.file, false, true);
         cell(std::to_string(r.line), true);
@@ -56,6 +63,10 @@ void write_rejects_csv(const RejectedLines& rejects,
             // An amount is a number, never neutralised; any other text is guarded (SPEC §8).
             cell(r.fields[i], looks_numeric(r.fields[i]));
         }
+        more.clear();
+        for (std::size_t i = width; i < r.fields.size(); ++i)
+            (more += i > width ? "," : "") += r.fields[i];
+        cell(more, false);
         out += '\n';
         if (out.size() >= (std::size_t(1) << 16)) {
             put(out);

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
 namespace poolkit {
 
 KindWords kind_words(AgreementKind kind) {
@@ -60,6 +62,28 @@ std::string format_count(std::uint64_t n) {
     return out;
 }
 
+std::string income_text(const ControlTotals& c) {
+    if (c.lines_income == 0) return {};
+    return fmt::format(", income £{} in {} line{}", format_display(c.total_income),
+                       format_count(c.lines_income), c.lines_income == 1 ? "" : "s");
+}
+
+std::string excluded_skipped_text(const ControlTotals& c) {
+    std::string more;
+    for (auto [what, lines, total, reasons] :
+         {std::tuple{"excluded", c.lines_excluded, c.total_excluded, &c.excluded},
+          std::tuple{"skipped", c.lines_skipped, c.total_skipped, &c.skipped}}) {
+        if (lines == 0) continue;
+        std::string why;
+        for (const auto& r : *reasons)
+            why +=
+                fmt::format("{}{}: {}", why.empty() ? "" : "; ", r.reason, format_count(r.lines));
+        more +=
+            fmt::format("; {} {} (£{}: {})", format_count(lines), what, format_display(total), why);
+    }
+    return more;
+}
+
 std::string ledger_summary(const ControlTotals& c, std::size_t files, const LineTally* after,
                            Period period) {
     std::string of_which;
@@ -68,11 +92,13 @@ std::string ledger_summary(const ControlTotals& c, std::size_t files, const Line
                        ? fmt::format(", of which 0 after {}", period.label())
                        : fmt::format(", of which {} (£{}) after {}", format_count(after->lines),
                                      format_display(after->total), period.label());
-    return fmt::format("Ledgers: {} file{}, {} line{} read; {} accepted (£{}){}; {} rejected (£{})",
-                       files, files == 1 ? "" : "s", format_count(c.lines_read),
-                       c.lines_read == 1 ? "" : "s", format_count(c.lines_accepted),
-                       format_display(c.total_accepted), of_which, format_count(c.lines_rejected),
-                       format_display(c.total_rejected));
+    if (c.lines_income > 0) of_which += income_text(c);
+    const std::string more = excluded_skipped_text(c);
+    return fmt::format(
+        "Ledgers: {} file{}, {} line{} read; {} accepted (£{}){}; {} rejected (£{}){}", files,
+        files == 1 ? "" : "s", format_count(c.lines_read), c.lines_read == 1 ? "" : "s",
+        format_count(c.lines_accepted), format_display(c.total_accepted), of_which,
+        format_count(c.lines_rejected), format_display(c.total_rejected), more);
 }
 
 std::optional<std::string> partner_id(const Agreement& a, std::optional<std::size_t> p) {
@@ -113,11 +139,40 @@ void write_control_json(JsonWriter& json, const ControlTotals& c) {
     json.field("total_rejected", c.total_rejected);
 }
 
+void write_line_kinds_json(JsonWriter& json, const ControlTotals& c) {
+    json.field("lines_excluded", c.lines_excluded);
+    json.field("lines_skipped", c.lines_skipped);
+    json.field("total_excluded", c.total_excluded);
+    json.field("total_skipped", c.total_skipped);
+    json.field("lines_income", c.lines_income);
+    json.field("total_income", c.total_income);
+    auto reasons = [&](const char* key, const std::vector<CountedReason>& xs) {
+        if (xs.empty()) return;
+        json.objects(key, xs, [&](const CountedReason& r) {
+            json.field("reason", r.reason);
+            json.field("lines", r.lines);
+            json.field("total", r.total);
+        });
+    };
+    reasons("excluded", c.excluded);
+    reasons("skipped", c.skipped);
+    if (!c.trailers.empty())
+        json.objects("trailers", c.trailers, [&](const TrailerCheck& t) {
+            json.field("path", t.path);
+            json.field("rows", t.rows);
+            json.field("line", t.line);
+            json.field("stated", t.stated);
+            json.field("summed", t.summed);
+            json.field("agrees", t.agrees());
+        });
+}
+
 void write_ledger_json(JsonWriter& json, const ControlTotals& control, std::size_t files,
                        const LineTally* after) {
     json.key("ledger").begin_object();
     json.field("files", static_cast<std::uint64_t>(files));
     write_control_json(json, control);
+    write_line_kinds_json(json, control);
     if (after) {
         json.field("lines_after_period", after->lines);
         json.field("total_after_period", after->total);

@@ -54,12 +54,20 @@ std::string format_count(std::uint64_t n);
 // "Ledgers: 4 files, 63 lines read; 63 accepted (£1,226,233.25); 0 rejected (£0.00)", no newline.
 // A month-end statement gives the accepted lines after its period (SPEC §4, §9): "63 accepted
 // (£1,226,233.25), of which 5 (£20,000.00) after P06;" ("of which 0 after P06" when none).
+// SPEC §4: ", income £X in N lines" (empty without income lines), and "; N excluded (£X:
+// reason: n; ...); N skipped (...)" (empty without such lines), for a control-totals sentence.
+std::string income_text(const ControlTotals& c);
+std::string excluded_skipped_text(const ControlTotals& c);
 std::string ledger_summary(const ControlTotals& control, std::size_t files,
                            const LineTally* after_period = nullptr, Period period = Period::last());
 
 // The control totals as JSON fields: lines_read, lines_accepted, lines_rejected, total_read,
 // total_accepted, total_rejected (SPEC §5 `ledger`).
 void write_control_json(JsonWriter& json, const ControlTotals& control);
+// A ledger's lines by kind beyond accepted and rejected (SPEC §4, §11): lines_excluded,
+// lines_skipped, total_excluded, total_skipped, lines_income, total_income, and, when there are
+// any, excluded[] and skipped[] {reason, lines, total} and trailers[].
+void write_line_kinds_json(JsonWriter& json, const ControlTotals& control);
 
 // "ledger": {files, lines_read, ...}: the statement's ledger block (pool-recon, pool-settle), with
 // lines_after_period and total_after_period when given (a month-end statement, SPEC §5).

@@ -51,7 +51,8 @@ TEST_CASE("profile: errors name the file, line and column") {
         "keys: date, ref, partner, scheme, cost_centre, description, amount, debit, credit, case");
     CHECK(error_of("[profile]\ndelimter = \";\"\n") ==
           "p.toml:2:1: error: unknown key 'delimter' in [profile] (did you mean 'delimiter'?); "
-          "known keys: name, description, delimiter, date_format, skip_lines, duplicate_key");
+          "known keys: name, description, delimiter, date_format, skip_lines, duplicate_key, "
+          "encoding");
     CHECK(error_of("[profile]\ndelimiter = \";;\"\n[columns]\n") ==
           "p.toml:2:13: error: 'delimiter' must be one character (e.g. \",\" or \";\") or \"tab\"");
     CHECK(error_of("[profile]\ndate_format = \"%d/%m\"\n") ==
@@ -59,7 +60,8 @@ TEST_CASE("profile: errors name the file, line and column") {
           "%Y, %m and %d");
     CHECK(error_of("[profile]\nname = 3\n") == "p.toml:2:8: error: 'name' must be a string");
     CHECK(error_of("[profile\n").rfind("p.toml:1:", 0) == 0); // TOML syntax
-    CHECK(error_of("[profile]\n[columns]\ndate = \"D\"\npartner = \"P\"\nscheme = \"S\"\n")
+    // SPEC §11: an unnamed field keeps its default column, so only half a debit/credit pair fails.
+    CHECK(error_of("[profile]\n[columns]\ndate = \"D\"\npartner = \"P\"\ndebit = \"Dr\"\n")
               .find("either an 'amount' column or both 'debit' and 'credit'") != std::string::npos);
     CHECK(error_of(minimal + "\n[fixed]\npartner = \"ICB\"\n")
               .find("'partner' is both a column and a fixed value") != std::string::npos);

@@ -1,0 +1,147 @@
+// SPEC §11 profile rules, maps, amount styles and the trailer; SPEC §4 how income, excluded and
+// skipped lines are counted. Every figure is worked by hand in the comment beside it.
+#include "ledger_test_support.hpp"
+#include "money_printer.hpp"
+
+#include "readers/amount_style.hpp"
+#include "readers/ledger_profile.hpp"
+#include "readers/ledger_reader.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace poolkit;
+using namespace poolkit::test;
+
+namespace {
+std::int64_t styled(std::string_view text, const AmountStyle& st, bool quoted = false) {
+    MoneyParse m = parse_styled_amount(text, quoted, st);
+    REQUIRE(m);
+    return m.value.pence();
+}
+bool fails(std::string_view text, const AmountStyle& st) {
+    return !parse_styled_amount(text, false, st);
+}
+} // namespace
+
+TEST_CASE("profile amounts: brackets, CR/DR, decimal comma, thousands, trimming") {
+    AmountStyle br{true, NegativeStyle::brackets, '.', ','};
+    CHECK(styled("(1,200.00)", br) == -120000); // brackets: minus 1,200.00
+    CHECK(styled("  1,200.50 ", br) == 120050); // trimmed, thousands mark
+    CHECK(styled("-12.00", br) == -1200);       // a minus is always accepted
+    CHECK(fails("(-12.00)", br));               // two signs
+    CHECK(fails("1,20.00", br));                // thousands in groups of three only
+    AmountStyle cr{true, NegativeStyle::cr_suffix, '.', ','};
+    CHECK(styled("12.00CR", cr) == -1200);
+    CHECK(styled("12.00 dr", cr) == 1200); // DR is a debit: positive
+    AmountStyle eu{true, NegativeStyle::minus, ',', '.'};
+    CHECK(styled("1.234,56", eu) == 123456); // decimal comma, point thousands
+    CHECK(fails("1,234.56", eu));            // a point is a thousands mark here, not a decimal
+    AmountStyle none{true, NegativeStyle::minus, '.', 0};
+    CHECK(fails("1,000.00", none)); // thousands = "": no marks
+    AmountStyle legacy{};           // no [amounts]: marks only inside quotes (SPEC §2)
+    CHECK(fails("1,000.00", legacy));
+    CHECK(styled("1,000.00", legacy, true) == 100000);
+}
+
+TEST_CASE("profile rules: maps, set, income, exclude, skip and the trailer, every line counted") {
+    TempDir dir;
+    // A Unit4-style export: a title line, schemes coded in Cost Centre, bracket negatives.
+    std::string csv = "Council transaction report\n"
+                      "Date,Doc,Cost Centre,Account,Amount\n"
+                      "03/04/2025,1,RB102,5201,\"1,000.00\"\n" // S01 expenditure
+                      "04/04/2025,2,RB205,5201,250.00\n"       // S02 expenditure
+                      "05/04/2025,3,RB102,9100,(5000.00)\n"    // excluded: contribution
+                      "06/04/2025,4,RB102,9200,(100.00)\n"     // S01 income
+                      "07/04/2025,5,XX999,5201,10.00\n"        // rule: set scheme S02
+                      "Subtotal,,,,1160.00\n"                  // skip rule (5 fields)
+                      "Total,,,,\"(3,850.00)\"\n";             // the trailer
+    // Trailer check: 1,000.00 + 250.00 − 5,000.00 − 100.00 + 10.00 = −3,840.00 (the subtotal
+    // is skipped, so not in it) — the export states −3,850.00: a finding naming both.
+    std::string profile = R"(
+[profile]
+name = "t"
+date_format = "%d/%m/%Y"
+skip_lines = 1
+duplicate_key = ["Doc"]
+[columns]
+date = "Date"
+amount = "Amount"
+[fixed]
+partner = "BRISTOL"
+[amounts]
+negative = "brackets"
+[map.scheme]
+column = "Cost Centre"
+values = { RB102 = "S01", RB205 = "S02" }
+[[rule]]
+when = { column = "Account", equals = "9100" }
+kind = "exclude"
+reason = "contributions received"
+[[rule]]
+when = { column = "Account", equals = "9200" }
+kind = "income"
+[[rule]]
+when = { column = "Cost Centre", matches = "^XX" }
+set = { scheme = "S02" }
+[[rule]]
+when = { column = "Date", prefix = "Sub" }
+kind = "skip"
+[trailer]
+when = { column = "Date", equals = "Total" }
+)";
+    LedgerSpec spec;
+    spec.path = dir.file("u4.csv", csv);
+    spec.profile = parse_ledger_profile(profile, "t.toml");
+    Agreement a = small_agreement();
+    LedgerRun run = read_ledgers(&a, {spec}, one_thread());
+    const ControlTotals& c = run.control;
+    CHECK(c.lines_read == 7); // data lines: 5 + subtotal + total (not the title or header)
+    CHECK(c.lines_accepted == 4);
+    CHECK(c.lines_rejected == 0);
+    CHECK(c.lines_excluded == 1);
+    CHECK(c.lines_skipped == 2); // the subtotal and the trailer
+    CHECK(c.lines_read == c.lines_accepted + c.lines_rejected + c.lines_excluded + c.lines_skipped);
+    CHECK(c.total_accepted == Money::from_pence(116000)); // 1,000 + 250 − 100 + 10 = 1,160.00
+    CHECK(c.total_excluded == Money::from_pence(-500000));
+    CHECK(c.total_skipped == Money::from_pence(116000 - 385000)); // 1,160.00 − 3,850.00
+    CHECK(c.lines_income == 1);
+    CHECK(c.total_income == Money::from_pence(10000)); // −100.00 of income is 100.00 received
+    REQUIRE(c.excluded.size() == 1);
+    CHECK(c.excluded[0].reason == "contributions received");
+    REQUIRE(c.trailers.size() == 1);
+    CHECK(c.trailers[0].stated == Money::from_pence(-385000));
+    CHECK(c.trailers[0].summed == Money::from_pence(-384000));
+    CHECK(!c.trailers[0].agrees());
+    CHECK(c.trailers[0].line == 9); // title 1, header 2, data 3-7, subtotal 8
+    // S01 (index 0): 1,000.00 − 100.00 net, 100.00 income; S02: 250.00 + 10.00 (set by a rule).
+    const Actuals& act = *run.actuals;
+    CHECK(act.scheme_to(SchemeIndex{0}, 12) == Money::from_pence(90000));
+    CHECK(act.scheme_income_to(SchemeIndex{0}, 12) == Money::from_pence(10000));
+    CHECK(act.scheme_to(SchemeIndex{1}, 12) == Money::from_pence(26000));
+}
+
+TEST_CASE("profile rules: located errors for a bad rule, map or amount style") {
+    auto error_of = [](const std::string& text) {
+        try {
+            parse_ledger_profile(text, "p.toml");
+        } catch (const Error& e) {
+            return e.formatted();
+        }
+        return std::string();
+    };
+    const std::string head = "[profile]\nname = \"t\"\n";
+    CHECK(
+        error_of(head + "[[rule]]\nwhen = { column = \"A\", equals = \"x\" }\nkind = \"exclude\"\n")
+            .find("p.toml:3:1: error: [[rule]] 1 excludes lines, so it needs a reason") == 0);
+    CHECK(error_of(head + "[[rule]]\nwhen = { column = \"A\", matches = \"(\" }\nkind = \"skip\"\n")
+              .find("p.toml:4:") == 0);
+    CHECK(error_of(head + "[[rule]]\nwhen = { column = \"A\", equals = \"x\" }\nkind = \"incme\"\n")
+              .find("did you mean 'income'") != std::string::npos);
+    CHECK(error_of(head + "[map.amount]\ncolumn = \"A\"\nvalues = { x = \"1\" }\n")
+              .find("cannot supply 'amount'") != std::string::npos);
+    CHECK(error_of(head + "[amounts]\nnegative = \"bracket\"\n").find("did you mean 'brackets'") !=
+          std::string::npos);
+    CHECK(error_of(head + "[amounts]\ndecimal_mark = \",\"\nthousands = \",\"\n")
+              .find("both \",\"") != std::string::npos);
+    CHECK(error_of("[profile]\nencoding = \"latin-1\"\n").find("p.toml:2:12:") == 0);
+}

@@ -487,8 +487,9 @@ class Parser {
             }
             std::string s3;
             GlobalKey g{std::string(partner), std::string(scheme), month,
-                        sh_.options->by_cost_centre ? std::string(value<General>(sh_.options->group_by, s3))
-                                                    : std::string()};
+                        sh_.options->by_cost_centre
+                            ? std::string(value<General>(sh_.options->group_by, s3))
+                            : std::string()};
             located(line, pence, Located::Figure::accepted, &g);
             return;
         }

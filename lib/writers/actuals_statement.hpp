@@ -49,8 +49,8 @@ std::string actuals_jsonl(const ActualsStatement& st);
 std::string actuals_json(const ActualsStatement& st);
 // The rejected lines: file,line,reason, then the line's fields under its file's header names
 // (when every file has the same header; else field_1, field_2, ...), then more_fields (the
-// fields beyond the header, joined by commas): the same header whatever the lines. Written in pieces through
-// `put`, as they are read: there may be millions (SPEC §8).
+// fields beyond the header, joined by commas): the same header whatever the lines. Written in
+// pieces through `put`, as they are read: there may be millions (SPEC §8).
 void write_rejects_csv(const RejectedLines& rejects,
                        const std::vector<std::vector<std::string>>& headers,
                        const std::function<void(std::string_view)>& put);

@@ -1,6 +1,6 @@
 // pool-recon's CSV tables (SPEC §5 `--format csv`), one a file: `--table` chooses.
-#include "writers/recon_movement.hpp"
 #include "writers/recon_monthly.hpp"
+#include "writers/recon_movement.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 

@@ -50,9 +50,9 @@ enum class ReconTable {
     monthly
 };
 // The keyword of each: pool-recon's --table choices, in the order its help lists them.
-inline constexpr auto recon_tables = keywords_in_order<ReconTable>(
-    {"schemes", "partners", "invoices", "aligned", "ledger", "cases", "adjustments", "movement",
-     "monthly"});
+inline constexpr auto recon_tables =
+    keywords_in_order<ReconTable>({"schemes", "partners", "invoices", "aligned", "ledger", "cases",
+                                   "adjustments", "movement", "monthly"});
 
 // The statement for people (text, Markdown, HTML: writers/document_render.hpp).
 Document recon_document(const ReconStatement& st);

@@ -2,6 +2,7 @@
 #include "usage_errors.hpp"
 
 #include "support/error.hpp"
+#include "support/text.hpp"
 #include "support/version.hpp"
 #include "support/visible_text.hpp"
 
@@ -46,7 +47,14 @@ void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::str
     // SPEC §5: the output's name picks the format; --format that says another is a mistake.
     app.parse_complete_callback([&app, &opts, formats] {
         const std::optional<std::string> named = format_of_output(opts.output);
-        if (!named || std::find(formats.begin(), formats.end(), *named) == formats.end()) return;
+        if (!named) return;
+        // A name that says a format this tool does not write would get bytes of another under
+        // it (text in a .xlsx): refused, as a contradiction is.
+        if (std::find(formats.begin(), formats.end(), *named) == formats.end())
+            throw FormatMismatch(fmt::format("-o {} names {} output, which {} does not write (its "
+                                             "formats: {}): give -o a name that fits one of them",
+                                             opts.output, *named, app.get_name(),
+                                             or_list(formats)));
         if (app.count("--format") == 0)
             opts.format = *named;
         else if (opts.format != *named)

@@ -104,6 +104,19 @@ std::vector<std::string> named_paths(const std::vector<std::string>& arguments) 
     return paths;
 }
 
+namespace {
+// The outputs of this process's command line, kept by check_outputs for the inputs that are found
+// later (a workspace's files).
+std::vector<OutputArgument>& outputs_of_command_line() {
+    static std::vector<OutputArgument> outputs;
+    return outputs;
+}
+} // namespace
+
+const std::vector<OutputArgument>& command_line_outputs() {
+    return outputs_of_command_line();
+}
+
 void check_outputs(int argc, const char* const* argv) {
     SplitArguments split = split_arguments(argc, argv);
     // Without -o the output goes to standard output, which may be a file (">> L.csv").
@@ -111,6 +124,7 @@ void check_outputs(int argc, const char* const* argv) {
     for (const auto& out : split.outputs)
         to_stdout = to_stdout && out.option != "-o" && out.option != "--output";
     if (to_stdout) split.outputs.insert(split.outputs.begin(), {"", "-"});
+    outputs_of_command_line() = split.outputs;
     poolkit::check_outputs(named_paths(split.recorded), split.outputs);
 }
 

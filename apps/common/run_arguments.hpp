@@ -33,4 +33,8 @@ std::vector<std::string> named_paths(const std::vector<std::string>& arguments);
 // name is taken for an input, and standard output is an output unless -o says otherwise.
 void check_outputs(int argc, const char* const* argv);
 
+// The outputs that check_outputs found on this process's command line (standard output among
+// them when no -o was given): for checking inputs found later, such as a workspace's files.
+const std::vector<OutputArgument>& command_line_outputs();
+
 } // namespace poolkit::cli

@@ -1,8 +1,10 @@
 #include "workspace_args.hpp"
 
 #include "inputs_args.hpp"
+#include "run_arguments.hpp"
 
 #include "support/error.hpp"
+#include "support/same_file.hpp"
 
 #include <fmt/format.h>
 
@@ -121,6 +123,9 @@ std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTar
     }
     record.arguments = std::move(front);
     record.inputs.insert(record.inputs.begin(), ws.record);
+    // The workspace and the files it names are inputs as much as those named on the command line:
+    // no output may be one of them (SPEC §5).
+    poolkit::check_outputs(named_paths(record.arguments), command_line_outputs());
     return ws;
 }
 

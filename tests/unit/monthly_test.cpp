@@ -6,7 +6,7 @@
 // forecast, so each month end's forecast variance is its variance to date.
 #include "calc/monthly.hpp"
 #include "money_printer.hpp"
-#include "settlement_fixture.hpp"
+#include "recon_fixture.hpp"
 #include "support/error.hpp"
 
 #include <doctest/doctest.h>
@@ -14,28 +14,9 @@
 using namespace poolkit;
 using namespace poolkit::test;
 
-namespace {
-Agreement small() {
-    auto a = make_agreement({"A", "B", "C"},
-                            {{"S1", {600000, 300000, 300000}}, {"S2", {100000, 100000, 100000}}}, 0,
-                            AgreementKind::pooled);
-    a.payment_schedule = PaymentSchedule::monthly;
-    return a;
-}
-Actuals ledgers(const Agreement& a) {
-    Actuals act(a.partners.size(), a.schemes.size());
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1), pence(90000));
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(2), pence(110000));
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(3), pence(130000));
-    act.add(PartnerIndex{1}, SchemeIndex{1}, Period::nth(2), pence(40000));
-    act.add(PartnerIndex{2}, SchemeIndex{1}, Period::nth(3), pence(-5000));
-    return act;
-}
-} // namespace
-
 TEST_CASE("monthly: P01..P03, each month's own figures and its month-end RAG") {
-    auto a = small();
-    auto m = monthly_reconciliation(a, ledgers(a), Period::nth(1), Period::nth(3),
+    auto a = recon_agreement();
+    auto m = monthly_reconciliation(a, recon_ledgers(a), Period::nth(1), Period::nth(3),
                                     ForecastMethod::profile);
     REQUIRE(m.months.size() == 3);
     CHECK(m.months[0].period == Period::nth(1));
@@ -82,8 +63,8 @@ TEST_CASE("monthly: P01..P03, each month's own figures and its month-end RAG") {
 }
 
 TEST_CASE("monthly: a range from P02 takes its first month from the P01 statement") {
-    auto a = small();
-    auto m = monthly_reconciliation(a, ledgers(a), Period::nth(2), Period::nth(3),
+    auto a = recon_agreement();
+    auto m = monthly_reconciliation(a, recon_ledgers(a), Period::nth(2), Period::nth(3),
                                     ForecastMethod::profile);
     REQUIRE(m.months.size() == 2);
     // P02's month is P02's year to date less P01's: S1 2,000 − 900 = 1,100.
@@ -96,8 +77,8 @@ TEST_CASE("monthly: a range from P02 takes its first month from the P01 statemen
 }
 
 TEST_CASE("monthly: a range that ends before it starts is refused") {
-    auto a = small();
-    CHECK_THROWS_AS(monthly_reconciliation(a, ledgers(a), Period::nth(3), Period::nth(2),
+    auto a = recon_agreement();
+    CHECK_THROWS_AS(monthly_reconciliation(a, recon_ledgers(a), Period::nth(3), Period::nth(2),
                                            ForecastMethod::profile),
                     Error);
 }

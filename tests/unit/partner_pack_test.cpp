@@ -5,35 +5,16 @@
 // of which B's share under the risk share is (26.67).
 #include "calc/partner_pack.hpp"
 #include "money_printer.hpp"
-#include "settlement_fixture.hpp"
+#include "recon_fixture.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace poolkit;
 using namespace poolkit::test;
 
-namespace {
-Agreement small() {
-    auto a = make_agreement({"A", "B", "C"},
-                            {{"S1", {600000, 300000, 300000}}, {"S2", {100000, 100000, 100000}}}, 0,
-                            AgreementKind::pooled);
-    a.payment_schedule = PaymentSchedule::monthly;
-    return a;
-}
-Actuals ledgers(const Agreement& a) {
-    Actuals act(a.partners.size(), a.schemes.size());
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1), pence(90000));
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(2), pence(110000));
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(3), pence(130000));
-    act.add(PartnerIndex{1}, SchemeIndex{1}, Period::nth(2), pence(40000));
-    act.add(PartnerIndex{2}, SchemeIndex{1}, Period::nth(3), pence(-5000));
-    return act;
-}
-} // namespace
-
 TEST_CASE("partner pack: a partner of a pooled fund") {
-    auto a = small();
-    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::profile);
+    auto a = recon_agreement();
+    auto r = reconcile(a, recon_ledgers(a), Period::nth(3), ForecastMethod::profile);
     auto pack = partner_pack(a, r, PartnerIndex{1});
     CHECK_FALSE(pack.host);
     REQUIRE(pack.position);

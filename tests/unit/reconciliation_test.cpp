@@ -6,7 +6,7 @@
 //          C's ledger S2 P03 −50.00 (a credit).
 #include "calc/reconciliation.hpp"
 #include "money_printer.hpp"
-#include "settlement_fixture.hpp"
+#include "recon_fixture.hpp"
 #include "support/error.hpp"
 #include "test_period.hpp"
 
@@ -15,28 +15,9 @@
 using namespace poolkit;
 using namespace poolkit::test;
 
-namespace {
-Agreement small(AgreementKind kind) {
-    auto a = make_agreement(
-        {"A", "B", "C"}, {{"S1", {600000, 300000, 300000}}, {"S2", {100000, 100000, 100000}}},
-        kind == AgreementKind::aligned ? std::nullopt : std::optional<std::size_t>(0), kind);
-    a.payment_schedule = PaymentSchedule::monthly;
-    return a;
-}
-Actuals ledgers(const Agreement& a) {
-    Actuals act(a.partners.size(), a.schemes.size());
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(1), pence(90000));
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(2), pence(110000));
-    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(3), pence(130000));
-    act.add(PartnerIndex{1}, SchemeIndex{1}, Period::nth(2), pence(40000));
-    act.add(PartnerIndex{2}, SchemeIndex{1}, Period::nth(3), pence(-5000));
-    return act;
-}
-} // namespace
-
 TEST_CASE("recon: pooled fund at P03, profile forecast") {
-    auto a = small(AgreementKind::pooled);
-    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::profile);
+    auto a = recon_agreement(AgreementKind::pooled);
+    auto r = reconcile(a, recon_ledgers(a), Period::nth(3), ForecastMethod::profile);
     const auto& s1 = r.schemes[0];
     CHECK(s1.budget_ytd == pence(300000));
     CHECK(s1.actual_ytd == pence(330000));
@@ -87,8 +68,8 @@ TEST_CASE("recon: pooled fund at P03, profile forecast") {
 }
 
 TEST_CASE("recon: run-rate forecast and RAG red") {
-    auto a = small(AgreementKind::pooled);
-    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::run_rate);
+    auto a = recon_agreement(AgreementKind::pooled);
+    auto r = reconcile(a, recon_ledgers(a), Period::nth(3), ForecastMethod::run_rate);
     CHECK(r.schemes[0].forecast_outturn == pence(1320000)); // 3,300 × 12 / 3
     CHECK(r.schemes[0].forecast_variance == pence(120000));
     CHECK(r.schemes[0].rag.rating == Rag::red);            // 10%
@@ -98,21 +79,21 @@ TEST_CASE("recon: run-rate forecast and RAG red") {
 }
 
 TEST_CASE("recon: a period before any spend, and P12") {
-    auto a = small(AgreementKind::pooled);
+    auto a = recon_agreement(AgreementKind::pooled);
     Actuals none(3, 2);
     auto r = reconcile(a, none, Period::nth(1), ForecastMethod::run_rate);
     CHECK(r.schemes[0].actual_ytd == pence(0));
     CHECK(r.schemes[0].forecast_outturn == pence(0));        // nothing spent, nothing projected
     CHECK(r.schemes[0].previous_forecast == pence(1200000)); // before P01: the budget
-    auto r12 = reconcile(a, ledgers(a), Period::nth(12), ForecastMethod::profile);
+    auto r12 = reconcile(a, recon_ledgers(a), Period::nth(12), ForecastMethod::profile);
     CHECK(r12.schemes[0].budget_ytd == pence(1200000));
     CHECK(r12.schemes[0].forecast_outturn == pence(330000)); // the year is over: actual
     CHECK(r12.partners[1].contribution_due_ytd == pence(400000));
 }
 
 TEST_CASE("recon: joint budget invoices credit each partner's own spending") {
-    auto a = small(AgreementKind::joint);
-    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::profile);
+    auto a = recon_agreement(AgreementKind::joint);
+    auto r = reconcile(a, recon_ledgers(a), Period::nth(3), ForecastMethod::profile);
     REQUIRE(r.joint);
     const auto& inv = r.joint->invoices;
     REQUIRE(inv.size() == 2); // B and C; A is the host
@@ -151,7 +132,7 @@ TEST_CASE("recon: joint budget invoices credit each partner's own spending") {
     CHECK(pt[1].contribution == pence(400000));
 
     // Twelve monthly invoices sum exactly to the year's charge less the partner's own spending.
-    auto act = ledgers(a);
+    auto act = recon_ledgers(a);
     act.add(PartnerIndex{1}, SchemeIndex{0}, Period::nth(7),
             pence(12345)); // B spends 123.45 on S1 itself in P07
     act.add(PartnerIndex{2}, SchemeIndex{1}, Period::nth(11), pence(777));
@@ -167,8 +148,8 @@ TEST_CASE("recon: joint invoices take the invoices before from a register when g
     // The same charges to P03 as above; a register says B was invoiced 200.00 and C 700.00 before:
     // B 941.67 - 400.00 - 200.00 = 341.67 (a back-dated line is billed now); C 941.66 + 50.00 -
     // 700.00 = 291.66.
-    auto a = small(AgreementKind::joint);
-    auto act = ledgers(a);
+    auto a = recon_agreement(AgreementKind::joint);
+    auto act = recon_ledgers(a);
     std::vector<Money> forecasts(2);
     std::vector<Money> before{pence(0), pence(20000), pence(70000)};
     auto j = joint_invoicing(a, act, Period::nth(3), forecasts, &before);
@@ -180,8 +161,8 @@ TEST_CASE("recon: joint invoices take the invoices before from a register when g
 }
 
 TEST_CASE("recon: aligned budgets show each partner's own figures") {
-    auto a = small(AgreementKind::aligned);
-    auto r = reconcile(a, ledgers(a), Period::nth(3), ForecastMethod::profile);
+    auto a = recon_agreement(AgreementKind::aligned);
+    auto r = reconcile(a, recon_ledgers(a), Period::nth(3), ForecastMethod::profile);
     CHECK(r.partners.empty());
     CHECK(!r.joint);
     // B's S2: own budget 1,000.00. The scheme's budget to P03 is 3 × 250.00 = 750.00, shared
@@ -247,8 +228,8 @@ TEST_CASE("recon: RAG words") {
 TEST_CASE("recon: the year's actuals must equal the ledgers' accepted control total") {
     // SPEC §4: Σ schemes = Σ partners = the accepted control total. The ledgers above
     // total 900 + 1,100 + 1,300 + 400 − 50 = 3,650.00 over the year.
-    auto a = small(AgreementKind::pooled);
-    auto act = ledgers(a);
+    auto a = recon_agreement(AgreementKind::pooled);
+    auto act = recon_ledgers(a);
     act.control.lines_read = act.control.lines_accepted = 5;
     act.control.total_read = act.control.total_accepted = pence(365000);
     CHECK_NOTHROW(reconcile(a, act, Period::nth(3), ForecastMethod::profile));
@@ -266,9 +247,9 @@ TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, ever
     // own would be 83.34 in P01..P04 and 83.33 after, so at P01 the parts would be 3 × 83.34 =
     // 250.02 against the scheme's 250.00. Allocated cumulatively they are 83.34, 83.33, 83.33 at
     // P01 (250.00), and 250.00 each at P03 (750.00).
-    auto a = small(AgreementKind::aligned);
+    auto a = recon_agreement(AgreementKind::aligned);
     for (int m = 1; m <= 12; ++m) {
-        auto r = reconcile(a, ledgers(a), per(m), ForecastMethod::profile);
+        auto r = reconcile(a, recon_ledgers(a), per(m), ForecastMethod::profile);
         for (std::size_t s = 0; s < 2; ++s) {
             Money own;
             for (const auto& f : r.aligned)
@@ -280,7 +261,7 @@ TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, ever
             for (const auto& f : r.aligned)
                 CHECK(f.budget_ytd == f.budget);
     }
-    auto r1 = reconcile(a, ledgers(a), Period::nth(1), ForecastMethod::profile);
+    auto r1 = reconcile(a, recon_ledgers(a), Period::nth(1), ForecastMethod::profile);
     std::vector<Money> s2;
     for (const auto& f : r1.aligned)
         if (f.scheme == 1) s2.push_back(f.budget_ytd);
@@ -291,8 +272,8 @@ TEST_CASE("recon: accepted lines to the period and after it tie to the control t
     // SPEC §4, §6: lines accepted = lines to date + lines after the period, and the same in pence.
     // The ledgers: P01 900.00 (1 line), P02 1,100.00 + 400.00 (2), P03 1,300.00 − 50.00 (2); and
     // one cell of three lines in P05 on A's S1, 30.00 in all.
-    auto a = small(AgreementKind::pooled);
-    auto act = ledgers(a);
+    auto a = recon_agreement(AgreementKind::pooled);
+    auto act = recon_ledgers(a);
     act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(5), pence(3000), 3);
     act.control.lines_read = act.control.lines_accepted = 8;
     act.control.total_read = act.control.total_accepted = pence(368000); // 3,650 + 30

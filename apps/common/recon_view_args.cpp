@@ -1,5 +1,6 @@
 #include "recon_view_args.hpp"
 
+#include "cli.hpp"
 #include "statement_options.hpp"
 
 #include "calc/monthly.hpp"
@@ -12,19 +13,6 @@
 namespace poolkit::cli {
 
 namespace {
-
-PartnerIndex partner_arg(const Agreement& agreement, const std::string& id,
-                         const std::string& path) {
-    std::vector<std::string> ids;
-    for (std::size_t p = 0; p < agreement.partners.size(); ++p) {
-        if (agreement.partners[p].id == id) return PartnerIndex{p};
-        ids.push_back(agreement.partners[p].id);
-    }
-    std::vector<std::string_view> candidates(ids.begin(), ids.end());
-    throw Error(ErrorKind::usage,
-                fmt::format("--partner {}: not a partner of {} (its partners: {}){}", id, path,
-                            comma_list(ids), did_you_mean(id, candidates)));
-}
 
 void period_range(ReconView& view, const Agreement& agreement, const ReconViewArgs& args) {
     const auto dots = args.period.find("..");
@@ -54,12 +42,16 @@ void add_recon_view_options(CLI::App& app, ReconViewArgs& args) {
         ->required()
         ->type_name("PERIOD");
     app.add_flag("--monthly", args.monthly, "add the months P01 to --period, month by month");
-    app.add_option("--partner", args.partner,
-                   "that partner's statement: its position, invoice, share of the forecast "
-                   "variance and schemes")
-        ->type_name("ID");
-    app.add_flag("--thousands", args.thousands,
-                 "with --partner: amounts in £000 for board papers, totals that still add up");
+    add_partner_options(app, args.who,
+                        "its position, invoice, share of the forecast variance and schemes");
+}
+
+void add_forecast_method_option(CLI::App& app, std::string& method) {
+    app.add_option("--forecast", method,
+                   "forecast outturn method: profile (actual + remaining budget) or run-rate "
+                   "(actual × 12 / m)")
+        ->check(CLI::IsMember(cli::choices(forecast_methods)))
+        ->default_str("profile");
 }
 
 ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, const std::string& path,
@@ -73,18 +65,9 @@ ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, cons
     if (table == ReconTable::monthly && !view.months)
         throw Error(ErrorKind::usage,
                     "--table monthly needs months: --period P01..P06 or --monthly");
-    if (!args.partner.empty() && (format == "csv" || format == "xlsx"))
-        throw Error(ErrorKind::usage,
-                    fmt::format("--partner gives a statement in text, md or json, not {}", format));
-    if (args.thousands && (format == "csv" || format == "json" || format == "xlsx"))
-        throw Error(
-            ErrorKind::usage,
-            fmt::format("--thousands is for text and md: {} carries exact amounts", format));
-    if (args.thousands && args.partner.empty())
-        throw Error(ErrorKind::usage,
-                    "--thousands goes with --partner ID (the partner's statement for its board)");
-    if (!args.partner.empty()) view.partner = partner_arg(agreement, args.partner, path);
-    view.thousands = args.thousands;
+    const PartnerView who = partner_view(agreement, args.who, path, format);
+    view.partner = who.partner;
+    view.thousands = who.thousands;
     return view;
 }
 

@@ -8,6 +8,7 @@
 #include "model/agreement.hpp"
 #include "model/cash_register.hpp"
 #include "model/indices.hpp"
+#include "partner_args.hpp"
 #include "writers/recon_statement.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,8 +20,7 @@ namespace poolkit::cli {
 struct ReconViewArgs {
     std::string period;
     bool monthly = false;
-    std::string partner;
-    bool thousands = false;
+    PartnerArgs who;
 };
 
 // --period (required), --monthly, --partner, --thousands.
@@ -33,11 +33,13 @@ struct ReconView {
     bool thousands = false;
 };
 
+// --forecast profile|run-rate (default profile).
+void add_forecast_method_option(CLI::App& app, std::string& method);
+
 // The view the arguments ask for, checked against the agreement and the other options; Error(usage)
 // for a range that ends before it starts, a range with --monthly, months with --commitments (its
-// forecast is made at one month end, SPEC §12), --table monthly without months, --partner with CSV,
-// --thousands with CSV or JSON (they carry exact amounts, SPEC §2) or without --partner, and a
-// partner the agreement (at `path`) does not have (with a "did you mean" hint).
+// forecast is made at one month end, SPEC §12), --table monthly without months, and what
+// partner_view() refuses.
 ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, const std::string& path,
                      bool commitments, ReconTable table, const std::string& format);
 

@@ -1,15 +1,11 @@
 // pool-settle: the year-end risk share, settlement transfers and memorandum account (SPEC §7).
 // Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend, a year whose
 // ledgers stop short of March); 2 when it cannot run.
-#include "binary_output.hpp"
-#include "cash_args.hpp"
-#include "cli.hpp"
 #include "findings_report.hpp"
-#include "inputs_args.hpp"
 #include "previous_year_args.hpp"
 #include "statement_options.hpp"
 #include "statement_output.hpp"
-#include "workspace_args.hpp"
+#include "statement_run_args.hpp"
 
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
@@ -25,11 +21,9 @@ int main(int argc, char** argv) {
     cli::ToolApp app{"pool-settle",
                      "Settle the year of a pooled fund: outturn, risk share, final shares, the "
                      "transfers with the host, and the memorandum account (docs/formulas.md)."};
-    std::string agreement_path, paid_path, table = "partners", previous_year;
-    cli::CashArgs cash_args;
-    cli::LedgerArgs ledger_args;
+    std::string paid_path, table = "partners", previous_year;
+    cli::StatementRunArgs args;
     bool with_memorandum = false, provisional = false, complete = false;
-    cli::OutputOptions out;
     app.add_flag("--memorandum", with_memorandum,
                  "add the memorandum account and each partner's accounts note (a joint budget: "
                  "the host's recharge statement and each partner's note of expenditure "
@@ -45,28 +39,23 @@ int main(int argc, char** argv) {
                    "with --format csv: " + or_list(cli::choices(settlement_tables)))
         ->check(CLI::IsMember(cli::choices(settlement_tables)))
         ->default_str("partners");
-    cli::add_output_options(app, out, cli::statement_formats({"csv", "json", "xlsx"}));
-    cli::add_agreement_and_ledgers(app, agreement_path, ledger_args);
-    cli::add_paid_and_cash_options(app, paid_path, cash_args);
-    cli::WorkspaceArgs ws_args;
-    cli::add_workspace_options(app, ws_args, false);
+    cli::add_statement_run_options(app, args, cli::statement_formats({"csv", "json", "xlsx"}));
+    cli::add_paid_and_cash_options(app, paid_path, args.cash);
+    cli::add_workspace_options(app, args.workspace, false);
     cli::add_previous_year_option(app, previous_year);
 
     return cli::run(app, argc, argv, [&]() -> int {
-        cli::refuse_binary_to_terminal(out);
         const SettlementTable csv_table = cli::settlement_table(table);
-        RunRecord record = cli::run_record("pool-settle", argc, argv);
-        std::vector<InputFile>& inputs = record.inputs;
-        cli::apply_workspace(ws_args, {&agreement_path, &ledger_args, &cash_args.path, nullptr},
-                             record);
-        Agreement a = as_varied(cli::load_valid_agreement(agreement_path, inputs),
+        cli::StartedRun started =
+            cli::start_statement_run("pool-settle", argc, argv, args, nullptr);
+        std::vector<InputFile>& inputs = started.record.inputs;
+        Agreement a = as_varied(cli::load_valid_agreement(args.agreement_path, inputs),
                                 Period::last()); // every variation (SPEC §14)
         with_memorandum = cli::settlement_memorandum(with_memorandum || !previous_year.empty(),
-                                                     csv_table, out.format, a);
-        LedgerRun run = cli::read_ledger_args("pool-settle", &a, ledger_args,
-                                              cli::ledger_options(out.format), inputs);
+                                                     csv_table, args.out.format, a);
+        LedgerRun run = cli::read_statement_ledgers("pool-settle", a, args, inputs);
         const auto paid = cli::read_paid_args(a, paid_path, inputs);
-        const auto cash = cli::read_cash_args("pool-settle", a, cash_args, inputs);
+        const auto cash = cli::read_cash_args("pool-settle", a, args.cash, inputs);
         auto prior = cli::read_previous_year_arg(a, previous_year, inputs);
 
         const YearCompleteness year = year_completeness(*run.actuals);
@@ -77,7 +66,7 @@ int main(int argc, char** argv) {
                                .paid_given = paid.has_value(),
                                .control = run.control,
                                .ledger_files = run.files.size(),
-                               .run = std::move(record),
+                               .run = std::move(started.record),
                                .year = year,
                                .year_end = year_end(year, provisional, complete),
                                .short_partner_files = {},
@@ -93,11 +82,12 @@ int main(int argc, char** argv) {
         else if (with_memorandum)
             st.memorandum = memorandum(a, *run.actuals, st.settlement);
 
-        cli::write_output(out.output, cli::statement_output(
-                                          out.format, [&] { return settlement_document(st); },
-                                          {{"json", [&] { return settlement_json(st); }},
-                                           {"csv", [&] { return settlement_csv(st, csv_table); }},
-                                           {"xlsx", [&] { return settlement_xlsx(st); }}}));
-        return cli::settlement_findings(st, out.format);
+        cli::write_output(
+            args.out.output,
+            cli::statement_output(args.out.format, [&] { return settlement_document(st); },
+                                  {{"json", [&] { return settlement_json(st); }},
+                                   {"csv", [&] { return settlement_csv(st, csv_table); }},
+                                   {"xlsx", [&] { return settlement_xlsx(st); }}}));
+        return cli::settlement_findings(st, args.out.format);
     });
 }

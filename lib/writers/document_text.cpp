@@ -144,6 +144,8 @@ std::string statement_text(const Document& d) {
 }
 
 std::string statement_markdown(const Document& d) {
+    // The statement's words are plain text, names from the inputs among them (SPEC §8).
+    const auto lit = [](const std::string& s) { return md_literal(s, true); };
     std::string out;
     bool after_heading = false;
     auto gap = [&] { return after_heading ? "" : "\n"; };
@@ -151,56 +153,60 @@ std::string statement_markdown(const Document& d) {
         out += std::visit(
             overloaded{
                 [&](const block::Title& t) {
-                    std::string s = "# " + (t.lines.empty() ? "" : t.lines[0]) + "\n";
+                    std::string s = "# " + (t.lines.empty() ? "" : lit(t.lines[0])) + "\n";
                     if (t.lines.size() > 1)
-                        s += "\n" +
-                             joined(std::vector<std::string>(t.lines.begin() + 1, t.lines.end()),
-                                    "  \n") +
-                             "\n";
+                        s +=
+                            "\n" +
+                            lit(joined(std::vector<std::string>(t.lines.begin() + 1, t.lines.end()),
+                                       "  \n")) +
+                            "\n";
                     return s;
                 },
                 [&](const block::Heading& h) {
-                    std::string s = "\n## " + h.text + "\n\n";
-                    if (!h.explanation.empty()) s += h.explanation + "\n\n";
+                    std::string s = "\n## " + lit(h.text) + "\n\n";
+                    if (!h.explanation.empty()) s += lit(h.explanation) + "\n\n";
                     return s;
                 },
                 [&](const block::Paragraph& p) {
                     std::string s = gap();
-                    for (char c : p.text)
+                    for (char c : lit(p.text))
                         s += c == '\n' ? std::string("  \n") : std::string(1, c);
                     return s + "\n";
                 },
                 [&](const block::Notes& n) {
                     std::string s;
                     for (std::size_t i = 0; i < n.lines.size(); ++i)
-                        s += (i ? "\n" : gap()) + n.lines[i] + "\n";
+                        s += (i ? "\n" : gap()) + lit(n.lines[i]) + "\n";
                     return s;
                 },
                 [&](const block::List& l) {
                     std::string s;
                     for (std::size_t i = 0; i < l.items.size(); ++i)
-                        s += (l.numbered ? fmt::format("{}. ", i + 1) : "- ") + l.items[i] + "\n";
+                        s += (l.numbered ? fmt::format("{}. ", i + 1) : "- ") + lit(l.items[i]) +
+                             "\n";
                     return (l.items.empty() ? "" : gap()) + s;
                 },
-                [&](const block::Warning& w) { return "\n**" + joined(w.lines, "\n") + "**\n"; },
+                [&](const block::Warning& w) {
+                    return "\n**" + lit(joined(w.lines, "\n")) + "**\n";
+                },
                 [&](const block::KeyValues& kv) {
                     std::vector<std::string> lines;
                     for (const auto& item : kv.items)
-                        lines.push_back(key_value_line(item));
+                        lines.push_back(lit(key_value_line(item)));
                     return gap() + joined(lines, "  \n") + "\n";
                 },
                 [&](const block::TableBlock& t) { return gap() + t.table.markdown(); },
                 [&](const block::ChartBlock&) { return std::string(); },
                 [&](const block::Verbatim& v) {
                     std::string s;
-                    for (char c : v.text)
+                    for (char c : lit(v.text))
                         s += c == '\n' ? std::string("  \n") : std::string(1, c);
                     return s;
                 },
                 [&](const block::Footer& f) {
                     std::string s = "\n";
                     for (const auto& l : f.lines)
-                        s += l + "  \n";
+                        s += lit(l) + "  \n";
                     return s + run_footer(f.run, true);
                 },
             },

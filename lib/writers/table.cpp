@@ -134,13 +134,34 @@ std::string Table::text() const {
     return out;
 }
 
-std::string md_cell(const std::string& s) {
+std::string md_literal(const std::string& s, bool line_start) {
     std::string out;
-    for (char ch : visible(s)) {
-        if (ch == '|' || ch == '<' || ch == '>') out += '\\';
+    std::size_t digits = 0;     // digits since the start of the line
+    bool at_start = line_start; // nothing but digits yet on this line
+    for (char ch : s) {
+        const bool digit = ch >= '0' && ch <= '9';
+        if (ch == '|' || ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' ||
+            ch == '<' || ch == '>' || ch == '#')
+            out += '\\';
+        else if (at_start && digits == 0 && (ch == '-' || ch == '+'))
+            out += '\\';
+        else if (at_start && digits > 0 && (ch == '.' || ch == ')'))
+            out += '\\';
         out += ch;
+        if (ch == '\n') {
+            at_start = line_start;
+            digits = 0;
+        } else if (at_start && digit) {
+            ++digits;
+        } else {
+            at_start = false;
+        }
     }
     return out;
+}
+
+std::string md_cell(const std::string& s) {
+    return visible(md_literal(s, false));
 }
 
 std::string Table::markdown() const {

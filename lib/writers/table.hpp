@@ -156,9 +156,15 @@ class AccountTable {
     bool comparative_;
 };
 
-// One Markdown table cell: control characters shown visibly and '|' escaped, so a name can
-// neither end the row nor add a cell; '<' and '>' escaped, so it cannot be read as HTML.
+// One Markdown table cell: control characters shown visibly and md_literal() (inline), so a name
+// can neither end the row nor add a cell, nor be read as emphasis, a link or HTML.
 std::string md_cell(const std::string& s);
+
+// Text taken from the inputs (a scheme's name, a description) made literal in Markdown: a backslash
+// before each of | * _ ` [ ] < > #, and with `line_start` before a leading - or + or the dot of a
+// leading number ("1."), so that it reads as text, never as markup (SPEC §8). A backslash stays
+// as it is: text often holds visible() escapes already ("\x1b"), which must not be doubled.
+std::string md_literal(const std::string& s, bool line_start);
 
 // A text that a spreadsheet would take for a formula: it starts with '=', '+', '-', '@', tab, CR
 // or LF (SPEC §8).

@@ -89,6 +89,12 @@ TEST_CASE("visible: a table cell cannot break its line, nor a Markdown cell its 
                           "| C\\|D\\x1b | 2.00 |\n");
     CHECK(md_cell("a|b|\n") == "a\\|b\\|\\n");
     CHECK(md_cell("<img src=x>") == "\\<img src=x\\>");
+    // Names as text in Markdown: emphasis, links, code and headings escaped; at a line's start a
+    // list marker too, "- x" and "12. x" ("12.50" as well, harmless), but not in the middle.
+    CHECK(md_literal("A|B *x* _y_ `z` [l] #1", false) ==
+          "A\\|B \\*x\\* \\_y\\_ \\`z\\` \\[l\\] \\#1");
+    CHECK(md_literal("- a\n+ b\n12. c\nd - 1. e", true) == "\\- a\n\\+ b\n12\\. c\nd - 1. e");
+    CHECK(md_literal("- a", false) == "- a");
     // CSV keeps the data, each field with a control character inside quotes.
     CHECK(t.csv() == "Code,Amount\n\"A\nB\",1.00\n\"C|D\x1b\",2.00\n");
     CHECK(csv_field("G\xC2\x9BH", false) == "\"G\xC2\x9BH\"");

@@ -2,6 +2,7 @@
 
 #include "cli.hpp"
 #include "support/visible_text.hpp"
+#include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
 
@@ -21,6 +22,14 @@ bool cash_rejected(const std::optional<CashRegisterSummary>& cash) {
 }
 
 } // namespace
+
+bool report_outside_term(std::string_view tool, const Agreement& a,
+                         const std::vector<SpendOutsideTerm>& spend) {
+    for (const std::string& line : outside_term_lines(a, spend))
+        std::cerr << fmt::format("{}: finding: {}: recode the lines, or vary the agreement\n", tool,
+                                 visible(line));
+    return !spend.empty();
+}
 
 bool report_trailers(std::string_view tool, const ControlTotals& control) {
     for (const TrailerCheck& t : control.trailers) {
@@ -61,8 +70,9 @@ int recon_findings(const ReconStatement& st, const std::string& format) {
                                  "must agree how to meet it\n",
                                  format_display(unallocated));
     const bool trailers = report_trailers("pool-recon", st.control);
+    const bool outside = report_outside_term("pool-recon", st.agreement, st.recon.outside_term);
     bool findings = st.control.lines_rejected > 0 || flagged > 0 || unallocated.is_positive() ||
-                    cash_rejected(st.cash_register) || trailers;
+                    cash_rejected(st.cash_register) || trailers || outside;
     return findings ? exit_findings : exit_clean;
 }
 
@@ -85,8 +95,10 @@ int settlement_findings(const SettlementStatement& st, const std::string& format
                                      ? "the charges (above a partner's contribution plus its cap)"
                                      : "overspend");
     const bool trailers = report_trailers("pool-settle", st.control);
+    const bool outside =
+        report_outside_term("pool-settle", st.agreement, st.settlement.outside_term);
     bool findings = st.control.lines_rejected > 0 || unallocated.is_positive() || incomplete ||
-                    cash_rejected(st.cash_register) || trailers;
+                    cash_rejected(st.cash_register) || trailers || outside;
     return findings ? exit_findings : exit_clean;
 }
 

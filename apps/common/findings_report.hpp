@@ -15,8 +15,13 @@ namespace poolkit::cli {
 // finding each on stderr, naming the file, the stated total and the lines' sum. True when any.
 bool report_trailers(std::string_view tool, const ControlTotals& control);
 
-// Rejected ledger lines; aligned spending where a partner's own budget is zero; joint charges
-// above a partner's contribution plus its cap (SPEC §6).
+// Spending dated outside a scheme's life (SPEC §14): a finding each on stderr, whatever the
+// format. True when any.
+bool report_outside_term(std::string_view tool, const Agreement& a,
+                         const std::vector<SpendOutsideTerm>& spend);
+
+// Rejected ledger lines; spending outside a scheme's life; aligned spending where a partner's own
+// budget is zero; joint charges above a partner's contribution plus its cap (SPEC §6).
 int recon_findings(const ReconStatement& st, const std::string& format);
 
 // Rejected ledger lines; a year whose ledgers stop short of March, unless --provisional or

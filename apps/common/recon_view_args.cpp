@@ -71,11 +71,11 @@ ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, cons
     return view;
 }
 
-void add_view(ReconStatement& st, const ReconView& view, const Actuals& actuals,
-              const CashRegister* cash) {
+void add_view(ReconStatement& st, const ReconView& view, const Agreement& loaded,
+              const Actuals& actuals, const CashRegister* cash) {
     if (view.months)
-        st.monthly = monthly_reconciliation(st.agreement, actuals, view.from, view.to,
-                                            st.recon.method, cash);
+        st.monthly =
+            monthly_reconciliation(loaded, actuals, view.from, view.to, st.recon.method, cash);
     if (view.partner) st.partner = partner_pack(st.agreement, st.recon, *view.partner);
     st.thousands = view.thousands;
 }

@@ -44,8 +44,9 @@ ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, cons
                      bool commitments, ReconTable table, const std::string& format);
 
 // The statement's months and partner pack, as `view` asks (calc/monthly.hpp,
-// calc/partner_pack.hpp).
-void add_view(ReconStatement& st, const ReconView& view, const Actuals& actuals,
-              const CashRegister* cash);
+// calc/partner_pack.hpp); `loaded` is the agreement as loaded, each month worked on its terms as
+// varied by that month.
+void add_view(ReconStatement& st, const ReconView& view, const Agreement& loaded,
+              const Actuals& actuals, const CashRegister* cash);
 
 } // namespace poolkit::cli

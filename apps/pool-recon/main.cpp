@@ -49,12 +49,14 @@ int main(int argc, char** argv) {
         cli::StartedRun started =
             cli::start_statement_run("pool-recon", argc, argv, args, &commitments);
         std::vector<InputFile>& inputs = started.record.inputs;
-        Agreement a = cli::load_valid_agreement(args.agreement_path, inputs);
-        const ReconTable csv_table = cli::recon_table(table, a, args.agreement_path);
-        const cli::ReconView view = cli::recon_view(
-            a, view_args, args.agreement_path, !commitments.empty(), csv_table, args.out.format);
+        const Agreement loaded = cli::load_valid_agreement(args.agreement_path, inputs);
+        const ReconTable csv_table = cli::recon_table(table, loaded, args.agreement_path);
+        const cli::ReconView view =
+            cli::recon_view(loaded, view_args, args.agreement_path, !commitments.empty(), csv_table,
+                            args.out.format);
         const Period period = view.to;
-        a = as_varied(a, period); // the variations in effect by the period (SPEC §14)
+        // The variations in effect by the period, and by the one before (SPEC §14).
+        const Agreement a = as_varied(loaded, period), before = as_varied_before(loaded, period);
         cli::check_forecast_options(forecast_args, !commitments.empty(), csv_table);
         LedgerRun run = cli::read_statement_ledgers("pool-recon", a, args, inputs);
         const auto cash = cli::read_cash_args("pool-recon", a, args.cash, inputs);
@@ -68,7 +70,7 @@ int main(int argc, char** argv) {
             reconcile(a, *run.actuals, period,
                       forecast_methods.parse(forecast).value_or(ForecastMethod::profile),
                       cli::cash_of(cash), cli::commitments_for(a, reg, period),
-                      cli::adjustments_of(a, fin.adjust)),
+                      cli::adjustments_of(a, fin.adjust), &before),
             run.control,
             run.files.size(), // the ledgers, or the one --actuals file
             args.ledgers.rejects_path,
@@ -76,7 +78,7 @@ int main(int argc, char** argv) {
         st.cash_register = cli::cash_summary(cash);
         st.actuals = &*run.actuals;
         cli::add_forecast_inputs(st, fin, reg);
-        cli::add_view(st, view, *run.actuals, cli::cash_of(cash));
+        cli::add_view(st, view, loaded, *run.actuals, cli::cash_of(cash));
         const auto output = [&](const std::string& format) {
             return cli::statement_output(format, [&] { return recon_document(st); },
                                          {{"json", [&] { return recon_json(st); }},

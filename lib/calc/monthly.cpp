@@ -1,5 +1,6 @@
 #include "calc/monthly.hpp"
 
+#include "model/varied_agreement.hpp"
 #include "support/error.hpp"
 
 namespace poolkit {
@@ -21,17 +22,21 @@ MonthFigures month_of(const SchemeFigures& now, const BudgetFigures* before) {
 
 } // namespace
 
-MonthlyReconciliation monthly_reconciliation(const Agreement& agreement, const Actuals& actuals,
+MonthlyReconciliation monthly_reconciliation(const Agreement& loaded, const Actuals& actuals,
                                              Period from, Period to, ForecastMethod method,
                                              const CashRegister* cash) {
+    // Each month end on the terms in effect then (SPEC §14), as its statement was issued.
+    const auto at = [&](Period m) {
+        return reconcile(as_varied(loaded, m), actuals, m, method, cash);
+    };
     if (to < from) throw Error(ErrorKind::invariant, "a month range that ends before it starts");
     MonthlyReconciliation result{from, to, {}};
     // The statement at the month end before the range: none before P01 (the year starts at 0).
     std::optional<Reconciliation> before;
-    if (auto p = from.previous()) before = reconcile(agreement, actuals, *p, method, cash);
+    if (auto p = from.previous()) before = at(*p);
     for (Period m : Period::through(to)) {
         if (m < from) continue;
-        Reconciliation now = reconcile(agreement, actuals, m, method, cash);
+        Reconciliation now = at(m);
         Month month{m, {}, month_of(now.total, before ? &before->total : nullptr)};
         Money budget, actual;
         for (std::size_t s = 0; s < now.schemes.size(); ++s) {

@@ -33,10 +33,11 @@ struct MonthlyReconciliation {
     std::vector<Month> months; // from..to in order
 };
 
-// The months from..to by `method`, with the cash as reconcile() takes it. Each scheme's months sum
+// The months from..to by `method`, with the cash as reconcile() takes it, each month end worked on
+// `loaded` (the agreement as loaded) as varied by that month (SPEC §14). Each scheme's months sum
 // to its year to date at `to` less that at from − 1; a month's total is the sum of its schemes
 // (Error(invariant) otherwise, or when to < from).
-MonthlyReconciliation monthly_reconciliation(const Agreement& agreement, const Actuals& actuals,
+MonthlyReconciliation monthly_reconciliation(const Agreement& loaded, const Actuals& actuals,
                                              Period from, Period to, ForecastMethod method,
                                              const CashRegister* cash = nullptr);
 

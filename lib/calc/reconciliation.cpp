@@ -1,6 +1,7 @@
 #include "calc/reconciliation.hpp"
 
 #include "calc/schedule.hpp"
+#include "calc/scheme_term_spend.hpp"
 #include "money/allocation.hpp"
 #include "support/error.hpp"
 
@@ -48,9 +49,9 @@ void add_forecast(BudgetFigures& f, ForecastMethod method, int m) {
     f.forecast_variance = f.forecast_outturn - f.budget;
 }
 
-SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t s, Period period,
-                             ForecastMethod method, const std::optional<CommitmentsForecast>& cf,
-                             Money adjustment) {
+SchemeFigures scheme_figures(const Agreement& a, const Agreement& before, const Actuals& act,
+                             std::size_t s, Period period, ForecastMethod method,
+                             const std::optional<CommitmentsForecast>& cf, Money adjustment) {
     const int m = period.number(); // periods elapsed to its end
     const Scheme& scheme = a.schemes[s];
     SchemeFigures f;
@@ -60,9 +61,11 @@ SchemeFigures scheme_figures(const Agreement& a, const Actuals& act, std::size_t
     f.income_ytd = act.scheme_income_to(SchemeIndex{s}, m);
     f.expenditure_ytd = f.actual_ytd + f.income_ytd;
     add_forecast(f, method, m);
-    // The previous month's forecast from the same ledgers (SPEC §5 `previous_forecast_outturn`);
-    // before P01 it is the budget.
-    f.previous_forecast = forecast_outturn(method, f.budget, budget_to(scheme, m - 1),
+    // The previous month's forecast from the same ledgers (SPEC §5 `previous_forecast_outturn`),
+    // on the terms in effect then (SPEC §14: a variation never restates it); before P01 it is the
+    // budget.
+    const Scheme& then = before.schemes[s];
+    f.previous_forecast = forecast_outturn(method, then.budget, budget_to(then, m - 1),
                                            act.scheme_to(SchemeIndex{s}, m - 1), m - 1);
     // From commitments (SPEC §12): the actual to date and what the register commits after it.
     if (cf && cf->schemes[s].rows > 0) {
@@ -102,10 +105,13 @@ LineTally lines_in(const Actuals& act, Period::Range periods) {
 Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
                          ForecastMethod method, const CashRegister* cash,
                          std::optional<CommitmentsForecast> commitments,
-                         std::vector<Money> adjustments) {
+                         std::vector<Money> adjustments, const Agreement* terms_before) {
     const int m = period.number(); // periods elapsed to its end
     if (act.partners() != a.partners.size() || act.schemes() != a.schemes.size())
         throw Error(ErrorKind::invariant, "actuals do not have the agreement's shape");
+    const Agreement& before = terms_before ? *terms_before : a;
+    if (before.schemes.size() != a.schemes.size())
+        throw Error(ErrorKind::invariant, "last month's terms do not have the agreement's shape");
 
     Reconciliation r;
     r.period = period;
@@ -114,7 +120,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
     r.adjustments = std::move(adjustments);
     std::vector<Money> forecast_variances;
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-        r.schemes.push_back(scheme_figures(a, act, s, period, method, r.commitments,
+        r.schemes.push_back(scheme_figures(a, before, act, s, period, method, r.commitments,
                                            r.adjustments.empty() ? Money{} : r.adjustments.at(s)));
         add_to(r.total, r.schemes.back());
         forecast_variances.push_back(r.schemes.back().forecast_variance);
@@ -146,6 +152,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
                                 "accepted {}",
                                 r.to_period.lines, m, r.after_period.lines,
                                 act.control.lines_accepted));
+    r.outside_term = spend_outside_term(a, act, period); // SPEC §14: a finding
 
     switch (a.kind) {
     case AgreementKind::pooled: {

@@ -10,6 +10,7 @@
 #include "calc/joint_invoice.hpp"
 #include "calc/rag.hpp"
 #include "calc/risk_share.hpp"
+#include "calc/scheme_term_spend.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/cash_register.hpp"
@@ -106,19 +107,24 @@ struct Reconciliation {
     // Against last month's statement as issued (SPEC §12 --previous): the previous forecasts and
     // movements above are then its, and this says how they split (forecast_movement.hpp).
     std::optional<ForecastMovement> movement;
+    // Spending dated after a scheme closed or before it was added (SPEC §14): findings (exit 1).
+    std::vector<SpendOutsideTerm> outside_term;
 };
 
 // `actuals` must have the agreement's shape; `cash`, the cash register (SPEC §10) read against the
 // agreement, or nullptr to assume the cash. With `commitments` (made for the same period), a
 // scheme with register rows is forecast as actual_ytd + its rest of the year (SPEC §12).
 // `adjustments` (one a scheme, or empty) are added to the forecasts, this one's and the one made
-// at m − 1 from the same inputs, before the RAG and the risk share are worked out. Throws
+// at m − 1 from the same inputs, before the RAG and the risk share are worked out. The forecast
+// made at m − 1 is worked on `terms_before` (the agreement as varied at m − 1, SPEC §14), or on
+// `agreement` when nullptr (no variation between the two). Throws
 // Error(invariant) if a total does not reconcile (Σ schemes = Σ partners' ledgers = the accepted
 // control total, in pence and in lines to and after m).
 Reconciliation reconcile(const Agreement& agreement, const Actuals& actuals, Period period,
                          ForecastMethod method, const CashRegister* cash = nullptr,
                          std::optional<CommitmentsForecast> commitments = std::nullopt,
-                         std::vector<Money> adjustments = {});
+                         std::vector<Money> adjustments = {},
+                         const Agreement* terms_before = nullptr);
 
 // The forecast outturn of one budget (SPEC §6): profile = actual_ytd + (budget − budget_ytd);
 // run-rate = actual_ytd × 12 / m, rounded half away from zero, m = periods_elapsed (0..12). At

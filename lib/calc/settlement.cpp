@@ -2,6 +2,7 @@
 
 #include "calc/identity_check.hpp"
 #include "calc/joint_settlement.hpp"
+#include "calc/scheme_term_spend.hpp"
 
 #include <string>
 
@@ -112,6 +113,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals, const CashRe
     r.ledger_spend.resize(n);
     for (std::size_t p = 0; p < n; ++p)
         r.ledger_spend[p] = actuals.partner_to(PartnerIndex{p}, year_end);
+    r.outside_term = spend_outside_term(a, actuals, Period::last()); // SPEC §14: a finding
 
     const std::vector<Money> contributions = a.partner_contributions();
     r.partners.resize(n);

@@ -16,6 +16,7 @@
 #include "calc/cash_application.hpp"
 #include "calc/joint_charge.hpp"
 #include "calc/risk_share.hpp"
+#include "calc/scheme_term_spend.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "model/cash_register.hpp"
@@ -74,6 +75,8 @@ struct SettlementResult {
     Money pool_closing; // what the pool holds after the transfers (= carried_forward − unallocated)
     RiskShareResult risk; // how the shares were reached (empty steps for aligned and joint)
     JointCharges charges; // joint: how each partner's charge for the year was reached
+    // Spending dated after a scheme closed or before it was added (SPEC §14): findings (exit 1).
+    std::vector<SpendOutsideTerm> outside_term;
 };
 
 // Settles the year. `cash`: the cash register (SPEC §10) read against the agreement, whose year's

@@ -287,4 +287,9 @@ Agreement as_varied(const Agreement& a, Period through) {
     return out;
 }
 
+Agreement as_varied_before(const Agreement& a, Period period) {
+    if (const auto before = period.previous()) return as_varied(a, *before);
+    return a;
+}
+
 } // namespace poolkit

@@ -39,8 +39,9 @@ void read_opening_balance_from(AgreementDraft& d, const toml::table& t) {
         in = read_input(path, "opening balance");
         doc = parse_json(in.text, path);
     } catch (const Error& e) {
-        error(e.what());
-        return;
+        // A statement that cannot be read is an input the run cannot do without (SPEC §5: exit 2),
+        // not a term of the agreement to correct.
+        throw Error(ErrorKind::input, d.r.at(t), fmt::format("{}: {}: {}", ctx, *from, e.what()));
     }
     in.record.role = "opening-balance";
     if (auto want = d.r.string(t, "sha256", ctx, false); want && *want != in.record.sha256) {

@@ -19,31 +19,42 @@ std::vector<std::size_t> cases_by_partner(const CommitmentsForecast& cf, std::si
 Table recon_commitments_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
     const Reconciliation& r = st.recon;
-    FormTable t(display, {{"Scheme", "scheme"},
-                          {"Actual to date", "actual_ytd", true},
-                          {"Committed", "committed", true},
-                          {"Open-ended", "open_ended", true},
-                          {"New starts", "allowance", true},
-                          {"Forecast outturn", "forecast_outturn", true}});
+    // With --adjust the forecast is actual + committed + open-ended + new starts + adjustment
+    // (SPEC §12), so the row adds across only with that column.
+    const bool adjusted = !r.adjustments.empty();
+    std::vector<FormTable::Column> columns{{"Scheme", "scheme"},
+                                           {"Actual to date", "actual_ytd", true},
+                                           {"Committed", "committed", true},
+                                           {"Open-ended", "open_ended", true},
+                                           {"New starts", "allowance", true}};
+    if (adjusted) columns.push_back({"Adjustment", "adjustment", true});
+    columns.push_back({"Forecast outturn", "forecast_outturn", true});
+    FormTable t(display, columns);
     SchemeCommitted total;
-    Money actual, forecast;
+    Money actual, adjustment, forecast;
+    const auto row = [&](std::string id, Money act, const SchemeCommitted& c, Money adj,
+                         Money outturn) {
+        std::vector<Cell> cells{text_cell(std::move(id)), money_cell(act, display),
+                                money_cell(c.committed, display), money_cell(c.open_ended, display),
+                                money_cell(c.allowance, display)};
+        if (adjusted) cells.push_back(money_cell(adj, display));
+        cells.push_back(money_cell(outturn, display));
+        t.add_row(cells);
+    };
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
         if (!r.from_commitments(s)) continue;
         const SchemeCommitted& c = r.commitments->schemes[s];
-        t.add_row({text_cell(a.schemes[s].id), money_cell(r.schemes[s].actual_ytd, display),
-                   money_cell(c.committed, display), money_cell(c.open_ended, display),
-                   money_cell(c.allowance, display),
-                   money_cell(r.schemes[s].forecast_outturn, display)});
+        const Money adj = adjusted ? r.adjustments[s] : Money{};
+        row(a.schemes[s].id, r.schemes[s].actual_ytd, c, adj, r.schemes[s].forecast_outturn);
         total.committed += c.committed;
         total.open_ended += c.open_ended;
         total.allowance += c.allowance;
         actual += r.schemes[s].actual_ytd;
+        adjustment += adj;
         forecast += r.schemes[s].forecast_outturn;
     }
     t.add_rule();
-    t.add_row({text_cell("Total"), money_cell(actual, display),
-               money_cell(total.committed, display), money_cell(total.open_ended, display),
-               money_cell(total.allowance, display), money_cell(forecast, display)});
+    row("Total", actual, total, adjustment, forecast);
     return t.table();
 }
 

@@ -76,6 +76,7 @@ std::string recon_json(const ReconStatement& st) {
     json.end_object();
     write_recon_movement_json(json, st);
     write_variations_json(json, a); // SPEC §14
+    write_outside_term_json(json, a, st.recon.outside_term);
 
     // Whether the cash came from a register or was assumed (SPEC §6); aligned moves none.
     if (a.kind != AgreementKind::aligned) json.field("cash", cash_source_name(r.cash));

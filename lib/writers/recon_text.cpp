@@ -194,6 +194,7 @@ Document recon_document(const ReconStatement& st) {
     d.heading("Schemes");
     d.table(recon_schemes_table(st, true), "Schemes");
     add_variations(d, a); // SPEC §14
+    add_outside_term(d, a, st.recon.outside_term);
     recon_charts(d, st);
     if (st.monthly) {
         d.heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),

@@ -92,6 +92,7 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("variance", r.total_variance);
     json.end_object();
     write_variations_json(json, a); // SPEC §14
+    write_outside_term_json(json, a, r.outside_term);
 
     // SPEC §7: a year whose ledgers stop short of March is provisional.
     json.field("complete", year_end_is_complete(st.year_end));

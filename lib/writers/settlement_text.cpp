@@ -177,6 +177,7 @@ Document settlement_document(const SettlementStatement& st) {
     d.heading("Schemes");
     d.table(schemes_table(st, true), "Schemes");
     add_variations(d, a); // SPEC §14
+    add_outside_term(d, a, r.outside_term);
     if (a.kind == AgreementKind::joint) {
         d.heading("Charges for the year by scheme (each partner's share of the spending, "
                   "SPEC §6)");

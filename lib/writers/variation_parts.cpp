@@ -172,4 +172,43 @@ std::vector<std::string> variation_lines(const Agreement& a) {
     return out;
 }
 
+std::vector<std::string> outside_term_lines(const Agreement& a,
+                                            const std::vector<SpendOutsideTerm>& spend) {
+    std::vector<std::string> out;
+    for (const SpendOutsideTerm& t : spend) {
+        const Scheme& scheme = a.schemes[to_size(t.scheme)];
+        const std::string dated = t.from == t.to
+                                      ? fmt::format("dated {}", t.from.label())
+                                      : fmt::format("dated {} to {}", t.from.label(), t.to.label());
+        const std::string when = t.after_close
+                                     ? fmt::format("after the scheme closed from {}",
+                                                   a.year.period_long(*scheme.closed_from))
+                                     : fmt::format("before the scheme was added from {}",
+                                                   a.year.period_long(*scheme.added_from));
+        out.push_back(fmt::format("{} {}: {} in {} line{} {}, {}", scheme.id, scheme.name,
+                                  format_display(t.amount), t.lines, t.lines == 1 ? "" : "s", dated,
+                                  when));
+    }
+    return out;
+}
+
+void add_outside_term(Document& d, const Agreement& a, const std::vector<SpendOutsideTerm>& spend) {
+    if (spend.empty()) return;
+    d.heading(outside_term_heading);
+    d.bullets(outside_term_lines(a, spend));
+}
+
+void write_outside_term_json(JsonWriter& json, const Agreement& a,
+                             const std::vector<SpendOutsideTerm>& spend) {
+    if (spend.empty()) return;
+    json.objects("outside_term", spend, [&](const SpendOutsideTerm& t) {
+        json.field("scheme", a.schemes[to_size(t.scheme)].id);
+        json.field("after_close", t.after_close);
+        json.field("from", t.from.label());
+        json.field("to", t.to.label());
+        json.field("lines", t.lines);
+        json.field("amount", t.amount);
+    });
+}
+
 } // namespace poolkit

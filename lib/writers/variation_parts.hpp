@@ -3,6 +3,7 @@
 // each variation with its reason and its changes in words. Nothing when the agreement has none.
 #pragma once
 
+#include "calc/scheme_term_spend.hpp"
 #include "model/agreement.hpp"
 #include "writers/document.hpp"
 #include "writers/json.hpp"
@@ -39,5 +40,18 @@ std::vector<std::string> variation_lines(const Agreement& a);
 // The statement's part for people: under variations_heading, the budgets table and the list;
 // nothing unless has_variations.
 void add_variations(Document& d, const Agreement& a);
+
+// Spending dated outside a scheme's life (SPEC §14), one sentence each: "S06 Short breaks:
+// 1,234.00 in 3 lines dated P07 to P09, after the scheme closed from P07 October 2025".
+std::vector<std::string> outside_term_lines(const Agreement& a,
+                                            const std::vector<SpendOutsideTerm>& spend);
+inline constexpr const char* outside_term_heading =
+    "Spending outside a scheme's life (recode the lines, or vary the agreement)";
+// Under outside_term_heading, the lines; nothing when there is no such spending.
+void add_outside_term(Document& d, const Agreement& a, const std::vector<SpendOutsideTerm>& spend);
+// The `outside_term` field of a statement's JSON: [{scheme, after_close, from, to, lines,
+// amount}]; nothing when there is no such spending.
+void write_outside_term_json(JsonWriter& json, const Agreement& a,
+                             const std::vector<SpendOutsideTerm>& spend);
 
 } // namespace poolkit

@@ -194,6 +194,53 @@ TEST_CASE("variation: a recon at P06 (before) and at P09 (after)") {
     CHECK(r9.total.budget_ytd == m(1764999));
 }
 
+TEST_CASE("variation: last month's forecast is on last month's terms, never restated") {
+    const Agreement loaded = loaded_agreement(std::string(base) + v1);
+    // S1 spends 1,050.00 a month to P06 and 1,600.00 in P07, all in A's ledger; S5 (closed from
+    // P07) has 40.00 in P07 and S4 (added from P07) 25.00 in P05.
+    Actuals act(loaded.partners.size(), loaded.schemes.size());
+    for (Period p : Period::through(Period::nth(7)))
+        act.add(PartnerIndex{0}, SchemeIndex{0}, p, m(p.number() <= 6 ? 105000 : 160000));
+    act.add(PartnerIndex{1}, SchemeIndex{3}, Period::nth(7), m(4000));
+    act.add(PartnerIndex{0}, SchemeIndex{4}, Period::nth(5), m(2500));
+
+    // At P07 on V1's terms: S1's forecast is 6,300.00 + 1,600.00 + 5 x 1,500.00 = 15,400.00.
+    // The forecast made at P06, as the P06 statement issued it on the terms agreed then: 6,300.00
+    // + 6 x 1,000.00 = 12,300.00; so the movement is 15,400.00 - 12,300.00 = 3,100.00. Worked on
+    // V1's budget instead it would read 6,300.00 + 9,000.00 = 15,300.00 and a movement of 100.00:
+    // a P06 figure restated.
+    const Agreement at7 = as_varied(loaded, Period::nth(7));
+    const Agreement at6 = as_varied_before(loaded, Period::nth(7));
+    CHECK(at6.variations_applied == 0);
+    const Reconciliation r = reconcile(at7, act, Period::nth(7), ForecastMethod::profile, nullptr,
+                                       std::nullopt, {}, &at6);
+    CHECK(r.schemes[0].forecast_outturn == m(1540000));
+    CHECK(r.schemes[0].previous_forecast == m(1230000));
+    CHECK(r.schemes[0].forecast_movement == m(310000));
+    const Reconciliation same = reconcile(at7, act, Period::nth(7), ForecastMethod::profile);
+    CHECK(same.schemes[0].previous_forecast == m(1530000));
+    // Before P01 the terms are the agreement as loaded.
+    CHECK(as_varied_before(loaded, Period::first()).variations_applied == 0);
+
+    // Spending outside a scheme's life (SPEC §14) is a finding: S5's 40.00 in P07, after its
+    // close, and S4's 25.00 in P05, before it was added from P07.
+    REQUIRE(r.outside_term.size() == 2);
+    CHECK(r.outside_term[0].scheme == SchemeIndex{3});
+    CHECK(r.outside_term[0].after_close);
+    CHECK(r.outside_term[0].from == Period::nth(7));
+    CHECK(r.outside_term[0].lines == 1);
+    CHECK(r.outside_term[0].amount == m(4000));
+    CHECK(r.outside_term[1].scheme == SchemeIndex{4});
+    CHECK_FALSE(r.outside_term[1].after_close);
+    CHECK(r.outside_term[1].from == Period::nth(5));
+    CHECK(r.outside_term[1].to == Period::nth(5));
+    CHECK(r.outside_term[1].amount == m(2500));
+    // At P06 S5 is not closed yet, so only S4's early spending is outside its life.
+    const Reconciliation r6 = reconcile(at6, act, Period::nth(6), ForecastMethod::profile);
+    REQUIRE(r6.outside_term.size() == 1);
+    CHECK(r6.outside_term[0].scheme == SchemeIndex{4});
+}
+
 TEST_CASE("variation: a virement leaves the pool and each partner's total to the penny") {
     // 1,000.00 from S1 (A 50%, B 50%) to S2: A 500.00 and B 500.00 move; S1 11,000.00, S2
     // 7,000.00 (A 4,500.00, B 2,500.00); the pool stays 21,600.00, A 11,800.00, B 9,800.00.

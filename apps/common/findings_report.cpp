@@ -2,6 +2,7 @@
 
 #include "cli.hpp"
 #include "support/visible_text.hpp"
+#include "writers/statement_parts.hpp"
 #include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
@@ -43,11 +44,11 @@ bool report_trailers(std::string_view tool, const ControlTotals& control) {
                                      "the export's control total was not checked\n",
                                      tool, visible(t.path), t.line);
         else
-            std::cerr << fmt::format("{}: finding: {}:{}: the trailer states a total of £{}, but "
-                                     "the file's lines (all but the skipped rows) sum to £{}, a "
-                                     "difference of £{}\n",
-                                     tool, visible(t.path), t.line, format_display(t.stated),
-                                     format_display(t.summed), format_display(t.stated - t.summed));
+            std::cerr << fmt::format("{}: finding: {}:{}: the trailer states a total of {}, but "
+                                     "the file's lines (all but the skipped rows) sum to {}, a "
+                                     "difference of {}\n",
+                                     tool, visible(t.path), t.line, control_amount(t.stated),
+                                     control_amount(t.summed), control_amount(t.stated - t.summed));
     }
     return control.trailer_findings();
 }

@@ -128,6 +128,7 @@ LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
     options.duplicate_check = !args.no_duplicate_check;
     options.threads = args.threads;
     options.rejects_kept = rejects_kept;
+    if (agreement) check_partners_known(*agreement, args);
     const std::vector<LedgerSpec> specs = ledger_specs(args);
     LedgerRun run = read_ledgers(agreement, specs, options);
     if (agreement) check_ledger_partners(*agreement, specs, run.files);

@@ -6,6 +6,7 @@
 #include "model/agreement.hpp"
 #include "model/input_file.hpp"
 #include "readers/ledger_reader.hpp"
+#include "support/error.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -24,6 +25,9 @@ struct LedgerArgs {
     std::vector<std::string> ledgers; // FILE or FILE=PROFILE (ledger_pairing.hpp)
     std::vector<std::string> profiles;
     std::vector<std::string> ledger_partners; // --ledger-partner FILE=ID
+    // Where each of them was written, when a workspace's [[ledger]] partner gave it (SPEC §13);
+    // shorter than ledger_partners, or an empty location: the command line.
+    std::vector<SourceLocation> ledger_partners_at;
     std::string rejects_path;
     std::string actuals_path; // --actuals: the aggregate instead of the ledgers (SPEC §5)
     bool no_duplicate_check = false;

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <sys/stat.h>
@@ -122,6 +123,31 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
                                 and_list(disagree),
                                 disagree.size() > 1 ? " (were the files swapped?)" : ""));
     return specs;
+}
+
+void check_partners_known(const Agreement& agreement, const LedgerArgs& args) {
+    std::vector<std::string_view> ids;
+    for (const auto& p : agreement.partners)
+        ids.push_back(p.id);
+    for (std::size_t i = 0; i < args.ledger_partners.size(); ++i) {
+        const std::string& arg = args.ledger_partners[i];
+        const std::size_t eq = arg.rfind('=');
+        if (eq == std::string::npos) continue; // ledger_specs says what to write
+        const std::string file = arg.substr(0, eq), partner = arg.substr(eq + 1);
+        if (partner.empty() || std::find(ids.begin(), ids.end(), partner) != ids.end()) continue;
+        const std::string known =
+            fmt::format("{}; the agreement's partners are {}", did_you_mean(partner, ids),
+                        and_list(std::vector<std::string>(ids.begin(), ids.end())));
+        const SourceLocation at =
+            i < args.ledger_partners_at.size() ? args.ledger_partners_at[i] : SourceLocation{};
+        if (!at.file.empty())
+            throw Error(ErrorKind::input, at,
+                        fmt::format("unknown partner \"{}\" for the ledger {}{}: correct the "
+                                    "[[ledger]]'s partner",
+                                    partner, file, known));
+        throw Error(ErrorKind::usage, fmt::format("--ledger-partner {}: unknown partner \"{}\"{}",
+                                                  arg, partner, known));
+    }
 }
 
 void check_ledger_partners(const Agreement& agreement, const std::vector<LedgerSpec>& specs,

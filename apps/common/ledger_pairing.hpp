@@ -28,6 +28,11 @@ LedgerArgument split_ledger_argument(const std::string& arg);
 // that its profile's [fixed] partner contradicts (every such file named, with both partners).
 std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args);
 
+// Before the read: every partner that --ledger-partner (a workspace's [[ledger]] partner) names
+// is one of the agreement's. Throws Error(input) at the workspace's line, or Error(usage) for the
+// option, with "did you mean" and the agreement's partners.
+void check_partners_known(const Agreement& agreement, const LedgerArgs& args);
+
 // After the read: a ledger whose partner was said and whose lines carry their own partner (a
 // partner column) must hold only that partner's lines. Throws Error(input) naming the file and
 // both partners.

@@ -30,4 +30,21 @@ void write_output(const std::string& path, const Producer& produce) {
     files.commit();
 }
 
+void make_output_directories(const std::string& dir, std::string_view hint) {
+    if (current) {
+        current->make_directories(dir, hint);
+        return;
+    }
+    OutputFiles files;
+    files.make_directories(dir, hint);
+    files.commit();
+}
+
+void after_outputs_committed(std::function<void()> fn) {
+    if (current)
+        current->after_commit(std::move(fn));
+    else
+        fn();
+}
+
 } // namespace poolkit::cli

@@ -4,6 +4,7 @@
 
 #include "support/output_files.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -26,5 +27,13 @@ class CommitScope {
 // CommitScope, at once (still atomically). Throws Error(input).
 void write_output(const std::string& path, std::string_view content);
 void write_output(const std::string& path, const Producer& produce);
+
+// Makes the folder `dir` for outputs, and the missing folders above it; within a CommitScope they
+// are removed again when the run does not succeed (OutputFiles::make_directories).
+void make_output_directories(const std::string& dir, std::string_view hint);
+
+// Runs `fn` once the run's outputs are in place (at once outside a CommitScope): what a tool says
+// it wrote is said only when it did.
+void after_outputs_committed(std::function<void()> fn);
 
 } // namespace poolkit::cli

@@ -51,26 +51,22 @@ void save_statements(std::string_view tool, std::string_view name, const Workspa
     for (const auto& [path, doc] : files)
         outputs.push_back({"--save", path});
     poolkit::check_outputs(input_paths, outputs);
-    if (!files.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        if (ec)
-            throw Error(ErrorKind::input, fmt::format("--save: cannot make the folder {}: {} "
-                                                      "(check the workspace's output)",
-                                                      dir, ec.message()));
-    }
+    // Made with the run's outputs: a run that fails leaves no folder behind (SPEC §8).
+    if (!files.empty()) make_output_directories(dir, "--save: check the workspace's output");
     for (const auto& [path, doc] : files) {
         write_output(path, doc);
         written.push_back(path);
     }
-    if (!written.empty())
-        std::cerr << fmt::format("{}: saved {}\n", tool, visible(comma_list(written)));
+    // Said once the files are in place: a run that fails saved nothing.
+    std::string said;
+    if (!written.empty()) said = fmt::format("{}: saved {}\n", tool, visible(comma_list(written)));
     if (!missing.empty())
-        std::cerr << fmt::format("{}: --save: the workspace's {} {} not yet available in this "
-                                 "version of {}: {}\n",
-                                 tool, and_list(missing), missing.size() == 1 ? "is" : "are", tool,
-                                 written.empty() ? "nothing was saved"
-                                                 : "only the other formats were saved");
+        said += fmt::format("{}: --save: the workspace's {} {} not yet available in this "
+                            "version of {}: {}\n",
+                            tool, and_list(missing), missing.size() == 1 ? "is" : "are", tool,
+                            written.empty() ? "nothing was saved"
+                                            : "only the other formats were saved");
+    if (!said.empty()) after_outputs_committed([said] { std::cerr << said; });
 }
 
 } // namespace poolkit::cli

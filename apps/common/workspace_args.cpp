@@ -57,7 +57,13 @@ void add_workspace_options(CLI::App& app, WorkspaceArgs& args, bool save) {
 std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTargets targets,
                                          RunRecord& record) {
     const bool agreement_given = targets.agreement && !targets.agreement->empty();
-    if (args.pool.empty() && agreement_given) {
+    const bool ledgers_given = targets.ledgers && (!targets.ledgers->ledgers.empty() ||
+                                                   !targets.ledgers->actuals_path.empty());
+    // SPEC §13: a tool run without an agreement argument reads the workspace; one whose agreement
+    // is optional (pool-actuals) reads it when it is given nothing to read at all.
+    const bool given =
+        targets.agreement_option ? agreement_given || ledgers_given : agreement_given;
+    if (args.pool.empty() && given) {
         if (args.save)
             throw Error(ErrorKind::usage,
                         "--save writes under a workspace's output folder: give --pool FILE, or "
@@ -65,23 +71,46 @@ std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTar
         return std::nullopt;
     }
     const std::string file = args.pool.empty() ? default_workspace : args.pool;
-    if (args.pool.empty() && !exists(file))
+    if (args.pool.empty() && !exists(file)) {
+        const std::string what =
+            targets.agreement_option ? "no LEDGER given" : "no AGREEMENT given";
+        const std::string name = targets.agreement_option ? "the ledgers"
+                                 : targets.ledgers        ? "the agreement (and the ledgers)"
+                                                          : "the agreement";
         throw Error(ErrorKind::usage,
-                    "no AGREEMENT given, and no pool.toml in the current directory: name the "
-                    "agreement (and the ledgers), give --pool FILE, or run in the folder of the "
-                    "workspace (poolkit init writes a starter pool.toml)");
+                    fmt::format("{}, and no pool.toml in the current directory: name {}, give "
+                                "--pool FILE, or run in the folder of the workspace (poolkit "
+                                "init writes a starter pool.toml)",
+                                what, name));
+    }
     Workspace ws = load_workspace(file);
+    // A file the workspace names that is not there is its mistake: said at its line (SPEC §8).
+    auto named = [&](const std::string& value, const SourceLocation& where, const char* key) {
+        const std::string path = workspace_path(ws, value);
+        if (path != "-" && !exists(path))
+            throw Error(
+                ErrorKind::input, where,
+                fmt::format("{} = \"{}\": there is no such file ({}): correct the path{}", key,
+                            value, path,
+                            std::string_view(key) == "agreement" ? "" : ", or remove the line"));
+        return path;
+    };
 
     // What the command line left out, as arguments that name the files (SPEC §13).
     std::vector<std::string> front{"--pool", file}, positional;
-    if (targets.agreement && targets.agreement->empty()) {
+    // An optional agreement (pool-actuals) stays absent when the workspace names none.
+    if (targets.agreement && targets.agreement->empty() &&
+        !(targets.agreement_option && ws.agreement.empty())) {
         if (ws.agreement.empty())
             throw Error(ErrorKind::usage,
                         fmt::format("{} names no agreement: add agreement = \"agreement.toml\", "
                                     "or give AGREEMENT on the command line",
                                     file));
-        *targets.agreement = workspace_path(ws, ws.agreement);
-        positional.push_back(*targets.agreement);
+        *targets.agreement = named(ws.agreement, ws.agreement_where, "agreement");
+        if (targets.agreement_option)
+            front.insert(front.end(), {targets.agreement_option, *targets.agreement});
+        else
+            positional.push_back(*targets.agreement);
     }
     LedgerArgs* led = targets.ledgers;
     if (led && led->ledgers.empty() && led->actuals_path.empty()) {
@@ -97,16 +126,19 @@ std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTar
                 positional.push_back(pair);
                 if (!l.partner.empty()) {
                     led->ledger_partners.push_back(path + "=" + l.partner);
+                    led->ledger_partners_at.resize(led->ledger_partners.size() - 1);
+                    led->ledger_partners_at.push_back(l.partner_where);
                     front.insert(front.end(), {"--ledger-partner", path + "=" + l.partner});
                 }
             }
         }
     }
-    for (auto [target, value, option] :
-         {std::tuple{targets.cash, &ws.cash, "--cash"},
-          std::tuple{targets.commitments, &ws.commitments, "--commitments"}}) {
+    for (auto [target, value, where, key, option] :
+         {std::tuple{targets.cash, &ws.cash, &ws.cash_where, "cash", "--cash"},
+          std::tuple{targets.commitments, &ws.commitments, &ws.commitments_where, "commitments",
+                     "--commitments"}}) {
         if (!target || !target->empty() || value->empty()) continue;
-        *target = workspace_path(ws, *value);
+        *target = named(*value, *where, key);
         front.insert(front.end(), {option, *target});
     }
 

@@ -31,13 +31,19 @@ struct WorkspaceTargets {
     LedgerArgs* ledgers = nullptr; // filled when no ledger and no --actuals are given
     std::string* cash = nullptr;
     std::string* commitments = nullptr;
+    // The option that gives the agreement when it is not the first positional argument
+    // ("--agreement": pool-actuals, whose agreement is optional). Such a tool reads a workspace
+    // with --pool, or when it is given neither an agreement nor a ledger.
+    const char* agreement_option = nullptr;
 };
 
-// With --pool, or when the command line names no agreement: loads the workspace (--pool FILE,
-// else ./pool.toml; Error(usage) saying what to do when there is none), fills each target the
-// command line left empty (ledger globs expanded in byte order, paths relative to the workspace
-// file), puts the workspace's record first in record.inputs and rewrites record.arguments to name
-// what was filled in (--pool kept, --save dropped). Without either, nullopt and nothing changes.
+// With --pool, or when the command line names no agreement (with `agreement_option`: neither an
+// agreement nor a ledger): loads the workspace (--pool FILE, else ./pool.toml; Error(usage) saying
+// what to do when there is none), fills each target the command line left empty (ledger globs
+// expanded in byte order, paths relative to the workspace file; a file it names that is not
+// there is Error(input) at its line of the workspace), puts the workspace's record first in
+// record.inputs and rewrites record.arguments to name what was filled in (--pool kept, --save
+// dropped). Otherwise nullopt and nothing changes.
 std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTargets targets,
                                          RunRecord& record);
 

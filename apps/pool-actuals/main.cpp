@@ -4,6 +4,7 @@
 #include "findings_report.hpp"
 #include "inputs_args.hpp"
 #include "statement_output.hpp"
+#include "workspace_args.hpp"
 
 #include "calc/aggregate.hpp"
 #include "readers/ledger_reader.hpp"
@@ -33,6 +34,13 @@ int main(int argc, char** argv) {
         ->default_str("partner,scheme,period");
     cli::add_output_options(app, out, {"text", "csv", "json", "md", "jsonl"});
     cli::add_ledger_options(app, ledger_args);
+    app.get_option("ledgers")->required(false); // a workspace may name them
+    cli::WorkspaceArgs workspace;
+    cli::add_workspace_options(app, workspace, false);
+    app.get_option("--pool")->description(
+        "the workspace file (SPEC §13) whose agreement and ledgers to read; default: pool.toml "
+        "in the current directory when neither --agreement nor a LEDGER is given. Arguments on "
+        "the command line win");
 
     return cli::run(app, argc, argv, [&]() -> int {
         std::string why;
@@ -40,8 +48,16 @@ int main(int argc, char** argv) {
         if (!grouping) throw Error(ErrorKind::usage, "--by: " + why);
         std::optional<Agreement> agreement;
         RunRecord record = cli::run_record("pool-actuals", argc, argv);
+        // SPEC §13: the workspace, with --pool or when given nothing to read.
+        cli::apply_workspace(
+            workspace, {&agreement_path, &ledger_args, nullptr, nullptr, "--agreement"}, record);
+        if (ledger_args.ledgers.empty())
+            throw Error(ErrorKind::usage,
+                        "no LEDGER given: name one or more ledger CSV files (- for standard "
+                        "input), or give --pool FILE, a workspace that names them");
         std::vector<InputFile>& inputs = record.inputs;
         if (!agreement_path.empty()) agreement = cli::load_valid_agreement(agreement_path, inputs);
+        if (agreement) cli::check_partners_known(*agreement, ledger_args);
         std::vector<LedgerSpec> specs = cli::ledger_specs(ledger_args);
         const std::string& rejects_path = ledger_args.rejects_path;
 

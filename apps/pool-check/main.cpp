@@ -1,12 +1,13 @@
-// pool-check AGREEMENT: validates an agreement against every rule of SPEC §3 and, when it is valid,
-// prints a one-screen summary of its terms (SPEC §5). Diagnostics, and the findings on terms that
-// are lawful but risky (as warnings), go to stderr as "FILE:LINE:COL: error: MESSAGE";
+// pool-check [AGREEMENT]: validates an agreement against every rule of SPEC §3 and, when it is
+// valid, prints a one-screen summary of its terms (SPEC §5). Diagnostics, and the findings on terms
+// that are lawful but risky (as warnings), go to stderr as "FILE:LINE:COL: error: MESSAGE";
 // --format json puts them in a poolkit.check/1 document and --format csv in rows instead.
 // --explain prints the terms in plain English with the findings (writers/explain.hpp) as text or
 // Markdown, the diagnostics within it. In a document, only their count is on stderr.
 // Exit 0 valid (warnings allowed), 1 invalid, 2 could not run (unreadable, syntax error, usage).
 #include "cli.hpp"
 #include "statement_output.hpp"
+#include "workspace_args.hpp"
 
 #include "readers/agreement_loader.hpp"
 #include "support/error.hpp"
@@ -24,8 +25,11 @@ int main(int argc, char** argv) {
                      "Check an agreement file against the rules for agreements (docs/formats.md, "
                      "man poolkit-formats) and summarise it."};
     std::string agreement_path;
-    app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
-        ->required();
+    app.add_option("AGREEMENT", agreement_path,
+                   "the agreement (TOML); - reads standard input; default: the workspace's "
+                   "(--pool, or pool.toml here)");
+    cli::WorkspaceArgs workspace;
+    cli::add_workspace_options(app, workspace, false);
     bool explain = false;
     app.add_flag("--explain", explain,
                  "print the agreement's terms in plain English, then the findings: errors, and "
@@ -38,8 +42,9 @@ int main(int argc, char** argv) {
             throw Error(ErrorKind::usage,
                         "--format " + out.format +
                             " needs --explain (the summary is text, json or csv)");
-        AgreementLoad load = load_agreement(agreement_path);
         RunRecord run = cli::run_record("pool-check", argc, argv);
+        cli::apply_workspace(workspace, {&agreement_path}, run); // SPEC §13
+        AgreementLoad load = load_agreement(agreement_path);
         run.inputs.push_back(load.input);
         if (load.agreement) // and last year's settlement, when it gives the opening balance (§14)
             for (const InputFile& f : load.agreement->inputs_read)

@@ -1,7 +1,8 @@
-// pool-shares AGREEMENT: contribution shares by partner and scheme, and the payment schedule by
+// pool-shares [AGREEMENT]: contribution shares by partner and scheme, and the payment schedule by
 // period (SPEC §5). Thin: load the agreement, compute, pick the writer, write atomically.
 #include "cli.hpp"
 #include "statement_output.hpp"
+#include "workspace_args.hpp"
 
 #include "model/varied_agreement.hpp"
 #include "readers/agreement_loader.hpp"
@@ -21,8 +22,11 @@ int main(int argc, char** argv) {
         "Contribution shares by partner and scheme, and the payment schedule by period.\n"
         "CSV holds one table: choose it with --table."};
     std::string agreement_path;
-    app.add_option("AGREEMENT", agreement_path, "the agreement (TOML); - reads standard input")
-        ->required();
+    app.add_option("AGREEMENT", agreement_path,
+                   "the agreement (TOML); - reads standard input; default: the workspace's "
+                   "(--pool, or pool.toml here)");
+    cli::WorkspaceArgs workspace;
+    cli::add_workspace_options(app, workspace, false);
     cli::OutputOptions out;
     cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
     std::string table = "contributions", period_text;
@@ -40,6 +44,8 @@ int main(int argc, char** argv) {
         if (app.count("--table") && out.format != "csv")
             throw Error(ErrorKind::usage,
                         "--table chooses the table of CSV output; use it with --format csv");
+        RunRecord record = cli::run_record("pool-shares", argc, argv);
+        cli::apply_workspace(workspace, {&agreement_path}, record); // SPEC §13
         AgreementLoad loaded = load_agreement(agreement_path);
         for (const auto& d : loaded.diagnostics.items)
             std::cerr << d.formatted() << '\n';
@@ -51,11 +57,13 @@ int main(int argc, char** argv) {
         const Period period =
             period_text.empty() ? Period::last() : cli::period_arg(*loaded.agreement, period_text);
         const Agreement varied = as_varied(*loaded.agreement, period); // SPEC §14
-        std::vector<InputFile> inputs{loaded.input}; // and last year's settlement (SPEC §14)
+        // The workspace (when read), the agreement and last year's settlement (SPEC §13, §14).
+        std::vector<InputFile> inputs = std::move(record.inputs);
+        inputs.push_back(loaded.input);
         inputs.insert(inputs.end(), varied.inputs_read.begin(), varied.inputs_read.end());
         SharesStatement st = make_shares_statement(varied, std::move(inputs));
         st.run.tool = "pool-shares";
-        st.run.arguments = cli::recorded_arguments(argc, argv);
+        st.run.arguments = std::move(record.arguments);
         std::string content;
         if (out.format == "json")
             content = shares_json(st);

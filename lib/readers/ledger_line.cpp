@@ -125,6 +125,10 @@ class Parser {
         std::int64_t pence = 0;
         bool ok = general_amount(rec_, pence, why_);
         if (ok) count_amount(line, pence);
+        if (pass_ == Pass::locate && ok)
+            located(line, pence,
+                    kind_ == LineKind::exclude ? Located::Figure::excluded
+                                               : Located::Figure::skipped);
         if (pass_ != Pass::aggregate) return true;
         std::int64_t p = ok ? pence : 0;
         if (kind_ == LineKind::exclude) {
@@ -145,6 +149,7 @@ class Parser {
                       ? general_amount(rec_, pence, why_)
                       : styled_sum(rec_, R_->trailer_amount_cols, pence, why_);
         if (ok) count_amount(line, pence);
+        if (pass_ == Pass::locate && ok) located(line, pence, Located::Figure::skipped);
         if (pass_ != Pass::aggregate) return;
         ++tot_.skipped;
         if (!tot_.trailer_rows || line < tot_.trailer_line) tot_.trailer_line = line;

@@ -9,13 +9,12 @@ namespace poolkit::ledger {
 
 void Located::add(const Layout& L, std::uint64_t line, std::int64_t pence, Figure f,
                   const GlobalKey* group, bool by_cost_centre) {
-    const char* kind = f == Figure::read ? "read" : f == Figure::accepted ? "accepted" : "rejected";
-    std::int64_t& file = (f == Figure::read       ? read
-                          : f == Figure::accepted ? accepted
-                                                  : rejected)[L.index];
-    std::int64_t& all = f == Figure::read       ? all_read
-                        : f == Figure::accepted ? all_accepted
-                                                : all_rejected;
+    static constexpr const char* kinds[figures] = {"read", "accepted", "rejected", "excluded",
+                                                   "skipped"};
+    const auto k = static_cast<std::size_t>(f);
+    const char* kind = kinds[k];
+    std::int64_t& file = by_file[k][L.index];
+    std::int64_t& all_of_kind = all[k];
     auto check = [&](std::int64_t& total, const std::string& what) {
         if (__builtin_add_overflow(total, pence, &total))
             throw Error(ErrorKind::arithmetic, {L.path, static_cast<long>(line), 0},
@@ -25,7 +24,7 @@ void Located::add(const Layout& L, std::uint64_t line, std::int64_t pence, Figur
                                     format_plain(Money::from_pence(pence)), what));
     };
     check(file, fmt::format("the total {} of {}", kind, L.path));
-    check(all, fmt::format("the total {} of all the ledgers", kind));
+    check(all_of_kind, fmt::format("the total {} of all the ledgers", kind));
     if (!group) return;
     const unsigned groupings = by_cost_centre ? 16 : 8;
     for (unsigned bits = 1; bits < groupings; ++bits) {
@@ -48,9 +47,8 @@ void Located::add(const Layout& L, std::uint64_t line, std::int64_t pence, Figur
 void locate_overflow(Shared& sh, const std::vector<LedgerSpec>& ledgers, const LedgerSources& files,
                      const Spill& duplicates) {
     Located x;
-    x.read.assign(ledgers.size(), 0);
-    x.accepted.assign(ledgers.size(), 0);
-    x.rejected.assign(ledgers.size(), 0);
+    for (auto& totals : x.by_file)
+        totals.assign(ledgers.size(), 0);
     x.dup.emplace(duplicates);
     x.advance();
     sh.located = &x;

@@ -9,6 +9,7 @@
 #include "readers/ledger_source.hpp"
 #include "readers/ledger_worker.hpp"
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,16 +22,19 @@ namespace poolkit::ledger {
 // A group of the whole run: partner, scheme, month (year * 12 + month - 1), cost centre.
 using GlobalKey = std::tuple<std::string, std::string, int, std::string>;
 
-// The locate pass's totals (one thread, file and line order), added checked (see add_wrap).
+// The locate pass's totals (one thread, file and line order), added checked (see add_wrap): each
+// kind of line in its own total, as the run reports them (SPEC §4: read, accepted, rejected,
+// excluded, skipped).
 struct Located {
-    std::vector<std::int64_t> read, accepted, rejected; // by file
-    std::int64_t all_read = 0, all_accepted = 0, all_rejected = 0;
+    enum class Figure { read, accepted, rejected, excluded, skipped };
+    static constexpr std::size_t figures = 5;
+    std::vector<std::int64_t> by_file[figures]; // by Figure, then by file
+    std::int64_t all[figures] = {};
     // The accepted lines' totals by every grouping a statement may show: partner, scheme, month,
     // cost centre and each combination of them (the bits of the first), and their groups.
     std::map<std::pair<unsigned, GlobalKey>, std::int64_t> groups;
     std::optional<Spill::Cursor> dup; // through the places of the duplicates, in order
     std::optional<LinePlace> next_dup;
-    enum class Figure { read, accepted, rejected };
     // Adds an amount to the file's and the run's total of a kind, and (accepted lines) to its
     // groups' by every grouping, checked; the first that leaves the range stops the run here
     // (Error(arithmetic) naming the line).

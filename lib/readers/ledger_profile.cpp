@@ -54,9 +54,11 @@ class Loader {
                     const std::vector<std::string_view>& known) const {
         for (auto&& [k, v] : t) {
             (void)v;
-            if (std::find(known.begin(), known.end(), k.str()) == known.end())
-                fail(k.source(), fmt::format("unknown key '{}' in [{}]{}", k.str(), where,
-                                             hint(k.str(), known)));
+            if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+            if (auto misplaced = misplaced_reader_key(k.str(), where, ledger_reader_keys))
+                fail(k.source(), *misplaced);
+            fail(k.source(),
+                 fmt::format("unknown key '{}' in [{}]{}", k.str(), where, hint(k.str(), known)));
         }
     }
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace poolkit {
 
 namespace {
@@ -46,6 +48,35 @@ ProfileLayout read_profile_layout(const toml::table& prof, const std::string& fi
         p.skip_lines = static_cast<int>(v->get());
     }
     return p;
+}
+
+std::optional<std::string> misplaced_reader_key(std::string_view key, std::string_view where,
+                                                std::span<const std::string_view> reader_keys) {
+    if (where == "profile" ||
+        std::find(reader_keys.begin(), reader_keys.end(), key) == reader_keys.end())
+        return std::nullopt;
+    if (where == "top level")
+        return fmt::format("'{}' belongs under [profile]: move it to the lines after the "
+                           "[profile] line",
+                           key);
+    const std::string table =
+        where.starts_with("[") ? std::string(where) : fmt::format("[{}]", where);
+    return fmt::format("'{}' belongs under [profile], not {}: move it to the lines after the "
+                       "[profile] line (in TOML a key belongs to the last [table] above it)",
+                       key, table);
+}
+
+void refuse_misplaced_reader_keys(const toml::table& t, const std::string& file,
+                                  std::string_view where,
+                                  std::span<const std::string_view> reader_keys) {
+    for (auto&& [k, v] : t) {
+        (void)v;
+        if (auto msg = misplaced_reader_key(k.str(), where, reader_keys))
+            throw Error(ErrorKind::input,
+                        {file, static_cast<long>(k.source().begin.line),
+                         static_cast<long>(k.source().begin.column)},
+                        *msg);
+    }
 }
 
 } // namespace poolkit

@@ -5,7 +5,10 @@
 
 #include <toml++/toml.h>
 
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace poolkit {
 
@@ -20,5 +23,23 @@ struct ProfileLayout {
 // The layout keys of a [profile] table (the caller checks which keys the table may hold). Throws
 // Error(input) at the value for a bad one.
 ProfileLayout read_profile_layout(const toml::table& profile, const std::string& file);
+
+// The keys of a ledger profile's [profile] table that say how the file is read (SPEC §11).
+inline constexpr std::string_view ledger_reader_keys[] = {"delimiter", "date_format", "skip_lines",
+                                                          "encoding", "duplicate_key"};
+// The same of a register's profile (the cash register, SPEC §10).
+inline constexpr std::string_view register_reader_keys[] = {"delimiter", "date_format",
+                                                            "skip_lines"};
+
+// When `key`, found in the table `where` ("top level", "columns", "[[rule]] 2", ...), is one of
+// `reader_keys`: what to say (TOML puts a key in the last [table] above it, so a reader key
+// written after [columns] is read as a column). nullopt otherwise.
+std::optional<std::string> misplaced_reader_key(std::string_view key, std::string_view where,
+                                                std::span<const std::string_view> reader_keys);
+
+// Throws Error(input) at the first key of `t` that misplaced_reader_key finds.
+void refuse_misplaced_reader_keys(const toml::table& t, const std::string& file,
+                                  std::string_view where,
+                                  std::span<const std::string_view> reader_keys);
 
 } // namespace poolkit

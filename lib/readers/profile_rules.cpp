@@ -1,5 +1,7 @@
 #include "readers/profile_rules.hpp"
 
+#include "readers/profile_layout.hpp"
+
 #include "support/text.hpp"
 
 #include <fmt/format.h>
@@ -46,6 +48,8 @@ class RuleReader {
         for (auto&& [k, v] : t) {
             (void)v;
             if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+            if (auto misplaced = misplaced_reader_key(k.str(), where, ledger_reader_keys))
+                fail_key(k, *misplaced);
             fail_key(k, fmt::format("unknown key '{}' in {}{}; it may hold {}", k.str(), where,
                                     did_you_mean(k.str(), known), listed(known)));
         }

@@ -1,6 +1,7 @@
 #include "readers/register_profile.hpp"
 
 #include "readers/input_source.hpp"
+#include "readers/profile_layout.hpp"
 #include "readers/toml_depth.hpp"
 #include "readers/toml_keys.hpp"
 #include "support/error.hpp"
@@ -24,6 +25,7 @@ RegisterProfile parse_register_profile(std::string_view text, const std::string&
                     std::string(e.description()));
     }
     constexpr std::string_view top[] = {"profile", "columns"};
+    refuse_misplaced_reader_keys(root, file, "top level", register_reader_keys);
     only_keys(root, file, "top level", top);
     RegisterProfile p;
     p.file = file;
@@ -44,6 +46,7 @@ RegisterProfile parse_register_profile(std::string_view text, const std::string&
                     fmt::format("a profile for {} needs a [columns] table naming the export's "
                                 "column for each of its columns ({})",
                                 layout.what, layout.example));
+    refuse_misplaced_reader_keys(*cols, file, "columns", register_reader_keys);
     only_keys(*cols, file, "columns", layout.names);
     for (auto&& [k, v] : *cols) {
         auto c =

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <glob.h>
 #include <memory>
+#include <utility>
 
 namespace poolkit {
 
@@ -53,6 +54,10 @@ class Reader {
         ws.agreement = text(root, "agreement", "");
         ws.cash = text(root, "cash", "");
         ws.commitments = text(root, "commitments", "");
+        for (auto [key, where] : {std::pair{"agreement", &ws.agreement_where},
+                                  {"cash", &ws.cash_where},
+                                  {"commitments", &ws.commitments_where}})
+            if (const toml::node* n = root.get(key)) *where = toml_location(file_, n->source());
         ws.output = text(root, "output", "");
         if (const toml::node* f = root.get("formats")) {
             const toml::array* list = f->as_array();
@@ -91,6 +96,8 @@ class Reader {
                 led.where = toml_location(file_, t.get("path")->source());
                 led.profile = text(t, "profile", " of a [[ledger]]");
                 led.partner = text(t, "partner", " of a [[ledger]]");
+                if (const toml::node* n = t.get("partner"))
+                    led.partner_where = toml_location(file_, n->source());
                 ws.ledgers.push_back(std::move(led));
             }
         }

@@ -14,16 +14,18 @@
 namespace poolkit {
 
 struct WorkspaceLedger {
-    std::string path;     // as written: a glob, relative to the workspace file
-    std::string profile;  // a shipped name or a path; empty: the default layout
-    std::string partner;  // whose ledger it is; empty: not said
-    SourceLocation where; // the `path` key, for messages
+    std::string path;             // as written: a glob, relative to the workspace file
+    std::string profile;          // a shipped name or a path; empty: the default layout
+    std::string partner;          // whose ledger it is; empty: not said
+    SourceLocation where;         // the `path` key, for messages
+    SourceLocation partner_where; // the `partner` key's value, when there is one
 };
 
 struct Workspace {
     std::string file;                                 // the workspace file as given ("pool.toml")
     std::string agreement, cash, commitments, output; // as written; empty when absent
-    std::vector<std::string> formats;                 // what --save writes (default: text)
+    SourceLocation agreement_where, cash_where, commitments_where; // their values, for messages
+    std::vector<std::string> formats; // what --save writes (default: text)
     std::vector<WorkspaceLedger> ledgers;
     InputFile record; // role "workspace"
 };

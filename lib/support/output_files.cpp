@@ -63,6 +63,25 @@ OutputFiles::~OutputFiles() {
         if (p->fd >= 0) ::close(p->fd); // an unnamed temporary file vanishes with it
         if (!p->done && !p->temp.empty()) ::unlink(p->temp.c_str());
     }
+    if (committed_) return;
+    // Innermost first; a folder that holds anything (an output already put in place) stays.
+    for (auto it = made_.rbegin(); it != made_.rend(); ++it)
+        ::rmdir(it->c_str());
+}
+
+void OutputFiles::make_directories(const fs::path& dir, std::string_view hint) {
+    std::vector<fs::path> missing;
+    std::error_code ec;
+    for (fs::path d = dir; !d.empty() && !fs::exists(d, ec); d = d.parent_path()) {
+        missing.push_back(d);
+        if (d == d.parent_path()) break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (::mkdir(it->c_str(), 0777) != 0 && errno != EEXIST)
+            throw Error(ErrorKind::input, fmt::format("cannot make the folder {}: {} ({})",
+                                                      it->string(), std::strerror(errno), hint));
+        made_.push_back(*it);
+    }
 }
 
 void OutputFiles::write(const std::string& path, std::string_view content) {
@@ -195,6 +214,13 @@ void OutputFiles::commit() {
             fail(p->path, "cannot replace the output file", errno);
         p->done = true;
     }
+    committed_ = true;
+    for (const auto& fn : after_)
+        fn();
+}
+
+void OutputFiles::after_commit(std::function<void()> fn) {
+    after_.push_back(std::move(fn));
 }
 
 } // namespace poolkit

@@ -36,6 +36,16 @@ class OutputFiles {
     // file, or (for a stream, kept until commit) to memory and beyond 1 MiB to a temporary file.
     void write(const std::string& path, const Producer& produce);
 
+    // Makes the folder `dir` for outputs still to be written, and the folders above it that are
+    // missing. Those it made are removed again (when empty) unless the run commits, so a run
+    // that fails leaves no folder behind either. Throws Error(input) naming `dir`, with `hint`
+    // (what to check) after the system's reason.
+    void make_directories(const std::filesystem::path& dir, std::string_view hint);
+
+    // Runs `fn` once commit() has put every output in place (a message that says what was
+    // written, which a failed run must not say).
+    void after_commit(std::function<void()> fn);
+
     // Puts every output in place, in the order written: first each temporary file is given its
     // name beside the target, then the streams are written, then the files renamed over their
     // targets. Throws Error(input); what failed is left as it was.
@@ -44,6 +54,9 @@ class OutputFiles {
   private:
     struct Pending;
     std::vector<std::unique_ptr<Pending>> pending_;
+    std::vector<std::filesystem::path> made_; // folders made, outermost first
+    std::vector<std::function<void()>> after_;
+    bool committed_ = false;
 };
 
 } // namespace poolkit

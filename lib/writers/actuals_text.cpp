@@ -13,10 +13,10 @@ namespace {
 
 std::string totals_line(const ControlTotals& c) {
     return fmt::format("{} lines read ({}); {} accepted ({}{}); {} rejected ({}){}",
-                       format_count(c.lines_read), format_display(c.total_read),
-                       format_count(c.lines_accepted), format_display(c.total_accepted),
+                       format_count(c.lines_read), control_amount(c.total_read),
+                       format_count(c.lines_accepted), control_amount(c.total_accepted),
                        income_text(c), format_count(c.lines_rejected),
-                       format_display(c.total_rejected), excluded_skipped_text(c));
+                       control_amount(c.total_rejected), excluded_skipped_text(c));
 }
 
 } // namespace

@@ -22,20 +22,16 @@ const char* partner_books(Money amount) {
 
 std::string cash_register_summary(const CashRegisterSummary& cash) {
     const ControlTotals& c = cash.totals.rows;
-    return fmt::format("Cash register: {}, {} row{} read; {} accepted (£{}); {} rejected (£{})",
+    return fmt::format("Cash register: {}, {} row{} read; {} accepted ({}); {} rejected ({})",
                        visible(cash.file), format_count(c.lines_read), c.lines_read == 1 ? "" : "s",
-                       format_count(c.lines_accepted), format_display(c.total_accepted),
-                       format_count(c.lines_rejected), format_display(c.total_rejected));
+                       format_count(c.lines_accepted), control_amount(c.total_accepted),
+                       format_count(c.lines_rejected), control_amount(c.total_rejected));
 }
 
 std::string cash_rejected_warning(const std::optional<CashRegisterSummary>& cash) {
     if (!cash || cash->totals.rows.lines_rejected == 0) return {};
     const ControlTotals& c = cash->totals.rows;
-    const bool one = c.lines_rejected == 1;
-    return fmt::format("WARNING: {} cash register row{} (£{}) {} rejected and NOT in the figures "
-                       "below.",
-                       c.lines_rejected, one ? "" : "s", format_display(c.total_rejected),
-                       one ? "was" : "were");
+    return rejected_warning(c.lines_rejected, c.total_rejected, "cash register row");
 }
 
 void write_cash_register_json(JsonWriter& json, const std::optional<CashRegisterSummary>& cash) {

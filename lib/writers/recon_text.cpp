@@ -54,13 +54,8 @@ std::vector<std::string> ledger_lines(const ReconStatement& st) {
 std::vector<std::string> warning_lines(const ReconStatement& st) {
     const ControlTotals& c = st.control;
     std::vector<std::string> out;
-    if (c.lines_rejected > 0) {
-        bool one = c.lines_rejected == 1;
-        out.push_back(
-            fmt::format("WARNING: {} ledger line{} (£{}) {} rejected and NOT in the figures below.",
-                        c.lines_rejected, one ? "" : "s", format_display(c.total_rejected),
-                        one ? "was" : "were"));
-    }
+    if (c.lines_rejected > 0)
+        out.push_back(rejected_warning(c.lines_rejected, c.total_rejected, "ledger line"));
     if (std::string cash = cash_rejected_warning(st.cash_register); !cash.empty())
         out.push_back(cash);
     return out;

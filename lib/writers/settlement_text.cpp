@@ -161,11 +161,8 @@ Document settlement_document(const SettlementStatement& st) {
                          describe_terms(a))});
     if (std::string banner = year_end_banner(st); !banner.empty()) d.warning({banner});
     if (st.control.lines_rejected > 0)
-        d.warning({fmt::format("WARNING: {} ledger line{} (£{}) rejected and NOT in the figures "
-                               "below.",
-                               st.control.lines_rejected,
-                               st.control.lines_rejected == 1 ? " was" : "s were",
-                               format_display(st.control.total_rejected))});
+        d.warning({rejected_warning(st.control.lines_rejected, st.control.total_rejected,
+                                    "ledger line")});
     if (a.kind == AgreementKind::joint && r.unallocated.is_positive())
         d.warning({joint_unallocated_warning(r.charges, "for the year")});
     else if (r.unallocated.is_positive())

@@ -1,6 +1,7 @@
 #include "writers/statement_parts.hpp"
 
 #include "calc/reconciliation.hpp"
+#include "money/money_words.hpp"
 
 #include <fmt/format.h>
 
@@ -62,9 +63,20 @@ std::string format_count(std::uint64_t n) {
     return out;
 }
 
+std::string control_amount(Money m) {
+    return pounds(m, SignStyle::minus);
+}
+
+std::string rejected_warning(std::uint64_t lines, Money total, std::string_view what) {
+    const bool one = lines == 1;
+    return fmt::format("WARNING: {} {}{} ({}) {} rejected and NOT in the figures below.",
+                       format_count(lines), what, one ? "" : "s", control_amount(total),
+                       one ? "was" : "were");
+}
+
 std::string income_text(const ControlTotals& c) {
     if (c.lines_income == 0) return {};
-    return fmt::format(", income £{} in {} line{}", format_display(c.total_income),
+    return fmt::format(", income {} in {} line{}", control_amount(c.total_income),
                        format_count(c.lines_income), c.lines_income == 1 ? "" : "s");
 }
 
@@ -79,7 +91,7 @@ std::string excluded_skipped_text(const ControlTotals& c) {
             why +=
                 fmt::format("{}{}: {}", why.empty() ? "" : "; ", r.reason, format_count(r.lines));
         more +=
-            fmt::format("; {} {} (£{}: {})", format_count(lines), what, format_display(total), why);
+            fmt::format("; {} {} ({}: {})", format_count(lines), what, control_amount(total), why);
     }
     return more;
 }
@@ -90,15 +102,15 @@ std::string ledger_summary(const ControlTotals& c, std::size_t files, const Line
     if (after)
         of_which = after->lines == 0
                        ? fmt::format(", of which 0 after {}", period.label())
-                       : fmt::format(", of which {} (£{}) after {}", format_count(after->lines),
-                                     format_display(after->total), period.label());
+                       : fmt::format(", of which {} ({}) after {}", format_count(after->lines),
+                                     control_amount(after->total), period.label());
     if (c.lines_income > 0) of_which += income_text(c);
     const std::string more = excluded_skipped_text(c);
-    return fmt::format(
-        "Ledgers: {} file{}, {} line{} read; {} accepted (£{}){}; {} rejected (£{}){}", files,
-        files == 1 ? "" : "s", format_count(c.lines_read), c.lines_read == 1 ? "" : "s",
-        format_count(c.lines_accepted), format_display(c.total_accepted), of_which,
-        format_count(c.lines_rejected), format_display(c.total_rejected), more);
+    return fmt::format("Ledgers: {} file{}, {} line{} read; {} accepted ({}){}; {} rejected ({}){}",
+                       files, files == 1 ? "" : "s", format_count(c.lines_read),
+                       c.lines_read == 1 ? "" : "s", format_count(c.lines_accepted),
+                       control_amount(c.total_accepted), of_which, format_count(c.lines_rejected),
+                       control_amount(c.total_rejected), more);
 }
 
 std::optional<std::string> partner_id(const Agreement& a, std::optional<std::size_t> p) {

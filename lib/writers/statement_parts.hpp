@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace poolkit {
@@ -51,7 +52,18 @@ Table schedule_table(const Agreement& agreement, const ContributionSchedule& sch
 // A count for people: "12,345" (SPEC §9).
 std::string format_count(std::uint64_t n);
 
-// "Ledgers: 4 files, 63 lines read; 63 accepted (£1,226,233.25); 0 rejected (£0.00)", no newline.
+// A figure of the control totals (SPEC §4), in every tool's text the same way: "£1,234.56", and
+// "-£1,234.56" for a negative one, never display's brackets, since the figures stand in brackets
+// after their counts ("8 lines read (-£453,499.00)").
+std::string control_amount(Money m);
+
+// "WARNING: 3 ledger lines (£150.00) were rejected and NOT in the figures below." for `what`
+// "ledger line" or "cash register row" (SPEC §4, §10): the line a statement opens with when some
+// of its input was rejected.
+std::string rejected_warning(std::uint64_t lines, Money total, std::string_view what);
+
+// "Ledgers: 4 files, 63 lines read; 63 accepted (£1,226,233.25); 0 rejected (£0.00)", no newline,
+// every figure a control_amount.
 // A month-end statement gives the accepted lines after its period (SPEC §4, §9): "63 accepted
 // (£1,226,233.25), of which 5 (£20,000.00) after P06;" ("of which 0 after P06" when none).
 // SPEC §4: ", income £X in N lines" (empty without income lines), and "; N excluded (£X:

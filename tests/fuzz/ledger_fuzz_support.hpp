@@ -14,6 +14,7 @@
 #include <string_view>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <vector>
 
 namespace fuzz {
 
@@ -77,10 +78,34 @@ inline Outcome read_once(const poolkit::Agreement* agreement, const poolkit::Led
     return out;
 }
 
-// Every line accounted for, and the totals agree with the rows and the rejects.
+// The lines and pence counted by reason add up to the count and total they explain (SPEC §4).
+inline void check_reasons(const std::vector<poolkit::CountedReason>& reasons, std::uint64_t lines,
+                          poolkit::Money total) {
+    std::uint64_t n = 0;
+    poolkit::Money sum;
+    for (const auto& r : reasons) {
+        FUZZ_CHECK(!r.reason.empty() && r.lines > 0);
+        n += r.lines;
+        sum += r.total;
+    }
+    FUZZ_CHECK(n == lines);
+    FUZZ_CHECK(sum == total);
+}
+
+// Every line accounted for, and the totals agree with the rows and the rejects. SPEC §4, §5:
+// lines_read = accepted + rejected + excluded + skipped (a profile's rules exclude and skip
+// lines), and so are the totals.
 inline void check_run(const poolkit::LedgerRun& r, bool with_agreement) {
     const poolkit::ControlTotals& c = r.control;
-    FUZZ_CHECK(c.lines_read == c.lines_accepted + c.lines_rejected);
+    FUZZ_CHECK(c.lines_read ==
+               c.lines_accepted + c.lines_rejected + c.lines_excluded + c.lines_skipped);
+    FUZZ_CHECK(c.lines_income <= c.lines_accepted);
+    check_reasons(c.excluded, c.lines_excluded, c.total_excluded);
+    check_reasons(c.skipped, c.lines_skipped, c.total_skipped);
+    // SPEC §11: the trailer's figure is checked against every line but the skipped ones.
+    FUZZ_CHECK(c.trailers.size() <= 1);
+    for (const auto& t : c.trailers)
+        FUZZ_CHECK(t.summed + c.total_skipped == c.total_read && t.unreadable <= t.rows);
     FUZZ_CHECK(r.rejects.size() == c.lines_rejected);
     FUZZ_CHECK(r.files.size() == 1 && r.inputs.size() >= 1);
     std::uint64_t lines = 0;
@@ -99,7 +124,8 @@ inline void check_run(const poolkit::LedgerRun& r, bool with_agreement) {
         if (rej.amount) rejected += *rej.amount;
     }
     FUZZ_CHECK(rejected == c.total_rejected);
-    FUZZ_CHECK(c.total_accepted + c.total_rejected == c.total_read);
+    FUZZ_CHECK(c.total_accepted + c.total_rejected + c.total_excluded + c.total_skipped ==
+               c.total_read);
     // The replay from the spills gives the same lines (all are kept here).
     FUZZ_CHECK(r.all_rejects && r.all_rejects->size() == c.lines_rejected);
     std::size_t k = 0;
@@ -139,6 +165,12 @@ inline void check_same(const Outcome& a, const Outcome& b) {
     FUZZ_CHECK(x.control.lines_accepted == y.control.lines_accepted);
     FUZZ_CHECK(x.control.total_read == y.control.total_read);
     FUZZ_CHECK(x.control.total_accepted == y.control.total_accepted);
+    FUZZ_CHECK(x.control.lines_excluded == y.control.lines_excluded);
+    FUZZ_CHECK(x.control.lines_skipped == y.control.lines_skipped);
+    FUZZ_CHECK(x.control.lines_income == y.control.lines_income);
+    FUZZ_CHECK(x.control.total_excluded == y.control.total_excluded);
+    FUZZ_CHECK(x.control.total_skipped == y.control.total_skipped);
+    FUZZ_CHECK(x.control.total_income == y.control.total_income);
     FUZZ_CHECK(x.rejects.size() == y.rejects.size());
     for (std::size_t i = 0; i < x.rejects.size(); ++i) {
         FUZZ_CHECK(x.rejects[i].line == y.rejects[i].line);
@@ -176,6 +208,9 @@ inline void fuzz_ledger(std::string_view csv, poolkit::LedgerSpec spec) {
         if (small.run) {
             FUZZ_CHECK(free.run->control.lines_read == small.run->control.lines_read);
             FUZZ_CHECK(free.run->control.lines_accepted >= small.run->control.lines_accepted);
+            // The rules and the trailer judge a line before the agreement does (SPEC §11).
+            FUZZ_CHECK(free.run->control.lines_excluded == small.run->control.lines_excluded);
+            FUZZ_CHECK(free.run->control.lines_skipped == small.run->control.lines_skipped);
         }
     }
 }

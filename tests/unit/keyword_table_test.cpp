@@ -79,6 +79,11 @@ TEST_CASE("money in words: the sign style is the caller's choice") {
     CHECK(pounds(m, SignStyle::brackets) == "£(1,234.56)");
     CHECK(pounds(m, SignStyle::magnitude) == "£1,234.56");
     CHECK(pounds(Money::from_pence(5), SignStyle::magnitude) == "£0.05");
+    // Inside the control totals' brackets: a minus, never brackets within brackets.
+    CHECK(pounds(m, SignStyle::minus) == "-£1,234.56");
+    CHECK(pounds(Money::from_pence(5), SignStyle::minus) == "£0.05");
+    CHECK(pounds(Money(), SignStyle::minus) == "£0.00");
+    CHECK(pounds(Money::from_pence(INT64_MIN), SignStyle::minus) == "-£92,233,720,368,547,758.08");
     // The most negative amount has no positive twin: its size is shown without negating it.
     CHECK(pounds(Money::from_pence(INT64_MIN), SignStyle::magnitude) ==
           "£92,233,720,368,547,758.08");

@@ -145,3 +145,73 @@ TEST_CASE("profile rules: located errors for a bad rule, map or amount style") {
               .find("both \",\"") != std::string::npos);
     CHECK(error_of("[profile]\nencoding = \"latin-1\"\n").find("p.toml:2:12:") == 0);
 }
+
+TEST_CASE("profile: a reader key outside [profile] is said to belong under it, at its line") {
+    auto error_of = [](const std::string& text) {
+        try {
+            parse_ledger_profile(text, "p.toml");
+        } catch (const Error& e) {
+            return e.formatted();
+        }
+        return std::string();
+    };
+    // Above [profile]: at the top level.
+    CHECK(error_of("delimiter = \";\"\n[profile]\nname = \"t\"\n") ==
+          "p.toml:1:1: error: 'delimiter' belongs under [profile]: move it to the lines after the "
+          "[profile] line");
+    // After [columns]: TOML reads it as a column, so the message says why.
+    CHECK(error_of(
+              "[profile]\nname = \"t\"\n[columns]\ndate = \"D\"\ndate_format = \"%d/%m/%Y\"\n") ==
+          "p.toml:5:1: error: 'date_format' belongs under [profile], not [columns]: move it to "
+          "the lines after the [profile] line (in TOML a key belongs to the last [table] above "
+          "it)");
+    CHECK(error_of("[profile]\nname = \"t\"\n[amounts]\nnegative = \"brackets\"\nskip_lines = 1\n")
+              .find("p.toml:5:1: error: 'skip_lines' belongs under [profile], not [amounts]") == 0);
+    CHECK(error_of("[profile]\nname = \"t\"\n[trailer]\nwhen = { column = \"A\", equals = \"T\" "
+                   "}\nencoding = \"windows-1252\"\n")
+              .find("p.toml:5:1: error: 'encoding' belongs under [profile], not [trailer]") == 0);
+    CHECK(error_of("[profile]\nname = \"t\"\n[[rule]]\nwhen = { column = \"A\", equals = \"T\" "
+                   "}\nkind = \"skip\"\ndelimiter = \";\"\n")
+              .find("p.toml:6:1: error: 'delimiter' belongs under [profile], not [[rule]] 1") == 0);
+    CHECK(error_of("[profile]\nname = \"t\"\n[map.scheme]\ncolumn = \"A\"\nvalues = {}\n"
+                   "skip_lines = 2\n")
+              .find("p.toml:6:1: error: 'skip_lines' belongs under [profile], not [map.scheme]") ==
+          0);
+    // Any other unknown key keeps its "did you mean".
+    CHECK(error_of("[profile]\nname = \"t\"\n[columns]\ndaet = \"D\"\n")
+              .find("did you mean 'date'") != std::string::npos);
+}
+
+TEST_CASE("totals out of range: an excluded total is checked in its own right") {
+    Agreement a = small_agreement();
+    TempDir dir;
+    // Line 2 excluded, max (92,233,720,368,547,758.07); line 3 accepted, min (−max − 0.01); line
+    // 4 excluded, 0.01. The total read runs max, −0.01, 0.00: in range. The magnitudes pass the
+    // range, so the totals are added again in order: the excluded total, max + 0.01, leaves it at
+    // line 4, and the run stops there naming it (SPEC §2), rather than report a wrapped total.
+    std::string csv = "date,ref,partner,scheme,cost_centre,description,amount\n"
+                      "2025-06-01,A,ICB,S01,CC1,recharge,92233720368547758.07\n"
+                      "2025-06-01,B,ICB,S01,CC1,x,-92233720368547758.08\n"
+                      "2025-06-01,C,ICB,S01,CC1,recharge,0.01\n";
+    LedgerSpec s;
+    s.path = dir.file("l.csv", csv);
+    s.profile = parse_ledger_profile(
+        "[profile]\nname = \"t\"\n[columns]\nref = \"ref\"\n[[rule]]\nwhen = { column = "
+        "\"description\", equals = \"recharge\" }\nkind = \"exclude\"\nreason = \"recharges\"\n",
+        "p.toml");
+    for (unsigned threads : {1u, 2u}) {
+        CAPTURE(threads);
+        LedgerOptions o;
+        o.threads = threads;
+        o.block_bytes = 4096;
+        try {
+            read_ledgers(&a, {s}, o);
+            FAIL("no error");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::arithmetic);
+            CHECK(e.where().line == 4);
+            CHECK(std::string(e.what()).find("takes the total excluded of " + s.path) !=
+                  std::string::npos);
+        }
+    }
+}

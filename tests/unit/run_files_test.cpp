@@ -146,3 +146,40 @@ TEST_CASE("run files: outputs are put in place on commit, and left as they were 
     CHECK_THROWS_WITH_AS(files.write(dir.path(), "x"),
                          "is a directory, not a file: give the path of the file to write", Error);
 }
+
+TEST_CASE("run files: the folders made for outputs go again when the run does not commit") {
+    test::TempDir dir;
+    namespace fs = std::filesystem;
+    const fs::path deep = fs::path(dir.path()) / "statements" / "P06";
+    bool said = false;
+    {
+        OutputFiles files;
+        files.make_directories(deep, "check the output");
+        CHECK(fs::is_directory(deep));
+        files.write((deep / "recon-P06.txt").string(), "statement");
+        files.after_commit([&] { said = true; });
+        // Not committed (the run failed): neither file nor folders, and nothing said.
+    }
+    CHECK_FALSE(fs::exists(fs::path(dir.path()) / "statements"));
+    CHECK_FALSE(said);
+    {
+        OutputFiles files;
+        files.make_directories(deep, "check the output");
+        files.write((deep / "recon-P06.txt").string(), "statement");
+        files.after_commit([&] { said = true; });
+        files.commit();
+    }
+    CHECK(slurp((deep / "recon-P06.txt").string()) == "statement");
+    CHECK(said);
+    // A folder that was there before is never removed.
+    {
+        OutputFiles files;
+        files.make_directories(deep, "check the output");
+    }
+    CHECK(fs::is_directory(deep));
+    // A folder that cannot be made is refused, naming it, with the caller's hint.
+    const std::string file = dir.file("plain", "x");
+    OutputFiles files;
+    CHECK_THROWS_WITH_AS(files.make_directories(fs::path(file) / "sub", "check the output"),
+                         doctest::Contains("cannot make the folder"), Error);
+}

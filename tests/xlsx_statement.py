@@ -231,6 +231,10 @@ JOINT_PARTNERS = {"Agreed contribution": "contribution", "Charge to date": "char
 def check_recon(where, args, sheets):
     doc, wb = workbook(where, "pool-recon", args)
     check_workbook(where, doc, wb, sheets, "Month-end reconciliation")
+    # The tables of --commitments, --adjust and --previous only when they are given.
+    for option in ("Commitments", "Referrals", "Adjustments", "Movement"):
+        if option not in sheets and option in wb.sheetnames:
+            fail(f"{where}: a sheet {option} without its option")
     schemes = by(doc["schemes"], total=doc["total"])
     _, rows = keyed(f"{where} Schemes", wb["Schemes"], SCHEME_COLUMNS, schemes,
                     len(doc["schemes"]) + 1)
@@ -316,7 +320,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check_recon("recon previous", [*CHILDREN_RECON, "--period", "P07", "--commitments",
                                    f"{CHILDREN}/commitments-2025-10.csv", "--previous", september,
                                    "--adjust", f"{CHILDREN}/adjustments-2025-10.csv"],
-                ["Schemes", "Commitments", "Adjustments", "Movement"])
+                ["Schemes", "Commitments", "Referrals", "Adjustments", "Movement"])
 
 # pool-settle --memorandum (SPEC §7).
 doc, wb = workbook("settle", "pool-settle", [*CHILDREN_RECON, "--memorandum"])

@@ -42,7 +42,7 @@ void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::str
         ->default_str("text");
     app.add_option("-o,--output", opts.output,
                    "write the output to FILE (atomically); - is stdout; a FILE named .txt, .md, "
-                   ".html, .json or .csv picks the format")
+                   ".html, .json, .csv or .xlsx picks the format")
         ->type_name("FILE");
     // SPEC §5: the output's name picks the format; --format that says another is a mistake.
     app.parse_complete_callback([&app, &opts, formats] {

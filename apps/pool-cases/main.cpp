@@ -3,6 +3,7 @@
 // type, and each partner's referrals' share of the commitments beside its share of the
 // contributions. Exit 0 clean; 1 with rejected register rows or an invalid agreement; 2 when it
 // cannot run.
+#include "binary_output.hpp"
 #include "cli.hpp"
 #include "commitments_args.hpp"
 #include "inputs_args.hpp"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     app.get_option("ledgers")->required(false);
 
     return cli::run(app, argc, argv, [&]() -> int {
+        cli::refuse_binary_to_terminal(out);
         RunRecord record = cli::run_record("pool-cases", argc, argv);
         cli::apply_workspace(ws_args, {&agreement_path, nullptr, nullptr, &commitments}, record);
         if (commitments.empty())

@@ -5,6 +5,7 @@
 // --explain prints the terms in plain English with the findings (writers/explain.hpp) as text or
 // Markdown, the diagnostics within it. In a document, only their count is on stderr.
 // Exit 0 valid (warnings allowed), 1 invalid, 2 could not run (unreadable, syntax error, usage).
+#include "binary_output.hpp"
 #include "cli.hpp"
 #include "statement_output.hpp"
 #include "workspace_args.hpp"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     cli::add_output_options(app, out, cli::statement_formats({"json", "csv"}));
 
     return cli::run(app, argc, argv, [&] {
+        cli::refuse_binary_to_terminal(out);
         if (out.format != "text" && cli::is_document_format(out.format) && !explain)
             throw Error(ErrorKind::usage,
                         "--format " + out.format +

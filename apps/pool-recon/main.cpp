@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
                    "forecast from a commitments register (SPEC §12): actual + committed cost to "
                    "31 March + [forecast] new_starts; schemes with no rows by --forecast")
         ->type_name("FILE");
-    const std::vector<std::string> formats = cli::statement_formats({"csv", "json", "xlsx"});
+    const std::vector<std::string> formats = cli::statement_formats({"csv", "json"});
     cli::add_statement_run_options(app, args, formats);
     cli::add_cash_option(app, args.cash);
     cli::add_workspace_options(app, args.workspace, true);
@@ -82,8 +82,7 @@ int main(int argc, char** argv) {
         const auto output = [&](const std::string& format) {
             return cli::statement_output(format, [&] { return recon_document(st); },
                                          {{"json", [&] { return recon_json(st); }},
-                                          {"csv", [&] { return recon_csv(st, csv_table); }},
-                                          {"xlsx", [&] { return recon_xlsx(st); }}});
+                                          {"csv", [&] { return recon_csv(st, csv_table); }}});
         };
         cli::write_output(args.out.output, output(args.out.format));
         if (args.workspace.save)

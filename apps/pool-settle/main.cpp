@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
                    "with --format csv: " + or_list(cli::choices(settlement_tables)))
         ->check(CLI::IsMember(cli::choices(settlement_tables)))
         ->default_str("partners");
-    cli::add_statement_run_options(app, args, cli::statement_formats({"csv", "json", "xlsx"}));
+    cli::add_statement_run_options(app, args, cli::statement_formats({"csv", "json"}));
     cli::add_paid_and_cash_options(app, paid_path, args.cash);
     cli::add_workspace_options(app, args.workspace, false);
     cli::add_previous_year_option(app, previous_year);
@@ -86,8 +86,7 @@ int main(int argc, char** argv) {
             args.out.output,
             cli::statement_output(args.out.format, [&] { return settlement_document(st); },
                                   {{"json", [&] { return settlement_json(st); }},
-                                   {"csv", [&] { return settlement_csv(st, csv_table); }},
-                                   {"xlsx", [&] { return settlement_xlsx(st); }}}));
+                                   {"csv", [&] { return settlement_csv(st, csv_table); }}}));
         return cli::settlement_findings(st, args.out.format);
     });
 }

@@ -1,5 +1,6 @@
 // pool-shares [AGREEMENT]: contribution shares by partner and scheme, and the payment schedule by
 // period (SPEC §5). Thin: load the agreement, compute, pick the writer, write atomically.
+#include "binary_output.hpp"
 #include "cli.hpp"
 #include "statement_output.hpp"
 #include "workspace_args.hpp"
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
         ->default_str("contributions");
 
     return cli::run(app, argc, argv, [&] {
+        cli::refuse_binary_to_terminal(out);
         if (app.count("--table") && out.format != "csv")
             throw Error(ErrorKind::usage,
                         "--table chooses the table of CSV output; use it with --format csv");

@@ -5,6 +5,7 @@
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
 #include "writers/shares_statement.hpp"
+#include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
 
 #include <fmt/format.h>
@@ -74,6 +75,7 @@ Document cases_document(const CasesStatement& st) {
     const Agreement& a = st.agreement;
     Document d({fmt::format("{} ({})", a.title, a.id), "Panel cases", a.id, a.title,
                 a.year.period_long(st.cases.period)});
+    d.set_created(statement_time(a, st.cases.period));
     d.title({fmt::format("{} ({})", a.title, a.id),
              fmt::format("Panel cases at {}: committed after {} to {}",
                          a.year.period_long(st.cases.period),

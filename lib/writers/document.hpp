@@ -1,13 +1,14 @@
 // A statement for people, built once and rendered to each format people read (SPEC §5, §9): a
 // title, headings, paragraphs, notes, lists, warnings, key-value lists, tables of typed cells,
 // charts and the inputs footer. The renderers (document_render.hpp) turn any Document into text,
-// Markdown or HTML; JSON and CSV stay per statement, as data contracts.
+// Markdown, HTML or a workbook; JSON and CSV stay per statement, as data contracts.
 #pragma once
 
 #include "model/input_file.hpp"
 #include "writers/chart.hpp"
 #include "writers/table.hpp"
 
+#include <ctime>
 #include <string>
 #include <utility>
 #include <variant>
@@ -124,6 +125,11 @@ class Document {
     // Text paragraphs wrapped at this many columns; 0: lines as they are given.
     std::size_t wrap() const { return wrap_; }
     void set_wrap(std::size_t columns) { wrap_ = columns; }
+    // The time a format that stores one (a workbook's creation time) records: a date the
+    // statement is about, never the clock, so that the same statement gives the same bytes
+    // (SPEC §5). 0: none given (the renderer's fixed date).
+    std::time_t created() const { return created_; }
+    void set_created(std::time_t t) { created_ = t; }
     const std::vector<Block>& blocks() const { return blocks_; }
 
   private:
@@ -131,6 +137,7 @@ class Document {
     DocumentMeta meta_;
     DocumentLayout layout_;
     std::size_t wrap_ = 0;
+    std::time_t created_ = 0;
     std::vector<Block> blocks_;
 };
 

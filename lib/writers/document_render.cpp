@@ -10,6 +10,8 @@ std::string render(const Document& document, DocumentFormat format) {
         return render_markdown(document);
     case DocumentFormat::html:
         return render_html(document);
+    case DocumentFormat::xlsx:
+        return render_xlsx(document);
     }
     return render_text(document);
 }

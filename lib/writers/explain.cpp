@@ -70,6 +70,7 @@ Document explain_document(const Explanation& e) {
     const std::string title = fmt::format("{} ({})", visible(a.title), visible(a.id));
     Document d({title, "Agreement explained", a.id, a.title, a.year.label()},
                DocumentLayout::prose);
+    d.set_created(statement_time(a, Period::last()));
     d.title({title});
     d.paragraph(fmt::format("The terms of the agreement in plain English: {}, {}.",
                             kind_phrase(a.kind), a.legal_basis));

@@ -54,11 +54,9 @@ inline constexpr auto recon_tables =
     keywords_in_order<ReconTable>({"schemes", "partners", "invoices", "aligned", "ledger", "cases",
                                    "adjustments", "movement", "monthly"});
 
-// The statement for people (text, Markdown, HTML: writers/document_render.hpp).
+// The statement for people (text, Markdown, HTML, a workbook: writers/document_render.hpp).
 Document recon_document(const ReconStatement& st);
 std::string recon_json(const ReconStatement& st);
 std::string recon_csv(const ReconStatement& st, ReconTable table);
-// The bytes of an .xlsx workbook: a sheet a table (writers/xlsx.hpp).
-std::string recon_xlsx(const ReconStatement& st);
 
 } // namespace poolkit

@@ -174,6 +174,7 @@ Document recon_document(const ReconStatement& st) {
     const Agreement& a = st.agreement;
     Document d({fmt::format("{} ({})", a.title, a.id), "Month-end reconciliation", a.id, a.title,
                 a.year.period_long(st.recon.period)});
+    d.set_created(statement_time(a, st.recon.period));
     d.title(heading_lines(st));
     std::vector<std::string> warn = warning_lines(st);
     if (st.recon.joint) {

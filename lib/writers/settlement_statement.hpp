@@ -52,11 +52,9 @@ inline constexpr auto settlement_tables = keywords_in_order<SettlementTable>(
     {"schemes", "partners", "transfers", "steps", "memorandum", "notes", "balances"});
 const char* settlement_table_name(SettlementTable t);
 
-// The statement for people (text, Markdown, HTML: writers/document_render.hpp).
+// The statement for people (text, Markdown, HTML, a workbook: writers/document_render.hpp).
 Document settlement_document(const SettlementStatement& st);
 std::string settlement_json(const SettlementStatement& st); // schema "poolkit.settle/2"
-// The bytes of an .xlsx workbook: a sheet a table (writers/xlsx.hpp).
-std::string settlement_xlsx(const SettlementStatement& st);
 std::string settlement_csv(const SettlementStatement& st, SettlementTable table);
 
 // One step of the risk share in plain English, for the statement's working ("S01, tier 1 (0.00 to

@@ -150,6 +150,7 @@ Document settlement_document(const SettlementStatement& st) {
                 year_end_is_complete(st.year_end) ? "Year-end settlement"
                                                   : "PROVISIONAL year-end settlement",
                 a.id, a.title, a.year.label()});
+    d.set_created(statement_time(a, Period::last()));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
     d.title({fmt::format("{} ({})", a.title, a.id),

@@ -88,6 +88,7 @@ Document shares_document(const SharesStatement& st) {
     Document d({fmt::format("{} ({})", a.title, a.id), "Contribution shares and payment schedule",
                 a.id, a.title, a.year.label()});
     d.set_wrap(100);
+    d.set_created(statement_time(a, Period::last()));
     d.title(heading_lines(a));
     d.heading("Partners");
     d.table(partners_table(st), "Partners");

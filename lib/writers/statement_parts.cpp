@@ -9,6 +9,14 @@
 
 namespace poolkit {
 
+std::time_t statement_time(const Agreement& a, Period p) {
+    std::tm t{};
+    t.tm_year = a.year.year_of(p) - 1900;
+    t.tm_mon = p.month() - 1;
+    t.tm_mday = days_in_month(a.year.year_of(p), p.month());
+    return timegm(&t) + 24 * 60 * 60;
+}
+
 KindWords kind_words(AgreementKind kind) {
     // The phrase is the kind's wording in its keyword table; the column words are the writers'.
     const char* phrase = agreement_kinds.words(kind).data();

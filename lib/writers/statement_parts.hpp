@@ -8,6 +8,7 @@
 #include "writers/json.hpp"
 #include "writers/table.hpp"
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,11 @@ struct KindWords {
     const char* figures; // by scheme: "Contributions", "Own budgets", "Agreed shares"
 };
 KindWords kind_words(AgreementKind kind);
+
+// Midnight UTC at the end of period `p` (the next day's start): the creation time a statement's
+// workbook records (Document::created), since the clock would make the same statement give
+// different bytes (SPEC §5).
+std::time_t statement_time(const Agreement& agreement, Period p);
 
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);

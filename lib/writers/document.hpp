@@ -125,6 +125,8 @@ class Document {
     std::size_t wrap() const { return wrap_; }
     void set_wrap(std::size_t columns) { wrap_ = columns; }
     const std::vector<Block>& blocks() const { return blocks_; }
+    // The blocks to change in place (a statement restated in £000: thousands_display.hpp).
+    std::vector<Block>& mutable_blocks() { return blocks_; }
 
   private:
     void add(Block b) { blocks_.push_back(std::move(b)); }

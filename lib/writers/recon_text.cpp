@@ -201,6 +201,7 @@ Document recon_document(const ReconStatement& st) {
         d.heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),
                               st.monthly->to.label()));
         d.table(recon_monthly_table(st, true), "Monthly");
+        d.chart(recon_monthly_chart(st));
     }
     if (st.recon.commitments) {
         // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.

@@ -29,8 +29,8 @@ def fail(msg):
     sys.exit(1)
 
 
-def recon(bin_dir, agreement, fmt, out=None):
-    cmd = [os.path.join(bin_dir, "pool-recon"), agreement, "--period", "P06",
+def recon(bin_dir, agreement, fmt, out=None, extra=()):
+    cmd = [os.path.join(bin_dir, "pool-recon"), agreement, "--period", "P06", *extra,
            "--profile", os.path.join(ROOT, "config/ledger-profiles/icb-oracle.toml"),
            "--profile", os.path.join(ROOT, "config/ledger-profiles/bristol-agresso.toml"),
            "--profile", "default", "--profile", "default"]
@@ -160,6 +160,21 @@ def main():
         if "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " not in h:
             fail("the scheme name is not shown escaped")
         xmllint(hostile_html)
+
+        # The months P01 to P06 (--monthly): their table and, under it, the chart of the pool's
+        # budget and actual in each month, a point a month on each line.
+        monthly_html = os.path.join(tmp, "monthly.html")
+        recon(bin_dir, agreement, "html", monthly_html, ["--monthly"])
+        m = open(monthly_html, encoding="utf-8").read()
+        xmllint(monthly_html)
+        chart = re.search(r'<svg[^>]*aria-label="The pool month by month, P01 to P06[^"]*"'
+                          r'.*?</svg>', m, re.S)
+        if not chart:
+            fail("the --monthly statement lacks the chart of the months")
+        if chart.group(0).count("<polyline") != 2 or chart.group(0).count("<circle") != 12:
+            fail("the monthly chart lacks its two lines of six points (budget and actual)")
+        if m.index("Month by month, P01 to P06") > chart.start():
+            fail("the monthly chart is not under the months' table")
 
         # Rendered by headless Chromium to a PNG that is not blank.
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -88,13 +88,20 @@ RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P06", *PROFIL
          ["pool-settle", f"{JOINT}/agreement.toml", *JOINT_LEDGERS, "--complete",
           "--cash", "joint-cash.csv"]]
 # The year month by month and one partner's statement (SPEC §5 --period P01..P06, --monthly,
-# --partner), for each kind of agreement.
+# --partner; an aligned partner's statement is one month end's), for each kind of agreement.
 RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P04..P06", *PROFILES, *YEAR,
           "--partner", "NSOMERSET", "--cash", f"{CHILDREN}/cash.csv"],
          ["pool-recon", f"{ALIGNED}/agreement.toml", "--period", "P06", "--monthly",
-          *ALIGNED_LEDGERS, "--partner", "NSOMERSET"],
+          *ALIGNED_LEDGERS],
+         ["pool-recon", f"{ALIGNED}/agreement.toml", "--period", "P06", *ALIGNED_LEDGERS,
+          "--partner", "NSOMERSET"],
          ["pool-recon", f"{JOINT}/agreement.toml", "--period", "P06", "--monthly",
-          *JOINT_LEDGERS, "--partner", "ICB"]]
+          *JOINT_LEDGERS, "--partner", "ICB"],
+         ["pool-settle", f"{CHILDREN}/agreement.toml", *PROFILES, *YEAR, "--partner", "ICB",
+          "--cash", f"{CHILDREN}/cash.csv"],
+         ["pool-settle", f"{ALIGNED}/agreement.toml", *ALIGNED_LEDGERS, "--partner", "NSOMERSET"],
+         ["pool-settle", f"{JOINT}/agreement.toml", *JOINT_LEDGERS, "--complete",
+          "--partner", "ICB"]]
 # pool-verify's own report, on statements PREPARE writes: one identical, one with a figure changed
 # (so that the differences have a row).
 RUNS += [["pool-verify", "shares.json"], ["pool-verify", "changed.json"]]

@@ -27,7 +27,7 @@ PartnerIndex partner_arg(const Agreement& agreement, const std::string& id,
 void add_partner_options(CLI::App& app, PartnerArgs& args, const std::string& what) {
     app.add_option("--partner", args.partner, "that partner's statement: " + what)->type_name("ID");
     app.add_flag("--thousands", args.thousands,
-                 "with --partner: amounts in £000 for board papers, totals that still add up");
+                 "tables in £000 for board papers (text, md, html), totals that still add up");
 }
 
 PartnerView partner_view(const Agreement& agreement, const PartnerArgs& args,
@@ -40,9 +40,6 @@ PartnerView partner_view(const Agreement& agreement, const PartnerArgs& args,
         throw Error(
             ErrorKind::usage,
             fmt::format("--thousands is for text, md and html: {} carries exact amounts", format));
-    if (args.thousands && args.partner.empty())
-        throw Error(ErrorKind::usage,
-                    "--thousands goes with --partner ID (the partner's statement for its board)");
     PartnerView view;
     if (!args.partner.empty()) view.partner = partner_arg(agreement, args.partner, path);
     view.thousands = args.thousands;

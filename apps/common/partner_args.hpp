@@ -1,5 +1,5 @@
 // Whose view a statement shows (SPEC §5): `--partner ID` for one partner's statement, for its
-// board, and `--thousands` for its amounts in £000 (SPEC §2: totals allocated so they add up).
+// board, and `--thousands` for its tables in £000 (SPEC §2: totals allocated so they add up).
 #pragma once
 
 #include "model/agreement.hpp"
@@ -25,9 +25,8 @@ struct PartnerView {
 };
 
 // The view the arguments ask for; Error(usage) for --partner in CSV or XLSX, --thousands in CSV,
-// JSON or XLSX (they carry exact amounts, SPEC §2) or without --partner (the £000 pack is the
-// partner's board paper), and a partner the agreement (at `path`) does not have, with a "did you
-// mean" hint.
+// JSON or XLSX (data contracts: they carry exact amounts, SPEC §2), and a partner the agreement
+// (at `path`) does not have, with a "did you mean" hint.
 PartnerView partner_view(const Agreement& agreement, const PartnerArgs& args,
                          const std::string& path, const std::string& format);
 

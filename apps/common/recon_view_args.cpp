@@ -66,6 +66,14 @@ ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, cons
         throw Error(ErrorKind::usage,
                     "--table monthly needs months: --period P01..P06 or --monthly");
     const PartnerView who = partner_view(agreement, args.who, path, format);
+    // An aligned partner's pack shows its own budgets (SPEC §1), which the months (each
+    // scheme's, all partners) do not split: refused rather than shown without them.
+    if (who.partner && view.months && agreement.kind == AgreementKind::aligned)
+        throw Error(ErrorKind::usage,
+                    fmt::format("--partner {} of an aligned budget gives one month end's "
+                                "statement (its own budgets are not split by month): give "
+                                "--period {} without a range or --monthly",
+                                args.who.partner, view.to.label()));
     view.partner = who.partner;
     view.thousands = who.thousands;
     return view;

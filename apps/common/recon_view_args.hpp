@@ -38,7 +38,8 @@ void add_forecast_method_option(CLI::App& app, std::string& method);
 
 // The view the arguments ask for, checked against the agreement and the other options; Error(usage)
 // for a range that ends before it starts, a range with --monthly, months with --commitments (its
-// forecast is made at one month end, SPEC §12), --table monthly without months, and what
+// forecast is made at one month end, SPEC §12), --table monthly without months, months with
+// --partner of an aligned budget (its own budgets are not split by month), and what
 // partner_view() refuses.
 ReconView recon_view(const Agreement& agreement, const ReconViewArgs& args, const std::string& path,
                      bool commitments, ReconTable table, const std::string& format);

@@ -2,6 +2,7 @@
 // Exit 0 clean; 1 with findings (rejected ledger lines, an unallocated overspend, a year whose
 // ledgers stop short of March); 2 when it cannot run.
 #include "findings_report.hpp"
+#include "partner_args.hpp"
 #include "previous_year_args.hpp"
 #include "statement_options.hpp"
 #include "statement_output.hpp"
@@ -14,6 +15,8 @@
 #include "support/error.hpp"
 #include "support/text.hpp"
 #include "writers/settlement_statement.hpp"
+
+#include <fmt/format.h>
 
 using namespace poolkit;
 
@@ -43,6 +46,9 @@ int main(int argc, char** argv) {
     cli::add_paid_and_cash_options(app, paid_path, args.cash);
     cli::add_workspace_options(app, args.workspace, false);
     cli::add_previous_year_option(app, previous_year);
+    cli::PartnerArgs who;
+    cli::add_partner_options(app, who,
+                             "its contribution, risk share, balance, transfers and schemes");
 
     return cli::run(app, argc, argv, [&]() -> int {
         const SettlementTable csv_table = cli::settlement_table(table);
@@ -51,6 +57,14 @@ int main(int argc, char** argv) {
         std::vector<InputFile>& inputs = started.record.inputs;
         Agreement a = as_varied(cli::load_valid_agreement(args.agreement_path, inputs),
                                 Period::last()); // every variation (SPEC §14)
+        const cli::PartnerView view =
+            cli::partner_view(a, who, args.agreement_path, args.out.format);
+        if (view.partner && (with_memorandum || !previous_year.empty()))
+            throw Error(ErrorKind::usage,
+                        fmt::format("--partner gives one partner's statement; the memorandum "
+                                    "account{} is the whole fund's: give {} without --partner",
+                                    previous_year.empty() ? "" : " and last year's comparatives",
+                                    previous_year.empty() ? "--memorandum" : "--previous-year"));
         with_memorandum = cli::settlement_memorandum(with_memorandum || !previous_year.empty(),
                                                      csv_table, args.out.format, a);
         LedgerRun run = cli::read_statement_ledgers("pool-settle", a, args, inputs);
@@ -73,6 +87,9 @@ int main(int argc, char** argv) {
                                .complete_asserted = complete,
                                .cash_register = cli::cash_summary(cash),
                                .previous_year = std::move(prior)};
+        if (view.partner)
+            st.partner = settlement_partner_pack(a, st.settlement, *run.actuals, *view.partner);
+        st.thousands = view.thousands;
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         // A joint budget has no pool: the host's recharge statement and the partners' notes

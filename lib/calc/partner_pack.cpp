@@ -40,4 +40,38 @@ PartnerPack partner_pack(const Agreement& a, const Reconciliation& r, PartnerInd
     return pack;
 }
 
+SettlementPartnerPack settlement_partner_pack(const Agreement& a, const SettlementResult& r,
+                                              const Actuals& actuals, PartnerIndex partner) {
+    const std::size_t p = to_size(partner);
+    SettlementPartnerPack pack;
+    pack.partner = partner;
+    pack.host = a.host && *a.host == p;
+    pack.figures = r.partners[p];
+    for (const Transfer& t : r.transfers)
+        if (t.from == p || t.to == p) pack.transfers.push_back(t);
+    pack.variance_share = pack.figures.risk_share;
+    const bool aligned = a.kind == AgreementKind::aligned;
+    for (std::size_t s = 0; s < a.schemes.size(); ++s) {
+        const Money c = a.schemes[s].contributions[p];
+        if (!aligned) {
+            if (c.is_zero()) continue;
+            const SchemeOutturn& so = r.schemes[s];
+            pack.schemes.push_back({SchemeIndex{s}, c, so.budget, so.outturn, so.variance});
+        } else {
+            // Each partner bears its own (SPEC §1): its own budget against its own ledger's spend.
+            const Money own = actuals.partner_scheme_to(partner, SchemeIndex{s}, Period::count);
+            if (c.is_zero() && own.is_zero()) continue;
+            pack.schemes.push_back({SchemeIndex{s}, c, c, own, own - c});
+        }
+        pack.contribution += c;
+    }
+    if (aligned) {
+        for (const SettlementPartnerScheme& s : pack.schemes)
+            pack.variance += s.variance;
+    } else {
+        pack.variance = r.total_variance;
+    }
+    return pack;
+}
+
 } // namespace poolkit

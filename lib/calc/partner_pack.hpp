@@ -1,9 +1,13 @@
-// One partner's statement at a month end (SPEC §5 `--partner ID`, §6): what the reconciliation
-// says about that partner alone, for its own board: its position with the host (pooled) or its
-// charges and invoice (joint), its share of the forecast variance, and the schemes it funds.
+// One partner's statement (SPEC §5 `--partner ID`), for its own board: at a month end (§6) what
+// the reconciliation says about that partner alone, its position with the host (pooled) or its
+// charges and invoice (joint), its share of the forecast variance and the schemes it funds; at the
+// year end (§7) its line of the settlement, the transfers it is party to, its share of the
+// variance and its schemes' outturn.
 #pragma once
 
 #include "calc/reconciliation.hpp"
+#include "calc/settlement.hpp"
+#include "model/actuals.hpp"
 #include "model/indices.hpp"
 
 #include <optional>
@@ -38,5 +42,31 @@ struct PartnerPack {
 
 PartnerPack partner_pack(const Agreement& agreement, const Reconciliation& recon,
                          PartnerIndex partner);
+
+// A scheme the partner funds at the year end (under an aligned budget: one it has a budget or
+// spending in), with the scheme's outturn (all partners; aligned: its own, SPEC §7).
+struct SettlementPartnerScheme {
+    SchemeIndex scheme{};
+    Money contribution; // its part of the budget (aligned: its own budget)
+    Money budget, outturn, variance;
+};
+
+struct SettlementPartnerPack {
+    PartnerIndex partner{};
+    bool host = false;
+    PartnerSettlement figures;       // its row of the settlement
+    std::vector<Transfer> transfers; // those it pays or is paid (the host: all of them)
+    // Its share of the variance: its risk share (pooled, §7 with the opening balance and caps;
+    // joint: its charge less its agreed contribution; aligned: its own variance, §1).
+    Money variance_share;
+    Money variance;                               // of all the schemes (aligned: its own)
+    std::vector<SettlementPartnerScheme> schemes; // [[scheme]] order
+    Money contribution;                           // Σ schemes' contribution
+};
+
+// `actuals`: the year's, for an aligned partner's own outturn by scheme.
+SettlementPartnerPack settlement_partner_pack(const Agreement& agreement,
+                                              const SettlementResult& settlement,
+                                              const Actuals& actuals, PartnerIndex partner);
 
 } // namespace poolkit

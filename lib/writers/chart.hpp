@@ -40,6 +40,7 @@ struct Chart {
     std::vector<std::string> categories; // the x axis of a line chart (months)
     std::vector<ChartSeries> series;     // a line chart's lines
     std::vector<ChartBar> bars;          // bars and waterfall steps, left to right
+    bool markers = false;                // a line chart's points marked (a month on its own shows)
 };
 
 // Amounts onto a pixel axis, exactly: [lo, hi] (pence, lo < hi after widening to whole ticks)

@@ -143,6 +143,11 @@ std::string line_chart(const Chart& c) {
                         "stroke-width=\"{}\"{}/>\n",
                         points, series_colour(s.role), s.role == SeriesRole::actual ? "2.5" : "2",
                         s.role == SeriesRole::forecast ? " stroke-dasharray=\"6 4\"" : "");
+        if (!c.markers) continue;
+        for (std::size_t i = 0; i < s.values.size() && i < n; ++i)
+            if (s.values[i])
+                out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\"/>\n", t(x(i)),
+                                   t(y(*s.values[i])), series_colour(s.role));
     }
     // The legend, under the axis labels.
     std::int64_t lx = left;

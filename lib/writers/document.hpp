@@ -131,6 +131,8 @@ class Document {
     std::time_t created() const { return created_; }
     void set_created(std::time_t t) { created_ = t; }
     const std::vector<Block>& blocks() const { return blocks_; }
+    // The blocks to change in place (a statement restated in £000: thousands_display.hpp).
+    std::vector<Block>& mutable_blocks() { return blocks_; }
 
   private:
     void add(Block b) { blocks_.push_back(std::move(b)); }

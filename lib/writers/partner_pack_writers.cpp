@@ -1,7 +1,8 @@
 #include "writers/partner_pack_writers.hpp"
 
-#include "money/thousands.hpp"
+#include "writers/recon_monthly.hpp"
 #include "writers/table.hpp"
+#include "writers/thousands_display.hpp"
 
 #include <fmt/format.h>
 
@@ -9,73 +10,23 @@ namespace poolkit {
 
 namespace {
 
-// £000 for people: "1,235" and "(1,235)" (SPEC §2's display style without the pence).
-std::string thousands_display(std::int64_t k) {
-    std::string s = format_display(Money::from_pence(k * 100));
-    s.erase(s.find('.'), 3);
-    return s;
-}
-
-// Columns of amounts whose last row is their total: shown in pounds, or in £000 with each
-// column's total rounded and allocated over the rows above it (SPEC §5 --thousands).
-class AmountColumns {
-  public:
-    AmountColumns(bool thousands, std::size_t columns) : thousands_(thousands), columns_(columns) {}
-    void add(std::vector<Money> row) { rows_.push_back(std::move(row)); }
-    // The cells of every row, then those of the total row (the sum of each column).
-    std::vector<std::vector<Cell>> cells() const {
-        std::vector<std::vector<Cell>> out(rows_.size() + 1);
-        for (std::size_t c = 0; c < columns_; ++c) {
-            std::vector<Money> column;
-            Money total;
-            for (const auto& row : rows_) {
-                column.push_back(row[c]);
-                total += row[c];
-            }
-            if (!thousands_) {
-                for (std::size_t r = 0; r < rows_.size(); ++r)
-                    out[r].push_back(money_cell(column[r], true));
-                out.back().push_back(money_cell(total, true));
-                continue;
-            }
-            const ThousandsColumn k = in_thousands(column);
-            for (std::size_t r = 0; r < rows_.size(); ++r)
-                out[r].push_back(num_cell(thousands_display(k.rows[r])));
-            out.back().push_back(num_cell(thousands_display(k.total)));
-        }
-        return out;
-    }
-
-  private:
-    bool thousands_;
-    std::size_t columns_;
-    std::vector<std::vector<Money>> rows_;
-};
-
-// One amount on its own (not a column's row) in prose: "£1,234.56", or rounded half away from
-// zero in £000: "£1,235k".
-std::string amount(Money m, bool thousands) {
-    const bool negative = m.is_negative();
-    const Money size = negative ? -m : m;
-    const std::string shown =
-        thousands ? thousands_display(round_thousands(size)) + "k" : format_display(size);
-    return negative ? "(£" + shown + ")" : "£" + shown;
-}
-
-// Item / amount rows whose amounts are the signed terms of the last row, their sum.
+// Item / amount rows whose amounts are the signed terms of the last row, their sum (in £000 the
+// statement allocates the rounded sum over the terms: thousands_display.hpp).
 Table account(const std::vector<std::pair<std::string, Money>>& terms, const std::string& result,
               bool thousands) {
-    const char* unit = thousands ? "£000" : "£";
-    Table t({{"", false}, {unit, true}});
-    AmountColumns columns(thousands, 1);
-    for (const auto& [words, m] : terms)
-        columns.add({m});
-    const auto cells = columns.cells();
-    for (std::size_t r = 0; r < terms.size(); ++r)
-        t.add_row({text_cell(terms[r].first), cells[r][0]});
+    Table t({{"", false}, {thousands ? "£000" : "£", true}});
+    Money sum;
+    for (const auto& [words, m] : terms) {
+        t.add_row({text_cell(words), money_cell(m, true)});
+        sum += m;
+    }
     t.add_rule();
-    t.add_row({text_cell(result), cells.back()[0]});
+    t.add_row({text_cell(result), money_cell(sum, true)});
     return t;
+}
+
+std::string scheme_name(const Scheme& s) {
+    return s.name.empty() ? s.id : s.id + " " + s.name;
 }
 
 std::string position_result(const PartnerPosition& pos) {
@@ -86,7 +37,7 @@ std::string position_result(const PartnerPosition& pos) {
 
 // Its contribution to each scheme it funds, beside the scheme's own figures to date (all
 // partners; aligned: its own budget and figures).
-Table schemes_table(const ReconStatement& st, bool thousands) {
+Table schemes_table(const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const PartnerPack& pack = *st.partner;
     const bool aligned = a.kind == AgreementKind::aligned;
@@ -96,25 +47,60 @@ Table schemes_table(const ReconStatement& st, bool thousands) {
              {"Actual to date", true},
              {"Forecast variance", true},
              {"RAG", false}});
-    AmountColumns columns(thousands, 4);
-    for (const PartnerScheme& s : pack.schemes)
-        columns.add({s.contribution, s.budget_ytd, s.actual_ytd, s.forecast_variance});
-    auto cells = columns.cells();
-    for (std::size_t i = 0; i <= pack.schemes.size(); ++i) {
-        const bool total = i == pack.schemes.size();
-        std::string name = "Total";
-        if (!total) {
-            const Scheme& s = a.schemes[to_size(pack.schemes[i].scheme)];
-            name = s.name.empty() ? s.id : s.id + " " + s.name;
+    std::vector<Money> total(4);
+    for (const PartnerScheme& s : pack.schemes) {
+        const std::vector<Money> figures{s.contribution, s.budget_ytd, s.actual_ytd,
+                                         s.forecast_variance};
+        std::vector<Cell> row{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
+        for (std::size_t c = 0; c < figures.size(); ++c) {
+            row.push_back(money_cell(figures[c], true));
+            total[c] += figures[c];
         }
-        std::vector<Cell> row{text_cell(name)};
-        for (Cell& c : cells[i])
-            row.push_back(std::move(c));
-        row.push_back(text_cell(total ? "" : rag_wording(pack.schemes[i].rag)));
-        if (total) t.add_rule();
-        t.add_row(row);
+        row.push_back(text_cell(rag_wording(s.rag)));
+        t.add_row(std::move(row));
     }
+    t.add_rule();
+    std::vector<Cell> row{text_cell("Total")};
+    for (Money m : total)
+        row.push_back(money_cell(m, true));
+    row.push_back(text_cell(""));
+    t.add_row(std::move(row));
     return t;
+}
+
+// Its contribution to each scheme it funds, beside the scheme's budget, outturn and variance
+// for the year (all partners; aligned: its own budget and spending).
+Table settlement_schemes_table(const SettlementStatement& st) {
+    const Agreement& a = st.agreement;
+    const SettlementPartnerPack& pack = *st.partner;
+    const bool aligned = a.kind == AgreementKind::aligned;
+    Table t({{"Scheme", false},
+             {aligned ? "Own budget" : "Its contribution", true},
+             {"Budget", true},
+             {"Outturn", true},
+             {"Variance", true}});
+    std::vector<Money> total(4);
+    for (const SettlementPartnerScheme& s : pack.schemes) {
+        const std::vector<Money> figures{s.contribution, s.budget, s.outturn, s.variance};
+        std::vector<Cell> row{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
+        for (std::size_t c = 0; c < figures.size(); ++c) {
+            row.push_back(money_cell(figures[c], true));
+            total[c] += figures[c];
+        }
+        t.add_row(std::move(row));
+    }
+    t.add_rule();
+    std::vector<Cell> row{text_cell("Total")};
+    for (Money m : total)
+        row.push_back(money_cell(m, true));
+    t.add_row(std::move(row));
+    return t;
+}
+
+std::string balance_result(Money balance, bool joint) {
+    if (balance.is_positive()) return "Balance: pays the host";
+    if (balance.is_negative()) return "Balance: is paid by the host";
+    return joint ? "Balance: nothing owed" : "Balance: settled";
 }
 
 } // namespace
@@ -124,7 +110,7 @@ void add_partner_pack(Document& d, const ReconStatement& st) {
     const PartnerPack& pack = *st.partner;
     const Partner& partner = a.partners[to_size(pack.partner)];
     const bool k = st.thousands;
-    if (k) d.paragraph("Amounts in £000: each total rounded, its rows allocated to add up.");
+    if (k) d.paragraph(thousands_note);
     if (pack.position && pack.host) {
         d.heading("Position");
         d.paragraph(
@@ -150,32 +136,41 @@ void add_partner_pack(Document& d, const ReconStatement& st) {
         d.heading("Charges");
         d.paragraph(fmt::format("{} hosts the budget and is not invoiced; its charge to "
                                 "date is {}.",
-                                partner.id, amount(pack.joint->charge_to_date, k)));
+                                partner.id, amount_words(pack.joint->charge_to_date, k)));
     }
     d.heading("Share of the forecast variance");
     switch (a.kind) {
     case AgreementKind::pooled:
         d.paragraph(
             fmt::format("Forecast variance of the pool: {}; {}'s share under the risk share: {}.",
-                        amount(pack.forecast_variance, k), partner.id,
-                        amount(pack.forecast_variance_share, k)));
+                        amount_words(pack.forecast_variance, k), partner.id,
+                        amount_words(pack.forecast_variance_share, k)));
         break;
     case AgreementKind::joint:
-        d.paragraph(
-            fmt::format("Forecast charge for the year {} against its agreed contribution {}: {}.",
-                        amount(pack.joint->forecast_charge, k), amount(pack.joint->contribution, k),
-                        amount(pack.forecast_variance_share, k)));
+        d.paragraph(fmt::format(
+            "Forecast charge for the year {} against its agreed contribution {}: {}.",
+            amount_words(pack.joint->forecast_charge, k), amount_words(pack.joint->contribution, k),
+            amount_words(pack.forecast_variance_share, k)));
         break;
     case AgreementKind::aligned:
         d.paragraph(fmt::format("Its own forecast variance (aligned: each partner bears "
                                 "its own): {}.",
-                                amount(pack.forecast_variance_share, k)));
+                                amount_words(pack.forecast_variance_share, k)));
         break;
     }
     d.heading(fmt::format("Its schemes{}", k ? " (£000)" : ""));
     if (a.kind != AgreementKind::aligned)
         d.paragraph("Budget, actual and forecast variance are each scheme's, all partners.");
-    d.table(schemes_table(st, k));
+    d.table(schemes_table(st));
+    if (st.monthly) { // SPEC §5 --period P01..P06 or --monthly: its schemes month by month
+        std::vector<SchemeIndex> its;
+        for (const PartnerScheme& s : pack.schemes)
+            its.push_back(s.scheme);
+        d.heading(fmt::format("Its schemes month by month, {} to {}{}", st.monthly->from.label(),
+                              st.monthly->to.label(), k ? " (£000)" : ""));
+        d.paragraph("Each scheme's figures, all partners; each month's Total is of its schemes.");
+        d.table(recon_monthly_table(st, its), "Monthly");
+    }
 }
 
 void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {
@@ -218,6 +213,119 @@ void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {
         json.field("forecast_variance", s.forecast_variance);
         if (s.rag.rating) json.field("rag", rag_keyword(*s.rag.rating));
         if (s.rag.direction) json.field("rag_direction", direction_keyword(*s.rag.direction));
+    });
+    json.end_object();
+}
+
+void add_partner_pack(Document& d, const SettlementStatement& st) {
+    const Agreement& a = st.agreement;
+    const SettlementPartnerPack& pack = *st.partner;
+    const PartnerSettlement& f = pack.figures;
+    const std::string& id = a.partners[to_size(pack.partner)].id;
+    const bool k = st.thousands;
+    if (k) d.paragraph(thousands_note);
+    d.heading("Its share of the year");
+    switch (a.kind) {
+    case AgreementKind::pooled:
+        d.table(account({{"Contribution", f.contribution}, {"Risk share", f.risk_share}},
+                        "Final share", k));
+        break;
+    case AgreementKind::joint:
+        d.table(account({{"Contribution", f.contribution},
+                         {"Risk share (charge - contribution)", f.risk_share}},
+                        "Final share (its charge)", k));
+        break;
+    case AgreementKind::aligned:
+        d.table(account({{"Own budget", f.contribution}, {"Own variance", f.risk_share}},
+                        "Final share (its own spending)", k));
+        break;
+    }
+    if (a.kind == AgreementKind::aligned) {
+        d.paragraph("An aligned budget moves no money between the partners: nothing is paid, "
+                    "reimbursed or owed (SPEC §1).");
+    } else if (pack.host) {
+        d.heading("Balance");
+        d.paragraph(fmt::format("{} hosts the {}: the other partners settle their balances with "
+                                "it.",
+                                id, a.kind == AgreementKind::joint ? "budget" : "fund"));
+    } else if (a.kind == AgreementKind::pooled) {
+        d.heading(fmt::format("Balance with the host at {}", a.year.end_date()));
+        d.table(account({{"Final share", f.final_share},
+                         {"Less paid", -f.paid},
+                         {"Less its direct spend for the pool", -f.direct_spend},
+                         {"Add reimbursed by the host", f.reimbursed}},
+                        balance_result(f.balance, false), k));
+    } else {
+        d.heading(fmt::format("Balance with the host at {}", a.year.end_date()));
+        d.table(account({{"Final share (its charge)", f.final_share},
+                         {"Less own spend credited", -f.direct_spend},
+                         {"Less invoiced", -f.paid}},
+                        balance_result(f.balance, true), k));
+        d.paragraph(fmt::format("Paid against its invoices: {}; outstanding: {}.",
+                                amount_words(f.payments, k), amount_words(f.outstanding, k)));
+    }
+    if (a.kind != AgreementKind::aligned) {
+        d.heading("Settlement transfers");
+        d.bullets(transfer_lines(st, pack.transfers, k), 0);
+    }
+    d.heading("Share of the variance");
+    switch (a.kind) {
+    case AgreementKind::pooled:
+        d.paragraph(fmt::format("Variance of the pool for the year: {}; {}'s share under the risk "
+                                "share: {}.",
+                                amount_words(pack.variance, k), id,
+                                amount_words(pack.variance_share, k)));
+        break;
+    case AgreementKind::joint:
+        d.paragraph(fmt::format("Variance of the schemes for the year: {}; {}'s charge less its "
+                                "agreed contribution: {}.",
+                                amount_words(pack.variance, k), id,
+                                amount_words(pack.variance_share, k)));
+        break;
+    case AgreementKind::aligned:
+        d.paragraph(fmt::format("Its own variance (aligned: each partner bears its own): {}.",
+                                amount_words(pack.variance_share, k)));
+        break;
+    }
+    d.heading(fmt::format("Its schemes{}", k ? " (£000)" : ""));
+    if (a.kind != AgreementKind::aligned)
+        d.paragraph("Budget, outturn and variance are each scheme's, all partners.");
+    d.table(settlement_schemes_table(st));
+}
+
+void write_partner_pack_json(JsonWriter& json, const SettlementStatement& st) {
+    if (!st.partner) return;
+    const Agreement& a = st.agreement;
+    const SettlementPartnerPack& pack = *st.partner;
+    const PartnerSettlement& f = pack.figures;
+    json.key("partner").begin_object();
+    json.field("id", a.partners[to_size(pack.partner)].id);
+    json.field("name", a.partners[to_size(pack.partner)].name);
+    json.field("host", pack.host);
+    json.field("contribution", f.contribution);
+    json.field("risk_share", f.risk_share);
+    json.field("final_share", f.final_share);
+    json.field("paid", f.paid);
+    json.field("direct_spend", f.direct_spend);
+    json.field("reimbursed", f.reimbursed);
+    json.field("balance", f.balance);
+    if (a.kind == AgreementKind::joint && !pack.host) {
+        json.field("payments", f.payments);
+        json.field("outstanding", f.outstanding);
+    }
+    json.objects("transfers", pack.transfers, [&](const Transfer& t) {
+        json.field("from", a.partners[t.from].id);
+        json.field("to", a.partners[t.to].id);
+        json.field("amount", t.amount);
+    });
+    json.field("variance", pack.variance);
+    json.field("variance_share", pack.variance_share);
+    json.objects("schemes", pack.schemes, [&](const SettlementPartnerScheme& s) {
+        json.field("id", a.schemes[to_size(s.scheme)].id);
+        json.field("contribution", s.contribution);
+        json.field("budget", s.budget);
+        json.field("outturn", s.outturn);
+        json.field("variance", s.variance);
     });
     json.end_object();
 }

@@ -82,6 +82,23 @@ Chart partners_chart(const ReconStatement& st) {
 
 } // namespace
 
+Chart recon_monthly_chart(const ReconStatement& st) {
+    Chart c;
+    c.kind = ChartKind::line;
+    c.markers = true;
+    c.title = fmt::format("The pool month by month, {} to {}: budget and actual in each month",
+                          st.monthly->from.label(), st.monthly->to.label());
+    ChartSeries budget{"Budget", SeriesRole::budget, {}};
+    ChartSeries actual{"Actual", SeriesRole::actual, {}};
+    for (const Month& m : st.monthly->months) {
+        c.categories.push_back(std::string(month_name(m.period.month())).substr(0, 3));
+        budget.values.push_back(m.total.budget);
+        actual.values.push_back(m.total.actual);
+    }
+    c.series = {std::move(budget), std::move(actual)};
+    return c;
+}
+
 void recon_charts(Document& d, const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const Period m = st.recon.period;

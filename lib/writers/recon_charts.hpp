@@ -12,4 +12,8 @@ namespace poolkit {
 // actuals for the monthly lines; without them only the bars.
 void recon_charts(Document& document, const ReconStatement& st);
 
+// The months of a range or --monthly (SPEC §5): the pool's budget and actual in each month, a line
+// a series with each month's point marked; requires st.monthly.
+Chart recon_monthly_chart(const ReconStatement& st);
+
 } // namespace poolkit

@@ -25,7 +25,12 @@ void month_json(JsonWriter& json, const MonthFigures& f) {
 
 } // namespace
 
-Table recon_monthly_table(const ReconStatement& st, bool display) {
+namespace {
+
+// The rows of `schemes` ([[scheme]] order) in each month, then the month's Total: the pool's
+// (`all`), or the sum of those schemes' figures, with no RAG of its own.
+Table monthly_table(const ReconStatement& st, bool display, const std::vector<std::size_t>& schemes,
+                    bool all) {
     const Agreement& a = st.agreement;
     FormTable t(display, {{"Month", nullptr},
                           {nullptr, "period"},
@@ -41,13 +46,14 @@ Table recon_monthly_table(const ReconStatement& st, bool display) {
                           {"RAG", nullptr},
                           {nullptr, "rag"},
                           {nullptr, "rag_direction"}});
-    auto row = [&](const Month& m, const std::string& scheme, const MonthFigures& f) {
+    auto row = [&](const Month& m, const std::string& scheme, const MonthFigures& f,
+                   bool rated = true) {
         std::vector<Cell> cells{text_cell(a.year.period_long(m.period)),
                                 text_cell(a.year.period_ym(m.period)), text_cell(scheme),
                                 text_cell(scheme)};
         for (Money v : amounts(f))
             cells.push_back(t.money(v));
-        cells.push_back(text_cell(rag_wording(f.rag)));
+        cells.push_back(text_cell(rated ? rag_wording(f.rag) : ""));
         cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
         cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
         t.add_row(cells);
@@ -56,11 +62,39 @@ Table recon_monthly_table(const ReconStatement& st, bool display) {
     for (const Month& m : st.monthly->months) {
         if (!first && display) t.add_rule();
         first = false;
-        for (std::size_t s = 0; s < a.schemes.size(); ++s)
-            row(m, a.schemes[s].id, m.schemes[s]);
-        row(m, "Total", m.total);
+        const std::size_t month_first = t.size();
+        MonthFigures sum;
+        for (std::size_t s : schemes) {
+            const MonthFigures& f = m.schemes[s];
+            row(m, a.schemes[s].id, f);
+            sum.budget += f.budget;
+            sum.actual += f.actual;
+            sum.variance += f.variance;
+            sum.budget_ytd += f.budget_ytd;
+            sum.actual_ytd += f.actual_ytd;
+            sum.variance_ytd += f.variance_ytd;
+            sum.forecast_variance += f.forecast_variance;
+        }
+        row(m, "Total", all ? m.total : sum, all);
+        if (!schemes.empty()) t.mark_sum_of(month_first); // the month's schemes (£000: SPEC §5)
     }
     return t.table();
+}
+
+} // namespace
+
+Table recon_monthly_table(const ReconStatement& st, bool display) {
+    std::vector<std::size_t> schemes(st.agreement.schemes.size());
+    for (std::size_t s = 0; s < schemes.size(); ++s)
+        schemes[s] = s;
+    return monthly_table(st, display, schemes, true);
+}
+
+Table recon_monthly_table(const ReconStatement& st, const std::vector<SchemeIndex>& schemes) {
+    std::vector<std::size_t> only;
+    for (SchemeIndex s : schemes)
+        only.push_back(to_size(s));
+    return monthly_table(st, true, only, false);
 }
 
 void write_recon_months_json(JsonWriter& json, const ReconStatement& st) {

@@ -11,6 +11,9 @@ namespace poolkit {
 
 // Requires st.monthly.
 Table recon_monthly_table(const ReconStatement& st, bool display);
+// For people, the rows of `schemes` alone (a partner's, SPEC §5 --partner), each month's Total
+// their sum, with no RAG; requires st.monthly.
+Table recon_monthly_table(const ReconStatement& st, const std::vector<SchemeIndex>& schemes);
 
 // `months[]{period, schemes[]{id, ...}, total{...}}`, written when st.monthly is there.
 void write_recon_months_json(JsonWriter& json, const ReconStatement& st);

@@ -14,6 +14,7 @@
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
+#include "writers/thousands_display.hpp"
 #include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
@@ -185,8 +186,9 @@ Document recon_document(const ReconStatement& st) {
     if (st.partner) { // SPEC §5 --partner: that partner's sections only
         add_partner_pack(d, st);
         d.footer(ledger_lines(st), st.run);
-        return d;
+        return st.thousands ? document_in_thousands(d) : d;
     }
+    if (st.thousands) d.paragraph(thousands_tables_note); // SPEC §5 --thousands
     d.heading("Schemes");
     d.table(recon_schemes_table(st, true), "Schemes");
     add_variations(d, a); // SPEC §14
@@ -196,6 +198,7 @@ Document recon_document(const ReconStatement& st) {
         d.heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),
                               st.monthly->to.label()));
         d.table(recon_monthly_table(st, true), "Monthly");
+        d.chart(recon_monthly_chart(st));
     }
     if (st.recon.commitments) {
         // SPEC §12: actual + committed after the period (open-ended on its own line) + allowance.
@@ -252,7 +255,7 @@ Document recon_document(const ReconStatement& st) {
     }
     }
     d.footer(ledger_lines(st), st.run);
-    return d;
+    return st.thousands ? document_in_thousands(d) : d;
 }
 
 } // namespace poolkit

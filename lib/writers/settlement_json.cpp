@@ -7,6 +7,7 @@
 #include "writers/joint_settlement_writers.hpp"
 #include "writers/json.hpp"
 #include "writers/memorandum_writers.hpp"
+#include "writers/partner_pack_writers.hpp"
 #include "writers/settlement_partners.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
@@ -69,6 +70,7 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("memorandum", st.memorandum.has_value() || st.joint_memorandum.has_value());
     json.field("provisional", st.year_end == YearEnd::provisional);
     json.field("complete", st.complete_asserted);
+    if (st.partner) json.field("partner", a.partners[to_size(st.partner->partner)].id);
     json.end_object();
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);
@@ -122,6 +124,7 @@ std::string settlement_json(const SettlementStatement& st) {
         write_joint_settlement_json(json, st);
         write_year_end_balances_json(json, a, r);
         write_cash_register_json(json, st.cash_register);
+        write_partner_pack_json(json, st);
         write_ledger_json(json, st.control, st.ledger_files);
         json.end_object();
         return json.str();
@@ -153,6 +156,7 @@ std::string settlement_json(const SettlementStatement& st) {
 
     if (st.memorandum) write_memorandum_json(json, st);
     write_cash_register_json(json, st.cash_register);
+    write_partner_pack_json(json, st);
 
     write_ledger_json(json, st.control, st.ledger_files);
     json.end_object();

@@ -8,6 +8,7 @@
 
 #include "calc/joint_memorandum.hpp"
 #include "calc/memorandum.hpp"
+#include "calc/partner_pack.hpp"
 #include "calc/settlement.hpp"
 #include "calc/year_completeness.hpp"
 #include "model/actuals.hpp"
@@ -39,6 +40,9 @@ struct SettlementStatement {
     std::optional<JointMemorandum> joint_memorandum = std::nullopt; // joint, --memorandum (SPEC §7)
     std::optional<CashRegisterSummary> cash_register = std::nullopt; // --cash (SPEC §10)
     std::optional<PriorYear> previous_year = std::nullopt;           // --previous-year (SPEC §14)
+    // --partner ID (SPEC §5): that partner's statement; --thousands: the tables in £000
+    std::optional<SettlementPartnerPack> partner = std::nullopt;
+    bool thousands = false;
 };
 
 // The finding of an incomplete year in one sentence per short partner ("NSOMERSET has no ledger
@@ -60,6 +64,12 @@ std::string settlement_csv(const SettlementStatement& st, SettlementTable table)
 // One step of the risk share in plain English, for the statement's working ("S01, tier 1 (0.00 to
 // 100,000.00): overspend 100,000.00 to the host BRISTOL"). Amounts in display style.
 std::string describe_step(const Agreement& agreement, const RiskStep& step);
+
+// A sentence per transfer of `transfers` (those of st.settlement, all or one partner's): who pays
+// whom how much, and which side books the debtor at 31 March or what was settled already (SPEC
+// §7); with `thousands` the amounts in £000 ("£32k").
+std::vector<std::string> transfer_lines(const SettlementStatement& st,
+                                        const std::vector<Transfer>& transfers, bool thousands);
 
 // The agreement's risk-share terms in one line ("basis pool; overspend: contributions; underspend:
 // return; caps: NSOMERSET 250,000.00").

@@ -6,11 +6,13 @@
 #include "writers/joint_parts.hpp"
 #include "writers/joint_settlement_writers.hpp"
 #include "writers/memorandum_writers.hpp"
+#include "writers/partner_pack_writers.hpp"
 #include "writers/settlement_charts.hpp"
 #include "writers/settlement_partners.hpp"
 #include "writers/settlement_statement.hpp"
 #include "writers/statement_parts.hpp"
 #include "writers/table.hpp"
+#include "writers/thousands_display.hpp"
 #include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
@@ -82,36 +84,6 @@ Table steps_table(const SettlementStatement& st) {
     return t;
 }
 
-std::string transfer_lines(const SettlementStatement& st) {
-    const Agreement& a = st.agreement;
-    if (st.settlement.transfers.empty()) return "No transfers: every balance is settled.\n";
-    std::string out;
-    auto name = [&](std::size_t p) {
-        return a.host && *a.host == p ? a.partners[p].id + " (host)" : a.partners[p].id;
-    };
-    // SPEC §7: the balances at 31 March in the form both sides book them. Without a register
-    // each transfer is such a balance; with one, cash may have moved after 31 March, so they have
-    // their own table (cash_parts.hpp) and a transfer is what is left to pay.
-    const bool register_given = st.settlement.cash == CashSource::cash_register;
-    for (const auto& t : st.settlement.transfers) {
-        if (register_given) {
-            const std::size_t p = t.from == *a.host ? t.to : t.from;
-            const Money settled = st.settlement.partners[p].settled;
-            out += fmt::format(
-                "{} pays {} £{}{}\n", name(t.from), name(t.to), format_display(t.amount),
-                settled.is_zero() ? ""
-                                  : fmt::format(" (its balance £{} less £{} already settled)",
-                                                format_display(st.settlement.partners[p].balance),
-                                                format_display(settled)));
-            continue;
-        }
-        out += fmt::format("{} pays {} £{} ({} holds a creditor, {} a debtor, at 31 March)\n",
-                           name(t.from), name(t.to), format_display(t.amount),
-                           a.partners[t.from].id, a.partners[t.to].id);
-    }
-    return out;
-}
-
 std::vector<std::string> ledger_lines(const SettlementStatement& st) {
     std::vector<std::string> lines{ledger_summary(st.control, st.ledger_files)};
     if (st.cash_register) lines.push_back(cash_register_summary(*st.cash_register));
@@ -153,13 +125,17 @@ Document settlement_document(const SettlementStatement& st) {
     d.set_created(statement_time(a, Period::last()));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
-    d.title({fmt::format("{} ({})", a.title, a.id),
-             fmt::format("{}ear-end settlement, {} ({} to {})",
-                         year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
-                         a.year.start_date(), a.year.end_date()),
-             what,
-             fmt::format("{}: {}.", a.kind == AgreementKind::joint ? "Recharges" : "Risk share",
-                         describe_terms(a))});
+    std::vector<std::string> title{
+        fmt::format("{} ({})", a.title, a.id),
+        fmt::format("{}ear-end settlement, {} ({} to {})",
+                    year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
+                    a.year.start_date(), a.year.end_date())};
+    if (st.partner) // SPEC §5 --partner: one partner's statement
+        title.push_back("Statement for " + partner_label(a.partners[to_size(st.partner->partner)]));
+    title.push_back(what);
+    title.push_back(fmt::format(
+        "{}: {}.", a.kind == AgreementKind::joint ? "Recharges" : "Risk share", describe_terms(a)));
+    d.title(std::move(title));
     if (std::string banner = year_end_banner(st); !banner.empty()) d.warning({banner});
     if (st.control.lines_rejected > 0)
         d.warning({rejected_warning(st.control.lines_rejected, st.control.total_rejected,
@@ -172,6 +148,12 @@ Document settlement_document(const SettlementStatement& st) {
                                "to meet it.",
                                format_display(r.unallocated))});
 
+    if (st.partner) { // SPEC §5 --partner: that partner's sections only
+        add_partner_pack(d, st);
+        d.footer(ledger_lines(st), st.run);
+        return st.thousands ? document_in_thousands(d) : d;
+    }
+    if (st.thousands) d.paragraph(thousands_tables_note); // SPEC §5 --thousands
     d.heading("Schemes");
     d.table(schemes_table(st, true), "Schemes");
     add_variations(d, a); // SPEC §14
@@ -215,7 +197,7 @@ Document settlement_document(const SettlementStatement& st) {
 
     if (a.kind != AgreementKind::aligned) {
         d.heading("Settlement transfers");
-        d.bullets(lines_of(transfer_lines(st)), 0);
+        d.bullets(transfer_lines(st, st.settlement.transfers, false), 0);
         if (st.settlement.cash == CashSource::cash_register) {
             d.heading(fmt::format("Balances at {} as each side books them (the cash that moved "
                                   "after it aside)",
@@ -252,7 +234,41 @@ Document settlement_document(const SettlementStatement& st) {
         }
     }
     d.footer(ledger_lines(st), st.run);
-    return d;
+    return st.thousands ? document_in_thousands(d) : d;
+}
+
+std::vector<std::string> transfer_lines(const SettlementStatement& st,
+                                        const std::vector<Transfer>& transfers, bool thousands) {
+    const Agreement& a = st.agreement;
+    if (transfers.empty()) return {"No transfers: every balance is settled."};
+    const auto pounds = [&](Money m) {
+        return thousands ? amount_words(m, true) : "£" + format_display(m);
+    };
+    std::vector<std::string> out;
+    auto name = [&](std::size_t p) {
+        return a.host && *a.host == p ? a.partners[p].id + " (host)" : a.partners[p].id;
+    };
+    // SPEC §7: the balances at 31 March in the form both sides book them. Without a register
+    // each transfer is such a balance; with one, cash may have moved after 31 March, so they have
+    // their own table (cash_parts.hpp) and a transfer is what is left to pay.
+    const bool register_given = st.settlement.cash == CashSource::cash_register;
+    for (const auto& t : transfers) {
+        if (register_given) {
+            const std::size_t p = t.from == *a.host ? t.to : t.from;
+            const Money settled = st.settlement.partners[p].settled;
+            out.push_back(fmt::format("{} pays {} {}{}", name(t.from), name(t.to), pounds(t.amount),
+                                      settled.is_zero()
+                                          ? ""
+                                          : fmt::format(" (its balance {} less {} already settled)",
+                                                        pounds(st.settlement.partners[p].balance),
+                                                        pounds(settled))));
+            continue;
+        }
+        out.push_back(fmt::format("{} pays {} {} ({} holds a creditor, {} a debtor, at 31 March)",
+                                  name(t.from), name(t.to), pounds(t.amount), a.partners[t.from].id,
+                                  a.partners[t.to].id));
+    }
+    return out;
 }
 
 std::vector<std::string> short_partner_lines(const SettlementStatement& st) {

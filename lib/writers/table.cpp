@@ -24,6 +24,30 @@ bool Table::rule_before(std::size_t r) const {
     return false;
 }
 
+void Table::mark_sum_of(std::size_t first) {
+    if (rows_.empty() || first >= rows_.size())
+        throw Error(ErrorKind::invariant, "a table's sum row marked before its rows");
+    sums_.emplace_back(rows_.size() - 1, first);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Table::sums() const {
+    if (!sums_.empty()) return sums_;
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t since = 0;
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+        if (!rule_before(r)) continue;
+        if (r > since) out.emplace_back(r, since);
+        since = r;
+    }
+    return out;
+}
+
+void Table::set_cell(std::size_t row, std::size_t column, Cell cell) {
+    if (row >= rows_.size() || column >= columns_.size())
+        throw Error(ErrorKind::invariant, "a table cell outside the table");
+    rows_[row][column] = std::move(cell);
+}
+
 std::vector<Table::Column> FormTable::kept(bool display, const std::vector<Column>& columns) {
     std::vector<Table::Column> out;
     for (const Column& c : columns)

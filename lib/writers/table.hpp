@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace poolkit {
@@ -90,6 +91,15 @@ class Table {
     // A separator line before the next row in text output (e.g. above a Total row).
     void add_rule() { rules_.push_back(rows_.size()); }
     bool empty() const { return rows_.empty(); }
+    // The last row added holds the sums of rows first.. up to it: a total with no rule above it
+    // (each month's in the monthly table), for a form that restates the figures (£000, SPEC §5).
+    void mark_sum_of(std::size_t first);
+    // The rows that hold sums, each with the first row it sums (row, first), in order: those
+    // marked; with none marked, each row after a rule, as the sum of the rows since the rule
+    // before it (or the first row).
+    std::vector<std::pair<std::size_t, std::size_t>> sums() const;
+    // Replaces one cell (a restated figure).
+    void set_cell(std::size_t row, std::size_t column, Cell cell);
 
     const std::vector<Column>& columns() const { return columns_; }
     const std::vector<std::vector<Cell>>& rows() const { return rows_; }
@@ -108,6 +118,7 @@ class Table {
     std::vector<Column> columns_;
     std::vector<std::vector<Cell>> rows_;
     std::vector<std::size_t> rules_;
+    std::vector<std::pair<std::size_t, std::size_t>> sums_; // marked: (row, first)
 };
 
 // A statement's table in one of its two forms (SPEC §5, §9): for people (text and Markdown) or for
@@ -128,6 +139,8 @@ class FormTable {
     void add_row(const std::vector<Cell>& cells);
     void add_rule() { table_.add_rule(); }
     bool empty() const { return table_.empty(); }
+    std::size_t size() const { return table_.rows().size(); }
+    void mark_sum_of(std::size_t first) { table_.mark_sum_of(first); }
     const Table& table() const { return table_; }
 
   private:

@@ -6,6 +6,7 @@
 #include "calc/partner_pack.hpp"
 #include "money_printer.hpp"
 #include "recon_fixture.hpp"
+#include "settlement_fixture.hpp"
 
 #include <doctest/doctest.h>
 
@@ -46,4 +47,77 @@ TEST_CASE("partner pack: the host, and a scheme a partner does not fund") {
     REQUIRE(b.schemes.size() == 1); // B puts nothing into S1
     CHECK(b.schemes[0].scheme == SchemeIndex{1});
     CHECK(b.contribution == pence(100000));
+}
+
+// The year end (SPEC §7): A (host), B, C; S1 12,000.00 (A 6,000, B 3,000, C 3,000), S2 2,000.00
+// (A 1,000, B 1,000, C nothing). Ledgers: A S1 11,000.00 and S2 1,700.00; B S1 2,000.00 (direct
+// spend for the pool). Outturn S1 13,000.00 (+1,000.00), S2 1,700.00 (−300.00): the pool is
+// 700.00 over, shared in proportion to contributions 7,000 : 4,000 : 3,000 of 14,000: A 350.00,
+// B 200.00, C 150.00. B: final share 4,000.00 + 200.00 = 4,200.00; paid as due 4,000.00; balance
+// 4,200.00 − 4,000.00 − 2,000.00 + 0 = (1,800.00): the host pays B 1,800.00. C: 3,150.00 −
+// 3,000.00 = 150.00, C pays the host.
+TEST_CASE("partner pack at the year end: its settlement, its transfers, its schemes") {
+    auto a = make_agreement({"A", "B", "C"},
+                            {{"S1", {600000, 300000, 300000}}, {"S2", {100000, 100000, 0}}}, 0,
+                            AgreementKind::pooled);
+    Actuals act(a.partners.size(), a.schemes.size());
+    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(6), pence(1100000));
+    act.add(PartnerIndex{0}, SchemeIndex{1}, Period::nth(6), pence(170000));
+    act.add(PartnerIndex{1}, SchemeIndex{0}, Period::nth(6), pence(200000));
+    const SettlementResult r = settle(a, act);
+
+    const auto b = settlement_partner_pack(a, r, act, PartnerIndex{1});
+    CHECK_FALSE(b.host);
+    CHECK(b.figures.contribution == pence(400000));
+    CHECK(b.figures.risk_share == pence(20000));
+    CHECK(b.figures.final_share == pence(420000));
+    CHECK(b.figures.paid == pence(400000));
+    CHECK(b.figures.direct_spend == pence(200000));
+    CHECK(b.figures.balance == pence(-180000));
+    CHECK(b.variance == pence(70000));
+    CHECK(b.variance_share == pence(20000));
+    REQUIRE(b.transfers.size() == 1); // the host pays B; C's transfer is not B's
+    CHECK(b.transfers[0].from == 0);
+    CHECK(b.transfers[0].to == 1);
+    CHECK(b.transfers[0].amount == pence(180000));
+    REQUIRE(b.schemes.size() == 2);
+    CHECK(b.schemes[0].contribution == pence(300000));
+    CHECK(b.schemes[0].outturn == pence(1300000)); // the scheme's, all partners
+    CHECK(b.schemes[0].variance == pence(100000));
+    CHECK(b.schemes[1].contribution == pence(100000));
+    CHECK(b.schemes[1].variance == pence(-30000));
+    CHECK(b.contribution == pence(400000));
+
+    const auto c = settlement_partner_pack(a, r, act, PartnerIndex{2});
+    REQUIRE(c.schemes.size() == 1); // C puts nothing into S2
+    CHECK(c.figures.balance == pence(15000));
+    REQUIRE(c.transfers.size() == 1);
+    CHECK(c.transfers[0].from == 2);
+    CHECK(c.transfers[0].amount == pence(15000));
+
+    const auto host = settlement_partner_pack(a, r, act, PartnerIndex{0});
+    CHECK(host.host);
+    CHECK(host.transfers.size() == 2); // the host is party to every transfer
+}
+
+// Aligned (SPEC §1): each partner bears its own variance; its schemes are its own budgets against
+// its own ledger. B: S1 own budget 3,000.00, own spend 3,250.00 (+250.00); S2 1,000.00, spend
+// 900.00 (−100.00): its own variance 150.00 = its risk share; no transfers.
+TEST_CASE("partner pack at the year end: an aligned partner's own budgets") {
+    auto a = make_agreement({"A", "B"}, {{"S1", {600000, 300000}}, {"S2", {100000, 100000}}},
+                            std::nullopt, AgreementKind::aligned);
+    Actuals act(a.partners.size(), a.schemes.size());
+    act.add(PartnerIndex{1}, SchemeIndex{0}, Period::nth(3), pence(325000));
+    act.add(PartnerIndex{1}, SchemeIndex{1}, Period::nth(3), pence(90000));
+    act.add(PartnerIndex{0}, SchemeIndex{0}, Period::nth(3), pence(500000));
+    const SettlementResult r = settle(a, act);
+    const auto b = settlement_partner_pack(a, r, act, PartnerIndex{1});
+    REQUIRE(b.schemes.size() == 2);
+    CHECK(b.schemes[0].budget == pence(300000));
+    CHECK(b.schemes[0].outturn == pence(325000));
+    CHECK(b.schemes[0].variance == pence(25000));
+    CHECK(b.schemes[1].variance == pence(-10000));
+    CHECK(b.variance == pence(15000));
+    CHECK(b.variance_share == pence(15000));
+    CHECK(b.transfers.empty());
 }

@@ -153,7 +153,58 @@ class CsvScanner {
         return true;
     }
 
+    // The same for a range that holds no quote (the caller has looked): every field is plain, so
+    // each delimiter ends one and the newline the record. The scanner's state is kept in locals
+    // while the fields are stored (a field's pointer could otherwise alias it).
+    [[gnu::always_inline]] bool next_unquoted(CsvRecord& r) {
+        if (cur_ >= end_) return false;
+        const char* fstart = cur_;
+        const char* base = base_;
+        std::uint64_t mask = mask_;
+        std::uint32_t n = 0;
+        r.begin = cur_;
+        r.bad_quoting = false;
+        r.newlines = 0;
+        for (;;) {
+            while (mask == 0) {
+                base += 64;
+                if (base >= end_) { // no final newline: the record runs to the end
+                    put(r, n++, fstart, end_);
+                    r.end = end_;
+                    goto done;
+                }
+                mask = load(base);
+            }
+            const char* s = base + __builtin_ctzll(mask);
+            mask &= mask - 1;
+            if (*s == '\n') {
+                const char* e = s;
+                if (e > fstart && e[-1] == '\r') --e;
+                put(r, n++, fstart, e);
+                r.newlines = 1;
+                r.end = s + 1;
+                break;
+            }
+            put(r, n++, fstart, s);
+            fstart = s + 1;
+        }
+    done:
+        r.fields = n;
+        base_ = base;
+        mask_ = mask;
+        cur_ = r.end;
+        return true;
+    }
+
   private:
+    [[gnu::always_inline]] static void put(CsvRecord& r, std::uint32_t i, const char* b,
+                                           const char* e) {
+        CsvField& f = i < CsvRecord::max_fields ? r.field[i] : r.spare;
+        f.p = b;
+        f.n = static_cast<std::uint32_t>(e - b);
+        f.quoted = false;
+        f.escaped = false;
+    }
     std::uint64_t load(const char* p) const {
         std::uint64_t m = mask3(p, delim_, '"', '\n');
         std::ptrdiff_t left = end_ - p;

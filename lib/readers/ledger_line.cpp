@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -19,29 +20,57 @@ namespace poolkit::ledger {
 
 namespace {
 
+// The number written by the k (1..8) digits at p, or -1 when one of them is not a digit. Reads 8
+// bytes at p (text inside a ledger block has readable padding after it). The digits are moved to
+// the top of the word with '0's below them, checked eight at a time, and combined in three
+// multiplies (pairs, then fours, then the eight).
+[[gnu::always_inline]] inline std::int64_t eight_digits(const char* p, std::size_t k) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    const unsigned shift = static_cast<unsigned>(8 * (8 - k));
+    w = (w << shift) | (0x3030303030303030ull & ~(~std::uint64_t(0) << shift));
+    constexpr std::uint64_t high = 0xF0F0F0F0F0F0F0F0ull, zeros = 0x3030303030303030ull;
+    // Every byte 0x30..0x3F, and (that known, so no carry between bytes) still 0x3_ plus 6.
+    if ((((w & high) ^ zeros) | (((w + 0x0606060606060606ull) & high) ^ zeros)) != 0) return -1;
+    w -= zeros;
+    w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFull;
+    w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFull;
+    return static_cast<std::int64_t>((w * 10000 + (w >> 32)) & 0xFFFFFFFFull);
+}
+
 // The common amount forms ("-1234.5", "12", "0.07": at most 15 digits before the point) in pence,
 // exactly as parse_money reads them; false for anything else, which parse_money then judges.
-inline bool fast_pence(const char* p, std::size_t n, std::int64_t& out) {
-    const char* e = p + n;
-    bool neg = p < e && *p == '-';
-    p += neg;
-    const char* start = p;
-    std::int64_t v = 0;
-    // Stop at the 16th digit: more would overflow v (UB) before the length is checked.
-    while (p < e && static_cast<unsigned>(*p - '0') < 10 && p - start < 16)
-        v = v * 10 + (*p++ - '0');
-    std::size_t digits = static_cast<std::size_t>(p - start);
-    if (digits == 0 || digits > 15) return false;
-    if (p == e) {
-        v *= 100;
+// Reads up to 8 bytes past the text: for text inside a ledger block.
+[[gnu::always_inline]] inline bool fast_pence(const char* p, std::size_t n, std::int64_t& out) {
+    if (n == 0 || n > 19) return false; // at most "-", 15 digits, "." and 2 decimals
+    const bool neg = *p == '-';
+    const char* s = p + neg;
+    const std::size_t len = n - neg;
+    std::size_t k = len, decimals = 0; // digits before the point, after it
+    if (len >= 3 && s[len - 3] == '.') {
+        k = len - 3;
+        decimals = 2;
+    } else if (len >= 2 && s[len - 2] == '.') {
+        k = len - 2;
+        decimals = 1;
+    }
+    if (k == 0 || k > 15) return false;
+    std::int64_t v;
+    if (k <= 8) {
+        v = eight_digits(s, k);
+        if (v < 0) return false;
     } else {
-        if (*p != '.') return false;
-        ++p;
-        std::size_t k = static_cast<std::size_t>(e - p);
-        unsigned d0 = k > 0 ? static_cast<unsigned>(p[0] - '0') : 10;
-        unsigned d1 = k > 1 ? static_cast<unsigned>(p[1] - '0') : 0;
-        if (k == 0 || k > 2 || d0 > 9 || d1 > 9) return false;
+        std::int64_t hi = eight_digits(s, k - 8), lo = eight_digits(s + k - 8, 8);
+        if ((hi | lo) < 0) return false;
+        v = hi * 100000000 + lo;
+    }
+    if (decimals) {
+        unsigned d0 = static_cast<unsigned>(s[k + 1] - '0');
+        unsigned d1 = decimals == 2 ? static_cast<unsigned>(s[k + 2] - '0') : 0;
+        if (d0 > 9 || d1 > 9) return false;
         v = v * 100 + d0 * 10 + d1;
+    } else {
+        v *= 100;
     }
     out = neg ? -v : v;
     return true;
@@ -56,6 +85,11 @@ class Parser {
             if (w.memos.size() <= L.index) w.memos.resize(L.index + 1);
             memo_ = &w.memos[L.index];
         }
+        // The common line's one-go acceptance (accept()): the first pass, with an agreement whose
+        // cells are an array, one amount column read as without a profile.
+        fast_ = pass_ == Pass::aggregate && sh_.agreement && sh_.dense &&
+                L_.col[F(LedgerField::amount)] >= 0 && L_.col[F(LedgerField::date)] >= 0 &&
+                (!R_ || R_->plain_amount);
     }
 
     // A profile with rules, maps, a trailer or an amount style takes the general path; the plain
@@ -70,8 +104,30 @@ class Parser {
   private:
     template <bool General>
     void lines(const char* begin, const char* end, std::uint64_t first_line) {
-        CsvScanner scan(begin, end, L_.delim);
         std::uint64_t line = first_line;
+        // Most of a ledger holds no quote. The block is read in pieces of about 32 KiB that end
+        // at a newline, each looked at for a quote first (one fast pass, while it is in the
+        // cache); a piece without one is whole records, read by the scanner's plain path. From
+        // the first piece with a quote, the rest of the block takes the full path.
+        constexpr std::size_t piece = 32u << 10;
+        const char* at = begin;
+        while (at < end) {
+            auto left = static_cast<std::size_t>(end - at);
+            const char* stop = end;
+            if (left > piece) {
+                const void* nl = std::memchr(at + piece, '\n', left - piece);
+                stop = nl ? static_cast<const char*>(nl) + 1 : end;
+            }
+            if (std::memchr(at, '"', static_cast<std::size_t>(stop - at))) break;
+            CsvScanner plain(at, stop, L_.delim);
+            while (plain.next_unquoted(rec_)) {
+                record<General>(line);
+                line += rec_.newlines;
+            }
+            at = stop;
+        }
+        if (at >= end) return;
+        CsvScanner scan(at, end, L_.delim);
         while (scan.next(rec_)) {
             record<General>(line);
             line += rec_.newlines;
@@ -82,11 +138,27 @@ class Parser {
 
     // The text of column c of the record (empty when the record is short of it), unescaped.
     std::string_view cell(const CsvRecord& r, int c, std::string& scratch) const {
+        bool in_block;
+        return cell(r, c, scratch, in_block);
+    }
+    // The same, and whether the text is inside the block (with readable padding after it).
+    [[gnu::always_inline]] std::string_view cell(const CsvRecord& r, int c, std::string& scratch,
+                                                 bool& in_block) const {
+        in_block = false;
         if (c < 0 || static_cast<std::uint32_t>(c) >= r.fields) return std::string_view("", 0);
         const CsvField& x = r.field[c];
-        if (!x.escaped) return x.raw();
+        if (!x.escaped) {
+            in_block = true;
+            return x.raw();
+        }
         scratch = unescape(x);
         return scratch;
+    }
+    // The memo's verdict (line_rules) on column c of the line.
+    [[gnu::always_inline]] int verdict(std::size_t slot, int c) {
+        bool in_block;
+        std::string_view v = cell(rec_, c, scratch3_, in_block);
+        return memo_->verdict(*R_, slot, v, in_block);
     }
 
     // SPEC §11, in order for a line: its columns and [fixed] (value()), then the maps, then the
@@ -95,21 +167,20 @@ class Parser {
     bool classify(std::uint64_t line) {
         kind_ = LineKind::expenditure;
         set_mask_ = 0;
-        if (R_->trailer_col >= 0 &&
-            memo_->first_match(*R_, R_->trailer_slot(), cell(rec_, R_->trailer_col, scratch3_)) >=
-                0) {
+        if (R_->trailer_col >= 0 && verdict(R_->trailer_slot(), R_->trailer_col) >= 0) {
             trailer(line);
             return true;
         }
-        for (const auto& m : R_->maps) {
-            auto it = m.map->values.find(cell(rec_, m.col, scratch3_));
-            if (it == m.map->values.end()) continue; // SPEC §11: keeps the line's own value
-            set_[m.field] = it->second;
+        for (std::size_t k = 0; k < R_->maps.size(); ++k) {
+            const LineRules::MapColumn& m = R_->maps[k];
+            int to = verdict(R_->map_slot(k), m.col);
+            if (to < 0) continue; // SPEC §11: keeps the line's own value
+            set_[m.field] = m.entries[static_cast<std::size_t>(to)].second;
             set_mask_ |= 1u << m.field;
         }
         int best = -1;
         for (std::size_t k = 0; k < R_->rule_columns.size(); ++k) {
-            int r = memo_->first_match(*R_, k, cell(rec_, R_->rule_columns[k].col, scratch3_));
+            int r = verdict(k, R_->rule_columns[k].col);
             if (r >= 0 && (best < 0 || r < best)) best = r;
         }
         if (best < 0) return false;
@@ -370,6 +441,72 @@ class Parser {
                pence);
     }
 
+    // The agreement's index of a partner or scheme on the fast path: the profile's fixed code,
+    // else the field's text found in place; -1 when it is not that simple (or unknown).
+    [[gnu::always_inline]] int fast_code(LedgerField f, int fixed, const CodeTable& codes) const {
+        if (L_.fixed[F(f)]) return fixed;
+        int c = L_.col[F(f)];
+        if (c < 0) return -1;
+        const CsvField& x = fld(c);
+        if (x.escaped) return -1;
+        return codes.find_padded(x.p, x.n);
+    }
+
+    // The common line accepted in one go: every rule of SPEC §4 holds in its simplest form (the
+    // fields as many as the header's, the amount in a common form, the date read, inside the
+    // year, partner and scheme found in place, the key present). False, with nothing counted,
+    // when any might not: record() then judges the line in full, rule by rule, as it would have
+    // anyway. So a line accepted here is one record() accepts, counted the same way.
+    template <bool General> [[gnu::always_inline]] bool accept() {
+        if (rec_.fields != L_.ncols) return false;
+        if constexpr (General)
+            if (set_mask_ & ((1u << F(LedgerField::partner)) | (1u << F(LedgerField::scheme))))
+                return false;
+        const CsvField& af = fld(L_.col[F(LedgerField::amount)]);
+        std::int64_t pence;
+        if (af.quoted || !fast_pence(af.p, af.n, pence)) return false;
+        const CsvField& df = fld(L_.col[F(LedgerField::date)]);
+        auto date = L_.date->parse(df.p, df.n);
+        if (!date) return false;
+        auto period = sh_.agreement->year.period_of(date->year, date->month);
+        if (!period) return false;
+        int p = fast_code(LedgerField::partner, L_.fixed_partner, sh_.partner_codes);
+        if (p < 0) return false;
+        int sc = fast_code(LedgerField::scheme, L_.fixed_scheme, sh_.scheme_codes);
+        if (sc < 0) return false;
+        auto pid = static_cast<std::uint32_t>(p), sid = static_cast<std::uint32_t>(sc);
+        std::uint64_t key_hash = 0;
+        if (sh_.options->duplicate_check) {
+            std::uint64_t h = mix64(pid + 0x51ed270b27c3a3f1ull, 0x9e3779b97f4a7c15ull);
+            bool any = false;
+            for (int c : L_.key_cols) {
+                const CsvField& k = fld(c);
+                if (k.escaped) return false;
+                h = hash_key(k.p, k.n, h, true);
+                any |= k.n != 0;
+            }
+            if (!any) return false;
+            key_hash = h | 1;
+            w_.keys.add(key_hash);
+        }
+        w_.magnitude += magnitude(pence);
+        add_wrap(tot_.p_read, pence);
+        if (date->day > tot_.max_day) tot_.max_day = date->day;
+        ++tot_.accepted;
+        add_wrap(tot_.p_accepted, pence);
+        tot_.mark(pid, *period, sh_.P);
+        Cell& cell = w_.dense[(pid * sh_.S + sid) * Period::count + period->index()];
+        add_wrap(cell.pence, pence);
+        ++cell.lines;
+        if constexpr (General)
+            if (kind_ == LineKind::income) { // SPEC §4: −500.00 of income is 500.00 received
+                sub_wrap(cell.income, pence);
+                sub_wrap(tot_.p_income, pence);
+                ++tot_.income;
+            }
+        return true;
+    }
+
     template <bool General> void record(std::uint64_t line) {
         if (rec_.blank()) return; // an empty line holds no data and is not counted
         if (pass_ == Pass::aggregate) ++tot_.read;
@@ -380,6 +517,7 @@ class Parser {
         // A rule or the trailer may take a row of any width (a title or a total row).
         if constexpr (General)
             if (classify(line)) return;
+        if (fast_ && accept<General>()) return;
         if (rec_.fields != L_.ncols) {
             wrong_fields(line);
             return;
@@ -388,7 +526,10 @@ class Parser {
         std::string& amount_why = why_;
         bool amount_ok;
         if constexpr (General)
-            amount_ok = general_amount(rec_, pence, amount_why);
+            // One amount column without [amounts]: read as without a profile (the same
+            // reading), and its common forms without the styled path's work.
+            amount_ok = R_->plain_amount ? amount(rec_, pence, amount_why)
+                                         : general_amount(rec_, pence, amount_why);
         else
             amount_ok = amount(rec_, pence, amount_why);
         if (amount_ok) count_amount(line, pence);
@@ -568,6 +709,7 @@ class Parser {
     // and the fields its maps and rule set.
     const LineRules* R_ = nullptr;
     RuleMemo* memo_ = nullptr;
+    bool fast_ = false; // accept() may take the common line
     LineKind kind_ = LineKind::expenditure;
     std::uint32_t set_mask_ = 0;
     std::string_view set_[ledger_field_count];

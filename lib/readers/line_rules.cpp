@@ -30,10 +30,17 @@ resolve_line_rules(const LedgerProfile& profile,
             it = out->rule_columns.insert(out->rule_columns.end(), {col, {}});
         it->rules.push_back(i);
     }
-    for (const auto& m : lr.maps)
-        out->maps.push_back({static_cast<std::size_t>(m.field),
-                             column(m.column, fmt::format("[map.{}]", ledger_field_name(m.field))),
-                             &m});
+    for (const auto& m : lr.maps) {
+        LineRules::MapColumn mc{
+            static_cast<std::size_t>(m.field),
+            column(m.column, fmt::format("[map.{}]", ledger_field_name(m.field))),
+            &m,
+            {}};
+        for (const auto& [from, to] : m.values)
+            mc.entries.emplace_back(from, to);
+        std::sort(mc.entries.begin(), mc.entries.end());
+        out->maps.push_back(std::move(mc));
+    }
     if (lr.trailer) {
         out->trailer_col = column(lr.trailer->when.column, "[trailer]");
         if (!lr.trailer->amount_column.empty())
@@ -45,26 +52,73 @@ resolve_line_rules(const LedgerProfile& profile,
         for (const auto& name : profile.more_amount_columns)
             out->amount_cols.push_back(column(name, "amount"));
     }
+    out->plain_amount = out->amount_cols.size() == 1 && !profile.amounts.given;
     return out;
 }
 
-int RuleMemo::first_match(const LineRules& rules, std::size_t slot, std::string_view value) {
-    if (slots_.size() <= slot) slots_.resize(rules.rule_columns.size() + 1);
-    Cache& cache = slots_[slot];
-    if (auto it = cache.find(value); it != cache.end()) return it->second;
+void VerdictCache::clear(std::size_t slots) {
+    table_.assign(slots, Entry{});
+    arena_.clear();
+    count_ = 0;
+    last_ = 0;
+}
+
+void VerdictCache::add(const char* p, std::size_t n, bool padded, int verdict) {
+    // Bounded: start again rather than grow (a column of unique values).
+    if (count_ >= limit || arena_.size() + n > arena_limit) clear(64);
+    if ((count_ + 1) * 2 > table_.size()) {
+        std::vector<Entry> old(table_.size() * 2);
+        old.swap(table_);
+        std::size_t mask = table_.size() - 1;
+        for (const Entry& e : old) {
+            if (e.len == empty) continue;
+            std::size_t i = slot({e.a, e.len <= 16 ? e.b : 0}, e.len) & mask;
+            while (table_[i].len != empty)
+                i = (i + 1) & mask;
+            table_[i] = e;
+        }
+    }
+    Key k = key(p, n, padded);
+    Entry e;
+    e.len = static_cast<std::uint32_t>(n);
+    e.verdict = verdict;
+    if (n <= 16) {
+        e.a = k.a;
+        e.b = k.b;
+    } else {
+        k.a = hash_bytes(p, n);
+        e.a = k.a;
+        e.b = arena_.size();
+        arena_.append(p, n);
+    }
+    std::size_t mask = table_.size() - 1;
+    std::size_t i = slot(k, n) & mask;
+    while (table_[i].len != empty)
+        i = (i + 1) & mask;
+    table_[i] = e;
+    last_ = i;
+    ++count_;
+}
+
+int RuleMemo::work_out(const LineRules& rules, std::size_t slot, std::string_view value,
+                       bool padded) {
     int found = -1;
     if (slot == rules.trailer_slot()) {
         if (rules.profile->line_rules.trailer->when.holds(value)) found = 0;
+    } else if (slot > rules.trailer_slot()) {
+        const LineRules::MapColumn& m = rules.maps[slot - rules.trailer_slot() - 1];
+        auto it = std::lower_bound(m.entries.begin(), m.entries.end(), value,
+                                   [](const auto& e, std::string_view v) { return e.first < v; });
+        if (it != m.entries.end() && it->first == value)
+            found = static_cast<int>(it - m.entries.begin());
     } else {
-        const auto& list = rules.rule_columns[slot].rules;
-        for (std::size_t k = 0; k < list.size(); ++k)
-            if (rules.rules()[list[k]].when.holds(value)) {
-                found = static_cast<int>(list[k]);
+        for (std::size_t r : rules.rule_columns[slot].rules)
+            if (rules.rules()[r].when.holds(value)) {
+                found = static_cast<int>(r);
                 break;
             }
     }
-    if (cache.size() >= limit) cache.clear(); // bounded: start again rather than grow
-    cache.emplace(std::string(value), found);
+    slots_[slot].add(value.data(), value.size(), padded, found);
     return found;
 }
 

@@ -257,3 +257,41 @@ TEST_CASE("ledger: inputs are recorded with their SHA-256") {
     CHECK(run.inputs[0].sha256 ==
           "a0248a547fbf222343676bef273de4b9d094d53b0c9992a8c87be3b5ccf6d2ce");
 }
+
+TEST_CASE("ledger: amounts of every length read exactly, and the near misses rejected") {
+    Agreement a = small_agreement();
+    // Each line's amount and its pence, worked by hand; lines 2.. of the ledger.
+    const std::pair<const char*, std::int64_t> good_amounts[] = {
+        {"7", 700},
+        {"-7", -700},
+        {"12.3", 1230},
+        {"0.07", 7},
+        {"-0.01", -1},
+        {"12345678", 1234567800},                 // eight digits: one word
+        {"123456789", 12345678900},               // nine: two words
+        {"-98765432.10", -9876543210},            //
+        {"123456789012345", 12345678901234500},   // fifteen, the longest common form
+        {"1234567890123456", 123456789012345600}, // sixteen: parse_money's, the same figure
+        {"+5.50", 550},                           // a plus: parse_money's
+    };
+    const char* bad_amounts[] = {"12.", ".50", "1.2.3", "--5", "1e3", "12.345", "1 2", "-"};
+    std::string text = header;
+    std::int64_t sum = 0;
+    int ref = 0;
+    for (auto [amount, pence] : good_amounts) {
+        text += "2025-04-01,R" + std::to_string(++ref) + ",ICB,S01,CC1,x," + amount + "\n";
+        sum += pence;
+    }
+    for (const char* amount : bad_amounts)
+        text += "2025-04-01,R" + std::to_string(++ref) + ",ICB,S01,CC1,x," + amount + "\n";
+    for (unsigned threads : {1u, 2u}) {
+        LedgerOptions o;
+        o.threads = threads;
+        LedgerRun run = read_one(text, &a, o);
+        CHECK(run.control.lines_accepted == std::size(good_amounts));
+        CHECK(run.control.lines_rejected == std::size(bad_amounts));
+        CHECK(run.control.total_accepted.pence() == sum);
+        for (const auto& r : run.rejects)
+            CHECK(r.reason.rfind("bad amount", 0) == 0);
+    }
+}

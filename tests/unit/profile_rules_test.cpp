@@ -6,6 +6,9 @@
 #include "readers/amount_style.hpp"
 #include "readers/ledger_profile.hpp"
 #include "readers/ledger_reader.hpp"
+#include "readers/line_rules.hpp"
+
+#include <fmt/format.h>
 
 #include <doctest/doctest.h>
 
@@ -213,5 +216,102 @@ TEST_CASE("totals out of range: an excluded total is checked in its own right") 
             CHECK(std::string(e.what()).find("takes the total excluded of " + s.path) !=
                   std::string::npos);
         }
+    }
+}
+
+TEST_CASE("rule memo: a verdict per distinct value, exact for short, long and unique values") {
+    using poolkit::ledger::VerdictCache;
+    VerdictCache memo;
+    // Values that differ only after their 16th byte, or only in length, or by a NUL.
+    std::vector<std::string> values = {"",
+                                       "A",
+                                       "CC0190",
+                                       "placement packag", // 16 bytes
+                                       "placement package",
+                                       "placement packagf",
+                                       "placement package, respite",
+                                       std::string("A\0", 2),
+                                       "0123456789abcdef0123456789abcdef0123456789"};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        int v = -2;
+        CHECK(!memo.find(values[i].data(), values[i].size(), false, v));
+        memo.add(values[i].data(), values[i].size(), false, static_cast<int>(i));
+    }
+    // Asked again in another order, each has its own verdict; text inside a block (padded) finds
+    // the same entries as a copy does.
+    for (std::size_t k = values.size(); k-- > 0;) {
+        int v = -2;
+        REQUIRE(memo.find(values[k].data(), values[k].size(), false, v));
+        CHECK(v == static_cast<int>(k));
+        std::string padded = values[k] + std::string(64, 'x');
+        REQUIRE(memo.find(padded.data(), values[k].size(), true, v));
+        CHECK(v == static_cast<int>(k));
+    }
+    // A column of unique values: the memo starts again at its limit, and never gives a value
+    // another's verdict.
+    VerdictCache many;
+    const std::size_t n = VerdictCache::limit + 1000;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string s = fmt::format("{}{}", i % 2 ? "T" : "reference number ", i);
+        int v = -2;
+        if (many.find(s.data(), s.size(), false, v)) CHECK(v == static_cast<int>(i % 7));
+        many.add(s.data(), s.size(), false, static_cast<int>(i % 7));
+    }
+    for (std::size_t i = 0; i < n; i += 997) {
+        std::string s = fmt::format("{}{}", i % 2 ? "T" : "reference number ", i);
+        int v = -2;
+        if (many.find(s.data(), s.size(), false, v)) CHECK(v == static_cast<int>(i % 7));
+    }
+}
+
+TEST_CASE("profile rules: the memo's verdicts over a file of repeated and long values") {
+    TempDir dir;
+    // 400 lines: descriptions cycle over three long ones (the first two differ only after their
+    // 16th byte), cost centres over CC0000..CC0019.
+    const char* descriptions[] = {"placement package, residential", "placement package, respite",
+                                  "refund of placement"};
+    std::string csv = "date,ref,partner,scheme,cost_centre,description,amount\n";
+    for (int i = 0; i < 400; ++i)
+        csv += fmt::format("2025-04-01,T{},ICB,S01,CC{:04d},{},1.00\n", i, i % 20,
+                           descriptions[i % 3]);
+    std::string profile = R"(
+[profile]
+name = "t"
+[[rule]]
+when = { column = "description", matches = "^refund" }
+kind = "income"
+[[rule]]
+when = { column = "cost_centre", prefix = "CC001" }
+kind = "exclude"
+reason = "recharges"
+[[rule]]
+when = { column = "description", equals = "placement package, respite" }
+set = { scheme = "S02" }
+)";
+    LedgerSpec spec;
+    spec.path = dir.file("l.csv", csv);
+    spec.profile = parse_ledger_profile(profile, "t.toml");
+    Agreement a = small_agreement();
+    for (unsigned threads : {1u, 2u}) {
+        LedgerOptions o;
+        o.threads = threads;
+        o.block_bytes = 4096; // several blocks, so both threads build their own memo
+        LedgerRun run = read_ledgers(&a, {spec}, o);
+        const ControlTotals& c = run.control;
+        // i decides both columns, and i mod 60 decides both together (20 and 3 are coprime,
+        // so each pair of i mod 20 and i mod 3 comes once in 60).
+        // Income (rule 1, first): i mod 3 = 2, i = 2, 5, ..., 398: 133 lines.
+        CHECK(c.lines_income == 133);
+        CHECK(c.total_income == Money::from_pence(-13300)); // +1.00 of income: −1.00 received
+        // Excluded (rule 2): i mod 20 >= 10 but not income: 20 in each 60 (30 less 10), so 120 in
+        // 0..359; in 360..399, i mod 60 in 10..19 and 30..39 less 11, 14, 17, 32, 35, 38: 14.
+        CHECK(c.lines_excluded == 134);
+        CHECK(c.total_excluded == Money::from_pence(13400));
+        CHECK(c.lines_accepted == 266); // 400 − 134
+        // S02 (rule 3, "respite"): i mod 3 = 1 and i mod 20 < 10: 10 in each 60, so 60 in
+        // 0..359, and 361, 364, 367, 382, 385, 388: 66 lines of 1.00. S01: the other 200.
+        const Actuals& act = *run.actuals;
+        CHECK(act.scheme_to(SchemeIndex{1}, 12) == Money::from_pence(6600));
+        CHECK(act.scheme_to(SchemeIndex{0}, 12) == Money::from_pence(20000));
     }
 }

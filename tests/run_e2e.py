@@ -30,7 +30,7 @@ A case file holds its commands, their small inputs and what each must print:
 - A case may hold several commands; each `$` line starts a new one with its own sections.
 - POOLKIT_UPDATE=1 rewrites the exact sections with what the tools print now (review the diff!).
 """
-import argparse, os, re, subprocess, sys, tempfile
+import argparse, contextlib, os, re, secrets, shutil, subprocess, sys, tempfile
 
 
 def file_section(path, words):
@@ -81,6 +81,24 @@ def parse(path):
     return lines, cases, shared
 
 
+@contextlib.contextmanager
+def temporary_directory():
+    """A fresh directory whose own name is hex digits only: Markdown output escapes '_', which
+    tempfile's random names may hold, and the path must still read %T there."""
+    path = os.path.join(tempfile.gettempdir(), "tmp" + secrets.token_hex(4))  # as long as tempfile's
+    os.mkdir(path, 0o700)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def as_read(data, tmp):
+    """Output with the temporary directory's path, plain or Markdown-escaped, read as %T."""
+    text = data.decode("utf-8", "replace").replace(tmp, "%T")
+    return text.replace(tmp.replace("_", "\\_"), "%T")
+
+
 def write_inputs(tmp, files):
     for sec in files:
         target = os.path.join(tmp, sec["name"])
@@ -102,12 +120,12 @@ def main():
     update = os.environ.get("POOLKIT_UPDATE") == "1"
     failures = []
     for case in cases:
-        with tempfile.TemporaryDirectory() as tmp:
+        with temporary_directory() as tmp:
             write_inputs(tmp, shared + [s for s in case["sections"] if s["stream"] == "file"])
             cmd = case["cmd"].replace("%S", rel_dir).replace("%T", tmp)
             p = subprocess.run(["bash", "-c", cmd], capture_output=True, env=env, timeout=600)
-            out = {"stdout": p.stdout.decode("utf-8", "replace").replace(tmp, "%T"),
-                   "stderr": p.stderr.decode("utf-8", "replace").replace(tmp, "%T")}
+            out = {stream: as_read(data, tmp) for stream, data in
+                   (("stdout", p.stdout), ("stderr", p.stderr))}
         for sec in case["sections"]:
             if sec["stream"] == "file":
                 continue

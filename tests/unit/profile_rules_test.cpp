@@ -181,7 +181,7 @@ TEST_CASE("profile: a reader key outside [profile] is said to belong under it, a
               .find("p.toml:6:1: error: 'skip_lines' belongs under [profile], not [map.scheme]") ==
           0);
     // Any other unknown key keeps its "did you mean".
-    CHECK(error_of("[profile]\nname = \"t\"\n[columns]\ndaet = \"D\"\n")
+    CHECK(error_of("[profile]\nname = \"t\"\n[columns]\ndatte = \"D\"\n")
               .find("did you mean 'date'") != std::string::npos);
 }
 
@@ -268,7 +268,7 @@ TEST_CASE("profile rules: the memo's verdicts over a file of repeated and long v
     TempDir dir;
     // 400 lines: descriptions cycle over three long ones (the first two differ only after their
     // 16th byte), cost centres over CC0000..CC0019.
-    const char* descriptions[] = {"placement package, residential", "placement package, respite",
+    const char* descriptions[] = {"placement package residential", "placement package respite",
                                   "refund of placement"};
     std::string csv = "date,ref,partner,scheme,cost_centre,description,amount\n";
     for (int i = 0; i < 400; ++i)
@@ -285,7 +285,7 @@ when = { column = "cost_centre", prefix = "CC001" }
 kind = "exclude"
 reason = "recharges"
 [[rule]]
-when = { column = "description", equals = "placement package, respite" }
+when = { column = "description", equals = "placement package respite" }
 set = { scheme = "S02" }
 )";
     LedgerSpec spec;

@@ -102,6 +102,9 @@ RUNS += [["pool-recon", f"{CHILDREN}/agreement.toml", "--period", "P04..P06", *P
          ["pool-settle", f"{ALIGNED}/agreement.toml", *ALIGNED_LEDGERS, "--partner", "NSOMERSET"],
          ["pool-settle", f"{JOINT}/agreement.toml", *JOINT_LEDGERS, "--complete",
           "--partner", "ICB"]]
+# Spending outside a scheme's life (SPEC §14): `outside_term`, at a month end and the year end.
+RUNS += [["pool-recon", "outside.toml", "outside.csv", "--period", "P08"],
+         ["pool-settle", "outside.toml", "outside.csv", "--provisional"]]
 # pool-verify's own report, on statements PREPARE writes: one identical, one with a figure changed
 # (so that the differences have a row).
 RUNS += [["pool-verify", "shares.json"], ["pool-verify", "changed.json"]]
@@ -113,6 +116,8 @@ PREPARE = [["pool-shares", f"{CHILDREN}/agreement.toml", "--format", "json", "-o
 # with rejected lines, a paid file in which a partner paid less than was due, and a year of the
 # children's pool spent to budget but £600,000 over on S01 (its second tier and its cap apply).
 FILES = {
+    "outside.toml": '[agreement]\nid = "CLOSED"\ntitle = "Closed scheme"\nkind = "pooled"\nlegal_basis = "NHS Act 2006 s75"\nfinancial_year = "2025-26"\nhost = "A"\n\n[[partner]]\nid = "A"\nname = "Alpha ICB"\nsector = "nhs"\n\n[[partner]]\nid = "B"\nname = "Beta Council"\nsector = "local_authority"\n\n[contributions]\nA = "50%"\nB = "50%"\n\n[[scheme]]\nid = "S1"\nname = "Placements"\nbudget = "12000.00"\n\n[[scheme]]\nid = "S2"\nname = "Short breaks"\nbudget = "1200.00"\n\n[[variation]]\nid = "V1"\neffective = "P07"\nreason = "Cabinet 14 Oct 2025: short breaks recommissioned as crisis beds"\nchanges = [\n  { close_scheme = "S2" },\n  { add_scheme = { id = "S3", name = "Crisis beds", budget = "600.00", lead = "A" } },\n]\n',
+    "outside.csv": 'date,ref,partner,scheme,cost_centre,description,amount\n2025-05-15,A1,A,S1,CC1,Placement,1000.00\n2025-06-10,A2,A,S3,CC1,Crisis bed booked early,250.00\n2025-09-15,B1,B,S2,CC2,Short break,100.00\n2025-10-15,B2,B,S2,CC2,Short break,40.00\n2025-11-20,B3,B,S2,CC2,Short break,60.00\n2025-11-21,A3,A,S3,CC1,Crisis bed,300.00\n',
     "invalid.toml": '[agreement]\nid = "X"\ntitel = "typo"\n',
     "rejects.csv": "date,ref,partner,scheme,cost_centre,description,amount\n"
                    "2025-04-01,A1,ICB,S01,CC1,ok,10.00\n"

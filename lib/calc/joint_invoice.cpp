@@ -21,7 +21,7 @@ JointCharges charges_to(const Agreement& a, const Actuals& act, int m) {
 JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period period,
                                std::span<const Money> forecast_outturns,
                                const std::vector<Money>* invoiced_before,
-                               const std::vector<Money>* payments) {
+                               const std::vector<Money>* payments, const Agreement* terms_before) {
     const std::size_t n = a.partners.size();
     const int m = period.number(); // periods elapsed to its end
     if (act.partners() != n || act.schemes() != a.schemes.size())
@@ -38,9 +38,9 @@ JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period pe
     r.forecast = joint_charges(a, forecast_outturns, Period::count);
     r.invoiced_before_recomputed = invoiced_before == nullptr;
     // Without a register, the invoices before are what the same formula gives at m − 1 on these
-    // ledgers (SPEC §6).
+    // ledgers (SPEC §6), on the terms in effect then (SPEC §14).
     JointCharges before;
-    if (!invoiced_before) before = charges_to(a, act, m - 1);
+    if (!invoiced_before) before = charges_to(terms_before ? *terms_before : a, act, m - 1);
 
     const std::vector<Money> contributions = a.partner_contributions();
     for (std::size_t p = 0; p < n; ++p) {

@@ -60,10 +60,13 @@ struct JointInvoicing {
 // `invoiced_before`: each partner's total invoices for periods before m ([[partner]] order, the
 // host's ignored), or nullptr to recompute them from `actuals`; `payments`: what each has paid
 // against its invoices to m, or nullptr to take every invoice as paid. Throws Error(invariant)
-// for inputs not shaped to the agreement or a joint agreement without a host.
+// for inputs not shaped to the agreement or a joint agreement without a host. Recomputed, the
+// invoices before m are worked on `terms_before` (the agreement as varied at m − 1, SPEC §14: an
+// invoice issued is never restated), or on `agreement` when nullptr.
 JointInvoicing joint_invoicing(const Agreement& agreement, const Actuals& actuals, Period period,
                                std::span<const Money> forecast_outturns,
                                const std::vector<Money>* invoiced_before = nullptr,
-                               const std::vector<Money>* payments = nullptr);
+                               const std::vector<Money>* payments = nullptr,
+                               const Agreement* terms_before = nullptr);
 
 } // namespace poolkit

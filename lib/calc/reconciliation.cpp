@@ -109,8 +109,8 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
     const int m = period.number(); // periods elapsed to its end
     if (act.partners() != a.partners.size() || act.schemes() != a.schemes.size())
         throw Error(ErrorKind::invariant, "actuals do not have the agreement's shape");
-    const Agreement& before = terms_before ? *terms_before : a;
-    if (before.schemes.size() != a.schemes.size())
+    const Agreement& then = terms_before ? *terms_before : a;
+    if (then.schemes.size() != a.schemes.size() || then.partners.size() != a.partners.size())
         throw Error(ErrorKind::invariant, "last month's terms do not have the agreement's shape");
 
     Reconciliation r;
@@ -120,7 +120,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
     r.adjustments = std::move(adjustments);
     std::vector<Money> forecast_variances;
     for (std::size_t s = 0; s < a.schemes.size(); ++s) {
-        r.schemes.push_back(scheme_figures(a, before, act, s, period, method, r.commitments,
+        r.schemes.push_back(scheme_figures(a, then, act, s, period, method, r.commitments,
                                            r.adjustments.empty() ? Money{} : r.adjustments.at(s)));
         add_to(r.total, r.schemes.back());
         forecast_variances.push_back(r.schemes.back().forecast_variance);
@@ -260,7 +260,7 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
             paid = to_period_by_partner(*cash, CashKind::payment, m);
         }
         r.joint = joint_invoicing(a, act, period, forecasts, cash ? &before : nullptr,
-                                  cash ? &paid : nullptr);
+                                  cash ? &paid : nullptr, &then);
         break;
     }
     }

@@ -288,8 +288,8 @@ Agreement as_varied(const Agreement& a, Period through) {
 }
 
 Agreement as_varied_before(const Agreement& a, Period period) {
-    if (const auto before = period.previous()) return as_varied(a, *before);
-    return a;
+    // Before P01 nothing was issued: a variation effective from P01 is the year's own terms.
+    return as_varied(a, period.previous().value_or(period));
 }
 
 } // namespace poolkit

@@ -25,9 +25,9 @@ bool apply_variations(Agreement& a, Period through, Diagnostics& diags);
 // variations the loader has checked).
 Agreement as_varied(const Agreement& a, Period through);
 
-// The agreement as it stood at the end of the period before `period`: as_varied(a, period − 1),
-// or `a` as loaded (no variation applied) before P01. Last month's figures are worked on these
-// terms, so that a variation never restates a month already reported (SPEC §14).
+// The agreement as it stood at the end of the period before `period`: as_varied(a, period − 1);
+// at P01, as_varied(a, P01) (nothing was issued before it). Last month's figures are worked on
+// these terms, so that a variation never restates a month already reported (SPEC §14).
 Agreement as_varied_before(const Agreement& a, Period period);
 
 // The sum of `phased` over the periods before `from`: the budget to date a variation effective

@@ -185,6 +185,7 @@ Document recon_document(const ReconStatement& st) {
     if (!warn.empty()) d.warning(std::move(warn));
     if (st.partner) { // SPEC §5 --partner: that partner's sections only
         add_partner_pack(d, st);
+        add_outside_term(d, a, st.recon.outside_term); // a finding for every reader (SPEC §14)
         d.footer(ledger_lines(st), st.run);
         return st.thousands ? document_in_thousands(d) : d;
     }

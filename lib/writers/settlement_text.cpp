@@ -150,6 +150,7 @@ Document settlement_document(const SettlementStatement& st) {
 
     if (st.partner) { // SPEC §5 --partner: that partner's sections only
         add_partner_pack(d, st);
+        add_outside_term(d, a, r.outside_term); // a finding for every reader (SPEC §14)
         d.footer(ledger_lines(st), st.run);
         return st.thousands ? document_in_thousands(d) : d;
     }

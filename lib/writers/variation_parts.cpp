@@ -204,8 +204,8 @@ void write_outside_term_json(JsonWriter& json, const Agreement& a,
     json.objects("outside_term", spend, [&](const SpendOutsideTerm& t) {
         json.field("scheme", a.schemes[to_size(t.scheme)].id);
         json.field("after_close", t.after_close);
-        json.field("from", t.from.label());
-        json.field("to", t.to.label());
+        json.field("from", a.year.period_ym(t.from));
+        json.field("to", a.year.period_ym(t.to));
         json.field("lines", t.lines);
         json.field("amount", t.amount);
     });

@@ -60,7 +60,7 @@ TEST_CASE("workspace: a ledger glob expands in byte order, relative to the works
         std::ofstream(dir / "ledgers" / name) << "x\n";
     Workspace ws;
     ws.file = (dir / "pool.toml").string();
-    WorkspaceLedger led{"ledgers/*.csv", "", "", {}};
+    WorkspaceLedger led{"ledgers/*.csv", "", "", {}, {}};
     const std::string d = (dir / "ledgers/").string();
     // Byte order: upper case before lower case, whatever the locale's collation.
     CHECK(expand_ledger_glob(ws, led) ==

@@ -24,6 +24,16 @@ std::int64_t styled(std::string_view text, const AmountStyle& st, bool quoted = 
 bool fails(std::string_view text, const AmountStyle& st) {
     return !parse_styled_amount(text, false, st);
 }
+// The formatted error parsing `text` as the profile p.toml gives, or "" when it parses.
+std::string error_of(const std::string& text) {
+    try {
+        parse_ledger_profile(text, "p.toml");
+    } catch (const Error& e) {
+        return e.formatted();
+    }
+    return std::string();
+}
+
 } // namespace
 
 TEST_CASE("profile amounts: brackets, CR/DR, decimal comma, thousands, trimming") {
@@ -124,14 +134,6 @@ when = { column = "Date", equals = "Total" }
 }
 
 TEST_CASE("profile rules: located errors for a bad rule, map or amount style") {
-    auto error_of = [](const std::string& text) {
-        try {
-            parse_ledger_profile(text, "p.toml");
-        } catch (const Error& e) {
-            return e.formatted();
-        }
-        return std::string();
-    };
     const std::string head = "[profile]\nname = \"t\"\n";
     CHECK(
         error_of(head + "[[rule]]\nwhen = { column = \"A\", equals = \"x\" }\nkind = \"exclude\"\n")
@@ -150,14 +152,6 @@ TEST_CASE("profile rules: located errors for a bad rule, map or amount style") {
 }
 
 TEST_CASE("profile: a reader key outside [profile] is said to belong under it, at its line") {
-    auto error_of = [](const std::string& text) {
-        try {
-            parse_ledger_profile(text, "p.toml");
-        } catch (const Error& e) {
-            return e.formatted();
-        }
-        return std::string();
-    };
     // Above [profile]: at the top level.
     CHECK(error_of("delimiter = \";\"\n[profile]\nname = \"t\"\n") ==
           "p.toml:1:1: error: 'delimiter' belongs under [profile]: move it to the lines after the "

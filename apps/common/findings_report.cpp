@@ -53,6 +53,18 @@ bool report_trailers(std::string_view tool, const ControlTotals& control) {
     return control.trailer_findings();
 }
 
+int actuals_findings(const ActualsStatement& st, const std::string& format) {
+    const bool rejected = st.control.lines_rejected > 0;
+    if (rejected && format != "text" && format != "md")
+        std::cerr << fmt::format("pool-actuals: {} of {} lines rejected{}\n",
+                                 st.control.lines_rejected, st.control.lines_read,
+                                 st.rejects_path.empty()
+                                     ? " (--rejects FILE lists them)"
+                                     : " (see " + visible(st.rejects_path) + ")");
+    const bool trailers = report_trailers("pool-actuals", st.control);
+    return rejected || trailers ? exit_findings : exit_clean;
+}
+
 int recon_findings(const ReconStatement& st, const std::string& format) {
     // Aligned spending where a partner's own budget is zero is a finding (SPEC §5, §6): the
     // partner must recode the lines or agree a budget.

@@ -3,6 +3,7 @@
 // and Markdown statements say them themselves; the other formats get a warning each on stderr.
 #pragma once
 
+#include "writers/actuals_statement.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/settlement_statement.hpp"
 
@@ -19,6 +20,10 @@ bool report_trailers(std::string_view tool, const ControlTotals& control);
 // format. True when any.
 bool report_outside_term(std::string_view tool, const Agreement& a,
                          const std::vector<SpendOutsideTerm>& spend);
+
+// Rejected ledger lines (a count on stderr for the formats that do not list them: CSV, JSON and
+// JSON Lines); a trailer that disagrees (SPEC §4, §11).
+int actuals_findings(const ActualsStatement& st, const std::string& format);
 
 // Rejected ledger lines; spending outside a scheme's life; aligned spending where a partner's own
 // budget is zero; joint charges above a partner's contribution plus its cap (SPEC §6).

@@ -73,7 +73,7 @@ void add_agreement_and_ledgers(CLI::App& app, std::string& agreement_path, Ledge
 
 LedgerOptions ledger_options(const std::string& format) {
     LedgerOptions options;
-    options.hash_inputs = format != "csv";
+    options.hash_inputs = format != "csv" && format != "jsonl";
     return options;
 }
 
@@ -120,9 +120,8 @@ LedgerRun read_actuals_args(const Agreement& agreement, const LedgerArgs& args,
 
 } // namespace
 
-LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
-                           const LedgerArgs& args, LedgerOptions options,
-                           std::vector<InputFile>& inputs) {
+LedgerRun read_ledger_files(const Agreement* agreement, const LedgerArgs& args,
+                            LedgerOptions options, std::vector<InputFile>& inputs) {
     if (agreement && (!args.actuals_path.empty() || args.ledgers.empty()))
         return read_actuals_args(*agreement, args, inputs);
     options.duplicate_check = !args.no_duplicate_check;
@@ -134,6 +133,18 @@ LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
     if (agreement) check_ledger_partners(*agreement, specs, run.files);
     warn_ambiguous_dates(specs, run.files);
     if (!args.rejects_path.empty()) write_rejects(args.rejects_path, run);
+    for (auto& in : run.inputs)
+        inputs.push_back(std::move(in));
+    run.inputs.clear();
+    return run;
+}
+
+LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
+                           const LedgerArgs& args, LedgerOptions options,
+                           std::vector<InputFile>& inputs) {
+    const bool from_actuals = agreement && (!args.actuals_path.empty() || args.ledgers.empty());
+    LedgerRun run = read_ledger_files(agreement, args, options, inputs);
+    if (from_actuals) return run;
     const std::size_t shown = 10;
     for (std::size_t i = 0; i < run.rejects.size() && i < shown; ++i)
         std::cerr << fmt::format("{}:{}: rejected: {}\n", visible(run.rejects[i].file),
@@ -143,8 +154,6 @@ LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
             "{}: ... and {} more rejected lines{}\n", tool, run.control.lines_rejected - shown,
             args.rejects_path.empty() ? " (--rejects FILE lists them all)"
                                       : " (all in " + visible(args.rejects_path) + ")");
-    for (auto& in : run.inputs)
-        inputs.push_back(std::move(in));
     return run;
 }
 

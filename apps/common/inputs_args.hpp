@@ -43,8 +43,8 @@ void add_ledger_options(CLI::App& app, LedgerArgs& args);
 // pool-recon and pool-settle take them: LEDGER... or --actuals FILE, never both.
 void add_agreement_and_ledgers(CLI::App& app, std::string& agreement_path, LedgerArgs& args);
 
-// What read_ledger_args is asked for by a tool with --format `format`: CSV tables record no
-// inputs, so they need no SHA-256 of the ledgers.
+// What read_ledger_args is asked for by a tool with --format `format`: CSV tables and JSON Lines
+// record no inputs, so they need no SHA-256 of the ledgers.
 LedgerOptions ledger_options(const std::string& format);
 
 // How many rejected lines a tool keeps in memory for its messages and statement (SPEC §8: the
@@ -61,5 +61,10 @@ void write_rejects(const std::string& path, const LedgerRun& run);
 LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
                            const LedgerArgs& args, LedgerOptions options,
                            std::vector<InputFile>& inputs);
+
+// The same without telling stderr of the rejected lines, for a tool whose statement lists them
+// (pool-actuals).
+LedgerRun read_ledger_files(const Agreement* agreement, const LedgerArgs& args,
+                            LedgerOptions options, std::vector<InputFile>& inputs);
 
 } // namespace poolkit::cli

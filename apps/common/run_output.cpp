@@ -6,6 +6,18 @@ namespace {
 
 OutputFiles* current = nullptr; // the run's, while a CommitScope is alive
 
+// Does `f` to the run's outputs, or, outside a run (a test), to outputs of its own committed at
+// once.
+template <class F> void with_outputs(F f) {
+    if (current) {
+        f(*current);
+        return;
+    }
+    OutputFiles files;
+    f(files);
+    files.commit();
+}
+
 } // namespace
 
 CommitScope::CommitScope(OutputFiles& files) : previous_(current) {
@@ -21,23 +33,11 @@ void write_output(const std::string& path, std::string_view content) {
 }
 
 void write_output(const std::string& path, const Producer& produce) {
-    if (current) {
-        current->write(path, produce);
-        return;
-    }
-    OutputFiles files;
-    files.write(path, produce);
-    files.commit();
+    with_outputs([&](OutputFiles& files) { files.write(path, produce); });
 }
 
 void make_output_directories(const std::string& dir, std::string_view hint) {
-    if (current) {
-        current->make_directories(dir, hint);
-        return;
-    }
-    OutputFiles files;
-    files.make_directories(dir, hint);
-    files.commit();
+    with_outputs([&](OutputFiles& files) { files.make_directories(dir, hint); });
 }
 
 void after_outputs_committed(std::function<void()> fn) {

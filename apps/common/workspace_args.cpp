@@ -54,6 +54,12 @@ void add_workspace_options(CLI::App& app, WorkspaceArgs& args, bool save) {
                      "replaced), once in each of its formats");
 }
 
+void add_agreement_argument(CLI::App& app, std::string& path) {
+    app.add_option("AGREEMENT", path,
+                   "the agreement (TOML); - reads standard input; default: the workspace's "
+                   "(--pool, or pool.toml here)");
+}
+
 std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTargets targets,
                                          RunRecord& record) {
     const bool agreement_given = targets.agreement && !targets.agreement->empty();

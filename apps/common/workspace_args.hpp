@@ -25,6 +25,10 @@ struct WorkspaceArgs {
 // Adds --pool FILE; with `save`, --save too.
 void add_workspace_options(CLI::App& app, WorkspaceArgs& args, bool save);
 
+// Adds the positional AGREEMENT (a TOML file, - for standard input, the workspace's by default):
+// the first argument of every tool that reads one agreement.
+void add_agreement_argument(CLI::App& app, std::string& path);
+
 // What a workspace may fill in; a null target is not the tool's.
 struct WorkspaceTargets {
     std::string* agreement = nullptr;

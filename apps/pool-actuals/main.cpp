@@ -9,12 +9,7 @@
 #include "calc/aggregate.hpp"
 #include "readers/ledger_reader.hpp"
 #include "support/error.hpp"
-#include "support/visible_text.hpp"
 #include "writers/actuals_statement.hpp"
-
-#include <fmt/format.h>
-
-#include <iostream>
 
 using namespace poolkit;
 
@@ -55,52 +50,31 @@ int main(int argc, char** argv) {
             throw Error(ErrorKind::usage,
                         "no LEDGER given: name one or more ledger CSV files (- for standard "
                         "input), or give --pool FILE, a workspace that names them");
-        std::vector<InputFile>& inputs = record.inputs;
-        if (!agreement_path.empty()) agreement = cli::load_valid_agreement(agreement_path, inputs);
-        if (agreement) cli::check_partners_known(*agreement, ledger_args);
-        std::vector<LedgerSpec> specs = cli::ledger_specs(ledger_args);
-        const std::string& rejects_path = ledger_args.rejects_path;
+        if (!agreement_path.empty())
+            agreement = cli::load_valid_agreement(agreement_path, record.inputs);
 
-        LedgerOptions opts;
-        opts.duplicate_check = !ledger_args.no_duplicate_check;
+        LedgerOptions opts = cli::ledger_options(out.format);
         opts.by_cost_centre = grouping->cost_centre;
-        opts.threads = ledger_args.threads;
-        // CSV and JSON Lines record no inputs, so they need no SHA-256 of the ledgers.
-        opts.hash_inputs = out.format != "csv" && out.format != "jsonl";
-        opts.rejects_kept = cli::rejects_kept;
-        LedgerRun run = read_ledgers(agreement ? &*agreement : nullptr, specs, opts);
-        if (agreement) cli::check_ledger_partners(*agreement, specs, run.files);
-        cli::warn_ambiguous_dates(specs, run.files);
-
+        LedgerRun run = cli::read_ledger_files(agreement ? &*agreement : nullptr, ledger_args, opts,
+                                               record.inputs);
         ActualsStatement st;
         st.rows = group_rows(run.rows, *grouping);
         st.by = *grouping;
         st.control = run.control;
         st.files = run.files;
         st.rejects = std::move(run.rejects);
-        for (auto& in : run.inputs)
-            inputs.push_back(std::move(in));
         st.run = std::move(record);
         if (agreement) {
             st.agreement_id = agreement->id;
             st.agreement_title = agreement->title;
             st.financial_year = agreement->year.label();
         }
-        st.rejects_path = rejects_path;
-
-        if (!rejects_path.empty()) cli::write_rejects(rejects_path, run);
+        st.rejects_path = ledger_args.rejects_path;
         cli::write_output(out.output,
                           cli::statement_output(out.format, [&] { return actuals_document(st); },
                                                 {{"json", [&] { return actuals_json(st); }},
                                                  {"csv", [&] { return actuals_csv(st); }},
                                                  {"jsonl", [&] { return actuals_jsonl(st); }}}));
-        const bool rejected = st.control.lines_rejected > 0;
-        if (rejected && out.format != "text" && out.format != "md")
-            std::cerr << fmt::format("pool-actuals: {} of {} lines rejected{}\n",
-                                     st.control.lines_rejected, st.control.lines_read,
-                                     rejects_path.empty() ? " (--rejects FILE lists them)"
-                                                          : " (see " + visible(rejects_path) + ")");
-        const bool trailers = cli::report_trailers("pool-actuals", st.control);
-        return rejected || trailers ? cli::exit_findings : cli::exit_clean;
+        return cli::actuals_findings(st, out.format);
     });
 }

@@ -24,9 +24,7 @@ int main(int argc, char** argv) {
                      "commitments beside its share of the contributions (SPEC §12)."};
     std::string agreement_path, period_text, commitments;
     cli::OutputOptions out;
-    app.add_option("AGREEMENT", agreement_path,
-                   "the agreement (TOML); - reads standard input; default: the workspace's "
-                   "(--pool, or pool.toml here)");
+    cli::add_agreement_argument(app, agreement_path);
     app.add_option("--commitments", commitments,
                    "the commitments register (CSV); default: the workspace's")
         ->type_name("FILE");

@@ -26,9 +26,7 @@ int main(int argc, char** argv) {
                      "Check an agreement file against the rules for agreements (docs/formats.md, "
                      "man poolkit-formats) and summarise it."};
     std::string agreement_path;
-    app.add_option("AGREEMENT", agreement_path,
-                   "the agreement (TOML); - reads standard input; default: the workspace's "
-                   "(--pool, or pool.toml here)");
+    cli::add_agreement_argument(app, agreement_path);
     cli::WorkspaceArgs workspace;
     cli::add_workspace_options(app, workspace, false);
     bool explain = false;

@@ -23,9 +23,7 @@ int main(int argc, char** argv) {
         "Contribution shares by partner and scheme, and the payment schedule by period.\n"
         "CSV holds one table: choose it with --table."};
     std::string agreement_path;
-    app.add_option("AGREEMENT", agreement_path,
-                   "the agreement (TOML); - reads standard input; default: the workspace's "
-                   "(--pool, or pool.toml here)");
+    cli::add_agreement_argument(app, agreement_path);
     cli::WorkspaceArgs workspace;
     cli::add_workspace_options(app, workspace, false);
     cli::OutputOptions out;

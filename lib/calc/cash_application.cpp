@@ -12,7 +12,7 @@ const char* cash_source_name(CashSource c) {
 
 Money contributions_paid(const Agreement& a, const CashRegister& cash, std::size_t p,
                          Period through, Money due) {
-    const bool host = a.host && *a.host == p;
+    const bool host = a.is_host(PartnerIndex{p});
     if (host && !cash.has_rows(CashKind::contribution, p)) return due;
     return received_to(cash, p, through);
 }

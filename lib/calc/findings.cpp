@@ -144,13 +144,13 @@ void scheme_findings(const Agreement& a, std::vector<Finding>& out) {
         if (!s.lead) continue;
         std::vector<std::string> others;
         for (std::size_t p = 0; p < a.partners.size(); ++p)
-            if (p != *s.lead && !s.contributions[p].is_zero())
+            if (PartnerIndex{p} != *s.lead && !s.contributions[p].is_zero())
                 others.push_back(
                     fmt::format("{} holds {}", a.partners[p].id, pounds(s.contributions[p])));
         if (others.empty()) continue;
         if (shared.empty()) first = s.where;
         shared.push_back(
-            fmt::format("{} (lead {}; {})", s.id, a.partners[*s.lead].id, and_list(others)));
+            fmt::format("{} (lead {}; {})", s.id, a.partner(*s.lead).id, and_list(others)));
     }
     if (shared.empty()) return;
     out.push_back(

@@ -16,7 +16,7 @@ bool all_zero(std::span<const Money> xs) {
 }
 
 // The partner whose term is "rest" (the loader requires one for a fixed recharge).
-std::optional<std::size_t> rest_partner(const Scheme& s) {
+std::optional<PartnerIndex> rest_partner(const Scheme& s) {
     for (const auto& t : s.contribution_terms)
         if (t.form == ContributionTerm::Form::rest) return t.partner;
     return std::nullopt;
@@ -38,14 +38,14 @@ SchemeCharge charge_scheme(const Agreement& a, const Scheme& s, Money amount, in
         // charged what the others leave of the amount spent (SPEC §6).
         Money others;
         for (std::size_t p = 0; p < n && p < s.contributions.size(); ++p) {
-            if (p == *rest) continue;
+            if (PartnerIndex{p} == *rest) continue;
             auto phased = phase_by_weights(s.profile, s.contributions[p]);
             for (Period m : Period::first_n(periods_elapsed))
                 c.parts[p] += phased[m];
             others += c.parts[p];
         }
         c.rest = rest;
-        c.parts[*rest] = amount - others;
+        c.parts[to_size(*rest)] = amount - others;
         return c;
     }
     if (amount.is_zero()) return c;
@@ -59,7 +59,7 @@ SchemeCharge charge_scheme(const Agreement& a, const Scheme& s, Money amount, in
     if (all_zero(w)) {
         // Nobody agreed to share anything in the whole agreement: the host, which spends, is
         // charged it (no other partner ever agreed to bear any of it).
-        if (a.host) c.parts[*a.host] = amount;
+        if (a.host) c.parts[to_size(*a.host)] = amount;
         return c;
     }
     c.parts = allocate(amount, w);

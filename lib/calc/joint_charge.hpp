@@ -29,8 +29,8 @@ struct SchemeCharge {
     Money amount; // the scheme's cumulative actual (or forecast outturn)
     Recharge recharge = Recharge::actual;
     bool by_pool = false; // actual, over the pool contributions (the scheme's are all zero)
-    std::optional<std::size_t> rest; // fixed: the partner charged what the others leave
-    std::vector<Money> parts;        // per partner ([[partner]] order), summing to amount
+    std::optional<PartnerIndex> rest; // fixed: the partner charged what the others leave
+    std::vector<Money> parts;         // per partner ([[partner]] order), summing to amount
 };
 
 // A partner whose charges over all schemes went above its contribution plus its cap.

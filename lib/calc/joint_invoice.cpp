@@ -48,7 +48,7 @@ JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period pe
         f.contribution = contributions[p];
         f.charge_to_date = r.to_date.charge[p];
         f.forecast_charge = r.forecast.charge[p];
-        if (p != *a.host) {
+        if (!a.is_host(PartnerIndex{p})) {
             JointInvoice inv;
             inv.partner = p;
             inv.period = period;

@@ -19,7 +19,7 @@ JointMemorandum joint_memorandum(const Agreement& a, const SettlementResult& r) 
         r.schemes.size() != a.schemes.size())
         throw Error(ErrorKind::invariant,
                     "recharge statement: not a joint settlement of agreement " + a.id);
-    const std::size_t host = *a.host;
+    const std::size_t host = to_size(*a.host);
     JointMemorandum out;
     RechargeStatement& st = out.statement;
     for (const auto& so : r.schemes) {

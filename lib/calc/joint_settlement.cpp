@@ -16,7 +16,7 @@ constexpr IdentityChecks check{"joint settlement"};
 void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& r,
                   const CashRegister* cash) {
     const std::size_t n = a.partners.size();
-    const std::size_t host = *a.host;
+    const std::size_t host = to_size(*a.host);
     std::vector<Money> outturns;
     for (const auto& so : r.schemes)
         outturns.push_back(so.outturn);
@@ -57,7 +57,7 @@ void settle_joint(const Agreement& a, const Actuals& actuals, SettlementResult& 
 void check_joint_settlement(const Agreement& a, const SettlementResult& r) {
     const std::size_t n = a.partners.size();
     if (!a.host) check.broken("a joint budget without a host");
-    const std::size_t host = *a.host;
+    const std::size_t host = to_size(*a.host);
     const JointCharges& c = r.charges;
     if (c.charge.size() != n || c.before_caps.size() != n || c.schemes.size() != a.schemes.size())
         check.broken("charges not shaped to the agreement");

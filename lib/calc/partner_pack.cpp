@@ -6,7 +6,7 @@ PartnerPack partner_pack(const Agreement& a, const Reconciliation& r, PartnerInd
     const std::size_t p = to_size(partner);
     PartnerPack pack;
     pack.partner = partner;
-    pack.host = a.host && *a.host == p;
+    pack.host = a.is_host(PartnerIndex{p});
     if (a.kind == AgreementKind::aligned) {
         for (const AlignedFigures& f : r.aligned) {
             if (f.partner != p) continue;
@@ -45,7 +45,7 @@ SettlementPartnerPack settlement_partner_pack(const Agreement& a, const Settleme
     const std::size_t p = to_size(partner);
     SettlementPartnerPack pack;
     pack.partner = partner;
-    pack.host = a.host && *a.host == p;
+    pack.host = a.is_host(PartnerIndex{p});
     pack.figures = r.partners[p];
     for (const Transfer& t : r.transfers)
         if (t.from == p || t.to == p) pack.transfers.push_back(t);

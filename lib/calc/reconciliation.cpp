@@ -166,7 +166,8 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
             pos.contribution_due_ytd = schedule.due_to(p, m);
             // Spend in the host's own ledger is the pool's spending; another partner's is spend on
             // the pool's behalf, to be reimbursed (SPEC §6).
-            if (!a.host || *a.host != p) pos.direct_spend_ytd = act.partner_to(PartnerIndex{p}, m);
+            if (!a.is_host(PartnerIndex{p}))
+                pos.direct_spend_ytd = act.partner_to(PartnerIndex{p}, m);
             // The register's rows to the end of m (SPEC §10); without one, contributions are
             // assumed received as due and nothing reimbursed yet.
             pos.received_ytd =

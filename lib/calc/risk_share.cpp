@@ -186,17 +186,17 @@ class Sharer {
                             "scheme " + sc.id +
                                 " has no lead, but its variance is shared by rule `lead`: name "
                                 "its lead commissioner");
-            parts[*sc.lead] = amount;
+            parts[to_size(*sc.lead)] = amount;
             break;
         }
         case RuleKind::host:
             if (!a_.host) fail(rule, "the risk-share rule `host` needs the agreement's host");
-            parts[*a_.host] = amount;
+            parts[to_size(*a_.host)] = amount;
             break;
         case RuleKind::split: {
             std::vector<Rational> w(n);
             for (const auto& [p, frac] : rule.split)
-                if (p < n) w[p] += frac;
+                if (to_size(p) < n) w[to_size(p)] += frac;
             parts = allocate(amount, std::span<const Rational>(w));
             break;
         }

@@ -69,8 +69,8 @@ std::string schedule_note(const Agreement& agreement, const ContributionSchedule
                "budget, so no contributions are paid and no money moves between the partners; "
                "each partner's contribution is its own budget.";
     case ScheduleBasis::none_joint: {
-        std::string host = agreement.host && *agreement.host < agreement.partners.size()
-                               ? agreement.partners[*agreement.host].name
+        std::string host = agreement.host && to_size(*agreement.host) < agreement.partners.size()
+                               ? agreement.partner(*agreement.host).name
                                : std::string("the host");
         return fmt::format(
             "No payment schedule: in a joint budget {} spends and invoices each other partner "

@@ -17,7 +17,7 @@ constexpr IdentityChecks check{"settlement"};
 } // namespace
 
 Money check_transfers(const Agreement& a, const SettlementResult& r, std::string_view statement) {
-    const std::size_t n = a.partners.size(), host = *a.host;
+    const std::size_t n = a.partners.size(), host = to_size(*a.host);
     std::vector<Money> settled(n);
     Money in_out;
     for (const Transfer& t : r.transfers) {
@@ -155,7 +155,7 @@ SettlementResult settle(const Agreement& a, const Actuals& actuals, const CashRe
     r.carried_forward = r.risk.carried_forward;
     r.unallocated = r.risk.unallocated;
 
-    const std::size_t host = *a.host;
+    const std::size_t host = to_size(*a.host);
     for (std::size_t p = 0; p < n; ++p) {
         PartnerSettlement& ps = r.partners[p];
         ps.contribution = contributions[p];
@@ -253,7 +253,7 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
         check.expect_equal(ps.risk_share, r.risk.shares[p], id + " risk share");
         shares += ps.risk_share;
         check.expect_equal(ps.final_share, ps.contribution + ps.risk_share, id + " final share");
-        const bool is_host = a.host && *a.host == p;
+        const bool is_host = a.is_host(PartnerIndex{p});
         check.expect_equal(ps.direct_spend, is_host && !aligned ? Money{} : r.ledger_spend[p],
                            id + " direct spend");
         check.expect_equal(ps.balance, ps.final_share - ps.paid - ps.direct_spend + ps.reimbursed,
@@ -279,7 +279,7 @@ void check_settlement(const Agreement& a, const Actuals& actuals, const Settleme
         check.expect_equal(r.pool_closing, r.carried_forward - r.unallocated, "aligned pool");
         return;
     }
-    const std::size_t host = *a.host;
+    const std::size_t host = to_size(*a.host);
     const Money in_out = check_transfers(a, r, check.statement);
 
     // The pool after the transfers (see settle() for why this is carried_forward − unallocated).

@@ -38,53 +38,40 @@ ControlTotals& ControlTotals::operator+=(const ControlTotals& o) {
     return *this;
 }
 
+Money Actuals::sum_to(const std::vector<Money>& of, std::optional<PartnerIndex> partner,
+                      std::optional<SchemeIndex> scheme, int to) const {
+    Money t;
+    for (std::size_t p = 0; p < partners_; ++p) {
+        if (partner && to_size(*partner) != p) continue;
+        for (std::size_t s = 0; s < schemes_; ++s) {
+            if (scheme && to_size(*scheme) != s) continue;
+            for (Period m : Period::first_n(to))
+                t += of[index(PartnerIndex{p}, SchemeIndex{s}, m)];
+        }
+    }
+    return t;
+}
+
 Money Actuals::partner_scheme_income_to(PartnerIndex p, SchemeIndex s, int to) const {
-    Money t;
-    for (Period m : Period::first_n(to))
-        t += income_at(p, s, m);
-    return t;
+    return sum_to(income_, p, s, to);
 }
-
 Money Actuals::scheme_income_to(SchemeIndex s, int to) const {
-    Money t;
-    for (std::size_t p = 0; p < partners_; ++p)
-        t += partner_scheme_income_to(PartnerIndex{p}, s, to);
-    return t;
+    return sum_to(income_, std::nullopt, s, to);
 }
-
 Money Actuals::total_income_to(int to) const {
-    Money t;
-    for (std::size_t s = 0; s < schemes_; ++s)
-        t += scheme_income_to(SchemeIndex{s}, to);
-    return t;
+    return sum_to(income_, std::nullopt, std::nullopt, to);
 }
-
 Money Actuals::partner_scheme_to(PartnerIndex p, SchemeIndex s, int to) const {
-    Money t;
-    for (Period m : Period::first_n(to))
-        t += at(p, s, m);
-    return t;
+    return sum_to(cells_, p, s, to);
 }
-
 Money Actuals::scheme_to(SchemeIndex s, int to) const {
-    Money t;
-    for (std::size_t p = 0; p < partners_; ++p)
-        t += partner_scheme_to(PartnerIndex{p}, s, to);
-    return t;
+    return sum_to(cells_, std::nullopt, s, to);
 }
-
 Money Actuals::partner_to(PartnerIndex p, int to) const {
-    Money t;
-    for (std::size_t s = 0; s < schemes_; ++s)
-        t += partner_scheme_to(p, SchemeIndex{s}, to);
-    return t;
+    return sum_to(cells_, p, std::nullopt, to);
 }
-
 Money Actuals::total_to(int to) const {
-    Money t;
-    for (std::size_t s = 0; s < schemes_; ++s)
-        t += scheme_to(SchemeIndex{s}, to);
-    return t;
+    return sum_to(cells_, std::nullopt, std::nullopt, to);
 }
 
 std::vector<std::string> ledger_files_of(const std::vector<LedgerFileTotals>& files,

@@ -102,6 +102,10 @@ class Actuals {
     ControlTotals control;
 
   private:
+    // The sum of one kind of cell (`cells_` or `income_`) over the first `periods_elapsed`
+    // periods, for one partner or all and one scheme or all: every sum above is one of these.
+    Money sum_to(const std::vector<Money>& of, std::optional<PartnerIndex> partner,
+                 std::optional<SchemeIndex> scheme, int periods_elapsed) const;
     std::size_t index(PartnerIndex p, SchemeIndex s, Period period) const {
         return (to_size(p) * schemes_ + to_size(s)) * Period::count + period.index();
     }

@@ -78,7 +78,7 @@ std::string partner_label(const Partner& p);
 // A contribution as written in the agreement: "40%", "600000.00" or "rest".
 struct ContributionTerm {
     enum class Form { percent, amount, rest };
-    std::size_t partner = 0; // index into Agreement::partners
+    PartnerIndex partner{}; // its position in Agreement::partners
     Form form = Form::amount;
     Rational percent; // as a fraction (0.4 for "40%") when form == percent
     Money amount;     // when form == amount
@@ -186,7 +186,7 @@ const char* rule_name(RuleKind k, bool underspend = false); // "contributions"/"
 
 struct ShareRule {
     RuleKind kind = RuleKind::contributions;
-    std::vector<std::pair<std::size_t, Rational>> split; // partner index, fraction; sums to 1
+    std::vector<std::pair<PartnerIndex, Rational>> split; // partner, fraction; sums to 1
     SourceLocation where;
 };
 
@@ -242,7 +242,7 @@ struct Scheme {
     std::string id;
     std::string name;
     Money budget;
-    std::optional<std::size_t> lead; // partner index of the lead commissioner
+    std::optional<PartnerIndex> lead; // the lead commissioner
     Profile profile;
     std::vector<ContributionTerm> contribution_terms; // its own terms; empty: the pool's split
     SourceLocation contributions_where;               // of its `contributions`, when given
@@ -291,7 +291,7 @@ struct Agreement {
     SourceLocation
         legal_basis_where; // of the `legal_basis` value, for findings (SPEC §5 --explain)
     FinancialYear year = FinancialYear::starting(2025);
-    std::optional<std::size_t> host; // partner index
+    std::optional<PartnerIndex> host;
     std::string pooled_fund_manager;
     Money opening_balance;
     SourceLocation opening_balance_where; // of the `opening_balance` value, when given
@@ -314,6 +314,9 @@ struct Agreement {
     std::vector<PeriodArray<Money>> instalments;
 
     std::optional<PartnerIndex> partner_index(std::string_view id) const;
+    const Partner& partner(PartnerIndex i) const { return partners[to_size(i)]; }
+    bool is_host(PartnerIndex i) const { return host && *host == i; }
+    const Scheme& scheme(SchemeIndex i) const { return schemes[to_size(i)]; }
     std::optional<SchemeIndex> scheme_index(std::string_view id) const;
     Money total_budget() const;
     // Each partner's total contribution over all schemes, in [[partner]] order.

@@ -85,7 +85,7 @@ std::optional<std::vector<Money>> resolve_terms(std::span<const ContributionTerm
         for (const auto& t : terms)
             if (t.form == Form::percent) {
                 sum += t.percent;
-                w[t.partner] += t.percent;
+                w[to_size(t.partner)] += t.percent;
             }
         if (!rest && sum != 1) {
             diags.error(where, fmt::format("{} sum to {}", owner, percent_sum_phrase(sum)));
@@ -98,7 +98,7 @@ std::optional<std::vector<Money>> resolve_terms(std::span<const ContributionTerm
                                     owner, format_percent_exact(sum)));
             return std::nullopt;
         }
-        if (rest) w[rest->partner] += 1 - sum;
+        if (rest) w[to_size(rest->partner)] += 1 - sum;
         if (total.is_zero()) return out;
         // SPEC §2: the budget is allocated over the percentages, ties to the earlier partner.
         return allocate(total, std::span<const Rational>(w));
@@ -120,7 +120,7 @@ std::optional<std::vector<Money>> resolve_terms(std::span<const ContributionTerm
             return std::nullopt;
         }
         sum = Money::from_pence(next);
-        out[t.partner] += t.amount;
+        out[to_size(t.partner)] += t.amount;
     }
     if (!rest && sum != total) {
         diags.error(where, fmt::format("{} sum to {}, not {} ({})", owner, format_display(sum),
@@ -134,7 +134,7 @@ std::optional<std::vector<Money>> resolve_terms(std::span<const ContributionTerm
                                 owner, format_display(sum), format_display(total)));
         return std::nullopt;
     }
-    if (rest) out[rest->partner] += total - sum;
+    if (rest) out[to_size(rest->partner)] += total - sum;
     return out;
 }
 

@@ -156,13 +156,13 @@ class Applier {
                                  s.id, s.id));
             return;
         }
-        Money& taken = s.contributions[rest->partner];
+        Money& taken = s.contributions[to_size(rest->partner)];
         taken += s.budget - old_budget;
         if (taken.is_negative())
             error(c, fmt::format("the change of scheme {}'s budget leaves {}, its \"rest\" "
                                  "partner, a negative contribution ({}): give its new "
                                  "contributions in the same variation",
-                                 s.id, a_.partners[rest->partner].id, format_display(taken)));
+                                 s.id, a_.partner(rest->partner).id, format_display(taken)));
     }
 
     // Whether a change after change `i` of this variation gives scheme `s` new contributions

@@ -1,5 +1,6 @@
 #include "readers/adjustments_reader.hpp"
 
+#include "readers/amount_problem.hpp"
 #include "readers/input_source.hpp"
 #include "readers/sha256.hpp"
 #include "support/text.hpp"
@@ -37,7 +38,8 @@ void row(const Agreement& a, const RegisterReader& in, const RegisterRow& r, Adj
     const MoneyParse m = parse_money(amount_text, in.quoted(r, c_amount));
     if (!m)
         return reject(in.column(c_amount),
-                      fmt::format("bad amount {}: {}", shown_value(amount_text), describe(m.error)),
+                      fmt::format("bad amount {}: {}", shown_value(amount_text),
+                                  amount_problem(amount_text, m.error, true)),
                       std::nullopt);
     add(out.totals.total_read, m.value, at);
     auto s = a.scheme_index(in.field(r, c_scheme));

@@ -17,10 +17,10 @@ std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const 
     return out;
 }
 
-std::optional<std::size_t> AgreementDraft::partner_ref(std::string_view id,
-                                                       const SourceLocation& where,
-                                                       std::string_view what) {
-    if (auto i = a.partner_index(id)) return to_size(*i);
+std::optional<PartnerIndex> AgreementDraft::partner_ref(std::string_view id,
+                                                        const SourceLocation& where,
+                                                        std::string_view what) {
+    if (auto i = a.partner_index(id)) return *i;
     if (!partners_complete) return std::nullopt;
     std::vector<std::string_view> ids;
     std::vector<std::string> names;
@@ -34,7 +34,8 @@ std::optional<std::size_t> AgreementDraft::partner_ref(std::string_view id,
     return std::nullopt;
 }
 
-std::optional<std::size_t> AgreementDraft::partner_ref(const toml::node& n, std::string_view what) {
+std::optional<PartnerIndex> AgreementDraft::partner_ref(const toml::node& n,
+                                                        std::string_view what) {
     auto s = r.string(n, what);
     if (!s) return std::nullopt;
     return partner_ref(*s, r.at(n), what);

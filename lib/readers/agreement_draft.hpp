@@ -56,9 +56,9 @@ struct AgreementDraft {
 
     // A reference to a partner by id; reported, with a hint, when it names none (unless the
     // partner list is itself broken, when the reference may well be right).
-    std::optional<std::size_t> partner_ref(std::string_view id, const SourceLocation& where,
-                                           std::string_view what);
-    std::optional<std::size_t> partner_ref(const toml::node& n, std::string_view what);
+    std::optional<PartnerIndex> partner_ref(std::string_view id, const SourceLocation& where,
+                                            std::string_view what);
+    std::optional<PartnerIndex> partner_ref(const toml::node& n, std::string_view what);
 
     // The root's `key`, or `missing` reported at the start of the file.
     const toml::node* required(std::string_view key, std::string_view missing);

@@ -15,16 +15,7 @@ namespace poolkit {
 AgreementLoad load_agreement_text(std::string_view text, std::string path) {
     AgreementLoad out;
     const std::string display = path == "-" ? "<stdin>" : path;
-    toml::table root;
-    try {
-        check_toml_key_depth(text, display);
-        root = toml::parse(text, std::string_view(display));
-    } catch (const toml::parse_error& e) {
-        const auto& b = e.source().begin;
-        throw Error(ErrorKind::input,
-                    {display, static_cast<long>(b.line), static_cast<long>(b.column)},
-                    fmt::format("not valid TOML: {}", e.description()));
-    }
+    toml::table root = parse_toml(text, display);
     // SPEC §3: no placeholder left (a starter not filled in is refused for that alone), then
     // every section read (each value's own rules), then the rules that join sections, in the
     // order agreement_rules() lists them, then the contributions and the phasing resolved.

@@ -11,16 +11,12 @@ namespace poolkit {
 namespace {
 
 // A split { PARTNER = "50%", ... } summing to exactly 100%.
-std::optional<std::vector<std::pair<std::size_t, Rational>>>
+std::optional<std::vector<std::pair<PartnerIndex, Rational>>>
 split(AgreementDraft& d, const toml::node& n, const std::string& what) {
-    const toml::table* t = n.as_table();
-    if (!t) {
-        d.r.error(n, fmt::format("the split of {} must be a table such as {{ ICB = \"50%\", "
-                                 "BRISTOL = \"50%\" }}, not {}",
-                                 what, toml_type_phrase(n)));
-        return std::nullopt;
-    }
-    std::vector<std::pair<std::size_t, Rational>> out;
+    const toml::table* t =
+        d.r.table(n, "the split of " + what, R"({ ICB = "50%", BRISTOL = "50%" })");
+    if (!t) return std::nullopt;
+    std::vector<std::pair<PartnerIndex, Rational>> out;
     bool ok = true;
     Rational sum = 0;
     for (auto [k, v] : in_file_order(*t)) {
@@ -130,7 +126,7 @@ void read_risk_share(AgreementDraft& d) {
                                               k->str()));
                     m.reset();
                 }
-                if (p && m) rs.caps[*p] = *m;
+                if (p && m) rs.caps[to_size(*p)] = *m;
             }
         } else {
             d.r.error(*c, fmt::format("'cap' of [risk_share] must be a table such as {{ "

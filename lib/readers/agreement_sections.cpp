@@ -113,7 +113,7 @@ void read_host(AgreementDraft& d) {
 namespace {
 
 // One contribution: "40%", an amount, or "rest".
-std::optional<ContributionTerm> term(AgreementDraft& d, const toml::node& v, std::size_t partner,
+std::optional<ContributionTerm> term(AgreementDraft& d, const toml::node& v, PartnerIndex partner,
                                      std::string_view what) {
     ContributionTerm t;
     t.partner = partner;
@@ -152,7 +152,7 @@ std::vector<ContributionTerm> terms(AgreementDraft& d, const toml::table& t, std
     for (auto [k, v] : in_file_order(t)) {
         std::string what = fmt::format("the contribution of {} to {}", k->str(), owner);
         auto p = d.partner_ref(k->str(), d.r.at(*k), fmt::format("a contribution to {}", owner));
-        auto x = term(d, *v, p.value_or(0), what);
+        auto x = term(d, *v, p.value_or(PartnerIndex{}), what);
         if (!p || !x) {
             ok = false;
             continue;
@@ -167,10 +167,8 @@ std::vector<ContributionTerm> terms(AgreementDraft& d, const toml::table& t, std
 void read_pool_contributions(AgreementDraft& d) {
     const toml::node* n = d.root.get("contributions");
     if (!n) return;
-    const toml::table* t = n->as_table();
+    const toml::table* t = d.r.table(*n, "'contributions'", R"({ ICB = "60%", BRISTOL = "rest" })");
     if (!t) {
-        d.r.error(*n, fmt::format("'contributions' must be a table of partner = share, not {}",
-                                  toml_type_phrase(*n)));
         d.pool_ok = false;
         return;
     }
@@ -400,13 +398,9 @@ void read_forecast(AgreementDraft& d) {
     d.r.check_keys(*t, {"new_starts"}, "[forecast]");
     const toml::node* ns = t->get("new_starts");
     if (!ns) return;
-    const toml::table* starts = ns->as_table();
-    if (!starts) {
-        d.r.error(*ns, fmt::format("'new_starts' of [forecast] must be a table such as {{ S01 = "
-                                   "\"60000.00\" }}, not {}",
-                                   toml_type_phrase(*ns)));
-        return;
-    }
+    const toml::table* starts =
+        d.r.table(*ns, "'new_starts' of [forecast]", R"({ S01 = "60000.00" })");
+    if (!starts) return;
     std::vector<std::string_view> ids;
     for (const Scheme& s : d.a.schemes)
         ids.push_back(s.id);

@@ -1,5 +1,8 @@
 #include "readers/agreement_toml.hpp"
 
+#include "readers/amount_problem.hpp"
+#include "readers/toml_keys.hpp"
+
 #include "model/identifier.hpp"
 #include "support/text.hpp"
 #include "support/visible_text.hpp"
@@ -43,12 +46,7 @@ bool TomlReader::check_keys(const toml::table& table, std::initializer_list<std:
     std::span<const std::string_view> cands(known.begin(), known.size());
     for (auto&& [k, v] : table) {
         if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
-        std::string hint = did_you_mean(k.str(), cands);
-        if (hint.empty()) {
-            hint = fmt::format(" (known keys: {})",
-                               comma_list(std::vector<std::string>(known.begin(), known.end())));
-        }
-        diags_.error(at(k), fmt::format("unknown key '{}' in {}{}", k.str(), context, hint));
+        diags_.error(at(k), unknown_key_message(k.str(), context, cands));
         ok = false;
     }
     return ok;
@@ -78,6 +76,14 @@ std::optional<std::string> TomlReader::string(const toml::node& node, std::strin
     }
     error(node, fmt::format("{} must be a string, not {}", what, toml_type_phrase(node)));
     return std::nullopt;
+}
+
+const toml::table* TomlReader::table(const toml::node& node, std::string_view what,
+                                     std::string_view example) {
+    if (const toml::table* t = node.as_table()) return t;
+    error(node, fmt::format("{} must be a table{}{}, not {}", what,
+                            example.empty() ? "" : " such as ", example, toml_type_phrase(node)));
+    return nullptr;
 }
 
 namespace {
@@ -156,7 +162,7 @@ std::optional<Money> TomlReader::money(const toml::node& node, std::string_view 
         auto p = parse_money(s->get());
         if (p) return p.value;
         error(node, fmt::format("{} is not a valid amount (\"{}\"): {}", what, s->get(),
-                                describe(p.error)));
+                                amount_problem(s->get(), p.error, false)));
         return std::nullopt;
     }
     if (auto i = node.as_integer()) {

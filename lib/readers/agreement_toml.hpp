@@ -50,6 +50,11 @@ class TomlReader {
                                       std::string_view context, bool required);
     std::optional<std::string> string(const toml::node& node, std::string_view what);
 
+    // `node` as a table; nullptr (reported: "`what` must be a table such as `example`, not …")
+    // when it is not one. `example` may be empty.
+    const toml::table* table(const toml::node& node, std::string_view what,
+                             std::string_view example = {});
+
     // The required `key` of `table` as an id; one that breaks the rule for ids (SPEC §3) is
     // reported but still returned, so that what refers to it is not reported as well.
     std::optional<std::string> id(const toml::table& table, std::string_view key,

@@ -30,13 +30,9 @@ std::optional<Money> positive_amount(AgreementDraft& d, const toml::node& n, std
 
 // { virement = { from = "S04", to = "S02", amount = "25000.00" } }
 bool read_virement(AgreementDraft& d, const toml::node& n, const std::string& ctx, Variation& v) {
-    const toml::table* t = n.as_table();
-    if (!t) {
-        d.r.error(n, fmt::format("'virement' of {} must be a table {{ from = \"S04\", to = "
-                                 "\"S02\", amount = \"25000.00\" }}, not {}",
-                                 ctx, toml_type_phrase(n)));
-        return false;
-    }
+    const toml::table* t = d.r.table(n, "'virement' of " + ctx,
+                                     R"({ from = "S04", to = "S02", amount = "25000.00" })");
+    if (!t) return false;
     d.r.check_keys(*t, {"from", "to", "amount"}, "the virement of " + ctx);
     VariationChange c;
     c.kind = ChangeKind::virement;
@@ -63,13 +59,9 @@ bool read_virement(AgreementDraft& d, const toml::node& n, const std::string& ct
 
 // { add_scheme = { id, name, budget, lead, profile, contributions } }
 bool read_added(AgreementDraft& d, const toml::node& n, const std::string& ctx, Variation& v) {
-    const toml::table* t = n.as_table();
-    if (!t) {
-        d.r.error(n, fmt::format("'add_scheme' of {} must be a table {{ id = \"S07\", name = "
-                                 "\"...\", budget = \"90000.00\" }}, not {}",
-                                 ctx, toml_type_phrase(n)));
-        return false;
-    }
+    const toml::table* t = d.r.table(n, "'add_scheme' of " + ctx,
+                                     R"({ id = "S07", name = "...", budget = "90000.00" })");
+    if (!t) return false;
     const std::string where = "the scheme added by " + ctx;
     d.r.check_keys(*t, {"id", "name", "budget", "lead", "profile", "contributions", "function"},
                    where);
@@ -99,12 +91,10 @@ bool read_added(AgreementDraft& d, const toml::node& n, const std::string& ctx, 
     c.kind = ChangeKind::add_scheme;
     c.where = d.r.at(n);
     if (const toml::node* ct = t->get("contributions")) {
-        if (const toml::table* tt = ct->as_table()) {
+        if (const toml::table* tt = d.r.table(*ct, "'contributions' of " + where)) {
             s.contributions_where = d.r.at(*tt);
             c.terms = read_terms(d, *tt, where, ok);
         } else {
-            d.r.error(*ct, fmt::format("'contributions' of {} must be a table, not {}", where,
-                                       toml_type_phrase(*ct)));
             ok = false;
         }
     }
@@ -124,13 +114,9 @@ bool read_added(AgreementDraft& d, const toml::node& n, const std::string& ctx, 
 // One entry of `changes`: a scheme's budget and/or contributions, a virement, an added or a
 // closed scheme.
 bool read_change(AgreementDraft& d, const toml::node& n, const std::string& ctx, Variation& v) {
-    const toml::table* t = n.as_table();
-    if (!t) {
-        d.r.error(n, fmt::format("each change of {} must be a table such as {{ scheme = \"S01\", "
-                                 "budget = \"1320000.00\" }}, not {}",
-                                 ctx, toml_type_phrase(n)));
-        return false;
-    }
+    const toml::table* t =
+        d.r.table(n, "each change of " + ctx, R"({ scheme = "S01", budget = "1320000.00" })");
+    if (!t) return false;
     d.r.check_keys(*t,
                    {"scheme", "budget", "contributions", "virement", "add_scheme", "close_scheme"},
                    "a change of " + ctx);

@@ -1,6 +1,7 @@
 #include "readers/cash_register_reader.hpp"
 
 #include "model/identifier.hpp"
+#include "readers/amount_problem.hpp"
 #include "readers/csv_register.hpp"
 #include "readers/input_source.hpp"
 #include "readers/ledger_date.hpp"
@@ -87,7 +88,7 @@ class Reader {
                                pooled ? "pooled fund's" : "joint budget's", and_list(allowed));
         }
         col = c_partner;
-        if (a_.host && p == *a_.host && !k.host)
+        if (a_.is_host(PartnerIndex{p}) && !k.host)
             return fmt::format("a {} row names the host {}: a row's partner is the one on the "
                                "other side from the host (only the host's own contribution may "
                                "be recorded)",
@@ -131,7 +132,7 @@ class Reader {
         auto fail = [&](Col c, std::string why) { reject(r, in.column(c), why, amount); };
         if (!m)
             return fail(c_amount, fmt::format("bad amount {}: {}", shown_value(amount_text),
-                                              describe(m.error)));
+                                              amount_problem(amount_text, m.error, true)));
 
         std::string date_text = in.field(r, c_date);
         auto date = date_.parse(date_text);

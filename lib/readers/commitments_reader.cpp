@@ -1,5 +1,6 @@
 #include "readers/commitments_reader.hpp"
 
+#include "readers/amount_problem.hpp"
 #include "readers/input_source.hpp"
 #include "readers/ledger_date.hpp"
 #include "readers/sha256.hpp"
@@ -87,7 +88,7 @@ class Reader {
         auto fail = [&](Col c, std::string why) { reject(r, in.column(c), std::move(why), cost); };
         if (!m)
             return fail(c_weekly_cost, fmt::format("bad weekly cost {}: {}", shown_value(cost_text),
-                                                   describe(m.error)));
+                                                   amount_problem(cost_text, m.error, true)));
         if (m.value.is_negative())
             return fail(c_weekly_cost,
                         fmt::format("a weekly cost is zero or more, not {}: a case that ends "

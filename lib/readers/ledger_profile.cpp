@@ -24,16 +24,6 @@ std::vector<std::string_view> keywords(bool (*which)(const LedgerFieldEntry&)) {
     return out;
 }
 
-std::string hint(std::string_view key, const std::vector<std::string_view>& known) {
-    auto best = closest_match(key, known);
-    std::string out;
-    if (best) out = fmt::format(" (did you mean '{}'?)", *best);
-    std::string list;
-    for (auto k : known)
-        list += (list.empty() ? "" : ", ") + std::string(k);
-    return out + "; known keys: " + list;
-}
-
 class Loader {
   public:
     explicit Loader(const std::string& file) : file_(file) {}
@@ -52,24 +42,11 @@ class Loader {
 
     void check_keys(const toml::table& t, std::string_view where,
                     const std::vector<std::string_view>& known) const {
-        for (auto&& [k, v] : t) {
-            (void)v;
-            if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
-            if (auto misplaced = misplaced_reader_key(k.str(), where, ledger_reader_keys))
-                fail(k.source(), *misplaced);
-            fail(k.source(),
-                 fmt::format("unknown key '{}' in [{}]{}", k.str(), where, hint(k.str(), known)));
-        }
+        check_profile_keys(t, file_, where, known, ledger_reader_keys);
     }
 
     LedgerProfile load(std::string_view text) {
-        toml::table root;
-        try {
-            check_toml_key_depth(text, file_);
-            root = toml::parse(text, file_);
-        } catch (const toml::parse_error& e) {
-            fail(e.source(), std::string(e.description()));
-        }
+        toml::table root = parse_toml(text, file_);
         check_keys(root, "top level",
                    {"profile", "columns", "fixed", "amounts", "rule", "map", "trailer"});
         LedgerProfile p = default_ledger_profile();

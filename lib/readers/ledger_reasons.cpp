@@ -13,17 +13,6 @@ std::string_view words(RejectReason r) {
     return reject_words(r);
 }
 
-// What was wrong with an amount. Thousands separators are read only in a quoted field (SPEC §2),
-// so a field whose separators would be right there is told to be quoted; one whose separators
-// are misplaced, quoted or not, is told where they go, never to quote what may already be quoted.
-std::string amount_words(std::string_view value, MoneyParseError error) {
-    if (error != MoneyParseError::bad_grouping) return describe(error);
-    if (parse_money(value, true))
-        return "thousands separators are read only in a quoted field: quote it (\"1,234.56\"), "
-               "or write the amount without them (1234.56)";
-    return "thousands separators in the wrong places (they mark off groups of three digits, e.g. "
-           "1,234,567.89)";
-}
 } // namespace
 
 std::string shown_value(std::string_view s) {
@@ -60,13 +49,13 @@ std::string cr_split_reason(std::size_t fields, std::size_t header_fields, std::
 
 std::string bad_amount_reason(std::string_view value, MoneyParseError error) {
     return fmt::format("{} {}: {}", words(RejectReason::bad_amount), shown_value(value),
-                       amount_words(value, error));
+                       amount_problem(value, error, true));
 }
 
 std::string bad_amount_part_reason(std::string_view part, std::string_view value,
                                    MoneyParseError error) {
     return fmt::format("{}: {} {}: {}", words(RejectReason::bad_amount), part, shown_value(value),
-                       amount_words(value, error));
+                       amount_problem(value, error, true));
 }
 
 std::string empty_debit_credit_reason() {

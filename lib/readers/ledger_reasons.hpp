@@ -6,6 +6,7 @@
 #include "model/agreement.hpp"
 #include "model/reject_reason.hpp"
 #include "money/money.hpp"
+#include "readers/amount_problem.hpp"
 
 #include <cstddef>
 #include <cstdint>

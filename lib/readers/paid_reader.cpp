@@ -1,5 +1,6 @@
 #include "readers/paid_reader.hpp"
 
+#include "readers/amount_problem.hpp"
 #include "readers/input_source.hpp"
 #include "support/error.hpp"
 
@@ -63,8 +64,9 @@ std::vector<Money> read_paid(const Agreement& a, const std::string& path, InputF
                         fmt::format("partner {} is listed twice: give one total", partner));
         MoneyParse m = parse_money(amount, true);
         if (!m)
-            throw Error(ErrorKind::input, at,
-                        fmt::format("bad amount `{}`: {}", amount, describe(m.error)));
+            throw Error(
+                ErrorKind::input, at,
+                fmt::format("bad amount `{}`: {}", amount, amount_problem(amount, m.error, true)));
         paid[to_size(*p)] = m.value;
     }
     std::vector<Money> out;

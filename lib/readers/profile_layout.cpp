@@ -1,6 +1,7 @@
 #include "readers/profile_layout.hpp"
 
 #include "readers/ledger_date.hpp"
+#include "readers/toml_keys.hpp"
 #include "support/error.hpp"
 
 #include <fmt/format.h>
@@ -72,10 +73,23 @@ void refuse_misplaced_reader_keys(const toml::table& t, const std::string& file,
     for (auto&& [k, v] : t) {
         (void)v;
         if (auto msg = misplaced_reader_key(k.str(), where, reader_keys))
-            throw Error(ErrorKind::input,
-                        {file, static_cast<long>(k.source().begin.line),
-                         static_cast<long>(k.source().begin.column)},
-                        *msg);
+            throw Error(ErrorKind::input, toml_location(file, k.source()), *msg);
+    }
+}
+
+void check_profile_keys(const toml::table& t, const std::string& file, std::string_view where,
+                        std::span<const std::string_view> known,
+                        std::span<const std::string_view> reader_keys) {
+    for (auto&& [k, v] : t) {
+        (void)v;
+        if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+        const SourceLocation at = toml_location(file, k.source());
+        if (auto msg = misplaced_reader_key(k.str(), where, reader_keys))
+            throw Error(ErrorKind::input, at, *msg);
+        const std::string table = where.find('[') != std::string_view::npos
+                                      ? std::string(where)
+                                      : fmt::format("[{}]", where);
+        throw Error(ErrorKind::input, at, unknown_key_message(k.str(), table, known));
     }
 }
 

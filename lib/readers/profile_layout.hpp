@@ -42,4 +42,11 @@ void refuse_misplaced_reader_keys(const toml::table& t, const std::string& file,
                                   std::string_view where,
                                   std::span<const std::string_view> reader_keys);
 
+// Throws Error(input) at the first key of `t` not in `known`: a misplaced reader key (above) says
+// where it belongs, any other gets unknown_key_message ("top level" and a bare table name such as
+// "columns" are written in brackets).
+void check_profile_keys(const toml::table& t, const std::string& file, std::string_view where,
+                        std::span<const std::string_view> known,
+                        std::span<const std::string_view> reader_keys);
+
 } // namespace poolkit

@@ -45,14 +45,7 @@ class RuleReader {
     }
     void known_keys(const toml::table& t, std::string_view where,
                     const std::vector<std::string_view>& known) const {
-        for (auto&& [k, v] : t) {
-            (void)v;
-            if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
-            if (auto misplaced = misplaced_reader_key(k.str(), where, ledger_reader_keys))
-                fail_key(k, *misplaced);
-            fail_key(k, fmt::format("unknown key '{}' in {}{}; it may hold {}", k.str(), where,
-                                    did_you_mean(k.str(), known), listed(known)));
-        }
+        check_profile_keys(t, file_, where, known, ledger_reader_keys);
     }
 
     // A field a rule's set or a map may supply, by its keyword.

@@ -16,14 +16,7 @@ namespace poolkit {
 
 RegisterProfile parse_register_profile(std::string_view text, const std::string& file,
                                        const RegisterLayout& layout) {
-    toml::table root;
-    try {
-        check_toml_key_depth(text, file);
-        root = toml::parse(text, file);
-    } catch (const toml::parse_error& e) {
-        throw Error(ErrorKind::input, toml_location(file, e.source()),
-                    std::string(e.description()));
-    }
+    toml::table root = parse_toml(text, file);
     constexpr std::string_view top[] = {"profile", "columns"};
     refuse_misplaced_reader_keys(root, file, "top level", register_reader_keys);
     only_keys(root, file, "top level", top);

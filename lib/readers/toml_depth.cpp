@@ -79,4 +79,16 @@ void check_toml_key_depth(std::string_view s, const std::string& file) {
     }
 }
 
+toml::table parse_toml(std::string_view text, const std::string& file) {
+    check_toml_key_depth(text, file);
+    try {
+        return toml::parse(text, std::string_view(file));
+    } catch (const toml::parse_error& e) {
+        const auto& b = e.source().begin;
+        throw Error(ErrorKind::input,
+                    {file, static_cast<long>(b.line), static_cast<long>(b.column)},
+                    fmt::format("not valid TOML: {}", e.description()));
+    }
+}
+
 } // namespace poolkit

@@ -6,6 +6,10 @@
 
 #include "support/error.hpp"
 
+#include <toml++/toml.h>
+
+#include <string>
+
 #include <string_view>
 
 namespace poolkit {
@@ -16,5 +20,9 @@ inline constexpr int max_toml_key_depth = 64;
 // `file` names the text in the message. A cheap scan: strings and comments are skipped, and only
 // keys are counted (dots in values — numbers, dates — are not).
 void check_toml_key_depth(std::string_view text, const std::string& file);
+
+// Every TOML file poolkit reads (agreements, profiles, workspaces) is parsed by this: the depth
+// guard, then toml::parse; a syntax error is Error(input) at FILE:LINE:COL, "not valid TOML: …".
+toml::table parse_toml(std::string_view text, const std::string& file);
 
 } // namespace poolkit

@@ -41,13 +41,7 @@ class Reader {
     }
 
     Workspace read(std::string_view text_in) {
-        toml::table root;
-        try {
-            check_toml_key_depth(text_in, file_);
-            root = toml::parse(text_in, file_);
-        } catch (const toml::parse_error& e) {
-            fail(e.source(), std::string(e.description()));
-        }
+        toml::table root = parse_toml(text_in, file_);
         only_keys(root, file_, "top level", top_keys);
         Workspace ws;
         ws.file = file_;

@@ -47,13 +47,13 @@ void write_cash_register_json(JsonWriter& json, const std::optional<CashRegister
 }
 
 Table year_end_balances_table(const Agreement& a, const SettlementResult& r, bool display) {
-    const std::string host = a.partners[*a.host].id;
+    const std::string host = a.partner(*a.host).id;
     FormTable t(display, {{"Partner", "partner"},
                           {"Owed to the host at 31 March", "amount", true},
                           {"In the host's accounts", "host_books"},
                           {"In the partner's accounts", "partner_books"}});
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        if (p == *a.host) continue;
+        if (a.is_host(PartnerIndex{p})) continue;
         const Money x = r.partners[p].at_year_end;
         const std::string id = a.partners[p].id;
         const Money size = x.is_negative() ? -x : x;
@@ -71,7 +71,7 @@ Table year_end_balances_table(const Agreement& a, const SettlementResult& r, boo
 void write_year_end_balances_json(JsonWriter& json, const Agreement& a, const SettlementResult& r) {
     json.key("balances_at_year_end").begin_array();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        if (p == *a.host) continue;
+        if (a.is_host(PartnerIndex{p})) continue;
         const Money x = r.partners[p].at_year_end;
         json.begin_object();
         json.field("partner", a.partners[p].id);

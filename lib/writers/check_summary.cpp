@@ -22,7 +22,7 @@ std::string rule_text(const Agreement& a, const ShareRule& r, bool underspend) {
     std::string s(rule_entry(r.kind, underspend).summary);
     if (r.kind == RuleKind::split)
         for (std::size_t i = 0; i < r.split.size(); ++i)
-            s += fmt::format("{} {} {}", i == 0 ? "" : ",", a.partners[r.split[i].first].id,
+            s += fmt::format("{} {} {}", i == 0 ? "" : ",", a.partner(r.split[i].first).id,
                              format_percent(r.split[i].second, 4));
     return s;
 }
@@ -33,7 +33,7 @@ std::string summary_lines(const Agreement& a) {
     out += fmt::format("{}, {}. Financial year {} ({} to {}).\n", agreement_kinds.words(a.kind),
                        a.legal_basis, a.year.label(), a.year.start_date(), a.year.end_date());
     if (a.host)
-        out += fmt::format("Host: {} ({}).", a.partners[*a.host].name, a.partners[*a.host].id);
+        out += fmt::format("Host: {} ({}).", a.partner(*a.host).name, a.partner(*a.host).id);
     if (!a.pooled_fund_manager.empty())
         out += fmt::format("{}Pooled fund manager: {}.", a.host ? " " : "", a.pooled_fund_manager);
     if (a.host || !a.pooled_fund_manager.empty()) out += "\n";
@@ -65,7 +65,7 @@ std::string summary_lines(const Agreement& a) {
                    {"Contributions", false}});
     for (const auto& s : a.schemes)
         schemes.add_row({text_cell(s.id), text_cell(s.name), money_cell(s.budget, true),
-                         text_cell(s.lead ? a.partners[*s.lead].id : "-"),
+                         text_cell(s.lead ? a.partner(*s.lead).id : "-"),
                          text_cell(std::string(profile_forms.keyword(s.profile.form))),
                          text_cell(s.contribution_terms.empty() ? "pool" : "own")});
     schemes.add_rule();

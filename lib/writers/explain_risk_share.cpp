@@ -25,7 +25,7 @@ std::string pool_weights(const Agreement& a) {
 std::string split_list(const Agreement& a, const ShareRule& r) {
     std::vector<std::string> parts;
     for (const auto& [p, f] : r.split)
-        parts.push_back(fmt::format("{} {}", a.partners[p].id, format_percent(f, 4)));
+        parts.push_back(fmt::format("{} {}", a.partner(p).id, format_percent(f, 4)));
     return and_list(parts);
 }
 
@@ -46,7 +46,7 @@ std::string rule_phrase(const Agreement& a, const ShareRule& r, bool underspend,
     const std::string words(rule_entry(r.kind, underspend).words);
     if (r.kind == RuleKind::host)
         return fmt::format("{}, {}", words,
-                           a.host ? partner_label(a.partners[*a.host]) : std::string("(none)"));
+                           a.host ? partner_label(a.partner(*a.host)) : std::string("(none)"));
     if (r.kind == RuleKind::split) return fmt::format("{} {}", words, split_list(a, r));
     return words;
 }
@@ -132,10 +132,10 @@ void risk_share(Document& d, const Agreement& a) {
             std::string rest;
             for (const auto& t : s.contribution_terms)
                 if (t.form == ContributionTerm::Form::rest)
-                    rest = partner_label(a.partners[t.partner]);
+                    rest = partner_label(a.partner(t.partner));
                 else
                     amounts.push_back(
-                        fmt::format("{} {}", a.partners[t.partner].id, pounds(t.amount)));
+                        fmt::format("{} {}", a.partner(t.partner).id, pounds(t.amount)));
             fixed.push_back(fmt::format("{} {}: {} a year, phased by its profile whatever is "
                                         "spent; {} bears the difference.",
                                         s.id, s.name, and_list(amounts), rest));
@@ -185,7 +185,7 @@ void risk_share(Document& d, const Agreement& a) {
         std::vector<std::string> parts;
         auto lead_of = [&](const ShareRule& r) {
             return r.kind == RuleKind::lead && s.lead
-                       ? fmt::format(", {}", partner_label(a.partners[*s.lead]))
+                       ? fmt::format(", {}", partner_label(a.partner(*s.lead)))
                        : std::string();
         };
         if (s.overspend)

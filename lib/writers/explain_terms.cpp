@@ -25,8 +25,8 @@ std::string terms_phrase(const Agreement& a, const std::vector<ContributionTerm>
                          const std::vector<Money>* resolved, Money budget) {
     std::vector<std::string> parts, none;
     for (const auto& t : terms) {
-        const std::string& id = a.partners[t.partner].id;
-        Money amount = resolved ? (*resolved)[t.partner] : Money{};
+        const std::string& id = a.partner(t.partner).id;
+        Money amount = resolved ? (*resolved)[to_size(t.partner)] : Money{};
         if (resolved && amount.is_zero()) {
             none.push_back(id);
             continue;
@@ -58,7 +58,7 @@ std::string terms_phrase(const Agreement& a, const std::vector<ContributionTerm>
 
 void what_it_is(Document& d, const Agreement& a) {
     d.heading("What it is");
-    std::string host = a.host ? partner_label(a.partners[*a.host]) : std::string("the host");
+    std::string host = a.host ? partner_label(a.partner(*a.host)) : std::string("the host");
     std::string kind;
     switch (a.kind) {
     case AgreementKind::pooled:
@@ -167,7 +167,7 @@ void partners(Document& d, const Agreement& a) {
     std::vector<std::string> items;
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
         const Partner& pt = a.partners[p];
-        std::string role = a.host && *a.host == p ? ", and the host" : "";
+        std::string role = a.is_host(PartnerIndex{p}) ? ", and the host" : "";
         std::string money;
         switch (a.kind) {
         case AgreementKind::pooled:
@@ -198,7 +198,7 @@ void hosting(Document& d, const Agreement& a) {
         std::string s = fmt::format(
             "{} hosts the fund: it receives the contributions, keeps the fund's accounts, pays "
             "the suppliers from it and prepares the memorandum account at the year end.",
-            partner_label(a.partners[*a.host]));
+            partner_label(a.partner(*a.host)));
         s += a.pooled_fund_manager.empty()
                  ? " The agreement names no pooled fund manager."
                  : fmt::format(" The pooled fund manager, who runs the fund and reports to the "
@@ -233,7 +233,7 @@ void hosting(Document& d, const Agreement& a) {
         d.paragraph(fmt::format(
             "{} hosts the budget: it buys the services, pays the suppliers and invoices the other "
             "partners.{}",
-            partner_label(a.partners[*a.host]),
+            partner_label(a.partner(*a.host)),
             a.pooled_fund_manager.empty()
                 ? std::string(" The agreement names no budget manager.")
                 : fmt::format(" The budget is managed by the {}.", a.pooled_fund_manager)));
@@ -294,7 +294,7 @@ void schemes(Document& d, const Agreement& a) {
     for (const auto& s : a.schemes) {
         if (s.added_from) continue; // a variation adds it: told with the variations (SPEC §14)
         t.add_row({text_cell(s.id + " " + s.name), money_cell(s.budget, true),
-                   text_cell(s.lead ? a.partners[*s.lead].id : "none"),
+                   text_cell(s.lead ? a.partner(*s.lead).id : "none"),
                    text_cell(std::string(profile_forms.words(s.profile.form))),
                    text_cell(s.function ? *s.function : "(not stated)")});
     }

@@ -10,7 +10,7 @@ namespace {
 
 std::string how_charged(const Agreement& a, const SchemeCharge& c, bool display) {
     if (c.recharge == Recharge::fixed && c.rest)
-        return display ? fmt::format("fixed; rest {}", a.partners[*c.rest].id) : "fixed";
+        return display ? fmt::format("fixed; rest {}", a.partner(*c.rest).id) : "fixed";
     if (c.by_pool) return display ? "actual, by pool contributions" : "actual-pool";
     return "actual";
 }
@@ -37,7 +37,7 @@ Table joint_charges_table(const Agreement& a, const JointCharges& c, bool displa
         } else {
             cells.push_back(text_cell(a.schemes[s].id));
             cells.push_back(text_cell(how_charged(a, sc, false)));
-            cells.push_back(text_cell(sc.rest ? a.partners[*sc.rest].id : ""));
+            cells.push_back(text_cell(sc.rest ? a.partner(*sc.rest).id : ""));
         }
         cells.push_back(money(sc.amount));
         for (Money x : sc.parts)
@@ -101,7 +101,7 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
         json.field("id", a.schemes[s].id);
         json.field("recharge", recharge_name(sc.recharge));
         if (sc.recharge == Recharge::fixed && sc.rest)
-            json.field("rest", a.partners[*sc.rest].id);
+            json.field("rest", a.partner(*sc.rest).id);
         else
             json.field("weights", sc.by_pool ? "pool" : "scheme");
         json.field("amount", sc.amount);

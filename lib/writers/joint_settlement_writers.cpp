@@ -53,7 +53,7 @@ std::string joint_settlement_notes(const SettlementStatement& st) {
 Table recharge_statement_table(const SettlementStatement& st, bool display) {
     const Agreement& a = st.agreement;
     const RechargeStatement& m = st.joint_memorandum->statement;
-    const std::size_t host = *a.host;
+    const std::size_t host = to_size(*a.host);
     AccountTable t(display, "Recharge statement");
     t.group("Expenditure on the joint schemes, by scheme");
     for (std::size_t s = 0; s < a.schemes.size(); ++s)

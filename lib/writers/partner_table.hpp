@@ -47,7 +47,7 @@ Table partner_table(const Agreement& a, const std::vector<Row>& rows,
     FormTable t(display, heads);
     std::vector<Money> total(columns.size());
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const bool host = a.host && *a.host == p;
+        const bool host = a.is_host(PartnerIndex{p});
         std::vector<Cell> cells{
             text_cell(a.partners[p].id + (display && how.mark_host && host ? " (host)" : ""))};
         for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -83,7 +83,7 @@ void write_partners_json(JsonWriter& json, const Agreement& a, const std::vector
     using Column = PartnerColumn<Row>;
     json.begin_array();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
-        const bool host = a.host && *a.host == p;
+        const bool host = a.is_host(PartnerIndex{p});
         json.begin_object();
         json.field("id", a.partners[p].id);
         for (const Column& col : columns)

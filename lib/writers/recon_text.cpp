@@ -33,7 +33,7 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
     if (st.partner) // SPEC §5 --partner: one partner's statement
         lines.push_back("Statement for " + partner_label(a.partners[to_size(st.partner->partner)]));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
-    if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
+    if (a.host) what += fmt::format(" Host: {}.", a.partner(*a.host).name);
     what += fmt::format(" Forecast: {}.",
                         st.recon.commitments ? "commitments" : forecast_name(st.recon.method));
     lines.push_back(what);

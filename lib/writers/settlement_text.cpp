@@ -124,7 +124,7 @@ Document settlement_document(const SettlementStatement& st) {
                 a.id, a.title, a.year.label()});
     d.set_created(statement_time(a, Period::last()));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
-    if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
+    if (a.host) what += fmt::format(" Host: {}.", a.partner(*a.host).name);
     std::vector<std::string> title{
         fmt::format("{} ({})", a.title, a.id),
         fmt::format("{}ear-end settlement, {} ({} to {})",
@@ -217,7 +217,7 @@ Document settlement_document(const SettlementStatement& st) {
     if (st.joint_memorandum) {
         d.heading(fmt::format("Recharge statement of the host, {} (a joint budget has no pool, "
                               "so no memorandum account)",
-                              a.partners[*a.host].name));
+                              a.partner(*a.host).name));
         d.table(recharge_statement_table(st, true), "Recharge statement");
         d.heading("Partner notes (expenditure recharged under the joint arrangement)");
         d.table(recharge_notes_table(st, true), "Partner notes");
@@ -247,7 +247,7 @@ std::vector<std::string> transfer_lines(const SettlementStatement& st,
     };
     std::vector<std::string> out;
     auto name = [&](std::size_t p) {
-        return a.host && *a.host == p ? a.partners[p].id + " (host)" : a.partners[p].id;
+        return a.is_host(PartnerIndex{p}) ? a.partners[p].id + " (host)" : a.partners[p].id;
     };
     // SPEC §7: the balances at 31 March in the form both sides book them. Without a register
     // each transfer is such a balance; with one, cash may have moved after 31 March, so they have
@@ -255,7 +255,7 @@ std::vector<std::string> transfer_lines(const SettlementStatement& st,
     const bool register_given = st.settlement.cash == CashSource::cash_register;
     for (const auto& t : transfers) {
         if (register_given) {
-            const std::size_t p = t.from == *a.host ? t.to : t.from;
+            const std::size_t p = a.is_host(PartnerIndex{t.from}) ? t.to : t.from;
             const Money settled = st.settlement.partners[p].settled;
             out.push_back(fmt::format("{} pays {} {}{}", name(t.from), name(t.to), pounds(t.amount),
                                       settled.is_zero()

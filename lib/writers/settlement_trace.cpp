@@ -35,7 +35,7 @@ std::string share_rule_phrase(const ShareRule& r, bool underspend, const Agreeme
         out += " (";
         for (std::size_t i = 0; i < r.split.size(); ++i) {
             if (i) out += ", ";
-            out += a.partners[r.split[i].first].id + " " + format_percent(r.split[i].second);
+            out += a.partner(r.split[i].first).id + " " + format_percent(r.split[i].second);
         }
         out += ")";
     }

@@ -17,8 +17,8 @@ std::vector<std::string> heading_lines(const Agreement& a) {
     lines.push_back(fmt::format("Contribution shares and payment schedule, {} ({} to {})",
                                 a.year.label(), a.year.start_date(), a.year.end_date()));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
-    if (a.host && *a.host < a.partners.size()) {
-        what += fmt::format(" Host: {}.", a.partners[*a.host].name);
+    if (a.host && to_size(*a.host) < a.partners.size()) {
+        what += fmt::format(" Host: {}.", a.partner(*a.host).name);
         if (!a.pooled_fund_manager.empty())
             what += fmt::format(" {} manager: {}.",
                                 a.kind == AgreementKind::pooled ? "Pooled fund" : "Budget",

@@ -121,16 +121,16 @@ std::string ledger_summary(const ControlTotals& c, std::size_t files, const Line
                        control_amount(c.total_rejected), more);
 }
 
-std::optional<std::string> partner_id(const Agreement& a, std::optional<std::size_t> p) {
+std::optional<std::string> partner_id(const Agreement& a, std::optional<PartnerIndex> p) {
     if (!p) return std::nullopt;
-    return a.partners.at(*p).id;
+    return a.partners.at(to_size(*p)).id;
 }
 
 void write_partner_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs,
                            bool with_host) {
     json.begin_object();
     for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
-        if (with_host || !a.host || *a.host != p) json.field(a.partners[p].id, xs[p]);
+        if (with_host || !a.is_host(PartnerIndex{p})) json.field(a.partners[p].id, xs[p]);
     json.end_object();
 }
 

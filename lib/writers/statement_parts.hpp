@@ -41,7 +41,7 @@ const char* kind_phrase(AgreementKind kind);
 void write_agreement_fields(JsonWriter& json, const Agreement& agreement);
 
 // The partner's id, or nullopt (a JSON null): the host, a scheme's lead.
-std::optional<std::string> partner_id(const Agreement& agreement, std::optional<std::size_t> p);
+std::optional<std::string> partner_id(const Agreement& agreement, std::optional<PartnerIndex> p);
 
 // {PARTNER: amount, ...} of amounts in [[partner]] order (the host's left out unless `with_host`),
 // and {SCHEME: amount, ...} in [[scheme]] order: JSON values, after the caller's key.

@@ -12,7 +12,7 @@ namespace poolkit {
 namespace {
 
 std::string term_text(const Agreement& a, const ContributionTerm& t) {
-    const std::string& id = a.partners[t.partner].id;
+    const std::string& id = a.partner(t.partner).id;
     switch (t.form) {
     case ContributionTerm::Form::percent:
         return fmt::format("{} {}", id, format_percent_exact(t.percent));
@@ -119,7 +119,7 @@ void write_variations_json(JsonWriter& json, const Agreement& a) {
             case ChangeKind::contributions:
                 json.key("contributions").begin_object();
                 for (const auto& t : c.terms)
-                    json.field(a.partners[t.partner].id, term_json(t));
+                    json.field(a.partner(t.partner).id, term_json(t));
                 json.end_object();
                 break;
             case ChangeKind::close_scheme:

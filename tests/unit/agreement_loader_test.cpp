@@ -78,7 +78,7 @@ TEST_CASE("agreement loader: examples/bnssg-children resolves to the penny") {
     CHECK(a.kind == AgreementKind::pooled);
     CHECK(a.year.start_year() == 2025);
     REQUIRE(a.host);
-    CHECK(a.partners[*a.host].id == "BRISTOL");
+    CHECK(a.partner(*a.host).id == "BRISTOL");
     CHECK(a.payment_schedule == PaymentSchedule::quarterly_in_advance);
     REQUIRE(a.partners.size() == 4);
     REQUIRE(a.schemes.size() == 6);
@@ -236,7 +236,9 @@ TEST_CASE("agreement loader: every error in one run, in file order") {
     CHECK(!l.agreement);
     CHECK(messages(l) ==
           "f.toml:28:1: error: [[scheme]] S1 is missing the required key 'budget'\n"
-          "f.toml:31:1: error: unknown key 'bugdet' in a [[scheme]]; did you mean 'budget'?\n"
+          "f.toml:31:1: error: unknown key 'bugdet' in a [[scheme]]; did you mean 'budget'? "
+          "(known keys: id, name, budget, lead, profile, contributions, function, risk_share, "
+          "recharge)\n"
           "f.toml:32:8: error: 'lead' of scheme S1 names the unknown partner 'NOBODY' (partners: "
           "ICB, LA, LA2)\n"
           "f.toml:36:7: error: [monitoring] red (2%) is below amber (5%): red must be the higher "

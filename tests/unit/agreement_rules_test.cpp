@@ -56,20 +56,20 @@ TEST_CASE("did you mean: near misses only") {
 TEST_CASE("contribution terms: percentages, amounts and rest") {
     auto pct = [](std::size_t p, int n) {
         ContributionTerm t;
-        t.partner = p;
+        t.partner = PartnerIndex{p};
         t.form = ContributionTerm::Form::percent;
         t.percent = Rational(n, 100);
         return t;
     };
     auto amt = [](std::size_t p, std::int64_t pence) {
         ContributionTerm t;
-        t.partner = p;
+        t.partner = PartnerIndex{p};
         t.amount = Money::from_pence(pence);
         return t;
     };
     auto rest = [](std::size_t p) {
         ContributionTerm t;
-        t.partner = p;
+        t.partner = PartnerIndex{p};
         t.form = ContributionTerm::Form::rest;
         return t;
     };
@@ -100,7 +100,7 @@ TEST_CASE("contribution terms: percentages, amounts and rest") {
     // 3 x 33.333333333333% is short of 100% by 0.000000000001%: said exactly, never "100%".
     std::vector<ContributionTerm> thirds(3, pct(0, 0));
     for (std::size_t i = 0; i < 3; ++i) {
-        thirds[i].partner = i;
+        thirds[i].partner = PartnerIndex{i};
         thirds[i].percent = *parse_percent("33.333333333333%");
     }
     Diagnostics d3;

@@ -28,7 +28,7 @@ void make_fixed(Agreement& a, std::size_t s, std::size_t rest) {
     sc.contribution_terms.clear();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
         ContributionTerm t;
-        t.partner = p;
+        t.partner = PartnerIndex{p};
         t.form = p == rest ? ContributionTerm::Form::rest : ContributionTerm::Form::amount;
         t.amount = p == rest ? Money{} : sc.contributions[p];
         sc.contribution_terms.push_back(t);
@@ -56,7 +56,7 @@ TEST_CASE("joint charge: fixed amounts are phased by the profile's own weights")
     make_fixed(a, 0, 1);
     auto c = joint_charges(a, amounts({90'00}), 3);
     CHECK(as_pence(c.charge) == P{125'00, -35'00});
-    CHECK(c.schemes[0].rest == std::optional<std::size_t>(1));
+    CHECK(c.schemes[0].rest == std::optional<PartnerIndex>(PartnerIndex{1}));
     // P04: A 250.00; the year: A exactly its 500.00 whatever was spent (1,500.00), B 1,000.00.
     CHECK(as_pence(joint_charges(a, amounts({90'00}), 4).charge) == P{250'00, -160'00});
     CHECK(as_pence(joint_charges(a, amounts({1500'00}), 12).charge) == P{500'00, 1000'00});
@@ -158,7 +158,7 @@ TEST_CASE("joint charge: months and year agree over random agreements") {
         JointCase c = random_joint(rng);
         const Agreement& a = c.agreement;
         const Actuals& act = c.actuals;
-        const std::size_t n = a.partners.size(), host = *a.host;
+        const std::size_t n = a.partners.size(), host = to_size(*a.host);
         CAPTURE(round);
         std::vector<Money> invoiced(n);
         JointInvoicing last;
@@ -178,7 +178,7 @@ TEST_CASE("joint charge: months and year agree over random agreements") {
                 CHECK(inv.invoiced_before == invoiced[inv.partner] - inv.amount);
             }
             for (const auto& sc : j.to_date.schemes)
-                if (sc.rest) fixed_rest_negative += sc.parts[*sc.rest].is_negative();
+                if (sc.rest) fixed_rest_negative += sc.parts[to_size(*sc.rest)].is_negative();
             last = std::move(j);
         }
         capped += !last.to_date.caps.empty();
@@ -187,7 +187,8 @@ TEST_CASE("joint charge: months and year agree over random agreements") {
             const SchemeCharge& sc = last.to_date.schemes[s];
             if (!sc.rest) continue;
             for (std::size_t p = 0; p < n; ++p)
-                if (p != *sc.rest) CHECK(sc.parts[p] == a.schemes[s].contributions[p]);
+                if (PartnerIndex{p} != *sc.rest)
+                    CHECK(sc.parts[p] == a.schemes[s].contributions[p]);
         }
         // The year end: paid is the twelve invoices, nothing is left to settle, and the host bears
         // its own charge plus what the caps left unallocated.

@@ -47,12 +47,12 @@ TEST_CASE("profile: a minimal profile and its defaults") {
 TEST_CASE("profile: errors name the file, line and column") {
     CHECK(
         error_of(minimal + "amout = \"X\"\n") ==
-        "p.toml:10:1: error: unknown key 'amout' in [columns] (did you mean 'amount'?); known "
-        "keys: date, ref, partner, scheme, cost_centre, description, amount, debit, credit, case");
+        "p.toml:10:1: error: unknown key 'amout' in [columns]; did you mean 'amount'? (known "
+        "keys: date, ref, partner, scheme, cost_centre, description, amount, debit, credit, case)");
     CHECK(error_of("[profile]\ndelimter = \";\"\n") ==
-          "p.toml:2:1: error: unknown key 'delimter' in [profile] (did you mean 'delimiter'?); "
-          "known keys: name, description, delimiter, date_format, skip_lines, duplicate_key, "
-          "encoding");
+          "p.toml:2:1: error: unknown key 'delimter' in [profile]; did you mean 'delimiter'? "
+          "(known keys: name, description, delimiter, date_format, skip_lines, duplicate_key, "
+          "encoding)");
     CHECK(error_of("[profile]\ndelimiter = \";;\"\n[columns]\n") ==
           "p.toml:2:13: error: 'delimiter' must be one character (e.g. \",\" or \";\") or \"tab\"");
     CHECK(error_of("[profile]\ndate_format = \"%d/%m\"\n") ==

@@ -261,7 +261,7 @@ TEST_CASE("risk share: offset basis nets underspends against overspends first") 
     // A net underspend: S1 +10,000.00 (host rule, never used), S2 -30,000.00 (lead ICB), S3
     // -10,000.00 (return). The 10,000.00 offset is taken from the underspends pro rata 3:1:
     // 7,500 / 2,500. Residual S2 -22,500.00 to ICB (its lead); S3 -7,500.00 returned 1:1.
-    a.schemes[1].lead = 0;
+    a.schemes[1].lead = PartnerIndex{0};
     a.schemes[1].underspend = rule(RuleKind::lead);
     auto n = run(a, {10000'00, -30000'00, -10000'00});
     CHECK(as_pence(n.shares) == P{-2250000 - 375000, -375000});

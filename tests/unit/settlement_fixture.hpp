@@ -63,8 +63,11 @@ inline ShareRule rule(RuleKind k) {
     return ShareRule{k, {}, {}};
 }
 
-inline ShareRule split(std::vector<std::pair<std::size_t, Rational>> parts) {
-    return ShareRule{RuleKind::split, std::move(parts), {}};
+inline ShareRule split(const std::vector<std::pair<std::size_t, Rational>>& parts) {
+    ShareRule r{RuleKind::split, {}, {}};
+    for (const auto& [p, f] : parts)
+        r.split.emplace_back(PartnerIndex{p}, f);
+    return r;
 }
 
 // Actuals with each (partner ledger, scheme) full-year amount booked in P12 (the period does not

@@ -374,14 +374,15 @@ TEST_CASE("settlement: the invariants hold over thousands of random agreements")
         // Transfers: positive, one per non-host partner with a balance, always with the host.
         for (const auto& t : r.transfers) {
             CHECK(t.amount.is_positive());
-            CHECK((t.from == *a.host || t.to == *a.host));
+            CHECK((a.is_host(PartnerIndex{t.from}) || a.is_host(PartnerIndex{t.to})));
         }
         // The memorandum account adds up to the same closing balance (joint: the host's recharge
         // statement adds up to its charge + unallocated).
         if (a.kind == AgreementKind::joint) {
             JointMemorandum jm;
             REQUIRE_NOTHROW(jm = joint_memorandum(a, r));
-            CHECK(jm.statement.net_cost == r.partners[*a.host].final_share + r.unallocated);
+            CHECK(jm.statement.net_cost ==
+                  r.partners[to_size(*a.host)].final_share + r.unallocated);
         } else {
             Memorandum mem;
             REQUIRE_NOTHROW(mem = memorandum(a, c.actuals, r));
@@ -423,7 +424,7 @@ TEST_CASE("settlement: with a random cash register the pool still closes at carr
         if (a.kind != AgreementKind::pooled) continue;
         ++pooled;
         CAPTURE(round);
-        const std::size_t n = a.partners.size(), host = *a.host;
+        const std::size_t n = a.partners.size(), host = to_size(*a.host);
         CashRegister cash(n);
         int ref = 0;
         for (int k = 0, rows = static_cast<int>(pick(30)); k < rows; ++k) {

@@ -44,7 +44,7 @@ TEST_CASE("workspace: keys, defaults and paths relative to the workspace file") 
 TEST_CASE("workspace: errors are located at the key, with a hint") {
     CHECK(error_of("agreemnt = \"a.toml\"\n") ==
           "ws/pool.toml:1:1: error: unknown key 'agreemnt' in [top level]; did you mean "
-          "'agreement'?; its keys are agreement, cash, commitments, output, formats and ledger");
+          "'agreement'? (known keys: agreement, cash, commitments, output, formats, ledger)");
     CHECK(error_of("agreement = 3\n") == "ws/pool.toml:1:13: error: 'agreement' must be a string");
     CHECK(error_of("formats = [\"text\", \"text\"]\n") ==
           "ws/pool.toml:1:20: error: 'formats' lists \"text\" twice");

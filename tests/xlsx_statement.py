@@ -4,7 +4,8 @@ python3-openpyxl): every figure equals the JSON statement's to the penny (SPEC �
 
 Workbooks: pool-recon for each kind of agreement (pooled with its months and cash register,
 aligned, joint), and on examples/bnssg-children with --commitments, then October's with
---commitments, --adjust and --previous (September's JSON statement); pool-settle --memorandum;
+--commitments, --adjust and --previous (September's JSON statement); pool-settle --memorandum,
+pooled and joint (the transfers on their own sheet, row by row);
 pool-shares; pool-cases; pool-check --explain. For each:
 - the sheets are Summary, a sheet a table of the text statement (named after it), Inputs; the
   tables the options add (Commitments, Referrals, Adjustments, Movement) are there when given;
@@ -324,20 +325,55 @@ with tempfile.TemporaryDirectory() as tmp:
 
 # pool-settle --memorandum (SPEC §7).
 doc, wb = workbook("settle", "pool-settle", [*CHILDREN_RECON, "--memorandum"])
-check_workbook("settle", doc, wb, ["Schemes", "Partners", "Memorandum"], "Year-end settlement")
+check_workbook("settle", doc, wb, ["Schemes", "Partners", "Transfers", "Memorandum"],
+               "Year-end settlement")
 keyed("settle Schemes", wb["Schemes"],
       {"Budget": "budget", "Outturn": "outturn", "Variance": "variance"},
       by(doc["schemes"], total=doc.get("total")), None)
 keyed("settle Partners", wb["Partners"],
       {"Contribution": "contribution", "Risk share": "risk_share", "Final share": "final_share",
        "Balance": "balance"}, by(doc["partners"]))
-summary = "\n".join(str(c.value) for row in wb["Summary"].iter_rows() for c in row if c.value)
-for t in doc["transfers"]:
-    shown = f"£{Decimal(t['amount']):,.2f}"
-    compared += 1
-    if not re.search(rf"{t['from']}( \(host\))? pays {t['to']}( \(host\))? {re.escape(shown)}",
-                     summary):
-        fail(f"settle: transfer {t} not in the Summary")
+
+
+def check_transfers(where, doc, wb):
+    """The transfers said in sentences on the Summary, and as figures on their own sheet: each
+    row the JSON statement's transfer, in its order (SPEC §7)."""
+    global compared
+    summary = "\n".join(str(c.value) for row in wb["Summary"].iter_rows() for c in row if c.value)
+    for t in doc["transfers"]:
+        shown = f"£{Decimal(t['amount']):,.2f}"
+        compared += 1
+        if not re.search(rf"{t['from']}( \(host\))? pays {t['to']}( \(host\))? "
+                         rf"{re.escape(shown)}", summary):
+            fail(f"{where}: transfer {t} not in the Summary")
+    header, rows = table(wb["Transfers"])
+    if header != ["From", "To", "Amount"]:
+        fail(f"{where} Transfers: header {header}")
+    if len(rows) != len(doc["transfers"]):
+        fail(f"{where} Transfers: {len(rows)} rows, JSON {len(doc['transfers'])} transfers")
+    for r, t in zip(rows, doc["transfers"]):
+        if (r[0].value, r[1].value) != (t["from"], t["to"]):
+            fail(f"{where} Transfers: row {r[0].value} to {r[1].value}, JSON {t}")
+        same(f"{where} Transfers {t['from']} {t['to']}", r[2], t["amount"])
+
+
+if not doc["transfers"]:
+    fail("settle: no transfers to compare (the example has changed)")
+check_transfers("settle", doc, wb)
+
+# A joint budget's settlement (SPEC §7 "Joint (no pool)"): the same sheets, its recharge
+# statement in place of the memorandum account.
+doc, wb = workbook("settle joint", "pool-settle", [f"{JOINT}/agreement.toml",
+                                                   f"{JOINT}/ledgers/sglos.csv",
+                                                   f"{JOINT}/ledgers/icb.csv", "--complete",
+                                                   "--memorandum"])
+# The recharge statement subtracts what the other partners spent themselves (a positive figure
+# in the JSON statement).
+less = {"less": "-" + doc["recharge_statement"]["partners_expenditure"]}
+check_workbook("settle joint", doc, wb, ["Schemes", "Charges", "Partners", "Transfers",
+                                         "Recharge statement"], "Year-end settlement", [doc, less])
+keyed("settle joint Partners", wb["Partners"], {"Balance": "balance"}, by(doc["partners"]))
+check_transfers("settle joint", doc, wb)
 
 # pool-shares (SPEC §5): each partner's contribution and share, each scheme's budget.
 doc, wb = workbook("shares", "pool-shares", [f"{CHILDREN}/agreement.toml"])

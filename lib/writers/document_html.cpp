@@ -128,7 +128,8 @@ std::string footer_html(const block::Footer& f) {
 
 } // namespace
 
-std::string render_html(const Document& d) {
+std::string render_html(const Document& document) {
+    const Document d = document.in_format(DocumentFormat::html);
     const DocumentMeta& m = d.meta();
     std::string out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
                       "lang=\"en-GB\" xml:lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n";

@@ -464,7 +464,7 @@ std::string render_xlsx(const Document& d) {
     props.created = d.created() ? d.created() : no_date;
     workbook_set_properties(wb, &props);
     try {
-        write_document(wb, d);
+        write_document(wb, d.in_format(DocumentFormat::xlsx));
     } catch (...) {
         workbook_close(wb);
         throw;

@@ -5,7 +5,8 @@ python3-openpyxl): every figure equals the JSON statement's to the penny (SPEC �
 Workbooks: pool-recon for each kind of agreement (pooled with its months and cash register,
 aligned, joint), and on examples/bnssg-children with --commitments, then October's with
 --commitments, --adjust and --previous (September's JSON statement); pool-settle --memorandum,
-pooled and joint (the transfers on their own sheet, row by row);
+pooled and joint (the transfers on their own sheet, row by row); both with 1,003 rejected
+ledger lines (the first 1,000 on their sheet, each as pool-actuals reports it);
 pool-shares; pool-cases; pool-check --explain. For each:
 - the sheets are Summary, a sheet a table of the text statement (named after it), Inputs; the
   tables the options add (Commitments, Referrals, Adjustments, Movement) are there when given;
@@ -374,6 +375,52 @@ check_workbook("settle joint", doc, wb, ["Schemes", "Charges", "Partners", "Tran
                                          "Recharge statement"], "Year-end settlement", [doc, less])
 keyed("settle joint Partners", wb["Partners"], {"Balance": "balance"}, by(doc["partners"]))
 check_transfers("settle joint", doc, wb)
+
+# Rejected ledger lines (SPEC §4, §8): the joint example's ledger with 1,003 bad lines after its
+# own; the workbook's "Rejected lines" sheet is the first 1,000 of them, each the line pool-actuals
+# reports (file, line, reason, amount), with a note of the 3 more and where they all are.
+with tempfile.TemporaryDirectory() as tmp:
+    ledger = os.path.join(tmp, "sglos-bad.csv")
+    with open(os.path.join(root, JOINT, "ledgers", "sglos.csv"), encoding="utf-8") as f:
+        good = f.read()
+    with open(ledger, "w", encoding="utf-8") as f:
+        f.write(good if good.endswith("\n") else good + "\n")
+        f.write("2025-09-31,BAD0,SGLOS,E01,EQ100,No such day,12.345\n")  # no amount to read
+        for i in range(1, 1003):
+            f.write(f"2025-06-30,BAD{i},SGLOS,E99,EQ100,Unknown scheme,{i}.{i % 100:02d}\n")
+    rejects = os.path.join(tmp, "rejects.csv")
+    args = [f"{JOINT}/agreement.toml", "--period", "P06", ledger, f"{JOINT}/ledgers/icb.csv",
+            "--rejects", rejects]
+    actuals = json.loads(run("pool-actuals", ["--agreement", f"{JOINT}/agreement.toml", ledger,
+                                              "--format", "json"]))
+    doc, wb = workbook("recon rejects", "pool-recon", args)
+    check_workbook("recon rejects", doc, wb, ["Schemes", "Invoices", "Rejected lines"],
+                   "Month-end reconciliation", [doc, actuals])
+    if doc["ledger"]["lines_rejected"] != 1003 or len(actuals["rejects"]) != 1000:
+        fail(f"recon rejects: {doc['ledger']['lines_rejected']} rejected, pool-actuals lists "
+             f"{len(actuals['rejects'])}")
+    ws = wb["Rejected lines"]
+    header, rows = table(ws)
+    if header != ["File", "Line", "Reason", "Amount"] or len(rows) != 1000:
+        fail(f"recon rejects: header {header}, {len(rows)} rows")
+    for r, x in zip(rows, actuals["rejects"]):
+        if (r[0].value, r[1].value, r[2].value) != (x["file"], x["line"], x["reason"]):
+            fail(f"recon rejects: row {[c.value for c in r[:3]]}, pool-actuals {x}")
+        if x["amount"] is None:
+            if r[3].value is not None:
+                fail(f"recon rejects line {x['line']}: amount {r[3].value!r}, none read")
+        else:
+            same(f"recon rejects line {x['line']} Amount", r[3], x["amount"])
+    note = ws.cell(row=len(rows) + 3, column=1).value
+    if note != f"The first 1,000 of 1,003 rejected lines; 3 more not shown: all of them are in " \
+               f"{rejects}.":
+        fail(f"recon rejects: note {note!r}")
+    # The same sheet in the year-end settlement.
+    doc, wb = workbook("settle rejects", "pool-settle", [*args[:1], *args[3:], "--complete"])
+    check_workbook("settle rejects", doc, wb, ["Transfers", "Rejected lines"],
+                   "Year-end settlement", [doc, actuals])
+    if len(table(wb["Rejected lines"])[1]) != 1000:
+        fail("settle rejects: not 1,000 rows")
 
 # pool-shares (SPEC §5): each partner's contribution and share, each scheme's budget.
 doc, wb = workbook("shares", "pool-shares", [f"{CHILDREN}/agreement.toml"])

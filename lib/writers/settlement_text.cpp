@@ -7,6 +7,7 @@
 #include "writers/joint_settlement_writers.hpp"
 #include "writers/memorandum_writers.hpp"
 #include "writers/partner_pack_writers.hpp"
+#include "writers/rejected_lines_table.hpp"
 #include "writers/settlement_charts.hpp"
 #include "writers/settlement_partners.hpp"
 #include "writers/settlement_statement.hpp"
@@ -241,8 +242,11 @@ Document settlement_document(const SettlementStatement& st) {
             d.table(previous_notes_table(st, true), "Partner note, last year");
         }
     }
-    d.footer(ledger_lines(st), st.run);
-    return st.thousands ? document_in_thousands(d) : d;
+    // The rejected lines as they were read, never restated in £000.
+    Document out = st.thousands ? document_in_thousands(d) : d;
+    add_rejected_lines(out, st.rejects, st.control, st.rejects_path);
+    out.footer(ledger_lines(st), st.run);
+    return out;
 }
 
 std::vector<std::string> transfer_lines(const SettlementStatement& st,

@@ -6,7 +6,8 @@ Workbooks: pool-recon for each kind of agreement (pooled with its months and cas
 aligned, joint), and on examples/bnssg-children with --commitments, then October's with
 --commitments, --adjust and --previous (September's JSON statement); pool-settle --memorandum,
 pooled and joint (the transfers on their own sheet, row by row); both with 1,003 rejected
-ledger lines (the first 1,000 on their sheet, each as pool-actuals reports it);
+ledger lines (the first 1,000 on their sheet, each as pool-actuals reports it); pool-check (its
+summary);
 pool-shares; pool-cases; pool-check --explain. For each:
 - the sheets are Summary, a sheet a table of the text statement (named after it), Inputs; the
   tables the options add (Commitments, Referrals, Adjustments, Movement) are there when given;
@@ -461,6 +462,16 @@ doc, wb = workbook("explain", "pool-check", [f"{CHILDREN}/agreement.toml", "--ex
 check_workbook("explain", doc, wb, [], "Agreement explained", shares)
 if not any("plain English" in str(c.value) for row in wb["Summary"].iter_rows() for c in row):
     fail("explain: the terms are not on the Summary sheet")
+# pool-check's summary (SPEC §5): its tables as sheets, each figure pool-shares's.
+doc, wb = workbook("check", "pool-check", [f"{CHILDREN}/agreement.toml"])
+check_workbook("check", doc, wb, ["Partners", "Schemes", "Payment schedule"], "Agreement summary",
+               shares)
+keyed("check Partners", wb["Partners"], {"Contribution": "contribution"},
+      by(shares["partners"], total={"contribution": str(sum(Decimal(p["contribution"])
+                                                            for p in shares["partners"]))}), None)
+keyed("check Schemes", wb["Schemes"], {"Budget": "budget"},
+      by(shares["schemes"], total={"budget": str(sum(Decimal(s["budget"])
+                                                     for s in shares["schemes"]))}), None)
 
 # Text that a spreadsheet would take for a formula stays text (SPEC §8).
 with tempfile.TemporaryDirectory() as tmp:

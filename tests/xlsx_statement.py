@@ -175,7 +175,8 @@ def check_workbook(where, doc, wb, sheets, statement, figures=None):
                 if isinstance(c.value, float) and c.number_format not in (
                         MONEY_FORMAT, "#,##0") and "%" not in c.number_format:
                     fail(f"{where} {name} {c.coordinate}: number format {c.number_format!r}")
-                if name == "Schemes" and c.column <= len(header) and header[c.column - 1] == "RAG":
+                if name in ("Schemes", "Monthly") and c.column <= len(header) and header[
+                        c.column - 1] == "RAG":
                     rating = str(c.value or "").split(" ")[0]
                     if rating in FILLS:
                         rgb = (c.fill.fgColor.rgb or "")[-6:]
@@ -279,6 +280,12 @@ def check_recon(where, args, sheets):
                 continue
             for h, k in columns.items():
                 same(f"{where} Monthly {shown} {key} {h}", r[header.index(h)], obj[k])
+            # Each month's rating, filled in its colour (checked above) as the Schemes table's.
+            rag = r[header.index("RAG")].value
+            if (str(rag).split(" ")[0] if rag else None) != obj.get("rag"):
+                fail(f"{where} Monthly {shown} {key}: RAG {rag!r}, JSON {obj.get('rag')!r}")
+            if rag and not r[header.index("RAG")].fill.fill_type:
+                fail(f"{where} Monthly {shown} {key}: RAG {rag!r} not filled")
     if "Commitments" in sheets:
         keyed(f"{where} Commitments", wb["Commitments"],
               {"Actual to date": "actual_ytd", "Committed": "committed",

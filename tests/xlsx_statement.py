@@ -286,6 +286,9 @@ def check_recon(where, args, sheets):
                 fail(f"{where} Monthly {shown} {key}: RAG {rag!r}, JSON {obj.get('rag')!r}")
             if rag and not r[header.index("RAG")].fill.fill_type:
                 fail(f"{where} Monthly {shown} {key}: RAG {rag!r} not filled")
+            # Each month's Total row is bold, and only it.
+            if bool(r[2].font.b) != (key == "Total"):
+                fail(f"{where} Monthly {shown} {key}: bold {r[2].font.b}")
     if "Commitments" in sheets:
         keyed(f"{where} Commitments", wb["Commitments"],
               {"Actual to date": "actual_ytd", "Committed": "committed",

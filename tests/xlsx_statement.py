@@ -4,7 +4,10 @@ python3-openpyxl): every figure equals the JSON statement's to the penny (SPEC �
 
 Workbooks: pool-recon for each kind of agreement (pooled with its months and cash register,
 aligned, joint), and on examples/bnssg-children with --commitments, then October's with
---commitments, --adjust and --previous (September's JSON statement); pool-settle --memorandum;
+--commitments, --adjust and --previous (September's JSON statement); pool-settle --memorandum,
+pooled and joint (the transfers on their own sheet, row by row); both with 1,003 rejected
+ledger lines (the first 1,000 on their sheet, each as pool-actuals reports it); pool-check (its
+summary);
 pool-shares; pool-cases; pool-check --explain. For each:
 - the sheets are Summary, a sheet a table of the text statement (named after it), Inputs; the
   tables the options add (Commitments, Referrals, Adjustments, Movement) are there when given;
@@ -172,7 +175,8 @@ def check_workbook(where, doc, wb, sheets, statement, figures=None):
                 if isinstance(c.value, float) and c.number_format not in (
                         MONEY_FORMAT, "#,##0") and "%" not in c.number_format:
                     fail(f"{where} {name} {c.coordinate}: number format {c.number_format!r}")
-                if name == "Schemes" and c.column <= len(header) and header[c.column - 1] == "RAG":
+                if name in ("Schemes", "Monthly") and c.column <= len(header) and header[
+                        c.column - 1] == "RAG":
                     rating = str(c.value or "").split(" ")[0]
                     if rating in FILLS:
                         rgb = (c.fill.fgColor.rgb or "")[-6:]
@@ -276,6 +280,15 @@ def check_recon(where, args, sheets):
                 continue
             for h, k in columns.items():
                 same(f"{where} Monthly {shown} {key} {h}", r[header.index(h)], obj[k])
+            # Each month's rating, filled in its colour (checked above) as the Schemes table's.
+            rag = r[header.index("RAG")].value
+            if (str(rag).split(" ")[0] if rag else None) != obj.get("rag"):
+                fail(f"{where} Monthly {shown} {key}: RAG {rag!r}, JSON {obj.get('rag')!r}")
+            if rag and not r[header.index("RAG")].fill.fill_type:
+                fail(f"{where} Monthly {shown} {key}: RAG {rag!r} not filled")
+            # Each month's Total row is bold, and only it.
+            if bool(r[2].font.b) != (key == "Total"):
+                fail(f"{where} Monthly {shown} {key}: bold {r[2].font.b}")
     if "Commitments" in sheets:
         keyed(f"{where} Commitments", wb["Commitments"],
               {"Actual to date": "actual_ytd", "Committed": "committed",
@@ -324,20 +337,114 @@ with tempfile.TemporaryDirectory() as tmp:
 
 # pool-settle --memorandum (SPEC §7).
 doc, wb = workbook("settle", "pool-settle", [*CHILDREN_RECON, "--memorandum"])
-check_workbook("settle", doc, wb, ["Schemes", "Partners", "Memorandum"], "Year-end settlement")
+check_workbook("settle", doc, wb, ["Schemes", "Partners", "Transfers", "Memorandum"],
+               "Year-end settlement")
 keyed("settle Schemes", wb["Schemes"],
       {"Budget": "budget", "Outturn": "outturn", "Variance": "variance"},
       by(doc["schemes"], total=doc.get("total")), None)
 keyed("settle Partners", wb["Partners"],
       {"Contribution": "contribution", "Risk share": "risk_share", "Final share": "final_share",
        "Balance": "balance"}, by(doc["partners"]))
-summary = "\n".join(str(c.value) for row in wb["Summary"].iter_rows() for c in row if c.value)
-for t in doc["transfers"]:
-    shown = f"£{Decimal(t['amount']):,.2f}"
-    compared += 1
-    if not re.search(rf"{t['from']}( \(host\))? pays {t['to']}( \(host\))? {re.escape(shown)}",
-                     summary):
-        fail(f"settle: transfer {t} not in the Summary")
+
+
+def check_transfers(where, doc, wb):
+    """The transfers said in sentences on the Summary, and as figures on their own sheet: each
+    row the JSON statement's transfer, in its order (SPEC §7)."""
+    global compared
+    summary = "\n".join(str(c.value) for row in wb["Summary"].iter_rows() for c in row if c.value)
+    for t in doc["transfers"]:
+        shown = f"£{Decimal(t['amount']):,.2f}"
+        compared += 1
+        if not re.search(rf"{t['from']}( \(host\))? pays {t['to']}( \(host\))? "
+                         rf"{re.escape(shown)}", summary):
+            fail(f"{where}: transfer {t} not in the Summary")
+    header, rows = table(wb["Transfers"])
+    if header != ["From", "To", "Amount"]:
+        fail(f"{where} Transfers: header {header}")
+    if len(rows) != len(doc["transfers"]):
+        fail(f"{where} Transfers: {len(rows)} rows, JSON {len(doc['transfers'])} transfers")
+    for r, t in zip(rows, doc["transfers"]):
+        if (r[0].value, r[1].value) != (t["from"], t["to"]):
+            fail(f"{where} Transfers: row {r[0].value} to {r[1].value}, JSON {t}")
+        same(f"{where} Transfers {t['from']} {t['to']}", r[2], t["amount"])
+
+
+if not doc["transfers"]:
+    fail("settle: no transfers to compare (the example has changed)")
+check_transfers("settle", doc, wb)
+
+# A joint budget's settlement (SPEC §7 "Joint (no pool)"): the same sheets, its recharge
+# statement in place of the memorandum account; with a cash register of the invoices paid (SPEC
+# §10), so that a transfer is left to pay.
+with tempfile.TemporaryDirectory() as tmp:
+    cash = os.path.join(tmp, "cash.csv")
+    with open(cash, "w", encoding="utf-8") as f:
+        f.write("date,ref,partner,kind,amount,period\n"
+                "2025-10-05,INV-Q2,ICB,invoice,900000.00,P06\n"
+                "2026-01-05,INV-Q3,ICB,invoice,500000.00,P09\n"
+                "2026-04-05,INV-Q4,ICB,invoice,500000.00,P12\n"
+                "2025-10-30,PAY-Q2,ICB,payment,900000.00,\n"
+                "2026-01-30,PAY-Q3,ICB,payment,500000.00,\n"
+                "2026-04-20,SET-1,ICB,settlement,20000.00,\n")
+    doc, wb = workbook("settle joint", "pool-settle", [f"{JOINT}/agreement.toml",
+                                                       f"{JOINT}/ledgers/sglos.csv",
+                                                       f"{JOINT}/ledgers/icb.csv", "--complete",
+                                                       "--memorandum", "--cash", cash])
+# The recharge statement subtracts what the other partners spent themselves (a positive figure
+# in the JSON statement).
+less = {"less": "-" + doc["recharge_statement"]["partners_expenditure"]}
+check_workbook("settle joint", doc, wb, ["Schemes", "Charges", "Partners", "Transfers",
+                                         "Recharge statement"], "Year-end settlement", [doc, less])
+keyed("settle joint Partners", wb["Partners"], {"Balance": "balance"}, by(doc["partners"]))
+if not doc["transfers"]:
+    fail("settle joint: no transfers to compare (the register has changed)")
+check_transfers("settle joint", doc, wb)
+
+# Rejected ledger lines (SPEC §4, §8): the joint example's ledger with 1,003 bad lines after its
+# own; the workbook's "Rejected lines" sheet is the first 1,000 of them, each the line pool-actuals
+# reports (file, line, reason, amount), with a note of the 3 more and where they all are.
+with tempfile.TemporaryDirectory() as tmp:
+    ledger = os.path.join(tmp, "sglos-bad.csv")
+    with open(os.path.join(root, JOINT, "ledgers", "sglos.csv"), encoding="utf-8") as f:
+        good = f.read()
+    with open(ledger, "w", encoding="utf-8") as f:
+        f.write(good if good.endswith("\n") else good + "\n")
+        f.write("2025-09-31,BAD0,SGLOS,E01,EQ100,No such day,12.345\n")  # no amount to read
+        for i in range(1, 1003):
+            f.write(f"2025-06-30,BAD{i},SGLOS,E99,EQ100,Unknown scheme,{i}.{i % 100:02d}\n")
+    rejects = os.path.join(tmp, "rejects.csv")
+    args = [f"{JOINT}/agreement.toml", "--period", "P06", ledger, f"{JOINT}/ledgers/icb.csv",
+            "--rejects", rejects]
+    actuals = json.loads(run("pool-actuals", ["--agreement", f"{JOINT}/agreement.toml", ledger,
+                                              "--format", "json"]))
+    doc, wb = workbook("recon rejects", "pool-recon", args)
+    check_workbook("recon rejects", doc, wb, ["Schemes", "Invoices", "Rejected lines"],
+                   "Month-end reconciliation", [doc, actuals])
+    if doc["ledger"]["lines_rejected"] != 1003 or len(actuals["rejects"]) != 1000:
+        fail(f"recon rejects: {doc['ledger']['lines_rejected']} rejected, pool-actuals lists "
+             f"{len(actuals['rejects'])}")
+    ws = wb["Rejected lines"]
+    header, rows = table(ws)
+    if header != ["File", "Line", "Reason", "Amount"] or len(rows) != 1000:
+        fail(f"recon rejects: header {header}, {len(rows)} rows")
+    for r, x in zip(rows, actuals["rejects"]):
+        if (r[0].value, r[1].value, r[2].value) != (x["file"], x["line"], x["reason"]):
+            fail(f"recon rejects: row {[c.value for c in r[:3]]}, pool-actuals {x}")
+        if x["amount"] is None:
+            if r[3].value is not None:
+                fail(f"recon rejects line {x['line']}: amount {r[3].value!r}, none read")
+        else:
+            same(f"recon rejects line {x['line']} Amount", r[3], x["amount"])
+    note = ws.cell(row=len(rows) + 3, column=1).value
+    if note != f"The first 1,000 of 1,003 rejected lines; 3 more not shown: all of them are in " \
+               f"{rejects}.":
+        fail(f"recon rejects: note {note!r}")
+    # The same sheet in the year-end settlement.
+    doc, wb = workbook("settle rejects", "pool-settle", [*args[:1], *args[3:], "--complete"])
+    check_workbook("settle rejects", doc, wb, ["Transfers", "Rejected lines"],
+                   "Year-end settlement", [doc, actuals])
+    if len(table(wb["Rejected lines"])[1]) != 1000:
+        fail("settle rejects: not 1,000 rows")
 
 # pool-shares (SPEC §5): each partner's contribution and share, each scheme's budget.
 doc, wb = workbook("shares", "pool-shares", [f"{CHILDREN}/agreement.toml"])
@@ -378,6 +485,16 @@ doc, wb = workbook("explain", "pool-check", [f"{CHILDREN}/agreement.toml", "--ex
 check_workbook("explain", doc, wb, [], "Agreement explained", shares)
 if not any("plain English" in str(c.value) for row in wb["Summary"].iter_rows() for c in row):
     fail("explain: the terms are not on the Summary sheet")
+# pool-check's summary (SPEC §5): its tables as sheets, each figure pool-shares's.
+doc, wb = workbook("check", "pool-check", [f"{CHILDREN}/agreement.toml"])
+check_workbook("check", doc, wb, ["Partners", "Schemes", "Payment schedule"], "Agreement summary",
+               shares)
+keyed("check Partners", wb["Partners"], {"Contribution": "contribution"},
+      by(shares["partners"], total={"contribution": str(sum(Decimal(p["contribution"])
+                                                            for p in shares["partners"]))}), None)
+keyed("check Schemes", wb["Schemes"], {"Budget": "budget"},
+      by(shares["schemes"], total={"budget": str(sum(Decimal(s["budget"])
+                                                     for s in shares["schemes"]))}), None)
 
 # Text that a spreadsheet would take for a formula stays text (SPEC §8).
 with tempfile.TemporaryDirectory() as tmp:

@@ -38,10 +38,6 @@ int main(int argc, char** argv) {
 
     return cli::run(app, argc, argv, [&] {
         cli::refuse_binary_to_terminal(out);
-        if (out.format != "text" && cli::is_document_format(out.format) && !explain)
-            throw Error(ErrorKind::usage,
-                        "--format " + out.format +
-                            " needs --explain (the summary is text, json or csv)");
         RunRecord run = cli::run_record("pool-check", argc, argv);
         cli::apply_workspace(workspace, {&agreement_path}, run); // SPEC §13
         AgreementLoad load = load_agreement(agreement_path);
@@ -63,7 +59,9 @@ int main(int argc, char** argv) {
         else {
             for (const auto& d : all.items)
                 std::cerr << d.formatted() << '\n';
-            if (agreement) content = check_summary(*agreement);
+            if (agreement)
+                content = cli::statement_output(out.format,
+                                                [&] { return check_document(*agreement, run); });
         }
         if (!all.items.empty()) std::cerr << check_count_line(agreement_path, all);
         if (!content.empty()) cli::write_output(out.output, content);

@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
             std::move(started.record)};
         st.cash_register = cli::cash_summary(cash);
         st.actuals = &*run.actuals;
+        st.rejects = std::move(run.rejects);
         cli::add_forecast_inputs(st, fin, reg);
         cli::add_view(st, view, loaded, *run.actuals, cli::cash_of(cash));
         const auto output = [&](const std::string& format) {

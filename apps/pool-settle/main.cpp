@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
             st.partner =
                 settlement_partner_pack(a, st.settlement, *run.actuals, *chosen.view.partner);
         st.thousands = chosen.view.thousands;
+        st.rejects = std::move(run.rejects);
+        st.rejects_path = args.run.ledgers.rejects_path;
         for (const ShortPartner& sp : st.year.short_partners)
             st.short_partner_files.push_back(ledger_files_of(run.files, sp.partner));
         // A joint budget has no pool: the host's recharge statement and the partners' notes

@@ -4,8 +4,10 @@
 // identical; 1 a figure differs; 2 could not verify (an input missing or changed, not a statement,
 // the tool failed or did not finish in time). --format json writes the report as a
 // poolkit.verify/1 document.
+#include "binary_output.hpp"
 #include "cli.hpp"
 #include "statement_arguments.hpp"
+#include "statement_output.hpp"
 
 #include "calc/compare_figures.hpp"
 #include "readers/input_source.hpp"
@@ -44,9 +46,10 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1u, 7u * 24 * 3600))
         ->default_str("600");
     cli::OutputOptions out;
-    cli::add_output_options(app, out, {"text", "json"});
+    cli::add_output_options(app, out, cli::statement_formats({"json"}));
 
     return cli::run(app, argc, argv, [&]() -> int {
+        cli::refuse_binary_to_terminal(out);
         const std::string name = statement_path == "-" ? "<stdin>" : statement_path;
         InputText statement = read_input(statement_path, "statement");
         JsonValue doc = parse_json(statement.text, name);
@@ -77,12 +80,12 @@ int main(int argc, char** argv) {
                                            cmp);
         RunRecord run = cli::run_record("pool-verify", argc, argv);
         run.inputs.push_back(statement.record);
-        cli::write_output(out.output, out.format == "json"
-                                          ? verify_json({name, rec.schema, rec.run.tool,
-                                                         rec.version, rec.run.inputs.size()},
-                                                        cmp, run)
-                                          : verify_report(name, cmp, rec.run.inputs.size(),
-                                                          rec.run.tool + " " + rec.version));
+        const VerifiedStatement verified{name, rec.schema, rec.run.tool, rec.version,
+                                         rec.run.inputs.size()};
+        cli::write_output(
+            out.output,
+            cli::statement_output(out.format, [&] { return verify_document(verified, cmp, run); },
+                                  {{"json", [&] { return verify_json(verified, cmp, run); }}}));
         return cmp.identical() ? cli::exit_clean : cli::exit_findings;
     });
 }

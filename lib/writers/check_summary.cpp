@@ -27,19 +27,66 @@ std::string rule_text(const Agreement& a, const ShareRule& r, bool underspend) {
     return s;
 }
 
-std::string summary_lines(const Agreement& a) {
-    std::string out;
-    out += fmt::format("{} ({})\n", a.title, a.id);
-    out += fmt::format("{}, {}. Financial year {} ({} to {}).\n", agreement_kinds.words(a.kind),
-                       a.legal_basis, a.year.label(), a.year.start_date(), a.year.end_date());
-    if (a.host)
-        out += fmt::format("Host: {} ({}).", a.partner(*a.host).name, a.partner(*a.host).id);
+// The risk share as pool-settle applies it, a line a rule (a tier indented under its rule), for
+// the list under "Risk share ...:" (SPEC §7).
+std::vector<std::string> risk_share_items(const Agreement& a, const RiskShare& rs) {
+    std::vector<std::string> items{"overspend " + rule_text(a, rs.overspend, false)};
+    if (rs.overspend.kind == RuleKind::tiers) {
+        Money from;
+        for (const auto& t : rs.overspend_tiers) {
+            items.push_back(t.upto
+                                ? fmt::format("  {} to {}: {}", format_display(from),
+                                              format_display(*t.upto), rule_text(a, t.rule, false))
+                                : fmt::format("  above {}: {}", format_display(from),
+                                              rule_text(a, t.rule, false)));
+            if (t.upto) from = *t.upto;
+        }
+        if (!rs.overspend_tiers.empty() && rs.overspend_tiers.back().upto)
+            items.push_back(fmt::format("  above {}: unallocated, for the partners to agree",
+                                        format_display(from)));
+    }
+    items.push_back("underspend " + rule_text(a, rs.underspend, true));
+    std::string caps;
+    for (std::size_t p = 0; p < rs.caps.size(); ++p)
+        if (rs.caps[p])
+            caps += fmt::format("{}{} {}", caps.empty() ? "" : ", ", a.partners[p].id,
+                                format_display(*rs.caps[p]));
+    if (!caps.empty()) items.push_back("caps on net risk shares: " + caps);
+    for (const auto& s : a.schemes) {
+        if (s.overspend)
+            items.push_back(
+                fmt::format("{} overspend {}", s.id, rule_text(a, *s.overspend, false)));
+        if (s.underspend)
+            items.push_back(
+                fmt::format("{} underspend {}", s.id, rule_text(a, *s.underspend, true)));
+    }
+    return items;
+}
+
+// A partner's share of the whole budget ("33.33%"), with its exact fraction; "-" for none.
+Cell share_cell(Money part, Money whole) {
+    if (whole.is_zero()) return percent_cell(std::nullopt, "-");
+    return percent_cell(Rational(part.pence(), whole.pence()), percent_of(part, whole));
+}
+
+} // namespace
+
+Document check_document(const Agreement& a, const RunRecord& run) {
+    Document d({fmt::format("{} ({})", a.title, a.id), "Agreement summary", a.id, a.title,
+                a.year.label()});
+    d.set_created(statement_time(a, Period::last()));
+    std::vector<std::string> title{
+        fmt::format("{} ({})", a.title, a.id),
+        fmt::format("{}, {}. Financial year {} ({} to {}).", agreement_kinds.words(a.kind),
+                    a.legal_basis, a.year.label(), a.year.start_date(), a.year.end_date())};
+    std::string who;
+    if (a.host) who = fmt::format("Host: {} ({}).", a.partner(*a.host).name, a.partner(*a.host).id);
     if (!a.pooled_fund_manager.empty())
-        out += fmt::format("{}Pooled fund manager: {}.", a.host ? " " : "", a.pooled_fund_manager);
-    if (a.host || !a.pooled_fund_manager.empty()) out += "\n";
+        who += fmt::format("{}Pooled fund manager: {}.", a.host ? " " : "", a.pooled_fund_manager);
+    if (!who.empty()) title.push_back(who);
     if (a.kind == AgreementKind::pooled)
-        out += fmt::format("Opening balance: {}.\n", format_display(a.opening_balance));
-    out += "\n";
+        title.push_back(fmt::format("Opening balance: {}.", format_display(a.opening_balance)));
+    d.title(std::move(title));
 
     const Money total = a.total_budget();
     const auto totals = a.partner_contributions();
@@ -51,11 +98,12 @@ std::string summary_lines(const Agreement& a) {
     for (std::size_t p = 0; p < a.partners.size(); ++p)
         partners.add_row({text_cell(a.partners[p].id), text_cell(a.partners[p].name),
                           text_cell(sector_name(a.partners[p].sector)), money_cell(totals[p], true),
-                          num_cell(percent_of(totals[p], total))});
+                          share_cell(totals[p], total)});
     partners.add_rule();
-    partners.add_row({text_cell("Total"), text_cell(""), text_cell(""), money_cell(total, true),
-                      num_cell(total.is_zero() ? "-" : "100%")});
-    out += partners.text() + "\n";
+    partners.add_row(
+        {text_cell("Total"), text_cell(""), text_cell(""), money_cell(total, true),
+         total.is_zero() ? percent_cell(std::nullopt, "-") : percent_cell(Rational(1), "100%")});
+    d.table(std::move(partners), "Partners");
 
     Table schemes({{"Scheme", false},
                    {"Name", false},
@@ -71,64 +119,39 @@ std::string summary_lines(const Agreement& a) {
     schemes.add_rule();
     schemes.add_row({text_cell("Total"), text_cell(""), money_cell(total, true), text_cell(""),
                      text_cell(""), text_cell("")});
-    out += schemes.text() + "\n";
+    d.table(std::move(schemes), "Schemes");
 
     if (a.kind == AgreementKind::joint) {
         // No risk share: the recharges and the caps (SPEC §3, §6).
-        out += fmt::format("Recharges: {}.\n", describe_terms(a));
+        d.paragraph(fmt::format("Recharges: {}.", describe_terms(a)));
     } else if (a.kind == AgreementKind::pooled) {
         // The effective risk share (SPEC §7): the stated one, or the default, said as such.
         const RiskShare rs = *effective_risk_share(a);
-        out += fmt::format("Risk share{}, basis {}:\n  overspend {}\n",
-                           risk_share_is_default(a) ? " (the default: no [risk_share])" : "",
-                           basis_name(rs.basis), rule_text(a, rs.overspend, false));
-        if (rs.overspend.kind == RuleKind::tiers) {
-            Money from;
-            for (const auto& t : rs.overspend_tiers) {
-                out += t.upto ? fmt::format("    {} to {}: {}\n", format_display(from),
-                                            format_display(*t.upto), rule_text(a, t.rule, false))
-                              : fmt::format("    above {}: {}\n", format_display(from),
-                                            rule_text(a, t.rule, false));
-                if (t.upto) from = *t.upto;
-            }
-            if (!rs.overspend_tiers.empty() && rs.overspend_tiers.back().upto)
-                out += fmt::format("    above {}: unallocated, for the partners to agree\n",
-                                   format_display(from));
-        }
-        out += fmt::format("  underspend {}\n", rule_text(a, rs.underspend, true));
-        std::string caps;
-        for (std::size_t p = 0; p < rs.caps.size(); ++p)
-            if (rs.caps[p])
-                caps += fmt::format("{}{} {}", caps.empty() ? "" : ", ", a.partners[p].id,
-                                    format_display(*rs.caps[p]));
-        if (!caps.empty()) out += fmt::format("  caps on net risk shares: {}\n", caps);
-        for (const auto& s : a.schemes) {
-            if (s.overspend)
-                out += fmt::format("  {} overspend {}\n", s.id, rule_text(a, *s.overspend, false));
-            if (s.underspend)
-                out += fmt::format("  {} underspend {}\n", s.id, rule_text(a, *s.underspend, true));
-        }
+        d.paragraph(fmt::format("Risk share{}, basis {}:",
+                                risk_share_is_default(a) ? " (the default: no [risk_share])" : "",
+                                basis_name(rs.basis)));
+        d.bullets(risk_share_items(a, rs));
     } else {
-        out += "No risk share: each partner bears its own variance.\n";
+        d.paragraph("No risk share: each partner bears its own variance.");
     }
-    out += fmt::format("Monitoring: amber from {}, red from {} forecast variance.\n",
-                       format_percent(a.monitoring.amber, 4), format_percent(a.monitoring.red, 4));
-
-    ContributionSchedule sched = build_schedule(a);
-    if (!sched.has_instalments()) {
-        out += schedule_note(a, sched) + "\n";
-        return out;
+    // The thresholds, and the schedule's note when it has no instalments, straight under them.
+    std::vector<std::string> under{fmt::format("Monitoring: amber from {}, red from {} forecast "
+                                               "variance.",
+                                               format_percent(a.monitoring.amber, 4),
+                                               format_percent(a.monitoring.red, 4))};
+    const ContributionSchedule sched = build_schedule(a);
+    if (!sched.has_instalments()) under.push_back(schedule_note(a, sched));
+    d.notes(std::move(under));
+    if (sched.has_instalments()) {
+        d.heading(fmt::format("Payment schedule: {}.", schedule_name(a.payment_schedule)));
+        d.table(schedule_table(a, sched, false), "Payment schedule");
     }
-    out += fmt::format("\nPayment schedule: {}.\n", schedule_name(a.payment_schedule));
-    out += schedule_table(a, sched, false).text();
-    return out;
-}
-
-} // namespace
-
-std::string check_summary(const Agreement& agreement) {
-    // SPEC §8: no control character of the agreement reaches the terminal.
-    return visible_lines(summary_lines(agreement));
+    // The agreement's record (its SHA-256: what an auditor was shown), where a format has room
+    // for it; the text summary stays one screen.
+    d.only_in({DocumentFormat::md, DocumentFormat::html, DocumentFormat::xlsx});
+    d.footer({}, run);
+    d.in_every_format();
+    return d;
 }
 
 std::string check_count_line(const std::string& path, const Diagnostics& diags) {

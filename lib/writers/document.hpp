@@ -9,12 +9,17 @@
 #include "writers/table.hpp"
 
 #include <ctime>
+#include <initializer_list>
 #include <string>
 #include <utility>
 #include <variant>
 #include <vector>
 
 namespace poolkit {
+
+// The formats a Document is rendered to (SPEC §5 --format), one renderer each
+// (document_render.hpp).
+enum class DocumentFormat { text, md, html, xlsx };
 
 // What the document is about, for a format's document properties (HTML <title> and <meta>, a
 // workbook's properties): all empty for a document about no agreement.
@@ -120,6 +125,26 @@ class Document {
         add(block::Footer{std::move(lines), std::move(run), attached});
     }
 
+    // The blocks added from now on are shown only in `formats`, until in_every_format(): a table
+    // of figures that the text and Markdown forms say in words already (the transfers), or that
+    // only a format a reader sorts and filters can hold (the rejected lines).
+    void only_in(std::initializer_list<DocumentFormat> formats) {
+        shown_now_ = 0;
+        for (DocumentFormat f : formats)
+            shown_now_ |= bit(f);
+    }
+    void in_every_format() { shown_now_ = every_format; }
+    // The document as `format` shows it: only the blocks shown in that format. Each renderer
+    // reads this, so a block limited by only_in() is left out of the other formats' bytes.
+    Document in_format(DocumentFormat format) const {
+        Document out(meta_, layout_);
+        out.wrap_ = wrap_;
+        out.created_ = created_;
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+            if (i >= shown_.size() || (shown_[i] & bit(format))) out.add(blocks_[i]);
+        return out;
+    }
+
     const DocumentMeta& meta() const { return meta_; }
     DocumentLayout layout() const { return layout_; }
     // Text paragraphs wrapped at this many columns; 0: lines as they are given.
@@ -135,12 +160,19 @@ class Document {
     std::vector<Block>& mutable_blocks() { return blocks_; }
 
   private:
-    void add(Block b) { blocks_.push_back(std::move(b)); }
+    static constexpr unsigned every_format = ~0u;
+    static constexpr unsigned bit(DocumentFormat f) { return 1u << static_cast<unsigned>(f); }
+    void add(Block b) {
+        blocks_.push_back(std::move(b));
+        shown_.push_back(shown_now_);
+    }
     DocumentMeta meta_;
     DocumentLayout layout_;
     std::size_t wrap_ = 0;
     std::time_t created_ = 0;
     std::vector<Block> blocks_;
+    std::vector<unsigned> shown_; // per block: a bit per DocumentFormat it is shown in
+    unsigned shown_now_ = every_format;
 };
 
 // `text` wrapped at `width` columns (words never split); continuation lines start with `indent`

@@ -96,8 +96,13 @@ std::string table_html(const Table& table, const std::string& caption) {
         out += fmt::format("<th{}>{}</th>", col.numeric ? " class=\"num\"" : "",
                            html_escape(col.header));
     out += "</tr></thead>\n<tbody>\n";
+    // The rows that hold sums are the totals (each month's Total in the monthly table, not the
+    // row after the rule between two months).
+    std::vector<bool> total(table.rows().size(), false);
+    for (const auto& [row, first] : table.sums())
+        total[row] = true;
     for (std::size_t r = 0; r < table.rows().size(); ++r) {
-        out += table.rule_before(r) ? "<tr class=\"total\">" : "<tr>";
+        out += total[r] ? "<tr class=\"total\">" : "<tr>";
         const auto& row = table.rows()[r];
         for (std::size_t c = 0; c < row.size(); ++c)
             out += fmt::format("<td{}>{}</td>", cell_class(row[c], table.columns()[c].numeric),
@@ -128,7 +133,8 @@ std::string footer_html(const block::Footer& f) {
 
 } // namespace
 
-std::string render_html(const Document& d) {
+std::string render_html(const Document& document) {
+    const Document d = document.in_format(DocumentFormat::html);
     const DocumentMeta& m = d.meta();
     std::string out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
                       "lang=\"en-GB\" xml:lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n";

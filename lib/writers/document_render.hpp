@@ -9,7 +9,6 @@
 
 namespace poolkit {
 
-enum class DocumentFormat { text, md, html, xlsx };
 inline constexpr auto document_formats =
     keywords_in_order<DocumentFormat>({"text", "md", "html", "xlsx"});
 

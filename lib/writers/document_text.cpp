@@ -360,11 +360,13 @@ std::string prose_markdown(const Document& d) {
 
 } // namespace
 
-std::string render_text(const Document& d) {
+std::string render_text(const Document& document) {
+    const Document d = document.in_format(DocumentFormat::text);
     return d.layout() == DocumentLayout::prose ? prose_text(d) : statement_text(d);
 }
 
-std::string render_markdown(const Document& d) {
+std::string render_markdown(const Document& document) {
+    const Document d = document.in_format(DocumentFormat::md);
     return d.layout() == DocumentLayout::prose ? prose_markdown(d) : statement_markdown(d);
 }
 

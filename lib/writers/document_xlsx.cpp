@@ -244,12 +244,16 @@ class TableSheet {
                   name);
             widths[c] = std::max(widths[c], width_of(h) + 2);
         }
+        // A total (bold) is a row that holds sums (Table::sums), as in HTML.
+        std::vector<bool> total(table.rows().size(), false);
+        for (const auto& [row, first] : table.sums())
+            total[row] = true;
         for (std::size_t r = 0; r < table.rows().size(); ++r) {
             const auto& row = table.rows()[r];
             for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
                 const std::string shown =
                     write_cell(ws_, f, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c),
-                               row[c], table.rule_before(r), name);
+                               row[c], total[r], name);
                 widths[c] = std::max(widths[c], width_of(visible(shown)) + 2);
             }
         }
@@ -464,7 +468,7 @@ std::string render_xlsx(const Document& d) {
     props.created = d.created() ? d.created() : no_date;
     workbook_set_properties(wb, &props);
     try {
-        write_document(wb, d);
+        write_document(wb, d.in_format(DocumentFormat::xlsx));
     } catch (...) {
         workbook_close(wb);
         throw;

@@ -53,7 +53,8 @@ Table monthly_table(const ReconStatement& st, bool display, const std::vector<st
                                 text_cell(scheme)};
         for (Money v : amounts(f))
             cells.push_back(t.money(v));
-        cells.push_back(text_cell(rated ? rag_wording(f.rag) : ""));
+        // A rating, as the Schemes table's: its colour in HTML, its fill in a workbook.
+        cells.push_back(rated ? rag_cell(f.rag.rating, rag_wording(f.rag)) : text_cell(""));
         cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
         cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
         t.add_row(cells);

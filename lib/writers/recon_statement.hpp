@@ -11,6 +11,7 @@
 #include "model/cash_register.hpp"
 #include "model/forecast_adjustments.hpp"
 #include "model/input_file.hpp"
+#include "model/rejected_lines.hpp"
 #include "support/keyword_table.hpp"
 #include "writers/document.hpp"
 
@@ -35,6 +36,9 @@ struct ReconStatement {
     std::optional<PartnerPack> partner = std::nullopt;
     bool thousands = false;
     const Actuals* actuals = nullptr; // the figures by month, for the charts; none: no charts
+    // The first rejected lines, in order (control.lines_rejected counts them all), for the
+    // table of them in HTML and a workbook (writers/rejected_lines_table.hpp).
+    std::vector<RejectedLine> rejects = {};
 };
 
 // The CSV tables of a reconciliation (SPEC §5 `--format csv`), one a file: `--table` chooses.

@@ -13,6 +13,7 @@
 #include "writers/recon_movement.hpp"
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
+#include "writers/rejected_lines_table.hpp"
 #include "writers/statement_parts.hpp"
 #include "writers/thousands_display.hpp"
 #include "writers/variation_parts.hpp"
@@ -255,8 +256,11 @@ Document recon_document(const ReconStatement& st) {
         break;
     }
     }
-    d.footer(ledger_lines(st), st.run);
-    return st.thousands ? document_in_thousands(d) : d;
+    // The rejected lines as they were read, never restated in £000.
+    Document out = st.thousands ? document_in_thousands(d) : d;
+    add_rejected_lines(out, st.rejects, st.control, st.rejects_path);
+    out.footer(ledger_lines(st), st.run);
+    return out;
 }
 
 } // namespace poolkit

@@ -16,6 +16,7 @@
 #include "model/cash_register.hpp"
 #include "model/input_file.hpp"
 #include "model/prior_year.hpp"
+#include "model/rejected_lines.hpp"
 #include "support/keyword_table.hpp"
 
 #include <optional>
@@ -43,6 +44,10 @@ struct SettlementStatement {
     // --partner ID (SPEC §5): that partner's statement; --thousands: the tables in £000
     std::optional<SettlementPartnerPack> partner = std::nullopt;
     bool thousands = false;
+    // The first rejected lines, in order (control.lines_rejected counts them all), and where
+    // --rejects wrote them all, for the table of them in HTML and a workbook.
+    std::vector<RejectedLine> rejects = {};
+    std::string rejects_path = {};
 };
 
 // The finding of an incomplete year in one sentence per short partner ("NSOMERSET has no ledger

@@ -7,6 +7,7 @@
 #include "writers/joint_settlement_writers.hpp"
 #include "writers/memorandum_writers.hpp"
 #include "writers/partner_pack_writers.hpp"
+#include "writers/rejected_lines_table.hpp"
 #include "writers/settlement_charts.hpp"
 #include "writers/settlement_partners.hpp"
 #include "writers/settlement_statement.hpp"
@@ -48,13 +49,15 @@ Table schemes_table(const SettlementStatement& st, bool display) {
     return t.table();
 }
 
-Table transfers_table(const SettlementStatement& st) {
+// Who pays whom at the year end (SPEC §7): for people the workbook's sheet of the transfers the
+// statement says in sentences; for data the CSV table.
+Table transfers_table(const SettlementStatement& st, bool display) {
     const Agreement& a = st.agreement;
-    Table t({{"from", false}, {"to", false}, {"amount", true}});
+    FormTable t(display, {{"From", "from"}, {"To", "to"}, {"Amount", "amount", true}});
     for (const auto& tr : st.settlement.transfers)
         t.add_row({text_cell(a.partners[tr.from].id), text_cell(a.partners[tr.to].id),
-                   num_cell(format_plain(tr.amount))});
-    return t;
+                   t.money(tr.amount)});
+    return t.table();
 }
 
 Table steps_table(const SettlementStatement& st) {
@@ -199,6 +202,11 @@ Document settlement_document(const SettlementStatement& st) {
     if (a.kind != AgreementKind::aligned) {
         d.heading("Settlement transfers");
         d.bullets(transfer_lines(st, st.settlement.transfers, false), 0);
+        // The same transfers as figures, on a sheet of their own (SPEC §5 xlsx); the other
+        // formats say them in the sentences above.
+        d.only_in({DocumentFormat::xlsx});
+        d.table(transfers_table(st, true), "Transfers");
+        d.in_every_format();
         if (st.settlement.cash == CashSource::cash_register) {
             d.heading(fmt::format("Balances at {} as each side books them (the cash that moved "
                                   "after it aside)",
@@ -234,8 +242,11 @@ Document settlement_document(const SettlementStatement& st) {
             d.table(previous_notes_table(st, true), "Partner note, last year");
         }
     }
-    d.footer(ledger_lines(st), st.run);
-    return st.thousands ? document_in_thousands(d) : d;
+    // The rejected lines as they were read, never restated in £000.
+    Document out = st.thousands ? document_in_thousands(d) : d;
+    add_rejected_lines(out, st.rejects, st.control, st.rejects_path);
+    out.footer(ledger_lines(st), st.run);
+    return out;
 }
 
 std::vector<std::string> transfer_lines(const SettlementStatement& st,
@@ -299,7 +310,7 @@ std::string settlement_csv(const SettlementStatement& st, SettlementTable table)
     case SettlementTable::partners:
         return settlement_partners_table(st, false).csv();
     case SettlementTable::transfers:
-        return transfers_table(st).csv();
+        return transfers_table(st, false).csv();
     case SettlementTable::steps:
         return steps_table(st).csv();
     case SettlementTable::balances:

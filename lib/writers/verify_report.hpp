@@ -4,6 +4,7 @@
 
 #include "calc/compare_figures.hpp"
 #include "model/input_file.hpp"
+#include "writers/document.hpp"
 
 #include <cstddef>
 #include <string>
@@ -21,9 +22,6 @@ std::string describe_difference(const FigureDifference& d);
 std::string verify_report(const std::string& statement, const FigureComparison& comparison,
                           std::size_t inputs, const std::string& made_by);
 
-// For a statement of an earlier schema version (SPEC §5), checked on the figures both versions
-// carry: "pool-verify: note: s.json is a poolkit.settle/1 statement; this poolkit writes
-// poolkit.settle/2: the 40 figures both carry are compared, 3 that only one of them has are not\n".
 // What pool-verify checked, for its JSON report.
 struct VerifiedStatement {
     std::string name;       // the statement as given ("<stdin>" for "-")
@@ -41,6 +39,15 @@ struct VerifiedStatement {
 std::string verify_json(const VerifiedStatement& statement, const FigureComparison& comparison,
                         const RunRecord& run);
 
+// The report for people (text, Markdown, HTML, a workbook: writers/document_render.hpp). Its
+// text is verify_report(); the other formats give the same verdict under a title, the
+// differences as a table (Figure, Statement, Recomputed) and this run's record (`run`).
+Document verify_document(const VerifiedStatement& statement, const FigureComparison& comparison,
+                         const RunRecord& run);
+
+// For a statement of an earlier schema version (SPEC §5), checked on the figures both versions
+// carry: "pool-verify: note: s.json is a poolkit.settle/1 statement; this poolkit writes
+// poolkit.settle/2: the 40 figures both carry are compared, 3 that only one of them has are not\n".
 std::string older_schema_note(const std::string& statement, const std::string& schema,
                               const std::string& schema_now, const FigureComparison& comparison);
 

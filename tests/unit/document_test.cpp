@@ -91,6 +91,31 @@ TEST_CASE("document: HTML keeps the cells' types and escapes every text") {
     CHECK(html_escape("a<b>&\"'\x1b") == "a&lt;b&gt;&amp;&quot;&#39;\\x1b");
 }
 
+TEST_CASE("document: a block limited to some formats is in their bytes only") {
+    Document d({"T (X)", "Statement", "X", "T", "P06"});
+    d.title({"T (X)"});
+    d.paragraph("Everywhere.");
+    d.only_in({DocumentFormat::html, DocumentFormat::xlsx});
+    d.heading("Figures");
+    Table t({{"From", false}, {"Amount", true}});
+    t.add_row({text_cell("ICB"), money_cell(Money::from_pence(150), true)});
+    d.table(std::move(t), "Figures");
+    d.notes({"A note of the figures."});
+    d.in_every_format();
+    d.paragraph("Everywhere again.");
+    // Text and Markdown read as if the limited blocks were never added.
+    CHECK(render_text(d) == render_text(d.in_format(DocumentFormat::text)));
+    CHECK(render_text(d) == "T (X)\n\nEverywhere.\n\nEverywhere again.\n");
+    CHECK(!has(render_markdown(d), "Figures"));
+    const std::string html = render_html(d);
+    CHECK(has(html, "<h2>Figures</h2>"));
+    CHECK(has(html, "<td>ICB</td><td class=\"num\">1.50</td>"));
+    CHECK(has(html, "A note of the figures."));
+    CHECK(has(html, "Everywhere again."));
+    CHECK(d.in_format(DocumentFormat::xlsx).blocks().size() == 6);
+    CHECK(d.in_format(DocumentFormat::md).blocks().size() == 3);
+}
+
 TEST_CASE("chart: amounts become coordinates exactly") {
     // Amounts -£100.00 and £350.00 with zero: span 45,000p over 5 ticks wants 9,000p, so the
     // step is 10,000p (£100); the axis runs from -£100 to £400 (50,000p) over 200 px.

@@ -27,7 +27,7 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const Period m = st.recon.period;
     std::vector<std::string> lines;
-    lines.push_back(fmt::format("{} ({})", a.title, a.id));
+    lines.push_back(agreement_heading(a));
     lines.push_back(fmt::format("Month-end reconciliation, {} ({} to {})", a.year.period_long(m),
                                 a.year.start_date(), a.year.period_end_date(m)));
     if (st.partner) // SPEC §5 --partner: one partner's statement
@@ -173,9 +173,8 @@ std::vector<std::string> share_notes(const ReconStatement& st) {
 
 Document recon_document(const ReconStatement& st) {
     const Agreement& a = st.agreement;
-    Document d({fmt::format("{} ({})", a.title, a.id), "Month-end reconciliation", a.id, a.title,
-                a.year.period_long(st.recon.period)});
-    d.set_created(statement_time(a, st.recon.period));
+    Document d = statement_document(a, "Month-end reconciliation",
+                                    a.year.period_long(st.recon.period), st.recon.period);
     d.title(heading_lines(st));
     std::vector<std::string> warn = warning_lines(st);
     if (st.recon.joint) {

@@ -118,18 +118,17 @@ std::string year_end_banner(const SettlementStatement& st) {
 Document settlement_document(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
-    Document d({fmt::format("{} ({})", a.title, a.id),
-                year_end_is_complete(st.year_end) ? "Year-end settlement"
-                                                  : "PROVISIONAL year-end settlement",
-                a.id, a.title, a.year.label()});
-    d.set_created(statement_time(a, Period::last()));
+    Document d =
+        statement_document(a,
+                           year_end_is_complete(st.year_end) ? "Year-end settlement"
+                                                             : "PROVISIONAL year-end settlement",
+                           a.year.label(), Period::last());
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partners[*a.host].name);
     std::vector<std::string> title{
-        fmt::format("{} ({})", a.title, a.id),
-        fmt::format("{}ear-end settlement, {} ({} to {})",
-                    year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
-                    a.year.start_date(), a.year.end_date())};
+        agreement_heading(a), fmt::format("{}ear-end settlement, {} ({} to {})",
+                                          year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y",
+                                          a.year.label(), a.year.start_date(), a.year.end_date())};
     if (st.partner) // SPEC §5 --partner: one partner's statement
         title.push_back("Statement for " + partner_label(a.partners[to_size(st.partner->partner)]));
     title.push_back(what);

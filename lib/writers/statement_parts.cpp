@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <tuple>
+#include <utility>
 
 namespace poolkit {
 
@@ -15,6 +16,17 @@ std::time_t statement_time(const Agreement& a, Period p) {
     t.tm_mon = p.month() - 1;
     t.tm_mday = days_in_month(a.year.year_of(p), p.month());
     return timegm(&t) + 24 * 60 * 60;
+}
+
+std::string agreement_heading(const Agreement& a) {
+    return fmt::format("{} ({})", a.title, a.id);
+}
+
+Document statement_document(const Agreement& a, std::string statement, std::string period,
+                            Period at) {
+    Document d({agreement_heading(a), std::move(statement), a.id, a.title, std::move(period)});
+    d.set_created(statement_time(a, at));
+    return d;
 }
 
 KindWords kind_words(AgreementKind kind) {

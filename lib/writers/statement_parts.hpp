@@ -5,6 +5,7 @@
 #include "calc/schedule.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
+#include "writers/document.hpp"
 #include "writers/json.hpp"
 #include "writers/table.hpp"
 
@@ -32,6 +33,15 @@ KindWords kind_words(AgreementKind kind);
 // workbook records (Document::created), since the clock would make the same statement give
 // different bytes (SPEC §5).
 std::time_t statement_time(const Agreement& agreement, Period p);
+
+// "TITLE (ID)": the agreement as a statement's first line and its document's title names it.
+std::string agreement_heading(const Agreement& agreement);
+
+// A statement's Document about `agreement`: its properties (the agreement_heading, `statement`
+// for what it is, the agreement's id and title, `period` for when) and its creation time the end
+// of period `at` (statement_time).
+Document statement_document(const Agreement& agreement, std::string statement, std::string period,
+                            Period at);
 
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);

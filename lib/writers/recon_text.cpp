@@ -14,7 +14,6 @@
 #include "writers/recon_statement.hpp"
 #include "writers/recon_tables.hpp"
 #include "writers/statement_parts.hpp"
-#include "writers/thousands_display.hpp"
 #include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
@@ -185,14 +184,9 @@ Document recon_document(const ReconStatement& st) {
     if (st.partner) { // SPEC §5 --partner: that partner's sections only
         add_partner_pack(d, st);
         add_outside_term(d, a, st.recon.outside_term); // a finding for every reader (SPEC §14)
-        d.footer(ledger_lines(st), st.run);
-        return st.thousands ? document_in_thousands(d) : d;
+        return finish_statement(d, ledger_lines(st), st.run, st.thousands);
     }
-    if (st.thousands) d.paragraph(thousands_tables_note); // SPEC §5 --thousands
-    d.heading("Schemes");
-    d.table(recon_schemes_table(st, true), "Schemes");
-    add_variations(d, a); // SPEC §14
-    add_outside_term(d, a, st.recon.outside_term);
+    add_schemes_section(d, a, recon_schemes_table(st, true), st.recon.outside_term, st.thousands);
     recon_charts(d, st);
     if (st.monthly) {
         d.heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),
@@ -254,8 +248,7 @@ Document recon_document(const ReconStatement& st) {
         break;
     }
     }
-    d.footer(ledger_lines(st), st.run);
-    return st.thousands ? document_in_thousands(d) : d;
+    return finish_statement(d, ledger_lines(st), st.run, st.thousands);
 }
 
 } // namespace poolkit

@@ -150,14 +150,9 @@ Document settlement_document(const SettlementStatement& st) {
     if (st.partner) { // SPEC §5 --partner: that partner's sections only
         add_partner_pack(d, st);
         add_outside_term(d, a, r.outside_term); // a finding for every reader (SPEC §14)
-        d.footer(ledger_lines(st), st.run);
-        return st.thousands ? document_in_thousands(d) : d;
+        return finish_statement(d, ledger_lines(st), st.run, st.thousands);
     }
-    if (st.thousands) d.paragraph(thousands_tables_note); // SPEC §5 --thousands
-    d.heading("Schemes");
-    d.table(schemes_table(st, true), "Schemes");
-    add_variations(d, a); // SPEC §14
-    add_outside_term(d, a, r.outside_term);
+    add_schemes_section(d, a, schemes_table(st, true), r.outside_term, st.thousands);
     if (a.kind == AgreementKind::joint) {
         d.heading("Charges for the year by scheme (each partner's share of the spending, "
                   "SPEC §6)");
@@ -233,8 +228,7 @@ Document settlement_document(const SettlementStatement& st) {
             d.table(previous_notes_table(st, true), "Partner note, last year");
         }
     }
-    d.footer(ledger_lines(st), st.run);
-    return st.thousands ? document_in_thousands(d) : d;
+    return finish_statement(d, ledger_lines(st), st.run, st.thousands);
 }
 
 std::vector<std::string> transfer_lines(const SettlementStatement& st,

@@ -2,6 +2,8 @@
 
 #include "calc/reconciliation.hpp"
 #include "money/money_words.hpp"
+#include "writers/thousands_display.hpp"
+#include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
 
@@ -27,6 +29,21 @@ Document statement_document(const Agreement& a, std::string statement, std::stri
     Document d({agreement_heading(a), std::move(statement), a.id, a.title, std::move(period)});
     d.set_created(statement_time(a, at));
     return d;
+}
+
+void add_schemes_section(Document& d, const Agreement& a, Table schemes,
+                         const std::vector<SpendOutsideTerm>& outside_term, bool thousands) {
+    if (thousands) d.paragraph(thousands_tables_note);
+    d.heading("Schemes");
+    d.table(std::move(schemes), "Schemes");
+    add_variations(d, a);
+    add_outside_term(d, a, outside_term);
+}
+
+Document finish_statement(Document& d, std::vector<std::string> ledger_lines, RunRecord run,
+                          bool thousands) {
+    d.footer(std::move(ledger_lines), std::move(run));
+    return thousands ? document_in_thousands(d) : d;
 }
 
 KindWords kind_words(AgreementKind kind) {

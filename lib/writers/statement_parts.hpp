@@ -3,6 +3,7 @@
 #pragma once
 
 #include "calc/schedule.hpp"
+#include "calc/scheme_term_spend.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
 #include "writers/document.hpp"
@@ -42,6 +43,16 @@ std::string agreement_heading(const Agreement& agreement);
 // of period `at` (statement_time).
 Document statement_document(const Agreement& agreement, std::string statement, std::string period,
                             Period at);
+
+// What a whole statement opens with (SPEC §5, §14): with `thousands` the note that its tables are
+// in £000, the schemes table, the agreement's variations and any spending outside a scheme's life.
+void add_schemes_section(Document& d, const Agreement& agreement, Table schemes,
+                         const std::vector<SpendOutsideTerm>& outside_term, bool thousands);
+
+// The statement's document finished: its footer (the ledgers' lines, the run), and in £000 with
+// `thousands` (SPEC §5 --thousands).
+Document finish_statement(Document& d, std::vector<std::string> ledger_lines, RunRecord run,
+                          bool thousands);
 
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);

@@ -1,6 +1,7 @@
 #include "writers/partner_pack_writers.hpp"
 
 #include "writers/recon_monthly.hpp"
+#include "writers/settlement_partners.hpp"
 #include "writers/table.hpp"
 #include "writers/thousands_display.hpp"
 
@@ -103,6 +104,14 @@ std::string balance_result(Money balance, bool joint) {
     return joint ? "Balance: nothing owed" : "Balance: settled";
 }
 
+// `"partner": {id, name, host, ...`: the pack's object opened, for its figures.
+void begin_partner_json(JsonWriter& json, const Agreement& a, PartnerIndex partner, bool host) {
+    json.key("partner").begin_object();
+    json.field("id", a.partners[to_size(partner)].id);
+    json.field("name", a.partners[to_size(partner)].name);
+    json.field("host", host);
+}
+
 } // namespace
 
 void add_partner_pack(Document& d, const ReconStatement& st) {
@@ -177,10 +186,7 @@ void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {
     if (!st.partner) return;
     const Agreement& a = st.agreement;
     const PartnerPack& pack = *st.partner;
-    json.key("partner").begin_object();
-    json.field("id", a.partners[to_size(pack.partner)].id);
-    json.field("name", a.partners[to_size(pack.partner)].name);
-    json.field("host", pack.host);
+    begin_partner_json(json, a, pack.partner, pack.host);
     if (pack.position && !pack.host) {
         const PartnerPosition& pos = *pack.position;
         json.key("position").begin_object();
@@ -298,10 +304,7 @@ void write_partner_pack_json(JsonWriter& json, const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementPartnerPack& pack = *st.partner;
     const PartnerSettlement& f = pack.figures;
-    json.key("partner").begin_object();
-    json.field("id", a.partners[to_size(pack.partner)].id);
-    json.field("name", a.partners[to_size(pack.partner)].name);
-    json.field("host", pack.host);
+    begin_partner_json(json, a, pack.partner, pack.host);
     json.field("contribution", f.contribution);
     json.field("risk_share", f.risk_share);
     json.field("final_share", f.final_share);
@@ -313,11 +316,7 @@ void write_partner_pack_json(JsonWriter& json, const SettlementStatement& st) {
         json.field("payments", f.payments);
         json.field("outstanding", f.outstanding);
     }
-    json.objects("transfers", pack.transfers, [&](const Transfer& t) {
-        json.field("from", a.partners[t.from].id);
-        json.field("to", a.partners[t.to].id);
-        json.field("amount", t.amount);
-    });
+    write_transfers_json(json, a, pack.transfers);
     json.field("variance", pack.variance);
     json.field("variance_share", pack.variance_share);
     json.objects("schemes", pack.schemes, [&](const SettlementPartnerScheme& s) {

@@ -36,37 +36,57 @@ std::string position_result(const PartnerPosition& pos) {
     return "Position: settled";
 }
 
-// Its contribution to each scheme it funds, beside the scheme's own figures to date (all
-// partners; aligned: its own budget and figures).
-Table schemes_table(const ReconStatement& st) {
-    const Agreement& a = st.agreement;
-    const PartnerPack& pack = *st.partner;
-    const bool aligned = a.kind == AgreementKind::aligned;
-    Table t({{"Scheme", false},
-             {aligned ? "Own budget" : "Its contribution", true},
-             {"Budget to date", true},
-             {"Actual to date", true},
-             {"Forecast variance", true},
-             {"RAG", false}});
-    std::vector<Money> total(4);
-    for (const PartnerScheme& s : pack.schemes) {
-        const std::vector<Money> figures{s.contribution, s.budget_ytd, s.actual_ytd,
-                                         s.forecast_variance};
-        std::vector<Cell> row{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
-        for (std::size_t c = 0; c < figures.size(); ++c) {
-            row.push_back(money_cell(figures[c], true));
-            total[c] += figures[c];
+// A scheme of a pack's schemes table: its name, its figures, and its RAG in words.
+struct SchemeRow {
+    std::string name;
+    std::vector<Money> figures;
+    std::string rag;
+};
+
+// A pack's schemes: the scheme, its contribution (aligned: its own budget) and the figures
+// headed `headers` (and with `rag` the RAG words), a row each; then under a rule the Total of
+// each figure.
+Table schemes_with_total(const Agreement& a, const std::vector<const char*>& headers,
+                         const std::vector<SchemeRow>& rows, bool rag) {
+    std::vector<Table::Column> columns{
+        {"Scheme", false},
+        {a.kind == AgreementKind::aligned ? "Own budget" : "Its contribution", true}};
+    for (const char* h : headers)
+        columns.push_back({h, true});
+    if (rag) columns.push_back({"RAG", false});
+    Table t(std::move(columns));
+    const std::size_t figures = 1 + headers.size();
+    std::vector<Money> total(figures);
+    for (const SchemeRow& r : rows) {
+        std::vector<Cell> row{text_cell(r.name)};
+        for (std::size_t c = 0; c < figures; ++c) {
+            row.push_back(money_cell(r.figures[c], true));
+            total[c] += r.figures[c];
         }
-        row.push_back(text_cell(rag_wording(s.rag)));
+        if (rag) row.push_back(text_cell(r.rag));
         t.add_row(std::move(row));
     }
     t.add_rule();
     std::vector<Cell> row{text_cell("Total")};
     for (Money m : total)
         row.push_back(money_cell(m, true));
-    row.push_back(text_cell(""));
+    if (rag) row.push_back(text_cell(""));
     t.add_row(std::move(row));
     return t;
+}
+
+// Its contribution to each scheme it funds, beside the scheme's own figures to date (all
+// partners; aligned: its own budget and figures).
+Table schemes_table(const ReconStatement& st) {
+    const Agreement& a = st.agreement;
+    const PartnerPack& pack = *st.partner;
+    std::vector<SchemeRow> rows;
+    for (const PartnerScheme& s : pack.schemes)
+        rows.push_back({scheme_name(a.schemes[to_size(s.scheme)]),
+                        {s.contribution, s.budget_ytd, s.actual_ytd, s.forecast_variance},
+                        rag_wording(s.rag)});
+    return schemes_with_total(a, {"Budget to date", "Actual to date", "Forecast variance"}, rows,
+                              true);
 }
 
 // Its contribution to each scheme it funds, beside the scheme's budget, outturn and variance
@@ -74,28 +94,12 @@ Table schemes_table(const ReconStatement& st) {
 Table settlement_schemes_table(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementPartnerPack& pack = *st.partner;
-    const bool aligned = a.kind == AgreementKind::aligned;
-    Table t({{"Scheme", false},
-             {aligned ? "Own budget" : "Its contribution", true},
-             {"Budget", true},
-             {"Outturn", true},
-             {"Variance", true}});
-    std::vector<Money> total(4);
-    for (const SettlementPartnerScheme& s : pack.schemes) {
-        const std::vector<Money> figures{s.contribution, s.budget, s.outturn, s.variance};
-        std::vector<Cell> row{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
-        for (std::size_t c = 0; c < figures.size(); ++c) {
-            row.push_back(money_cell(figures[c], true));
-            total[c] += figures[c];
-        }
-        t.add_row(std::move(row));
-    }
-    t.add_rule();
-    std::vector<Cell> row{text_cell("Total")};
-    for (Money m : total)
-        row.push_back(money_cell(m, true));
-    t.add_row(std::move(row));
-    return t;
+    std::vector<SchemeRow> rows;
+    for (const SettlementPartnerScheme& s : pack.schemes)
+        rows.push_back({scheme_name(a.schemes[to_size(s.scheme)]),
+                        {s.contribution, s.budget, s.outturn, s.variance},
+                        {}});
+    return schemes_with_total(a, {"Budget", "Outturn", "Variance"}, rows, false);
 }
 
 std::string balance_result(Money balance, bool joint) {

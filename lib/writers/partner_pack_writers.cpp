@@ -36,18 +36,18 @@ std::string position_result(const PartnerPosition& pos) {
     return "Position: settled";
 }
 
-// A scheme of a pack's schemes table: its name, its figures, and its RAG in words.
+// A row of a pack's schemes table: its figures, and its RAG in words.
 struct SchemeRow {
-    std::string name;
     std::vector<Money> figures;
     std::string rag;
 };
 
 // A pack's schemes: the scheme, its contribution (aligned: its own budget) and the figures
-// headed `headers` (and with `rag` the RAG words), a row each; then under a rule the Total of
-// each figure.
+// headed `headers` (and with `rag` the RAG words), a row each as `row` gives them; then under a
+// rule the Total of each figure.
+template <typename PackScheme, typename Row>
 Table schemes_with_total(const Agreement& a, const std::vector<const char*>& headers,
-                         const std::vector<SchemeRow>& rows, bool rag) {
+                         const std::vector<PackScheme>& schemes, Row row, bool rag) {
     std::vector<Table::Column> columns{
         {"Scheme", false},
         {a.kind == AgreementKind::aligned ? "Own budget" : "Its contribution", true}};
@@ -57,49 +57,45 @@ Table schemes_with_total(const Agreement& a, const std::vector<const char*>& hea
     Table t(std::move(columns));
     const std::size_t figures = 1 + headers.size();
     std::vector<Money> total(figures);
-    for (const SchemeRow& r : rows) {
-        std::vector<Cell> row{text_cell(r.name)};
+    for (const PackScheme& s : schemes) {
+        const SchemeRow r = row(s);
+        std::vector<Cell> cells{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
         for (std::size_t c = 0; c < figures; ++c) {
-            row.push_back(money_cell(r.figures[c], true));
+            cells.push_back(money_cell(r.figures[c], true));
             total[c] += r.figures[c];
         }
-        if (rag) row.push_back(text_cell(r.rag));
-        t.add_row(std::move(row));
+        if (rag) cells.push_back(text_cell(r.rag));
+        t.add_row(std::move(cells));
     }
     t.add_rule();
-    std::vector<Cell> row{text_cell("Total")};
+    std::vector<Cell> cells{text_cell("Total")};
     for (Money m : total)
-        row.push_back(money_cell(m, true));
-    if (rag) row.push_back(text_cell(""));
-    t.add_row(std::move(row));
+        cells.push_back(money_cell(m, true));
+    if (rag) cells.push_back(text_cell(""));
+    t.add_row(std::move(cells));
     return t;
 }
 
 // Its contribution to each scheme it funds, beside the scheme's own figures to date (all
 // partners; aligned: its own budget and figures).
 Table schemes_table(const ReconStatement& st) {
-    const Agreement& a = st.agreement;
-    const PartnerPack& pack = *st.partner;
-    std::vector<SchemeRow> rows;
-    for (const PartnerScheme& s : pack.schemes)
-        rows.push_back({scheme_name(a.schemes[to_size(s.scheme)]),
-                        {s.contribution, s.budget_ytd, s.actual_ytd, s.forecast_variance},
-                        rag_wording(s.rag)});
-    return schemes_with_total(a, {"Budget to date", "Actual to date", "Forecast variance"}, rows,
-                              true);
+    auto row = [](const PartnerScheme& s) -> SchemeRow {
+        return {{s.contribution, s.budget_ytd, s.actual_ytd, s.forecast_variance},
+                rag_wording(s.rag)};
+    };
+    return schemes_with_total(st.agreement,
+                              {"Budget to date", "Actual to date", "Forecast variance"},
+                              st.partner->schemes, row, true);
 }
 
 // Its contribution to each scheme it funds, beside the scheme's budget, outturn and variance
 // for the year (all partners; aligned: its own budget and spending).
 Table settlement_schemes_table(const SettlementStatement& st) {
-    const Agreement& a = st.agreement;
-    const SettlementPartnerPack& pack = *st.partner;
-    std::vector<SchemeRow> rows;
-    for (const SettlementPartnerScheme& s : pack.schemes)
-        rows.push_back({scheme_name(a.schemes[to_size(s.scheme)]),
-                        {s.contribution, s.budget, s.outturn, s.variance},
-                        {}});
-    return schemes_with_total(a, {"Budget", "Outturn", "Variance"}, rows, false);
+    auto row = [](const SettlementPartnerScheme& s) -> SchemeRow {
+        return {{s.contribution, s.budget, s.outturn, s.variance}, {}};
+    };
+    return schemes_with_total(st.agreement, {"Budget", "Outturn", "Variance"}, st.partner->schemes,
+                              row, false);
 }
 
 std::string balance_result(Money balance, bool joint) {

@@ -49,6 +49,30 @@ struct CsvRecord {
     bool blank() const { return fields == 1 && field[0].n == 0 && !field[0].quoted; }
 };
 
+// The text of field c of r (empty when r is short of it, or c < 0): in place, `in_block` set,
+// or unescaped into `scratch` when it holds "" pairs.
+[[gnu::always_inline]] inline std::string_view field_text(const CsvRecord& r, int c,
+                                                          std::string& scratch, bool& in_block) {
+    in_block = false;
+    if (c < 0 || static_cast<std::uint32_t>(c) >= r.fields) return std::string_view("", 0);
+    const CsvField& x = r.field[c];
+    if (!x.escaped) {
+        in_block = true;
+        return x.raw();
+    }
+    scratch = unescape(x);
+    return scratch;
+}
+inline std::string_view field_text(const CsvRecord& r, int c, std::string& scratch) {
+    bool in_block;
+    return field_text(r, c, scratch, in_block);
+}
+
+// Whether field c of r was in quotes (false when r is short of it, or c < 0).
+inline bool field_quoted(const CsvRecord& r, int c) {
+    return c >= 0 && static_cast<std::uint32_t>(c) < r.fields && r.field[c].quoted;
+}
+
 // A bitmask of the positions of `a`, `b` and `c` in the 64 bytes at p.
 inline std::uint64_t mask3(const char* p, char a, char b, char c) {
 #if defined(__SSE2__)

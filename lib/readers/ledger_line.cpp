@@ -1,7 +1,7 @@
 #include "readers/ledger_line.hpp"
 
-#include "readers/amount_style.hpp"
 #include "readers/ledger_csv.hpp"
+#include "readers/ledger_line_amount.hpp"
 #include "readers/ledger_overflow.hpp"
 #include "readers/ledger_reasons.hpp"
 #include "support/error.hpp"
@@ -11,70 +11,12 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
-#include <tuple>
 
 namespace poolkit::ledger {
 
 namespace {
-
-// The number written by the k (1..8) digits at p, or -1 when one of them is not a digit. Reads 8
-// bytes at p (text inside a ledger block has readable padding after it). The digits are moved to
-// the top of the word with '0's below them, checked eight at a time, and combined in three
-// multiplies (pairs, then fours, then the eight).
-[[gnu::always_inline]] inline std::int64_t eight_digits(const char* p, std::size_t k) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    const unsigned shift = static_cast<unsigned>(8 * (8 - k));
-    w = (w << shift) | (0x3030303030303030ull & ~(~std::uint64_t(0) << shift));
-    constexpr std::uint64_t high = 0xF0F0F0F0F0F0F0F0ull, zeros = 0x3030303030303030ull;
-    // Every byte 0x30..0x3F, and (that known, so no carry between bytes) still 0x3_ plus 6.
-    if ((((w & high) ^ zeros) | (((w + 0x0606060606060606ull) & high) ^ zeros)) != 0) return -1;
-    w -= zeros;
-    w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFull;
-    w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFull;
-    return static_cast<std::int64_t>((w * 10000 + (w >> 32)) & 0xFFFFFFFFull);
-}
-
-// The common amount forms ("-1234.5", "12", "0.07": at most 15 digits before the point) in pence,
-// exactly as parse_money reads them; false for anything else, which parse_money then judges.
-// Reads up to 8 bytes past the text: for text inside a ledger block.
-[[gnu::always_inline]] inline bool fast_pence(const char* p, std::size_t n, std::int64_t& out) {
-    if (n == 0 || n > 19) return false; // at most "-", 15 digits, "." and 2 decimals
-    const bool neg = *p == '-';
-    const char* s = p + neg;
-    const std::size_t len = n - neg;
-    std::size_t k = len, decimals = 0; // digits before the point, after it
-    if (len >= 3 && s[len - 3] == '.') {
-        k = len - 3;
-        decimals = 2;
-    } else if (len >= 2 && s[len - 2] == '.') {
-        k = len - 2;
-        decimals = 1;
-    }
-    if (k == 0 || k > 15) return false;
-    std::int64_t v;
-    if (k <= 8) {
-        v = eight_digits(s, k);
-        if (v < 0) return false;
-    } else {
-        std::int64_t hi = eight_digits(s, k - 8), lo = eight_digits(s + k - 8, 8);
-        if ((hi | lo) < 0) return false;
-        v = hi * 100000000 + lo;
-    }
-    if (decimals) {
-        unsigned d0 = static_cast<unsigned>(s[k + 1] - '0');
-        unsigned d1 = decimals == 2 ? static_cast<unsigned>(s[k + 2] - '0') : 0;
-        if (d0 > 9 || d1 > 9) return false;
-        v = v * 100 + d0 * 10 + d1;
-    } else {
-        v *= 100;
-    }
-    out = neg ? -v : v;
-    return true;
-}
 
 // The rules applied to the lines of one block, for one worker, in one pass.
 class Parser {
@@ -84,6 +26,7 @@ class Parser {
         if (R_) {
             if (w.memos.size() <= L.index) w.memos.resize(L.index + 1);
             memo_ = &w.memos[L.index];
+            styled_.emplace(L, *R_);
         }
         // The common line's one-go acceptance (accept()): the first pass, with an agreement whose
         // cells are an array, one amount column read as without a profile.
@@ -136,28 +79,10 @@ class Parser {
 
     const CsvField& fld(int c) const { return rec_.field[c]; }
 
-    // The text of column c of the record (empty when the record is short of it), unescaped.
-    std::string_view cell(const CsvRecord& r, int c, std::string& scratch) const {
-        bool in_block;
-        return cell(r, c, scratch, in_block);
-    }
-    // The same, and whether the text is inside the block (with readable padding after it).
-    [[gnu::always_inline]] std::string_view cell(const CsvRecord& r, int c, std::string& scratch,
-                                                 bool& in_block) const {
-        in_block = false;
-        if (c < 0 || static_cast<std::uint32_t>(c) >= r.fields) return std::string_view("", 0);
-        const CsvField& x = r.field[c];
-        if (!x.escaped) {
-            in_block = true;
-            return x.raw();
-        }
-        scratch = unescape(x);
-        return scratch;
-    }
     // The memo's verdict (line_rules) on column c of the line.
     [[gnu::always_inline]] int verdict(std::size_t slot, int c) {
         bool in_block;
-        std::string_view v = cell(rec_, c, scratch3_, in_block);
+        std::string_view v = field_text(rec_, c, scratch3_, in_block);
         return memo_->verdict(*R_, slot, v, in_block);
     }
 
@@ -194,7 +119,7 @@ class Parser {
         if (kind_ != LineKind::exclude && kind_ != LineKind::skip) return false;
         // Counted with its amount when it can be read (SPEC §4), never judged further.
         std::int64_t pence = 0;
-        bool ok = general_amount(rec_, pence, why_);
+        bool ok = styled_->line(rec_, pence, why_);
         if (ok) count_amount(line, pence);
         if (pass_ == Pass::locate && ok)
             located(line, pence,
@@ -216,9 +141,7 @@ class Parser {
     // A trailer row (SPEC §11): skipped, and its amount the file's stated control total.
     void trailer(std::uint64_t line) {
         std::int64_t pence = 0;
-        bool ok = R_->trailer_amount_cols.empty()
-                      ? general_amount(rec_, pence, why_)
-                      : styled_sum(rec_, R_->trailer_amount_cols, pence, why_);
+        bool ok = styled_->trailer(rec_, pence, why_);
         if (ok) count_amount(line, pence);
         if (pass_ == Pass::locate && ok) located(line, pence, Located::Figure::skipped);
         if (pass_ != Pass::aggregate) return;
@@ -231,73 +154,6 @@ class Parser {
         } else {
             ++tot_.trailer_unreadable;
         }
-    }
-
-    // The sum of some columns read in the profile's amount style; false (with the reason) at
-    // the first that cannot be read, or when they are all empty.
-    bool styled_sum(const CsvRecord& r, std::span<const int> cols, std::int64_t& pence,
-                    std::string& why) {
-        const AmountStyle& style = R_->profile->amounts;
-        pence = 0;
-        for (int c : cols) {
-            std::string_view v = cell(r, c, scratch3_);
-            std::int64_t one = 0;
-            if (!style.given && !quoted(r, c) && fast_pence(v.data(), v.size(), one)) {
-                if (__builtin_add_overflow(pence, one, &pence)) {
-                    why = debit_credit_range_reason();
-                    return false;
-                }
-                continue;
-            }
-            MoneyParse m = parse_styled_amount(v, quoted(r, c), style);
-            if (!m) {
-                why = cols.size() == 1 ? bad_amount_reason(v, m.error)
-                                       : bad_amount_part_reason(L_.header[c], v, m.error);
-                return false;
-            }
-            if (__builtin_add_overflow(pence, m.value.pence(), &pence)) {
-                why = debit_credit_range_reason();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static bool quoted(const CsvRecord& r, int c) {
-        return c >= 0 && static_cast<std::uint32_t>(c) < r.fields && r.field[c].quoted;
-    }
-
-    // The amount of a line on the general path: the amount column and any more summed with it
-    // (SPEC §11), or debit − credit, each read in the profile's style.
-    bool general_amount(const CsvRecord& r, std::int64_t& pence, std::string& why) {
-        const AmountStyle& style = R_->profile->amounts;
-        int a = L_.col[F(LedgerField::amount)];
-        if (a >= 0) {
-            return styled_sum(r, R_->amount_cols, pence, why);
-        }
-        const int dc = L_.col[F(LedgerField::debit)], cc = L_.col[F(LedgerField::credit)];
-        std::string_view d = cell(r, dc, scratch1_);
-        std::string_view c = cell(r, cc, scratch2_);
-        if (d.empty() && c.empty()) {
-            why = empty_debit_credit_reason();
-            return false;
-        }
-        std::int64_t dv = 0, cv = 0;
-        for (auto [v, col, out, field] : {std::tuple{d, dc, &dv, LedgerField::debit},
-                                          std::tuple{c, cc, &cv, LedgerField::credit}}) {
-            if (v.empty()) continue;
-            MoneyParse m = parse_styled_amount(v, quoted(r, col), style);
-            if (!m) {
-                why = bad_amount_part_reason(ledger_field(field).words, v, m.error);
-                return false;
-            }
-            *out = m.value.pence();
-        }
-        if (__builtin_sub_overflow(dv, cv, &pence)) {
-            why = debit_credit_range_reason();
-            return false;
-        }
-        return true;
     }
 
     void reject(std::uint64_t line, RejectReason kind, std::string_view reason, bool amount_ok,
@@ -355,42 +211,6 @@ class Parser {
         return in_block ? codes.find_padded(code.data(), code.size()) : codes.find(code);
     }
 
-    bool amount(const CsvRecord& r, std::int64_t& pence, std::string& why) const {
-        if (L_.col[F(LedgerField::amount)] >= 0) {
-            const CsvField& f = r.field[L_.col[F(LedgerField::amount)]];
-            if (!f.quoted && fast_pence(f.p, f.n, pence)) return true;
-            MoneyParse m = parse_money(f.raw(), f.quoted);
-            if (!m) {
-                why = bad_amount_reason(unescape(f), m.error);
-                return false;
-            }
-            pence = m.value.pence();
-            return true;
-        }
-        const CsvField& d = r.field[L_.col[F(LedgerField::debit)]];
-        const CsvField& c = r.field[L_.col[F(LedgerField::credit)]];
-        if (d.n == 0 && c.n == 0) {
-            why = empty_debit_credit_reason();
-            return false;
-        }
-        std::int64_t dv = 0, cv = 0;
-        for (auto [f, v, field] :
-             {std::tuple{&d, &dv, LedgerField::debit}, std::tuple{&c, &cv, LedgerField::credit}}) {
-            if (f->n == 0) continue;
-            MoneyParse m = parse_money(f->raw(), f->quoted);
-            if (!m) {
-                why = bad_amount_part_reason(ledger_field(field).words, unescape(*f), m.error);
-                return false;
-            }
-            *v = m.value.pence();
-        }
-        if (__builtin_sub_overflow(dv, cv, &pence)) {
-            why = debit_credit_range_reason();
-            return false;
-        }
-        return true;
-    }
-
     // An amount read: in the total read, and its magnitude in the range screen (see add_wrap).
     void count_amount(std::uint64_t line, std::int64_t pence) {
         if (pass_ == Pass::aggregate) {
@@ -421,7 +241,7 @@ class Parser {
             if (scan.next(part_) && part_.fields == L_.ncols && !part_.bad_quoting) {
                 ++whole;
                 std::int64_t p = 0;
-                if (amount(part_, p, why_)) {
+                if (plain_amount(L_, part_, p, why_)) {
                     ++readable;
                     count_amount(line, p);
                     std::int64_t before = pence;
@@ -528,10 +348,10 @@ class Parser {
         if constexpr (General)
             // One amount column without [amounts]: read as without a profile (the same
             // reading), and its common forms without the styled path's work.
-            amount_ok = R_->plain_amount ? amount(rec_, pence, amount_why)
-                                         : general_amount(rec_, pence, amount_why);
+            amount_ok = R_->plain_amount ? plain_amount(L_, rec_, pence, amount_why)
+                                         : styled_->line(rec_, pence, amount_why);
         else
-            amount_ok = amount(rec_, pence, amount_why);
+            amount_ok = plain_amount(L_, rec_, pence, amount_why);
         if (amount_ok) count_amount(line, pence);
 
         const CsvField& df = fld(L_.col[F(LedgerField::date)]);
@@ -709,7 +529,8 @@ class Parser {
     // and the fields its maps and rule set.
     const LineRules* R_ = nullptr;
     RuleMemo* memo_ = nullptr;
-    bool fast_ = false; // accept() may take the common line
+    std::optional<StyledAmount> styled_; // the line's amount in the profile's style
+    bool fast_ = false;                  // accept() may take the common line
     LineKind kind_ = LineKind::expenditure;
     std::uint32_t set_mask_ = 0;
     std::string_view set_[ledger_field_count];

@@ -73,10 +73,9 @@ Table partners_table(const CasesStatement& st) {
 
 Document cases_document(const CasesStatement& st) {
     const Agreement& a = st.agreement;
-    Document d({fmt::format("{} ({})", a.title, a.id), "Panel cases", a.id, a.title,
-                a.year.period_long(st.cases.period)});
-    d.set_created(statement_time(a, st.cases.period));
-    d.title({fmt::format("{} ({})", a.title, a.id),
+    Document d =
+        statement_document(a, "Panel cases", a.year.period_long(st.cases.period), st.cases.period);
+    d.title({agreement_heading(a),
              fmt::format("Panel cases at {}: committed after {} to {}",
                          a.year.period_long(st.cases.period),
                          a.year.period_end_date(st.cases.period), a.year.end_date())});

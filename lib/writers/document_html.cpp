@@ -65,6 +65,14 @@ code { font-family: "Liberation Mono", monospace; font-size: 8.5pt; word-break: 
 }
 )";
 
+// Each line a paragraph of the class `cls` (a note, a warning).
+std::string class_paragraphs(const std::vector<std::string>& lines, const char* cls) {
+    std::string s;
+    for (const auto& l : lines)
+        s += fmt::format("<p class=\"{}\">", cls) + html_escape(l) + "</p>\n";
+    return s;
+}
+
 std::string lines_html(const std::string& text) {
     std::string out, line;
     for (char c : text + "\n") {
@@ -170,24 +178,14 @@ std::string render_html(const Document& document) {
                     return s;
                 },
                 [&](const block::Paragraph& p) { return "<p>" + lines_html(p.text) + "</p>\n"; },
-                [&](const block::Notes& n) {
-                    std::string s;
-                    for (const auto& l : n.lines)
-                        s += "<p class=\"note\">" + html_escape(l) + "</p>\n";
-                    return s;
-                },
+                [&](const block::Notes& n) { return class_paragraphs(n.lines, "note"); },
                 [&](const block::List& l) {
                     std::string s = l.numbered ? "<ol>\n" : "<ul>\n";
                     for (const auto& item : l.items)
                         s += "<li>" + lines_html(item) + "</li>\n";
                     return s + (l.numbered ? "</ol>\n" : "</ul>\n");
                 },
-                [&](const block::Warning& w) {
-                    std::string s;
-                    for (const auto& l : w.lines)
-                        s += "<p class=\"warning\">" + html_escape(l) + "</p>\n";
-                    return s;
-                },
+                [&](const block::Warning& w) { return class_paragraphs(w.lines, "warning"); },
                 [&](const block::KeyValues& kv) {
                     std::string s = "<dl>\n";
                     for (const auto& [k, v] : kv.items)

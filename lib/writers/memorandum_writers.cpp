@@ -28,12 +28,15 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
         return py ? py->figure("memorandum." + key) : std::nullopt;
     };
     AccountTable t(display, "Memorandum account", py ? py->financial_year.c_str() : nullptr);
+    // A line for each partner; last year's figure is its JSON's KEY.PARTNER.
+    auto partner_lines = [&](const char* label, const std::vector<Money>& xs, const char* key) {
+        for (std::size_t p = 0; p < a.partners.size(); ++p)
+            t.add(label, a.partners[p].id, xs[p], was(std::string(key) + "." + a.partners[p].id));
+    };
     t.add(display ? "Opening balance brought forward: surplus (deficit)" : "Opening balance", "",
           m.opening_balance, was("opening_balance"));
     t.group("Contributions");
-    for (std::size_t p = 0; p < a.partners.size(); ++p)
-        t.add("Contribution", a.partners[p].id, m.contributions[p],
-              was("contributions." + a.partners[p].id));
+    partner_lines("Contribution", m.contributions, "contributions");
     t.add("Total contributions", "", m.total_contributions, was("total_contributions"));
     t.group("Expenditure by scheme");
     for (std::size_t s = 0; s < a.schemes.size(); ++s)
@@ -46,9 +49,7 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
     t.add("Total expenditure", "", m.total_expenditure, was("total_expenditure"));
     t.add("Surplus (deficit) for the year", "", m.surplus, was("surplus"));
     t.group("Risk share paid in by the partners (surplus returned to them)");
-    for (std::size_t p = 0; p < a.partners.size(); ++p)
-        t.add("Allocation", a.partners[p].id, m.allocation[p],
-              was("allocation." + a.partners[p].id));
+    partner_lines("Allocation", m.allocation, "allocation");
     t.add("Closing balance: surplus (deficit)", "", m.closing_balance, was("closing_balance"));
     // The movement on the balance, and where the expenditure was incurred: analyses of the
     // figures above, not added to them again (SPEC §7).
@@ -75,9 +76,7 @@ Table memorandum_table(const SettlementStatement& st, bool display) {
     t.add("Closing balance", display ? "closing balance" : "", m.closing_balance,
           was("closing_balance"));
     t.group("Analysis of expenditure by the ledger it was incurred in (not added again)");
-    for (std::size_t p = 0; p < a.partners.size(); ++p)
-        t.add("Expenditure by ledger", a.partners[p].id, m.expenditure_by_ledger[p],
-              was("expenditure_by_ledger." + a.partners[p].id));
+    partner_lines("Expenditure by ledger", m.expenditure_by_ledger, "expenditure_by_ledger");
     return t.table();
 }
 

@@ -1,6 +1,7 @@
 #include "writers/partner_pack_writers.hpp"
 
 #include "writers/recon_monthly.hpp"
+#include "writers/settlement_partners.hpp"
 #include "writers/table.hpp"
 #include "writers/thousands_display.hpp"
 
@@ -35,72 +36,80 @@ std::string position_result(const PartnerPosition& pos) {
     return "Position: settled";
 }
 
+// A row of a pack's schemes table: its figures, and its RAG in words.
+struct SchemeRow {
+    std::vector<Money> figures;
+    std::string rag;
+};
+
+// A pack's schemes: the scheme, its contribution (aligned: its own budget) and the figures
+// headed `headers` (and with `rag` the RAG words), a row each as `row` gives them; then under a
+// rule the Total of each figure.
+template <typename PackScheme, typename Row>
+Table schemes_with_total(const Agreement& a, const std::vector<const char*>& headers,
+                         const std::vector<PackScheme>& schemes, Row row, bool rag) {
+    std::vector<Table::Column> columns{
+        {"Scheme", false},
+        {a.kind == AgreementKind::aligned ? "Own budget" : "Its contribution", true}};
+    for (const char* h : headers)
+        columns.push_back({h, true});
+    if (rag) columns.push_back({"RAG", false});
+    Table t(std::move(columns));
+    const std::size_t figures = 1 + headers.size();
+    std::vector<Money> total(figures);
+    for (const PackScheme& s : schemes) {
+        const SchemeRow r = row(s);
+        std::vector<Cell> cells{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
+        for (std::size_t c = 0; c < figures; ++c) {
+            cells.push_back(money_cell(r.figures[c], true));
+            total[c] += r.figures[c];
+        }
+        if (rag) cells.push_back(text_cell(r.rag));
+        t.add_row(std::move(cells));
+    }
+    t.add_rule();
+    std::vector<Cell> cells{text_cell("Total")};
+    for (Money m : total)
+        cells.push_back(money_cell(m, true));
+    if (rag) cells.push_back(text_cell(""));
+    t.add_row(std::move(cells));
+    return t;
+}
+
 // Its contribution to each scheme it funds, beside the scheme's own figures to date (all
 // partners; aligned: its own budget and figures).
 Table schemes_table(const ReconStatement& st) {
-    const Agreement& a = st.agreement;
-    const PartnerPack& pack = *st.partner;
-    const bool aligned = a.kind == AgreementKind::aligned;
-    Table t({{"Scheme", false},
-             {aligned ? "Own budget" : "Its contribution", true},
-             {"Budget to date", true},
-             {"Actual to date", true},
-             {"Forecast variance", true},
-             {"RAG", false}});
-    std::vector<Money> total(4);
-    for (const PartnerScheme& s : pack.schemes) {
-        const std::vector<Money> figures{s.contribution, s.budget_ytd, s.actual_ytd,
-                                         s.forecast_variance};
-        std::vector<Cell> row{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
-        for (std::size_t c = 0; c < figures.size(); ++c) {
-            row.push_back(money_cell(figures[c], true));
-            total[c] += figures[c];
-        }
-        row.push_back(text_cell(rag_wording(s.rag)));
-        t.add_row(std::move(row));
-    }
-    t.add_rule();
-    std::vector<Cell> row{text_cell("Total")};
-    for (Money m : total)
-        row.push_back(money_cell(m, true));
-    row.push_back(text_cell(""));
-    t.add_row(std::move(row));
-    return t;
+    auto row = [](const PartnerScheme& s) -> SchemeRow {
+        return {{s.contribution, s.budget_ytd, s.actual_ytd, s.forecast_variance},
+                rag_wording(s.rag)};
+    };
+    return schemes_with_total(st.agreement,
+                              {"Budget to date", "Actual to date", "Forecast variance"},
+                              st.partner->schemes, row, true);
 }
 
 // Its contribution to each scheme it funds, beside the scheme's budget, outturn and variance
 // for the year (all partners; aligned: its own budget and spending).
 Table settlement_schemes_table(const SettlementStatement& st) {
-    const Agreement& a = st.agreement;
-    const SettlementPartnerPack& pack = *st.partner;
-    const bool aligned = a.kind == AgreementKind::aligned;
-    Table t({{"Scheme", false},
-             {aligned ? "Own budget" : "Its contribution", true},
-             {"Budget", true},
-             {"Outturn", true},
-             {"Variance", true}});
-    std::vector<Money> total(4);
-    for (const SettlementPartnerScheme& s : pack.schemes) {
-        const std::vector<Money> figures{s.contribution, s.budget, s.outturn, s.variance};
-        std::vector<Cell> row{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
-        for (std::size_t c = 0; c < figures.size(); ++c) {
-            row.push_back(money_cell(figures[c], true));
-            total[c] += figures[c];
-        }
-        t.add_row(std::move(row));
-    }
-    t.add_rule();
-    std::vector<Cell> row{text_cell("Total")};
-    for (Money m : total)
-        row.push_back(money_cell(m, true));
-    t.add_row(std::move(row));
-    return t;
+    auto row = [](const SettlementPartnerScheme& s) -> SchemeRow {
+        return {{s.contribution, s.budget, s.outturn, s.variance}, {}};
+    };
+    return schemes_with_total(st.agreement, {"Budget", "Outturn", "Variance"}, st.partner->schemes,
+                              row, false);
 }
 
 std::string balance_result(Money balance, bool joint) {
     if (balance.is_positive()) return "Balance: pays the host";
     if (balance.is_negative()) return "Balance: is paid by the host";
     return joint ? "Balance: nothing owed" : "Balance: settled";
+}
+
+// `"partner": {id, name, host, ...`: the pack's object opened, for its figures.
+void begin_partner_json(JsonWriter& json, const Agreement& a, PartnerIndex partner, bool host) {
+    json.key("partner").begin_object();
+    json.field("id", a.partners[to_size(partner)].id);
+    json.field("name", a.partners[to_size(partner)].name);
+    json.field("host", host);
 }
 
 } // namespace
@@ -177,10 +186,7 @@ void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {
     if (!st.partner) return;
     const Agreement& a = st.agreement;
     const PartnerPack& pack = *st.partner;
-    json.key("partner").begin_object();
-    json.field("id", a.partners[to_size(pack.partner)].id);
-    json.field("name", a.partners[to_size(pack.partner)].name);
-    json.field("host", pack.host);
+    begin_partner_json(json, a, pack.partner, pack.host);
     if (pack.position && !pack.host) {
         const PartnerPosition& pos = *pack.position;
         json.key("position").begin_object();
@@ -298,10 +304,7 @@ void write_partner_pack_json(JsonWriter& json, const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementPartnerPack& pack = *st.partner;
     const PartnerSettlement& f = pack.figures;
-    json.key("partner").begin_object();
-    json.field("id", a.partners[to_size(pack.partner)].id);
-    json.field("name", a.partners[to_size(pack.partner)].name);
-    json.field("host", pack.host);
+    begin_partner_json(json, a, pack.partner, pack.host);
     json.field("contribution", f.contribution);
     json.field("risk_share", f.risk_share);
     json.field("final_share", f.final_share);
@@ -313,11 +316,7 @@ void write_partner_pack_json(JsonWriter& json, const SettlementStatement& st) {
         json.field("payments", f.payments);
         json.field("outstanding", f.outstanding);
     }
-    json.objects("transfers", pack.transfers, [&](const Transfer& t) {
-        json.field("from", a.partners[t.from].id);
-        json.field("to", a.partners[t.to].id);
-        json.field("amount", t.amount);
-    });
+    write_transfers_json(json, a, pack.transfers);
     json.field("variance", pack.variance);
     json.field("variance_share", pack.variance_share);
     json.objects("schemes", pack.schemes, [&](const SettlementPartnerScheme& s) {

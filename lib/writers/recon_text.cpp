@@ -15,7 +15,6 @@
 #include "writers/recon_tables.hpp"
 #include "writers/rejected_lines_table.hpp"
 #include "writers/statement_parts.hpp"
-#include "writers/thousands_display.hpp"
 #include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
@@ -28,7 +27,7 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const Period m = st.recon.period;
     std::vector<std::string> lines;
-    lines.push_back(fmt::format("{} ({})", a.title, a.id));
+    lines.push_back(agreement_heading(a));
     lines.push_back(fmt::format("Month-end reconciliation, {} ({} to {})", a.year.period_long(m),
                                 a.year.start_date(), a.year.period_end_date(m)));
     if (st.partner) // SPEC §5 --partner: one partner's statement
@@ -174,9 +173,8 @@ std::vector<std::string> share_notes(const ReconStatement& st) {
 
 Document recon_document(const ReconStatement& st) {
     const Agreement& a = st.agreement;
-    Document d({fmt::format("{} ({})", a.title, a.id), "Month-end reconciliation", a.id, a.title,
-                a.year.period_long(st.recon.period)});
-    d.set_created(statement_time(a, st.recon.period));
+    Document d = statement_document(a, "Month-end reconciliation",
+                                    a.year.period_long(st.recon.period), st.recon.period);
     d.title(heading_lines(st));
     std::vector<std::string> warn = warning_lines(st);
     if (st.recon.joint) {
@@ -187,14 +185,9 @@ Document recon_document(const ReconStatement& st) {
     if (st.partner) { // SPEC §5 --partner: that partner's sections only
         add_partner_pack(d, st);
         add_outside_term(d, a, st.recon.outside_term); // a finding for every reader (SPEC §14)
-        d.footer(ledger_lines(st), st.run);
-        return st.thousands ? document_in_thousands(d) : d;
+        return finish_statement(d, ledger_lines(st), st.run, st.thousands);
     }
-    if (st.thousands) d.paragraph(thousands_tables_note); // SPEC §5 --thousands
-    d.heading("Schemes");
-    d.table(recon_schemes_table(st, true), "Schemes");
-    add_variations(d, a); // SPEC §14
-    add_outside_term(d, a, st.recon.outside_term);
+    add_schemes_section(d, a, recon_schemes_table(st, true), st.recon.outside_term, st.thousands);
     recon_charts(d, st);
     if (st.monthly) {
         d.heading(fmt::format("Month by month, {} to {}", st.monthly->from.label(),
@@ -257,10 +250,9 @@ Document recon_document(const ReconStatement& st) {
     }
     }
     // The rejected lines as they were read, never restated in £000.
-    Document out = st.thousands ? document_in_thousands(d) : d;
-    add_rejected_lines(out, st.rejects, st.control, st.rejects_path);
-    out.footer(ledger_lines(st), st.run);
-    return out;
+    return finish_statement(d, ledger_lines(st), st.run, st.thousands, [&](Document& out) {
+        add_rejected_lines(out, st.rejects, st.control, st.rejects_path);
+    });
 }
 
 } // namespace poolkit

@@ -46,14 +46,6 @@ void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
     json.end_object();
 }
 
-void transfers_json(JsonWriter& json, const Agreement& a, const std::vector<Transfer>& transfers) {
-    json.objects("transfers", transfers, [&](const auto& t) {
-        json.field("from", a.partners[t.from].id);
-        json.field("to", a.partners[t.to].id);
-        json.field("amount", t.amount);
-    });
-}
-
 } // namespace
 
 std::string settlement_json(const SettlementStatement& st) {
@@ -120,7 +112,7 @@ std::string settlement_json(const SettlementStatement& st) {
     if (a.kind == AgreementKind::joint) {
         // No pool and no risk share: the charges (SPEC §7 "Joint (no pool)").
         write_settlement_partners_json(json, st);
-        transfers_json(json, a, r.transfers);
+        write_transfers_json(json, a, r.transfers);
         write_joint_settlement_json(json, st);
         write_year_end_balances_json(json, a, r);
         write_cash_register_json(json, st.cash_register);
@@ -133,7 +125,7 @@ std::string settlement_json(const SettlementStatement& st) {
     write_settlement_partners_json(json, st);
     json.field("cash", cash_source_name(r.cash));
 
-    transfers_json(json, a, r.transfers);
+    write_transfers_json(json, a, r.transfers);
     // An aligned budget moves no money: nothing is owed at 31 March (SPEC §1).
     if (a.kind == AgreementKind::pooled) write_year_end_balances_json(json, a, r);
     json.field("opening_balance", r.opening_balance);

@@ -59,4 +59,13 @@ void write_settlement_partners_json(JsonWriter& json, const SettlementStatement&
                         columns(st.agreement.kind, true));
 }
 
+void write_transfers_json(JsonWriter& json, const Agreement& a,
+                          const std::vector<Transfer>& transfers) {
+    json.objects("transfers", transfers, [&](const Transfer& t) {
+        json.field("from", a.partners[t.from].id);
+        json.field("to", a.partners[t.to].id);
+        json.field("amount", t.amount);
+    });
+}
+
 } // namespace poolkit

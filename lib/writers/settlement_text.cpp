@@ -121,18 +121,17 @@ std::string year_end_banner(const SettlementStatement& st) {
 Document settlement_document(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
-    Document d({fmt::format("{} ({})", a.title, a.id),
-                year_end_is_complete(st.year_end) ? "Year-end settlement"
-                                                  : "PROVISIONAL year-end settlement",
-                a.id, a.title, a.year.label()});
-    d.set_created(statement_time(a, Period::last()));
+    Document d =
+        statement_document(a,
+                           year_end_is_complete(st.year_end) ? "Year-end settlement"
+                                                             : "PROVISIONAL year-end settlement",
+                           a.year.label(), Period::last());
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partner(*a.host).name);
     std::vector<std::string> title{
-        fmt::format("{} ({})", a.title, a.id),
-        fmt::format("{}ear-end settlement, {} ({} to {})",
-                    year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y", a.year.label(),
-                    a.year.start_date(), a.year.end_date())};
+        agreement_heading(a), fmt::format("{}ear-end settlement, {} ({} to {})",
+                                          year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y",
+                                          a.year.label(), a.year.start_date(), a.year.end_date())};
     if (st.partner) // SPEC §5 --partner: one partner's statement
         title.push_back("Statement for " + partner_label(a.partners[to_size(st.partner->partner)]));
     title.push_back(what);
@@ -154,14 +153,9 @@ Document settlement_document(const SettlementStatement& st) {
     if (st.partner) { // SPEC §5 --partner: that partner's sections only
         add_partner_pack(d, st);
         add_outside_term(d, a, r.outside_term); // a finding for every reader (SPEC §14)
-        d.footer(ledger_lines(st), st.run);
-        return st.thousands ? document_in_thousands(d) : d;
+        return finish_statement(d, ledger_lines(st), st.run, st.thousands);
     }
-    if (st.thousands) d.paragraph(thousands_tables_note); // SPEC §5 --thousands
-    d.heading("Schemes");
-    d.table(schemes_table(st, true), "Schemes");
-    add_variations(d, a); // SPEC §14
-    add_outside_term(d, a, r.outside_term);
+    add_schemes_section(d, a, schemes_table(st, true), r.outside_term, st.thousands);
     if (a.kind == AgreementKind::joint) {
         d.heading("Charges for the year by scheme (each partner's share of the spending, "
                   "SPEC §6)");
@@ -243,10 +237,9 @@ Document settlement_document(const SettlementStatement& st) {
         }
     }
     // The rejected lines as they were read, never restated in £000.
-    Document out = st.thousands ? document_in_thousands(d) : d;
-    add_rejected_lines(out, st.rejects, st.control, st.rejects_path);
-    out.footer(ledger_lines(st), st.run);
-    return out;
+    return finish_statement(d, ledger_lines(st), st.run, st.thousands, [&](Document& out) {
+        add_rejected_lines(out, st.rejects, st.control, st.rejects_path);
+    });
 }
 
 std::vector<std::string> transfer_lines(const SettlementStatement& st,

@@ -13,7 +13,7 @@ namespace {
 // The lines under the title: what the arrangement is, who holds it.
 std::vector<std::string> heading_lines(const Agreement& a) {
     std::vector<std::string> lines;
-    lines.push_back(fmt::format("{} ({})", a.title, a.id));
+    lines.push_back(agreement_heading(a));
     lines.push_back(fmt::format("Contribution shares and payment schedule, {} ({} to {})",
                                 a.year.label(), a.year.start_date(), a.year.end_date()));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
@@ -85,10 +85,9 @@ std::string schedule_intro(const SharesStatement& st) {
 
 Document shares_document(const SharesStatement& st) {
     const Agreement& a = st.agreement;
-    Document d({fmt::format("{} ({})", a.title, a.id), "Contribution shares and payment schedule",
-                a.id, a.title, a.year.label()});
+    Document d = statement_document(a, "Contribution shares and payment schedule", a.year.label(),
+                                    Period::last());
     d.set_wrap(100);
-    d.set_created(statement_time(a, Period::last()));
     d.title(heading_lines(a));
     d.heading("Partners");
     d.table(partners_table(st), "Partners");

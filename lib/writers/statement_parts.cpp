@@ -2,10 +2,13 @@
 
 #include "calc/reconciliation.hpp"
 #include "money/money_words.hpp"
+#include "writers/thousands_display.hpp"
+#include "writers/variation_parts.hpp"
 
 #include <fmt/format.h>
 
 #include <tuple>
+#include <utility>
 
 namespace poolkit {
 
@@ -15,6 +18,34 @@ std::time_t statement_time(const Agreement& a, Period p) {
     t.tm_mon = p.month() - 1;
     t.tm_mday = days_in_month(a.year.year_of(p), p.month());
     return timegm(&t) + 24 * 60 * 60;
+}
+
+std::string agreement_heading(const Agreement& a) {
+    return fmt::format("{} ({})", a.title, a.id);
+}
+
+Document statement_document(const Agreement& a, std::string statement, std::string period,
+                            Period at) {
+    Document d({agreement_heading(a), std::move(statement), a.id, a.title, std::move(period)});
+    d.set_created(statement_time(a, at));
+    return d;
+}
+
+void add_schemes_section(Document& d, const Agreement& a, Table schemes,
+                         const std::vector<SpendOutsideTerm>& outside_term, bool thousands) {
+    if (thousands) d.paragraph(thousands_tables_note);
+    d.heading("Schemes");
+    d.table(std::move(schemes), "Schemes");
+    add_variations(d, a);
+    add_outside_term(d, a, outside_term);
+}
+
+Document finish_statement(Document& d, std::vector<std::string> ledger_lines, RunRecord run,
+                          bool thousands, const std::function<void(Document&)>& as_read) {
+    Document out = thousands ? document_in_thousands(d) : d;
+    if (as_read) as_read(out);
+    out.footer(std::move(ledger_lines), std::move(run));
+    return out;
 }
 
 KindWords kind_words(AgreementKind kind) {

@@ -3,12 +3,15 @@
 #pragma once
 
 #include "calc/schedule.hpp"
+#include "calc/scheme_term_spend.hpp"
 #include "model/actuals.hpp"
 #include "model/agreement.hpp"
+#include "writers/document.hpp"
 #include "writers/json.hpp"
 #include "writers/table.hpp"
 
 #include <ctime>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +35,26 @@ KindWords kind_words(AgreementKind kind);
 // workbook records (Document::created), since the clock would make the same statement give
 // different bytes (SPEC §5).
 std::time_t statement_time(const Agreement& agreement, Period p);
+
+// "TITLE (ID)": the agreement as a statement's first line and its document's title names it.
+std::string agreement_heading(const Agreement& agreement);
+
+// A statement's Document about `agreement`: its properties (the agreement_heading, `statement`
+// for what it is, the agreement's id and title, `period` for when) and its creation time the end
+// of period `at` (statement_time).
+Document statement_document(const Agreement& agreement, std::string statement, std::string period,
+                            Period at);
+
+// What a whole statement opens with (SPEC §5, §14): with `thousands` the note that its tables are
+// in £000, the schemes table, the agreement's variations and any spending outside a scheme's life.
+void add_schemes_section(Document& d, const Agreement& agreement, Table schemes,
+                         const std::vector<SpendOutsideTerm>& outside_term, bool thousands);
+
+// The statement's document finished: in £000 with `thousands` (SPEC §5 --thousands), then what
+// `as_read` adds as it was read (never restated: the rejected lines), then its footer (the
+// ledgers' lines, the run).
+Document finish_statement(Document& d, std::vector<std::string> ledger_lines, RunRecord run,
+                          bool thousands, const std::function<void(Document&)>& as_read = {});
 
 // "Pooled fund", "Aligned budget", "Joint budget".
 const char* kind_phrase(AgreementKind kind);

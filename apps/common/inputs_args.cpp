@@ -90,6 +90,12 @@ void write_rejects(const std::string& path, const LedgerRun& run) {
 
 namespace {
 
+// Whether the run reads the aggregate --actuals instead of ledgers: a statement tool (it has the
+// agreement) given --actuals, or given no ledger (read_actuals_args says what to give).
+bool reads_aggregate(const Agreement* agreement, const LedgerArgs& args) {
+    return agreement && (!args.actuals_path.empty() || args.ledgers.empty());
+}
+
 // --actuals in place of the ledgers (SPEC §5): the aggregate was read and checked by the run that
 // made it, so the options that shape a ledger read have nothing to act on.
 LedgerRun read_actuals_args(const Agreement& agreement, const LedgerArgs& args,
@@ -122,8 +128,7 @@ LedgerRun read_actuals_args(const Agreement& agreement, const LedgerArgs& args,
 
 LedgerRun read_ledger_files(const Agreement* agreement, const LedgerArgs& args,
                             LedgerOptions options, std::vector<InputFile>& inputs) {
-    if (agreement && (!args.actuals_path.empty() || args.ledgers.empty()))
-        return read_actuals_args(*agreement, args, inputs);
+    if (reads_aggregate(agreement, args)) return read_actuals_args(*agreement, args, inputs);
     options.duplicate_check = !args.no_duplicate_check;
     options.threads = args.threads;
     options.rejects_kept = rejects_kept;
@@ -142,9 +147,8 @@ LedgerRun read_ledger_files(const Agreement* agreement, const LedgerArgs& args,
 LedgerRun read_ledger_args(std::string_view tool, const Agreement* agreement,
                            const LedgerArgs& args, LedgerOptions options,
                            std::vector<InputFile>& inputs) {
-    const bool from_actuals = agreement && (!args.actuals_path.empty() || args.ledgers.empty());
     LedgerRun run = read_ledger_files(agreement, args, options, inputs);
-    if (from_actuals) return run;
+    if (reads_aggregate(agreement, args)) return run;
     const std::size_t shown = 10;
     for (std::size_t i = 0; i < run.rejects.size() && i < shown; ++i)
         std::cerr << fmt::format("{}:{}: rejected: {}\n", visible(run.rejects[i].file),

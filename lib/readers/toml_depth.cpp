@@ -1,5 +1,7 @@
 #include "readers/toml_depth.hpp"
 
+#include "readers/toml_keys.hpp"
+
 #include <fmt/format.h>
 
 #include <vector>
@@ -84,9 +86,7 @@ toml::table parse_toml(std::string_view text, const std::string& file) {
     try {
         return toml::parse(text, std::string_view(file));
     } catch (const toml::parse_error& e) {
-        const auto& b = e.source().begin;
-        throw Error(ErrorKind::input,
-                    {file, static_cast<long>(b.line), static_cast<long>(b.column)},
+        throw Error(ErrorKind::input, toml_location(file, e.source()),
                     fmt::format("not valid TOML: {}", e.description()));
     }
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 
 namespace poolkit {
 
@@ -15,13 +16,24 @@ std::size_t DupCollector::size() const {
     return n;
 }
 
+std::uint32_t DupCollector::grow(std::size_t p) {
+    if (slab_used_ == chunks_per_slab) {
+        slabs_.emplace_back(HugeBuffer::page);
+        slab_used_ = 0;
+    }
+    auto* base = static_cast<std::uint64_t*>(slabs_.back().data());
+    cur_[p] = base + chunk * slab_used_++;
+    parts_[p].push_back(cur_[p]);
+    return 0;
+}
+
 std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collectors,
                                            unsigned threads) {
     constexpr std::size_t P = DupCollector::partitions;
     std::vector<std::vector<std::uint64_t>> found(P);
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        std::vector<std::uint64_t> table;
+        HugeBuffer space; // the table, in 2 MiB pages (random writes), kept across partitions
         for (std::size_t p; (p = next.fetch_add(1)) < P;) {
             std::size_t count = 0;
             for (DupCollector* c : collectors)
@@ -31,12 +43,15 @@ std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collector
             // Open addressing at a load of at most 2/3; 0 marks an empty slot (hashes have their
             // low bit set). The slot comes from the bits below the partition's.
             std::size_t cap = count + count / 2 + 16;
-            table.assign(cap, 0);
+            if (space.size() < cap * sizeof(std::uint64_t))
+                space = HugeBuffer(cap * sizeof(std::uint64_t));
+            auto* table = static_cast<std::uint64_t*>(space.data());
+            std::memset(table, 0, cap * sizeof(std::uint64_t));
             for (DupCollector* c : collectors) {
                 auto& chunks = c->parts_[p];
                 for (std::size_t k = 0; k < chunks.size(); ++k) {
                     std::size_t n = k + 1 == chunks.size() ? c->fill_[p] : DupCollector::chunk;
-                    const std::uint64_t* h = chunks[k].get();
+                    const std::uint64_t* h = chunks[k];
                     for (std::size_t j = 0; j < n; ++j) {
                         std::uint64_t v = h[j] | 1;
                         std::size_t i = static_cast<std::size_t>(
@@ -54,13 +69,14 @@ std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collector
                             if (++i == cap) i = 0;
                         }
                     }
-                    chunks[k].reset(); // give the memory back as we go
                 }
                 chunks.clear();
             }
         }
     };
     run_parallel(threads, [&](unsigned) { work(); });
+    for (DupCollector* c : collectors)
+        c->slabs_.clear();
     std::vector<std::uint64_t> out;
     for (auto& f : found)
         out.insert(out.end(), f.begin(), f.end());

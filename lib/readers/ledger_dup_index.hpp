@@ -9,6 +9,8 @@
 // in a small table that fits in the cache, the partitions shared out among the threads.
 #pragma once
 
+#include "support/huge_buffer.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -25,7 +27,10 @@ class DupCollector {
   public:
     static constexpr int partition_bits = 8;
     static constexpr std::size_t partitions = std::size_t(1) << partition_bits;
-    static constexpr std::size_t chunk = 2048; // hashes per allocation
+    static constexpr std::size_t chunk = 2048; // hashes per chunk (16 KiB)
+    // Chunks are cut from slabs of 2 MiB pages (HugeBuffer): the 256 streams written at once then
+    // lie in a few dozen pages the TLB holds, not in 256 pages of 4 KiB that it cannot.
+    static constexpr std::size_t chunks_per_slab = HugeBuffer::page / (chunk * 8);
 
     DupCollector() : parts_(partitions) {
         cur_.fill(nullptr);
@@ -44,14 +49,12 @@ class DupCollector {
 
   private:
     friend std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>&, unsigned);
-    [[gnu::noinline]] std::uint32_t grow(std::size_t p) {
-        parts_[p].push_back(std::make_unique<std::uint64_t[]>(chunk));
-        cur_[p] = parts_[p].back().get();
-        return 0;
-    }
+    [[gnu::noinline]] std::uint32_t grow(std::size_t p);
     std::array<std::uint64_t*, partitions> cur_;
-    std::array<std::uint32_t, partitions> fill_;                       // of the last chunk
-    std::vector<std::vector<std::unique_ptr<std::uint64_t[]>>> parts_; // chunks per partition
+    std::array<std::uint32_t, partitions> fill_;     // of the last chunk
+    std::vector<std::vector<std::uint64_t*>> parts_; // chunks per partition
+    std::vector<HugeBuffer> slabs_;                  // where the chunks are
+    std::size_t slab_used_ = chunks_per_slab;        // chunks cut from the last slab
 };
 
 // The hashes that were added more than once, over all the collectors (each once, sorted). Frees

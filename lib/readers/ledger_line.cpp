@@ -88,28 +88,52 @@ class Parser {
 
     // SPEC §11, in order for a line: its columns and [fixed] (value()), then the maps, then the
     // first matching rule, whose set overrides what came before. The trailer's row is taken
-    // first. True when the line is done with: skipped (a rule or the trailer) or excluded.
-    bool classify(std::uint64_t line) {
+    // first. True when the line is done with: skipped (a rule or the trailer) or excluded. The
+    // common line (no rule matches) is judged here inline; what follows a match is not.
+    [[gnu::always_inline]] bool classify(std::uint64_t line) {
         kind_ = LineKind::expenditure;
         set_mask_ = 0;
         if (R_->trailer_col >= 0 && verdict(R_->trailer_slot(), R_->trailer_col) >= 0) {
             trailer(line);
             return true;
         }
-        for (std::size_t k = 0; k < R_->maps.size(); ++k) {
-            const LineRules::MapColumn& m = R_->maps[k];
-            int to = verdict(R_->map_slot(k), m.col);
-            if (to < 0) continue; // SPEC §11: keeps the line's own value
-            set_[m.field] = m.entries[static_cast<std::size_t>(to)].second;
-            set_mask_ |= 1u << m.field;
-        }
+        if (!R_->maps.empty()) apply_maps();
         int best = -1;
         for (std::size_t k = 0; k < R_->rule_columns.size(); ++k) {
-            int r = verdict(k, R_->rule_columns[k].col);
+            const LineRules::RuleColumn& rc = R_->rule_columns[k];
+            int r = -1;
+            if (rc.direct.empty()) {
+                r = verdict(k, rc.col);
+            } else {
+                bool in_block;
+                std::string_view v = field_text(rec_, rc.col, scratch3_, in_block);
+                for (const LineRules::DirectTest& t : rc.direct)
+                    if (t.holds(v, in_block)) {
+                        r = t.rule;
+                        break;
+                    }
+            }
             if (r >= 0 && (best < 0 || r < best)) best = r;
         }
         if (best < 0) return false;
-        const ProfileRule& rule = R_->rules()[static_cast<std::size_t>(best)];
+        return apply_rule(line, static_cast<std::size_t>(best));
+    }
+
+    // The maps' values of the line's fields (SPEC §11: a value a map does not list keeps the
+    // line's own).
+    [[gnu::noinline]] void apply_maps() {
+        for (std::size_t k = 0; k < R_->maps.size(); ++k) {
+            const LineRules::MapColumn& m = R_->maps[k];
+            int to = verdict(R_->map_slot(k), m.col);
+            if (to < 0) continue;
+            set_[m.field] = m.entries[static_cast<std::size_t>(to)].second;
+            set_mask_ |= 1u << m.field;
+        }
+    }
+
+    // The first matching rule's set and kind; true when it excludes or skips the line.
+    [[gnu::noinline]] bool apply_rule(std::uint64_t line, std::size_t best) {
+        const ProfileRule& rule = R_->rules()[best];
         for (std::size_t f = 0; f < ledger_field_count; ++f)
             if (rule.set[f]) {
                 set_[f] = *rule.set[f];
@@ -134,12 +158,12 @@ class Parser {
             ++tot_.skipped;
             add_wrap(tot_.p_skipped, p);
         }
-        tot_.count_rule(static_cast<std::size_t>(best), p);
+        tot_.count_rule(best, p);
         return true;
     }
 
     // A trailer row (SPEC §11): skipped, and its amount the file's stated control total.
-    void trailer(std::uint64_t line) {
+    [[gnu::noinline]] void trailer(std::uint64_t line) {
         std::int64_t pence = 0;
         bool ok = styled_->trailer(rec_, pence, why_);
         if (ok) count_amount(line, pence);

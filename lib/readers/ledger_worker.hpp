@@ -42,10 +42,12 @@ struct RawTotals {
     std::vector<std::uint16_t> periods;
     int max_day = 0; // the largest day of a date read (SPEC §11: an ambiguous date format)
 
-    void mark(std::size_t partner, Period period, std::size_t partners) {
-        if (periods.size() < partners) periods.resize(partners);
+    [[gnu::always_inline]] void mark(std::size_t partner, Period period, std::size_t partners) {
+        if (periods.size() < partners) [[unlikely]]
+            grow_periods(partners);
         periods[partner] |= static_cast<std::uint16_t>(1u << period.index());
     }
+    [[gnu::noinline]] void grow_periods(std::size_t partners) { periods.resize(partners); }
     void merge_periods(const RawTotals& o) {
         if (periods.size() < o.periods.size()) periods.resize(o.periods.size());
         for (std::size_t i = 0; i < o.periods.size(); ++i)

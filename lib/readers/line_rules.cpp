@@ -27,8 +27,22 @@ resolve_line_rules(const LedgerProfile& profile,
         auto it = std::find_if(out->rule_columns.begin(), out->rule_columns.end(),
                                [&](const LineRules::RuleColumn& c) { return c.col == col; });
         if (it == out->rule_columns.end())
-            it = out->rule_columns.insert(out->rule_columns.end(), {col, {}});
+            it = out->rule_columns.insert(out->rule_columns.end(), {col, {}, {}});
         it->rules.push_back(i);
+    }
+    for (auto& c : out->rule_columns) {
+        bool direct = c.rules.size() <= LineRules::max_direct;
+        for (std::size_t r : c.rules) {
+            const ColumnCondition& w = lr.rules[r].when;
+            direct = direct && w.test != ColumnCondition::Test::matches &&
+                     w.value.size() <= LineRules::max_direct_len;
+        }
+        if (!direct) continue;
+        for (std::size_t r : c.rules) {
+            const ColumnCondition& w = lr.rules[r].when;
+            c.direct.emplace_back(w.test == ColumnCondition::Test::prefix, w.value,
+                                  static_cast<int>(r));
+        }
     }
     for (const auto& m : lr.maps) {
         LineRules::MapColumn mc{
@@ -54,6 +68,14 @@ resolve_line_rules(const LedgerProfile& profile,
     }
     out->plain_amount = out->amount_cols.size() == 1 && !profile.amounts.given;
     return out;
+}
+
+LineRules::DirectTest::DirectTest(bool is_prefix, std::string_view v, int r)
+    : prefix(is_prefix), value(v), rule(r) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        w[i / 8] |= std::uint64_t(static_cast<unsigned char>(v[i])) << (8 * (i % 8));
+        m[i / 8] |= std::uint64_t(0xff) << (8 * (i % 8));
+    }
 }
 
 void VerdictCache::clear(std::size_t slots) {

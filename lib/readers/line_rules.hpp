@@ -22,10 +22,34 @@
 namespace poolkit::ledger {
 
 struct LineRules {
+    // A rule's condition that is cheaper to test on each line than to look up in the memo: an
+    // equals or a prefix of up to 16 bytes, compared as two masked words when the line's value is
+    // inside the block (with readable padding after it). A regular expression, or a longer
+    // value, always goes through the memo.
+    struct DirectTest {
+        bool prefix = false;
+        std::string_view value;
+        int rule = -1;
+        std::uint64_t w[2] = {0, 0}, m[2] = {0, 0}; // the value's bytes and their mask, by word
+
+        DirectTest(bool is_prefix, std::string_view v, int r);
+        [[gnu::always_inline]] bool holds(std::string_view v, bool padded) const {
+            if (prefix ? v.size() < value.size() : v.size() != value.size()) return false;
+            if (!padded) return v.compare(0, value.size(), value) == 0;
+            std::uint64_t a, b = 0;
+            std::memcpy(&a, v.data(), 8);
+            if (m[1]) std::memcpy(&b, v.data() + 8, 8);
+            return (((a ^ w[0]) & m[0]) | ((b ^ w[1]) & m[1])) == 0;
+        }
+    };
+    static constexpr std::size_t max_direct = 4;      // rules on a column tested directly
+    static constexpr std::size_t max_direct_len = 16; // bytes of a value tested directly
     // The rules on one column of the export, in profile order.
     struct RuleColumn {
         int col = -1;
         std::vector<std::size_t> rules; // indices into profile->line_rules.rules
+        // Not empty when every rule of the column is a direct test: then the memo is not asked.
+        std::vector<DirectTest> direct;
     };
     struct MapColumn {
         std::size_t field = 0;
@@ -117,8 +141,18 @@ class VerdictCache {
         return static_cast<std::size_t>(
             mix64(k.a ^ 0x9e3779b97f4a7c15ull, k.b ^ (n * 0xc2b2ae3d27d4eb4full)));
     }
-    bool same_long(const Entry& e, const char* p, std::size_t n) const {
-        return std::memcmp(arena_.data() + e.b, p, n) == 0;
+    // A value of 17 to 32 bytes (a description, say) by four overlapping word loads of each side,
+    // inside both: no call to memcmp on the line's path.
+    [[gnu::always_inline]] bool same_long(const Entry& e, const char* p, std::size_t n) const {
+        const char* q = arena_.data() + e.b;
+        if (n > 32) return std::memcmp(q, p, n) == 0;
+        auto word = [](const char* x) {
+            std::uint64_t w;
+            std::memcpy(&w, x, 8);
+            return w;
+        };
+        return ((word(q) ^ word(p)) | (word(q + 8) ^ word(p + 8)) |
+                (word(q + n - 16) ^ word(p + n - 16)) | (word(q + n - 8) ^ word(p + n - 8))) == 0;
     }
     void clear(std::size_t slots);
 

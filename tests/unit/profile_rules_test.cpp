@@ -309,3 +309,77 @@ set = { scheme = "S02" }
         CHECK(act.scheme_to(SchemeIndex{0}, 12) == Money::from_pence(20000));
     }
 }
+
+TEST_CASE("rule direct tests: equals and prefix of up to 16 bytes, inside a block or copied") {
+    using poolkit::ledger::LineRules;
+    // Each (test, value, expected) is checked on a copy (unpadded) and inside padded text.
+    struct Case {
+        bool prefix;
+        const char* rule;
+        std::string value;
+        bool holds;
+    };
+    std::vector<Case> cases = {
+        {true, "CC019", "CC0190", true},
+        {true, "CC019", "CC0189", false},
+        {true, "CC019", "CC019", true},
+        {true, "CC019", "CC01", false},
+        {false, "CC019", "CC0190", false},
+        {false, "CC019", "CC019", true},
+        {false, "RB102", "RB103", false},
+        {true, "", "anything", true},
+        {false, "", "", true},
+        {false, "", "x", false},
+        {true, "Client cont", "Client contribution", true}, // 11 bytes: the second word
+        {true, "Client cont", "Client conu", false},
+        {false, "0123456789abcdef", "0123456789abcdef", true}, // 16 bytes, both words
+        {false, "0123456789abcdef", "0123456789abcdeF", false},
+        {true, "0123456789abcdef", "0123456789abcdef and more", true},
+        {false, "A", std::string("A\0", 2), false}, // a NUL is a byte like any other
+    };
+    for (const Case& c : cases) {
+        LineRules::DirectTest t(c.prefix, c.rule, 7);
+        CAPTURE(c.rule);
+        CAPTURE(c.value);
+        CHECK(t.holds(c.value, false) == c.holds);
+        std::string padded = c.value + std::string(32, '\xff');
+        CHECK(t.holds(std::string_view(padded.data(), c.value.size()), true) == c.holds);
+    }
+}
+
+TEST_CASE("profile rules: a prefix rule tested directly on quoted and escaped values") {
+    TempDir dir;
+    // Cost centres: plain, quoted, and quoted with an escaped quote (read from a copy, not in
+    // place). Rule 1 (prefix "CC019", direct) makes income; rule 2 (equals, direct) excludes.
+    std::string csv = "date,ref,partner,scheme,cost_centre,description,amount\n"
+                      "2025-04-01,T1,ICB,S01,CC0190,a,10.00\n"         // rule 1: income
+                      "2025-04-01,T2,ICB,S01,\"CC0191\",a,20.00\n"     // rule 1: income
+                      "2025-04-01,T3,ICB,S01,\"CC019\"\"X\",a,40.00\n" // CC019"X: rule 1
+                      "2025-04-01,T4,ICB,S01,\"CC01\"\"9\",a,80.00\n"  // CC01"9: no rule
+                      "2025-04-01,T5,ICB,S01,RECHARGES,a,160.00\n"     // rule 2: excluded
+                      "2025-04-01,T6,ICB,S01,\"RECHARGES\",a,320.00\n" // rule 2: excluded
+                      "2025-04-01,T7,ICB,S01,RECHARGESX,a,640.00\n";   // no rule
+    std::string profile = R"(
+[profile]
+name = "t"
+[[rule]]
+when = { column = "cost_centre", prefix = "CC019" }
+kind = "income"
+[[rule]]
+when = { column = "cost_centre", equals = "RECHARGES" }
+kind = "exclude"
+reason = "recharges"
+)";
+    LedgerSpec spec;
+    spec.path = dir.file("l.csv", csv);
+    spec.profile = parse_ledger_profile(profile, "t.toml");
+    Agreement a = small_agreement();
+    LedgerRun run = read_ledgers(&a, {spec}, LedgerOptions{});
+    const ControlTotals& c = run.control;
+    CHECK(c.lines_income == 3);                          // T1, T2, T3
+    CHECK(c.total_income == Money::from_pence(-7000));   // 10 + 20 + 40 = 70.00
+    CHECK(c.lines_excluded == 2);                        // T5, T6
+    CHECK(c.total_excluded == Money::from_pence(48000)); // 160 + 320 = 480.00
+    CHECK(c.lines_accepted == 5);                        // T1-T4, T7
+    CHECK(c.total_accepted == Money::from_pence(79000)); // 10+20+40+80+640 = 790.00
+}

@@ -1,5 +1,6 @@
 #include "writers/partner_pack_writers.hpp"
 
+#include "writers/rag_parts.hpp"
 #include "writers/recon_monthly.hpp"
 #include "writers/settlement_partners.hpp"
 #include "writers/table.hpp"
@@ -217,8 +218,7 @@ void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {
         json.field("budget_ytd", s.budget_ytd);
         json.field("actual_ytd", s.actual_ytd);
         json.field("forecast_variance", s.forecast_variance);
-        if (s.rag.rating) json.field("rag", rag_keyword(*s.rag.rating));
-        if (s.rag.direction) json.field("rag_direction", direction_keyword(*s.rag.direction));
+        write_rag_json(json, s.rag);
     });
     json.end_object();
 }

@@ -7,6 +7,7 @@
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
 #include "writers/partner_pack_writers.hpp"
+#include "writers/rag_parts.hpp"
 #include "writers/recon_commitments.hpp"
 #include "writers/recon_monthly.hpp"
 #include "writers/recon_movement.hpp"
@@ -35,9 +36,7 @@ void scheme_json(JsonWriter& json, const SchemeFigures& f) {
     budget_fields(json, f);
     json.field("previous_forecast_outturn", f.previous_forecast);
     json.field("forecast_movement", f.forecast_movement);
-    // No rating for a zero budget; no direction when the forecast is the budget (SPEC §3, §5).
-    if (f.rag.rating) json.field("rag", rag_keyword(*f.rag.rating));
-    if (f.rag.direction) json.field("rag_direction", direction_keyword(*f.rag.direction));
+    write_rag_json(json, f.rag);
 }
 
 } // namespace

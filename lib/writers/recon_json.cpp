@@ -21,15 +21,9 @@ namespace poolkit {
 namespace {
 
 // The figures a scheme row and a partner's own row share (SPEC §5, §6).
-template <typename Figures> void budget_fields(JsonWriter& json, const Figures& f) {
-    json.field("budget", f.budget);
-    json.field("budget_ytd", f.budget_ytd);
-    json.field("expenditure_ytd", f.expenditure_ytd); // SPEC §4, §5: beside actual_ytd
-    json.field("income_ytd", f.income_ytd);
-    json.field("actual_ytd", f.actual_ytd);
-    json.field("variance_ytd", f.variance_ytd);
-    json.field("forecast_outturn", f.forecast_outturn);
-    json.field("forecast_variance", f.forecast_variance);
+void budget_fields(JsonWriter& json, const BudgetFigures& f) {
+    for (const BudgetFigure& figure : budget_figures)
+        json.field(figure.name, f.*figure.amount);
 }
 
 void scheme_json(JsonWriter& json, const SchemeFigures& f) {

@@ -158,16 +158,17 @@ std::optional<std::string> partner_id(const Agreement& a, std::optional<PartnerI
     return a.partners.at(to_size(*p)).id;
 }
 
-void write_partner_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs,
-                           bool with_host) {
-    json.begin_object();
+void write_partner_amounts(JsonWriter& json, std::string_view key, const Agreement& a,
+                           const std::vector<Money>& xs, bool with_host) {
+    json.key(key).begin_object();
     for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
         if (with_host || !a.is_host(PartnerIndex{p})) json.field(a.partners[p].id, xs[p]);
     json.end_object();
 }
 
-void write_scheme_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs) {
-    json.begin_object();
+void write_scheme_amounts(JsonWriter& json, std::string_view key, const Agreement& a,
+                          const std::vector<Money>& xs) {
+    json.key(key).begin_object();
     for (std::size_t s = 0; s < xs.size() && s < a.schemes.size(); ++s)
         json.field(a.schemes[s].id, xs[s]);
     json.end_object();

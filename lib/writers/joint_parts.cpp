@@ -122,4 +122,12 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
     json.end_object();
 }
 
+void write_invoice_fields(JsonWriter& json, const Agreement& a, const JointInvoice& inv) {
+    json.field("period", a.year.period_ym(inv.period));
+    json.field("charge_to_date", inv.charge_to_date);
+    json.field("own_spend_to_date", inv.own_spend_to_date);
+    json.field("invoiced_before", inv.invoiced_before);
+    json.field("amount", inv.amount);
+}
+
 } // namespace poolkit

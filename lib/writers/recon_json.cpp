@@ -103,11 +103,7 @@ std::string recon_json(const ReconStatement& st) {
     if (r.joint) {
         json.objects("invoices", r.joint->invoices, [&](const auto& inv) {
             json.field("partner", a.partners[inv.partner].id);
-            json.field("period", a.year.period_ym(inv.period));
-            json.field("charge_to_date", inv.charge_to_date);
-            json.field("own_spend_to_date", inv.own_spend_to_date);
-            json.field("invoiced_before", inv.invoiced_before);
-            json.field("amount", inv.amount);
+            write_invoice_fields(json, a, inv);
         });
         // Without a cash register the invoices before are recomputed from these ledgers (§6).
         json.field("invoiced_before_source",

@@ -1,5 +1,6 @@
 #include "workspace_args.hpp"
 
+#include "cli.hpp"
 #include "inputs_args.hpp"
 #include "run_arguments.hpp"
 
@@ -58,6 +59,11 @@ void add_agreement_argument(CLI::App& app, std::string& path) {
     app.add_option("AGREEMENT", path,
                    "the agreement (TOML); - reads standard input; default: the workspace's "
                    "(--pool, or pool.toml here)");
+}
+
+void add_agreement_options(CLI::App& app, AgreementArgs& args) {
+    add_agreement_argument(app, args.path);
+    add_workspace_options(app, args.workspace, false);
 }
 
 std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTargets targets,
@@ -165,6 +171,13 @@ std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTar
     // no output may be one of them (SPEC §5).
     poolkit::check_outputs(named_paths(record.arguments), command_line_outputs());
     return ws;
+}
+
+RunRecord agreement_run_record(std::string_view tool, int argc, const char* const* argv,
+                               AgreementArgs& args) {
+    RunRecord record = run_record(tool, argc, argv);
+    apply_workspace(args.workspace, {&args.path}, record); // SPEC §13
+    return record;
 }
 
 } // namespace poolkit::cli

@@ -29,6 +29,16 @@ void add_workspace_options(CLI::App& app, WorkspaceArgs& args, bool save);
 // the first argument of every tool that reads one agreement.
 void add_agreement_argument(CLI::App& app, std::string& path);
 
+// The one agreement of a tool that reads nothing else (pool-check, pool-shares): the positional
+// AGREEMENT, and --pool, whose workspace names it when the command line does not (SPEC §13).
+struct AgreementArgs {
+    std::string path;
+    WorkspaceArgs workspace;
+};
+
+// Adds AGREEMENT, then --pool (no --save).
+void add_agreement_options(CLI::App& app, AgreementArgs& args);
+
 // What a workspace may fill in; a null target is not the tool's.
 struct WorkspaceTargets {
     std::string* agreement = nullptr;
@@ -50,5 +60,10 @@ struct WorkspaceTargets {
 // dropped). Otherwise nullopt and nothing changes.
 std::optional<Workspace> apply_workspace(const WorkspaceArgs& args, WorkspaceTargets targets,
                                          RunRecord& record);
+
+// The record of a run of `tool` (run_record) that reads one agreement, with the workspace applied
+// to it: its path filled in from the workspace when the command line gave none.
+RunRecord agreement_run_record(std::string_view tool, int argc, const char* const* argv,
+                               AgreementArgs& args);
 
 } // namespace poolkit::cli

@@ -25,10 +25,8 @@ int main(int argc, char** argv) {
     cli::ToolApp app{"pool-check",
                      "Check an agreement file against the rules for agreements (docs/formats.md, "
                      "man poolkit-formats) and summarise it."};
-    std::string agreement_path;
-    cli::add_agreement_argument(app, agreement_path);
-    cli::WorkspaceArgs workspace;
-    cli::add_workspace_options(app, workspace, false);
+    cli::AgreementArgs args;
+    cli::add_agreement_options(app, args);
     bool explain = false;
     app.add_flag("--explain", explain,
                  "print the agreement's terms in plain English, then the findings: errors, and "
@@ -38,15 +36,14 @@ int main(int argc, char** argv) {
 
     return cli::run(app, argc, argv, [&] {
         cli::refuse_binary_to_terminal(out);
-        RunRecord run = cli::run_record("pool-check", argc, argv);
-        cli::apply_workspace(workspace, {&agreement_path}, run); // SPEC §13
-        AgreementLoad load = load_agreement(agreement_path);
+        RunRecord run = cli::agreement_run_record("pool-check", argc, argv, args);
+        AgreementLoad load = load_agreement(args.path);
         run.inputs.push_back(load.input);
         if (load.agreement) // and last year's settlement, when it gives the opening balance (§14)
             for (const InputFile& f : load.agreement->inputs_read)
                 run.inputs.push_back(f);
         const Agreement* agreement = load.agreement ? &*load.agreement : nullptr;
-        Explanation e = make_explanation(agreement, agreement_path, load.diagnostics, run);
+        Explanation e = make_explanation(agreement, args.path, load.diagnostics, run);
         // The same warnings in every form: the loader's and the findings (SPEC §5).
         const Diagnostics all = checked_diagnostics(e);
         std::string content;
@@ -63,7 +60,7 @@ int main(int argc, char** argv) {
                 content = cli::statement_output(out.format,
                                                 [&] { return check_document(*agreement, run); });
         }
-        if (!all.items.empty()) std::cerr << check_count_line(agreement_path, all);
+        if (!all.items.empty()) std::cerr << check_count_line(args.path, all);
         if (!content.empty()) cli::write_output(out.output, content);
         return int(load.agreement ? cli::exit_clean : cli::exit_findings);
     });

@@ -22,10 +22,8 @@ int main(int argc, char** argv) {
         "pool-shares",
         "Contribution shares by partner and scheme, and the payment schedule by period.\n"
         "CSV holds one table: choose it with --table."};
-    std::string agreement_path;
-    cli::add_agreement_argument(app, agreement_path);
-    cli::WorkspaceArgs workspace;
-    cli::add_workspace_options(app, workspace, false);
+    cli::AgreementArgs args;
+    cli::add_agreement_options(app, args);
     cli::OutputOptions out;
     cli::add_output_options(app, out, cli::statement_formats({"csv", "json"}));
     std::string table = "contributions", period_text;
@@ -44,14 +42,13 @@ int main(int argc, char** argv) {
         if (app.count("--table") && out.format != "csv")
             throw Error(ErrorKind::usage,
                         "--table chooses the table of CSV output; use it with --format csv");
-        RunRecord record = cli::run_record("pool-shares", argc, argv);
-        cli::apply_workspace(workspace, {&agreement_path}, record); // SPEC §13
-        AgreementLoad loaded = load_agreement(agreement_path);
+        RunRecord record = cli::agreement_run_record("pool-shares", argc, argv, args);
+        AgreementLoad loaded = load_agreement(args.path);
         for (const auto& d : loaded.diagnostics.items)
             std::cerr << d.formatted() << '\n';
         if (!loaded.agreement) {
             cli::report_error("pool-shares", "the agreement is not valid; run pool-check " +
-                                                 agreement_path + " for the full report");
+                                                 args.path + " for the full report");
             return int(cli::exit_findings);
         }
         const Period period =

@@ -14,14 +14,8 @@ const char* forecast_name(ForecastMethod m) {
 }
 
 BudgetFigures& BudgetFigures::operator+=(const BudgetFigures& o) {
-    budget += o.budget;
-    budget_ytd += o.budget_ytd;
-    actual_ytd += o.actual_ytd;
-    income_ytd += o.income_ytd;
-    expenditure_ytd += o.expenditure_ytd;
-    variance_ytd += o.variance_ytd;
-    forecast_outturn += o.forecast_outturn;
-    forecast_variance += o.forecast_variance;
+    for (const BudgetFigure& f : budget_figures)
+        this->*f.amount += o.*f.amount;
     return *this;
 }
 

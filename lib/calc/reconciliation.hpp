@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace poolkit {
@@ -40,6 +41,23 @@ struct BudgetFigures {
     Money forecast_variance; // forecast_outturn − budget
 
     BudgetFigures& operator+=(const BudgetFigures& o);
+};
+
+// Each amount of BudgetFigures by its name in the statement's data, in the order the JSON lists
+// them (SPEC §4, §5: expenditure and income beside the actual).
+struct BudgetFigure {
+    std::string_view name;
+    Money BudgetFigures::*amount;
+};
+inline constexpr BudgetFigure budget_figures[] = {
+    {"budget", &BudgetFigures::budget},
+    {"budget_ytd", &BudgetFigures::budget_ytd},
+    {"expenditure_ytd", &BudgetFigures::expenditure_ytd},
+    {"income_ytd", &BudgetFigures::income_ytd},
+    {"actual_ytd", &BudgetFigures::actual_ytd},
+    {"variance_ytd", &BudgetFigures::variance_ytd},
+    {"forecast_outturn", &BudgetFigures::forecast_outturn},
+    {"forecast_variance", &BudgetFigures::forecast_variance},
 };
 
 // Figures of one scheme (or of the total) to period m, all partners (SPEC §6).

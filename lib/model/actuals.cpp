@@ -20,18 +20,10 @@ void add_reasons(std::vector<CountedReason>& to, const std::vector<CountedReason
 } // namespace
 
 ControlTotals& ControlTotals::operator+=(const ControlTotals& o) {
-    lines_read += o.lines_read;
-    lines_accepted += o.lines_accepted;
-    lines_rejected += o.lines_rejected;
-    lines_excluded += o.lines_excluded;
-    lines_skipped += o.lines_skipped;
-    lines_income += o.lines_income;
-    total_read += o.total_read;
-    total_accepted += o.total_accepted;
-    total_rejected += o.total_rejected;
-    total_excluded += o.total_excluded;
-    total_skipped += o.total_skipped;
-    total_income += o.total_income;
+    for (const ControlKind& k : control_kinds)
+        this->*k.lines += o.*k.lines;
+    for (const ControlKind& k : control_kinds)
+        this->*k.total += o.*k.total;
     add_reasons(excluded, o.excluded);
     add_reasons(skipped, o.skipped);
     trailers.insert(trailers.end(), o.trailers.begin(), o.trailers.end());

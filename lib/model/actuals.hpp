@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace poolkit {
@@ -58,6 +59,25 @@ struct ControlTotals {
     }
 
     ControlTotals& operator+=(const ControlTotals& o);
+};
+
+// A kind of line the control totals count, as a number of lines and their pence: `name` is the
+// kind in the totals' names (lines_read and total_read are "read"'s).
+struct ControlKind {
+    std::string_view name;
+    std::uint64_t ControlTotals::*lines;
+    Money ControlTotals::*total;
+};
+
+// Every kind, in the order the statements list them: read, accepted, rejected, then the kinds
+// beside them, excluded and skipped, then income (SPEC §4, §5).
+inline constexpr ControlKind control_kinds[] = {
+    {"read", &ControlTotals::lines_read, &ControlTotals::total_read},
+    {"accepted", &ControlTotals::lines_accepted, &ControlTotals::total_accepted},
+    {"rejected", &ControlTotals::lines_rejected, &ControlTotals::total_rejected},
+    {"excluded", &ControlTotals::lines_excluded, &ControlTotals::total_excluded},
+    {"skipped", &ControlTotals::lines_skipped, &ControlTotals::total_skipped},
+    {"income", &ControlTotals::lines_income, &ControlTotals::total_income},
 };
 
 class Actuals {

@@ -105,13 +105,11 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
         else
             json.field("weights", sc.by_pool ? "pool" : "scheme");
         json.field("amount", sc.amount);
-        json.key("charges");
-        write_partner_amounts(json, a, sc.parts);
+        write_partner_amounts(json, "charges", a, sc.parts);
         json.end_object();
     }
     json.end_array();
-    json.key("before_caps");
-    write_partner_amounts(json, a, c.before_caps);
+    write_partner_amounts(json, "before_caps", a, c.before_caps);
     json.objects("caps", c.caps, [&](const ChargeCap& k) {
         json.field("partner", a.partners[k.partner].id);
         json.field("charged", k.charged);
@@ -119,10 +117,17 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
         json.field("bound", k.bound);
         json.field("excess", k.excess);
     });
-    json.key("charge");
-    write_partner_amounts(json, a, c.charge);
+    write_partner_amounts(json, "charge", a, c.charge);
     json.field("unallocated", c.unallocated);
     json.end_object();
+}
+
+void write_invoice_fields(JsonWriter& json, const Agreement& a, const JointInvoice& inv) {
+    json.field("period", a.year.period_ym(inv.period));
+    json.field("charge_to_date", inv.charge_to_date);
+    json.field("own_spend_to_date", inv.own_spend_to_date);
+    json.field("invoiced_before", inv.invoiced_before);
+    json.field("amount", inv.amount);
 }
 
 } // namespace poolkit

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "calc/joint_charge.hpp"
+#include "calc/joint_invoice.hpp"
 #include "model/agreement.hpp"
 #include "writers/json.hpp"
 #include "writers/table.hpp"
@@ -30,5 +31,9 @@ std::string joint_unallocated_warning(const JointCharges& charges, const std::st
 // caps[]{partner, charged, cap, bound, excess}, charge{}, unallocated}. The caller writes the key.
 void write_joint_charges_json(JsonWriter& json, const Agreement& agreement,
                               const JointCharges& charges);
+
+// A month's invoice to a partner (SPEC §6): period, charge_to_date, own_spend_to_date,
+// invoiced_before, amount; the caller writes whose it is.
+void write_invoice_fields(JsonWriter& json, const Agreement& agreement, const JointInvoice& inv);
 
 } // namespace poolkit

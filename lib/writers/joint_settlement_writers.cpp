@@ -102,15 +102,12 @@ void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st
     if (!st.joint_memorandum) return;
     const RechargeStatement& m = st.joint_memorandum->statement;
     json.key("recharge_statement").begin_object();
-    json.key("expenditure_by_scheme");
-    write_scheme_amounts(json, a, m.expenditure_by_scheme);
+    write_scheme_amounts(json, "expenditure_by_scheme", a, m.expenditure_by_scheme);
     json.field("total_expenditure", m.total_expenditure);
-    json.key("expenditure_by_ledger");
-    write_partner_amounts(json, a, m.expenditure_by_ledger);
+    write_partner_amounts(json, "expenditure_by_ledger", a, m.expenditure_by_ledger);
     json.field("partners_expenditure", m.partners_expenditure);
     json.field("host_expenditure", m.host_expenditure);
-    json.key("income");
-    write_partner_amounts(json, a, m.income, false);
+    write_partner_amounts(json, "income", a, m.income, false);
     json.field("total_income", m.total_income);
     json.field("net_cost", m.net_cost);
     json.field("host_charge", m.host_charge);

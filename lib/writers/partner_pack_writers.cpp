@@ -1,5 +1,7 @@
 #include "writers/partner_pack_writers.hpp"
 
+#include "writers/joint_parts.hpp"
+#include "writers/rag_parts.hpp"
 #include "writers/recon_monthly.hpp"
 #include "writers/settlement_partners.hpp"
 #include "writers/table.hpp"
@@ -198,13 +200,8 @@ void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {
         json.end_object();
     }
     if (pack.invoice) {
-        const JointInvoice& inv = *pack.invoice;
         json.key("invoice").begin_object();
-        json.field("period", a.year.period_ym(inv.period));
-        json.field("charge_to_date", inv.charge_to_date);
-        json.field("own_spend_to_date", inv.own_spend_to_date);
-        json.field("invoiced_before", inv.invoiced_before);
-        json.field("amount", inv.amount);
+        write_invoice_fields(json, a, *pack.invoice);
         json.end_object();
     }
     json.field("forecast_variance", pack.forecast_variance);
@@ -217,8 +214,7 @@ void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {
         json.field("budget_ytd", s.budget_ytd);
         json.field("actual_ytd", s.actual_ytd);
         json.field("forecast_variance", s.forecast_variance);
-        if (s.rag.rating) json.field("rag", rag_keyword(*s.rag.rating));
-        if (s.rag.direction) json.field("rag_direction", direction_keyword(*s.rag.direction));
+        write_rag_json(json, s.rag);
     });
     json.end_object();
 }

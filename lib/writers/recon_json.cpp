@@ -7,6 +7,7 @@
 #include "writers/joint_parts.hpp"
 #include "writers/json.hpp"
 #include "writers/partner_pack_writers.hpp"
+#include "writers/rag_parts.hpp"
 #include "writers/recon_commitments.hpp"
 #include "writers/recon_monthly.hpp"
 #include "writers/recon_movement.hpp"
@@ -20,24 +21,16 @@ namespace poolkit {
 namespace {
 
 // The figures a scheme row and a partner's own row share (SPEC §5, §6).
-template <typename Figures> void budget_fields(JsonWriter& json, const Figures& f) {
-    json.field("budget", f.budget);
-    json.field("budget_ytd", f.budget_ytd);
-    json.field("expenditure_ytd", f.expenditure_ytd); // SPEC §4, §5: beside actual_ytd
-    json.field("income_ytd", f.income_ytd);
-    json.field("actual_ytd", f.actual_ytd);
-    json.field("variance_ytd", f.variance_ytd);
-    json.field("forecast_outturn", f.forecast_outturn);
-    json.field("forecast_variance", f.forecast_variance);
+void budget_fields(JsonWriter& json, const BudgetFigures& f) {
+    for (const BudgetFigure& figure : budget_figures)
+        json.field(figure.name, f.*figure.amount);
 }
 
 void scheme_json(JsonWriter& json, const SchemeFigures& f) {
     budget_fields(json, f);
     json.field("previous_forecast_outturn", f.previous_forecast);
     json.field("forecast_movement", f.forecast_movement);
-    // No rating for a zero budget; no direction when the forecast is the budget (SPEC §3, §5).
-    if (f.rag.rating) json.field("rag", rag_keyword(*f.rag.rating));
-    if (f.rag.direction) json.field("rag_direction", direction_keyword(*f.rag.direction));
+    write_rag_json(json, f.rag);
 }
 
 } // namespace
@@ -110,11 +103,7 @@ std::string recon_json(const ReconStatement& st) {
     if (r.joint) {
         json.objects("invoices", r.joint->invoices, [&](const auto& inv) {
             json.field("partner", a.partners[inv.partner].id);
-            json.field("period", a.year.period_ym(inv.period));
-            json.field("charge_to_date", inv.charge_to_date);
-            json.field("own_spend_to_date", inv.own_spend_to_date);
-            json.field("invoiced_before", inv.invoiced_before);
-            json.field("amount", inv.amount);
+            write_invoice_fields(json, a, inv);
         });
         // Without a cash register the invoices before are recomputed from these ledgers (§6).
         json.field("invoiced_before_source",

@@ -1,5 +1,7 @@
 #include "writers/recon_monthly.hpp"
 
+#include "writers/rag_parts.hpp"
+
 namespace poolkit {
 
 namespace {
@@ -17,10 +19,7 @@ void month_json(JsonWriter& json, const MonthFigures& f) {
     json.field("actual_ytd", f.actual_ytd);
     json.field("variance_ytd", f.variance_ytd);
     json.field("forecast_variance", f.forecast_variance);
-    // As in the statement's scheme rows: no rating for a zero budget, no direction when the
-    // forecast is the budget (SPEC §3, §5).
-    if (f.rag.rating) json.field("rag", rag_keyword(*f.rag.rating));
-    if (f.rag.direction) json.field("rag_direction", direction_keyword(*f.rag.direction));
+    write_rag_json(json, f.rag); // as in the statement's scheme rows
 }
 
 } // namespace
@@ -32,20 +31,17 @@ namespace {
 Table monthly_table(const ReconStatement& st, bool display, const std::vector<std::size_t>& schemes,
                     bool all) {
     const Agreement& a = st.agreement;
-    FormTable t(display, {{"Month", nullptr},
-                          {nullptr, "period"},
-                          {"Scheme", nullptr},
-                          {nullptr, "scheme"},
-                          {"Budget", "budget", true},
-                          {"Actual", "actual", true},
-                          {"Variance", "variance", true},
-                          {"Budget to date", "budget_ytd", true},
-                          {"Actual to date", "actual_ytd", true},
-                          {"Variance to date", "variance_ytd", true},
-                          {"Forecast variance", "forecast_variance", true},
-                          {"RAG", nullptr},
-                          {nullptr, "rag"},
-                          {nullptr, "rag_direction"}});
+    FormTable t(display, with_rag_columns({{"Month", nullptr},
+                                           {nullptr, "period"},
+                                           {"Scheme", nullptr},
+                                           {nullptr, "scheme"},
+                                           {"Budget", "budget", true},
+                                           {"Actual", "actual", true},
+                                           {"Variance", "variance", true},
+                                           {"Budget to date", "budget_ytd", true},
+                                           {"Actual to date", "actual_ytd", true},
+                                           {"Variance to date", "variance_ytd", true},
+                                           {"Forecast variance", "forecast_variance", true}}));
     auto row = [&](const Month& m, const std::string& scheme, const MonthFigures& f,
                    bool rated = true) {
         std::vector<Cell> cells{text_cell(a.year.period_long(m.period)),
@@ -53,10 +49,7 @@ Table monthly_table(const ReconStatement& st, bool display, const std::vector<st
                                 text_cell(scheme)};
         for (Money v : amounts(f))
             cells.push_back(t.money(v));
-        // A rating, as the Schemes table's: its colour in HTML, its fill in a workbook.
-        cells.push_back(rated ? rag_cell(f.rag.rating, rag_wording(f.rag)) : text_cell(""));
-        cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
-        cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
+        add_rag_cells(cells, f.rag, rated); // as the Schemes table's
         t.add_row(cells);
     };
     bool first = true;

@@ -1,6 +1,7 @@
 #include "writers/recon_tables.hpp"
 
 #include "writers/partner_table.hpp"
+#include "writers/rag_parts.hpp"
 
 #include <tuple>
 
@@ -48,28 +49,23 @@ std::vector<PartnerColumn<JointPartnerFigures>> joint_columns() {
 
 Table recon_schemes_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
-    FormTable t(display, {{"Scheme", nullptr},
-                          {nullptr, "scheme"},
-                          {nullptr, "name"},
-                          {"Annual budget", "budget", true},
-                          {"Budget to date", "budget_ytd", true},
-                          {"Actual to date", "actual_ytd", true},
-                          {"Variance", "variance_ytd", true},
-                          {"Forecast outturn", "forecast_outturn", true},
-                          {"Forecast variance", "forecast_variance", true},
-                          {"Movement", "forecast_movement", true},
-                          {"RAG", nullptr},
-                          {nullptr, "rag"},
-                          {nullptr, "rag_direction"}});
+    FormTable t(display, with_rag_columns({{"Scheme", nullptr},
+                                           {nullptr, "scheme"},
+                                           {nullptr, "name"},
+                                           {"Annual budget", "budget", true},
+                                           {"Budget to date", "budget_ytd", true},
+                                           {"Actual to date", "actual_ytd", true},
+                                           {"Variance", "variance_ytd", true},
+                                           {"Forecast outturn", "forecast_outturn", true},
+                                           {"Forecast variance", "forecast_variance", true},
+                                           {"Movement", "forecast_movement", true}}));
     auto row = [&](const std::string& id, const std::string& name, const SchemeFigures& f) {
         std::vector<Cell> cells{text_cell(name.empty() ? id : id + " " + name), text_cell(id),
                                 text_cell(name)};
         for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
                         f.forecast_variance, f.forecast_movement})
             cells.push_back(t.money(m));
-        cells.push_back(rag_cell(f.rag.rating, rag_wording(f.rag)));
-        cells.push_back(text_cell(f.rag.rating ? rag_keyword(*f.rag.rating) : ""));
-        cells.push_back(text_cell(f.rag.direction ? direction_keyword(*f.rag.direction) : ""));
+        add_rag_cells(cells, f.rag);
         t.add_row(cells);
     };
     for (std::size_t s = 0; s < a.schemes.size(); ++s)

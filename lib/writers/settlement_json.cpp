@@ -39,8 +39,7 @@ void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
     }
     if (s.round) json.field("round", s.round);
     if (!s.shares.empty()) {
-        json.key("shares");
-        write_partner_amounts(json, a, s.shares);
+        write_partner_amounts(json, "shares", a, s.shares);
     }
     json.field("text", describe_step(a, s));
     json.end_object();

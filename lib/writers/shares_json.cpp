@@ -56,8 +56,7 @@ std::string shares_json(const SharesStatement& st) {
         json.field("name", s.name);
         json.field("budget", s.budget);
         json.field("lead", partner_id(a, s.lead));
-        json.key("contributions");
-        write_partner_amounts(json, a, row.contributions);
+        write_partner_amounts(json, "contributions", a, row.contributions);
         json.key("percent").begin_object();
         for (std::size_t p = 0; p < a.partners.size(); ++p)
             json.field(a.partners[p].id, percent_json(row.fractions[p]));

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -157,16 +158,17 @@ std::optional<std::string> partner_id(const Agreement& a, std::optional<PartnerI
     return a.partners.at(to_size(*p)).id;
 }
 
-void write_partner_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs,
-                           bool with_host) {
-    json.begin_object();
+void write_partner_amounts(JsonWriter& json, std::string_view key, const Agreement& a,
+                           const std::vector<Money>& xs, bool with_host) {
+    json.key(key).begin_object();
     for (std::size_t p = 0; p < xs.size() && p < a.partners.size(); ++p)
         if (with_host || !a.is_host(PartnerIndex{p})) json.field(a.partners[p].id, xs[p]);
     json.end_object();
 }
 
-void write_scheme_amounts(JsonWriter& json, const Agreement& a, const std::vector<Money>& xs) {
-    json.begin_object();
+void write_scheme_amounts(JsonWriter& json, std::string_view key, const Agreement& a,
+                          const std::vector<Money>& xs) {
+    json.key(key).begin_object();
     for (std::size_t s = 0; s < xs.size() && s < a.schemes.size(); ++s)
         json.field(a.schemes[s].id, xs[s]);
     json.end_object();
@@ -181,22 +183,26 @@ void write_agreement_fields(JsonWriter& json, const Agreement& a) {
     json.field("host", partner_id(a, a.host));
 }
 
+namespace {
+
+// lines_KIND of each of `kinds`, then total_KIND of each.
+void write_kinds_json(JsonWriter& json, const ControlTotals& c,
+                      std::span<const ControlKind> kinds) {
+    for (const ControlKind& k : kinds)
+        json.field(fmt::format("lines_{}", k.name), c.*k.lines);
+    for (const ControlKind& k : kinds)
+        json.field(fmt::format("total_{}", k.name), c.*k.total);
+}
+
+} // namespace
+
 void write_control_json(JsonWriter& json, const ControlTotals& c) {
-    json.field("lines_read", c.lines_read);
-    json.field("lines_accepted", c.lines_accepted);
-    json.field("lines_rejected", c.lines_rejected);
-    json.field("total_read", c.total_read);
-    json.field("total_accepted", c.total_accepted);
-    json.field("total_rejected", c.total_rejected);
+    write_kinds_json(json, c, std::span(control_kinds).first(3)); // read, accepted, rejected
 }
 
 void write_line_kinds_json(JsonWriter& json, const ControlTotals& c) {
-    json.field("lines_excluded", c.lines_excluded);
-    json.field("lines_skipped", c.lines_skipped);
-    json.field("total_excluded", c.total_excluded);
-    json.field("total_skipped", c.total_skipped);
-    json.field("lines_income", c.lines_income);
-    json.field("total_income", c.total_income);
+    write_kinds_json(json, c, std::span(control_kinds).subspan(3, 2)); // excluded, skipped
+    write_kinds_json(json, c, std::span(control_kinds).subspan(5, 1)); // income
     auto reasons = [&](const char* key, const std::vector<CountedReason>& xs) {
         if (xs.empty()) return;
         json.objects(key, xs, [&](const CountedReason& r) {

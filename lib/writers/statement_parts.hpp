@@ -66,11 +66,11 @@ void write_agreement_fields(JsonWriter& json, const Agreement& agreement);
 // The partner's id, or nullopt (a JSON null): the host, a scheme's lead.
 std::optional<std::string> partner_id(const Agreement& agreement, std::optional<PartnerIndex> p);
 
-// {PARTNER: amount, ...} of amounts in [[partner]] order (the host's left out unless `with_host`),
-// and {SCHEME: amount, ...} in [[scheme]] order: JSON values, after the caller's key.
-void write_partner_amounts(JsonWriter& json, const Agreement& agreement,
+// `key`: {PARTNER: amount, ...} of amounts in [[partner]] order (the host's left out unless
+// `with_host`), and `key`: {SCHEME: amount, ...} in [[scheme]] order.
+void write_partner_amounts(JsonWriter& json, std::string_view key, const Agreement& agreement,
                            const std::vector<Money>& amounts, bool with_host = true);
-void write_scheme_amounts(JsonWriter& json, const Agreement& agreement,
+void write_scheme_amounts(JsonWriter& json, std::string_view key, const Agreement& agreement,
                           const std::vector<Money>& amounts);
 
 // The payment schedule (SPEC §5): periods down, partners across, each period's total; then, with

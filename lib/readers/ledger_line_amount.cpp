@@ -4,6 +4,7 @@
 
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace poolkit::ledger {
 
@@ -43,6 +44,14 @@ bool StyledAmount::trailer(const CsvRecord& r, std::int64_t& pence, std::string&
                                           : sum(r, R_.trailer_amount_cols, pence, why);
 }
 
+// Why the sum of the columns `cols` is out of range, naming them as the header does.
+std::string StyledAmount::sum_range_reason(std::span<const int> cols) const {
+    std::vector<std::string_view> names;
+    for (int c : cols)
+        names.push_back(L_.header[static_cast<std::size_t>(c)]);
+    return amount_sum_range_reason(names);
+}
+
 // The sum of some columns read in the profile's amount style; false (with the reason) at the
 // first that cannot be read, or when they are all empty.
 bool StyledAmount::sum(const CsvRecord& r, std::span<const int> cols, std::int64_t& pence,
@@ -54,7 +63,7 @@ bool StyledAmount::sum(const CsvRecord& r, std::span<const int> cols, std::int64
         std::int64_t one = 0;
         if (!style.given && !field_quoted(r, c) && fast_pence(v.data(), v.size(), one)) {
             if (__builtin_add_overflow(pence, one, &pence)) {
-                why = debit_credit_range_reason();
+                why = sum_range_reason(cols);
                 return false;
             }
             continue;
@@ -66,7 +75,7 @@ bool StyledAmount::sum(const CsvRecord& r, std::span<const int> cols, std::int64
             return false;
         }
         if (__builtin_add_overflow(pence, m.value.pence(), &pence)) {
-            why = debit_credit_range_reason();
+            why = sum_range_reason(cols);
             return false;
         }
     }

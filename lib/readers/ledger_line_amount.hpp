@@ -74,6 +74,7 @@ class StyledAmount {
 
   private:
     bool sum(const CsvRecord& r, std::span<const int> cols, std::int64_t& pence, std::string& why);
+    std::string sum_range_reason(std::span<const int> cols) const;
 
     const Layout& L_;
     const LineRules& R_;

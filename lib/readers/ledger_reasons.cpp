@@ -3,6 +3,7 @@
 #include "support/visible_text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -65,6 +66,11 @@ std::string empty_debit_credit_reason() {
 
 std::string debit_credit_range_reason() {
     return fmt::format("{}: debit minus credit is out of range", words(RejectReason::bad_amount));
+}
+
+std::string amount_sum_range_reason(std::span<const std::string_view> columns) {
+    return fmt::format("{}: the sum of {} is out of range", words(RejectReason::bad_amount),
+                       fmt::join(columns, " + "));
 }
 
 std::string bad_date_reason(std::string_view value, std::string_view example) {

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,8 @@ std::string bad_amount_part_reason(std::string_view part, std::string_view value
                                    MoneyParseError error);
 std::string empty_debit_credit_reason();
 std::string debit_credit_range_reason();
+// A profile's amount columns (SPEC §11: `amount` as a list) whose sum is out of range.
+std::string amount_sum_range_reason(std::span<const std::string_view> columns);
 std::string bad_date_reason(std::string_view value, std::string_view example);
 std::string outside_year_reason(std::string_view value, const FinancialYear& year);
 // With an agreement, the partners it has (or that the scheme is not one of its); without one,

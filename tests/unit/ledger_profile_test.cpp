@@ -148,6 +148,27 @@ TEST_CASE("profile: a ledger without the profile's columns names what is missing
     }
 }
 
+TEST_CASE("profile: amount columns whose sum is beyond the exact range name the columns") {
+    TempDir dir;
+    LedgerSpec s;
+    s.path = dir.file("sum.csv", "date,ref,partner,scheme,Net,VAT\n"
+                                 "2025-04-01,R1,ICB,S01,92233720368547758.07,0.01\n"
+                                 "2025-04-01,R2,ICB,S01,10.00,2.50\n");
+    s.profile = parse_ledger_profile("[profile]\nname = \"sum\"\n[columns]\ndate = \"date\"\n"
+                                     "ref = \"ref\"\npartner = \"partner\"\n"
+                                     "scheme = \"scheme\"\namount = [\"Net\", \"VAT\"]\n",
+                                     "sum.toml");
+    Agreement a = small_agreement();
+    LedgerRun run = read_ledgers(&a, {s});
+    // Line 2: 92,233,720,368,547,758.07 is the most int64 pence holds; one penny more is out.
+    REQUIRE(run.rejects.size() == 1);
+    CHECK(run.rejects[0].line == 2);
+    CHECK(run.rejects[0].reason == "bad amount: the sum of Net + VAT is out of range");
+    // Line 3: 10.00 + 2.50 = 12.50 accepted.
+    CHECK(run.files[0].control.lines_accepted == 1);
+    CHECK(run.files[0].control.total_accepted.pence() == 1250);
+}
+
 TEST_CASE("profile: debit minus credit beyond the exact range is a rejected line, not a wrap") {
     TempDir dir;
     LedgerSpec s;

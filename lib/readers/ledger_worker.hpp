@@ -13,6 +13,7 @@
 #include "readers/reject_spill.hpp"
 #include "readers/spill.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -21,9 +22,14 @@
 
 namespace poolkit::ledger {
 
+// The size of a cache line: what one thread writes on every line is kept on lines of its own, as
+// two threads writing the same cache line (false sharing) make each wait for the other.
+inline constexpr std::size_t cache_line = 64;
+
 // Raw counters of one thread, added up without the checked Money type on the hot path: the adds
-// wrap, and are exact because the totals are checked to fit (see add_wrap).
-struct RawTotals {
+// wrap, and are exact because the totals are checked to fit (see add_wrap). Written on every line,
+// so on cache lines of their own.
+struct alignas(cache_line) RawTotals {
     std::uint64_t read = 0, accepted = 0, rejected = 0;
     std::int64_t p_read = 0, p_accepted = 0, p_rejected = 0;
     // A profile's rules (SPEC §11): excluded and skipped lines (the trailer's among the skipped),
@@ -47,7 +53,11 @@ struct RawTotals {
             grow_periods(partners);
         periods[partner] |= static_cast<std::uint16_t>(1u << period.index());
     }
-    [[gnu::noinline]] void grow_periods(std::size_t partners) { periods.resize(partners); }
+    // At least a cache line's worth, so that no other thread's data shares the line.
+    [[gnu::noinline]] void grow_periods(std::size_t partners) {
+        periods.reserve(std::max(partners, 2 * cache_line / sizeof(std::uint16_t)));
+        periods.resize(partners);
+    }
     void merge_periods(const RawTotals& o) {
         if (periods.size() < o.periods.size()) periods.resize(o.periods.size());
         for (std::size_t i = 0; i < o.periods.size(); ++i)
@@ -153,8 +163,9 @@ struct Occurrence {
 void put_occurrence(Spill& s, const Occurrence& o);
 void get_occurrence(Spill::Cursor& c, Occurrence& o);
 
-// Everything one worker thread accumulates (never shared while the threads run).
-struct Worker {
+// Everything one worker thread accumulates (never shared while the threads run), on cache lines
+// of its own.
+struct alignas(cache_line) Worker {
     std::vector<Cell> dense; // agreement mode without cost centres: partner x scheme x period
     GroupMap groups;
     CodeDict partners, schemes, centres;

@@ -47,16 +47,23 @@ std::vector<std::uint64_t> repeated_hashes(std::vector<DupCollector*>& collector
                 space = HugeBuffer(cap * sizeof(std::uint64_t));
             auto* table = static_cast<std::uint64_t*>(space.data());
             std::memset(table, 0, cap * sizeof(std::uint64_t));
+            auto slot = [cap](std::uint64_t v) {
+                return static_cast<std::size_t>(
+                    (static_cast<__uint128_t>(v << DupCollector::partition_bits) * cap) >> 64);
+            };
+            constexpr std::size_t ahead = 8;
             for (DupCollector* c : collectors) {
                 auto& chunks = c->parts_[p];
                 for (std::size_t k = 0; k < chunks.size(); ++k) {
                     std::size_t n = k + 1 == chunks.size() ? c->fill_[p] : DupCollector::chunk;
                     const std::uint64_t* h = chunks[k];
+                    // The slot of the hash a few ahead is asked for before this one is put: the
+                    // table is bigger than the first-level cache, and the puts do not depend on
+                    // each other, so their misses overlap.
                     for (std::size_t j = 0; j < n; ++j) {
+                        if (j + ahead < n) __builtin_prefetch(table + slot(h[j + ahead] | 1), 1);
                         std::uint64_t v = h[j] | 1;
-                        std::size_t i = static_cast<std::size_t>(
-                            (static_cast<__uint128_t>(v << DupCollector::partition_bits) * cap) >>
-                            64);
+                        std::size_t i = slot(v);
                         for (;;) {
                             if (table[i] == 0) {
                                 table[i] = v;

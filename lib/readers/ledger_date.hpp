@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,18 +50,25 @@ class DateFormat {
         if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) dm = 29;
         return d <= dm;
     }
+    // YYYY-MM-DD, every line's date in most ledgers: the ten bytes read as two words, their
+    // digits checked all at once (a byte b is a digit when b ^ '0' is at most 9: no bit in the
+    // high half, and no carry into it when 6 is added), so no byte is looked at on its own.
     static std::optional<CivilDate> parse_iso(const char* p, std::size_t n) {
-        if (n != 10 || p[4] != '-' || p[7] != '-') return std::nullopt;
-        unsigned d[8] = {static_cast<unsigned>(p[0] - '0'), static_cast<unsigned>(p[1] - '0'),
-                         static_cast<unsigned>(p[2] - '0'), static_cast<unsigned>(p[3] - '0'),
-                         static_cast<unsigned>(p[5] - '0'), static_cast<unsigned>(p[6] - '0'),
-                         static_cast<unsigned>(p[8] - '0'), static_cast<unsigned>(p[9] - '0')};
-        unsigned bad = 0;
-        for (unsigned x : d)
-            bad |= x > 9;
-        if (bad) return std::nullopt;
-        CivilDate c{static_cast<int>(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]),
-                    static_cast<int>(d[4] * 10 + d[5]), static_cast<int>(d[6] * 10 + d[7])};
+        if (n != 10) return std::nullopt;
+        std::uint64_t a;   // "YYYY-MM-"
+        std::uint16_t b16; // "DD"
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b16, p + 8, 2);
+        std::uint64_t b = b16;
+        if (((a >> 32) & 0xff) != '-' || (a >> 56) != '-') return std::nullopt;
+        constexpr std::uint64_t digits = 0x00ffff00ffffffffull; // bytes 0-3, 5, 6
+        const std::uint64_t x = (a ^ 0x3030303030303030ull) & digits, y = b ^ 0x3030u;
+        if (((x | (x + 0x0606060606060606ull)) & 0xf0f0f0f0f0f0f0f0ull & digits) != 0 ||
+            ((y | (y + 0x0606u)) & 0xf0f0u) != 0)
+            return std::nullopt;
+        auto digit = [](std::uint64_t w, int i) { return static_cast<int>((w >> (8 * i)) & 0xf); };
+        CivilDate c{digit(x, 0) * 1000 + digit(x, 1) * 100 + digit(x, 2) * 10 + digit(x, 3),
+                    digit(x, 5) * 10 + digit(x, 6), digit(y, 0) * 10 + digit(y, 1)};
         if (!valid(c.year, c.month, c.day)) return std::nullopt;
         return c;
     }

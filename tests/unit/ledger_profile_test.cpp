@@ -8,6 +8,9 @@
 #include "support/error.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <chrono>
 
 using namespace poolkit;
 using namespace poolkit::test;
@@ -86,6 +89,55 @@ TEST_CASE("profile: dates by format") {
     CHECK_FALSE(iso.parse("2025-00-10"));
     CHECK(iso.parse("2024-02-29"));
     CHECK_FALSE(iso.parse("2100-02-29"));
+}
+
+// The ISO date's fast reading (all ten bytes checked at once) against a reading byte by byte with
+// the calendar of <chrono>: every byte value at every position of a real day, and every day of
+// the years 1999 to 2101 (leap years 2000 and 2096, not 2100), agree.
+TEST_CASE("profile: the ISO date reading agrees with a byte-by-byte reading") {
+    auto iso = *DateFormat::compile("%Y-%m-%d");
+    auto reference = [](const std::string& t) -> std::optional<CivilDate> {
+        if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+        for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+            if (t[i] < '0' || t[i] > '9') return std::nullopt;
+        int y = std::stoi(t.substr(0, 4)), m = std::stoi(t.substr(5, 2)),
+            d = std::stoi(t.substr(8, 2));
+        std::chrono::year_month_day ymd{std::chrono::year{y},
+                                        std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+        if (!ymd.ok()) return std::nullopt;
+        return CivilDate{y, m, d};
+    };
+    auto same = [&](const std::string& t) {
+        auto got = iso.parse(t), want = reference(t);
+        if (got.has_value() != want.has_value()) return false;
+        return !got ||
+               (got->year == want->year && got->month == want->month && got->day == want->day);
+    };
+    std::size_t checked = 0, wrong = 0;
+    for (const std::string base : {"2025-04-30", "2024-02-29", "1999-12-31"})
+        for (std::size_t i = 0; i < base.size(); ++i)
+            for (int c = 0; c < 256; ++c) {
+                std::string t = base;
+                t[i] = static_cast<char>(c);
+                ++checked;
+                wrong += !same(t);
+            }
+    for (int y = 1999; y <= 2101; ++y)
+        for (int m = 0; m <= 13; ++m)
+            for (int d = 0; d <= 32; ++d) {
+                ++checked;
+                wrong += !same(fmt::format("{:04}-{:02}-{:02}", y, m, d));
+            }
+    CHECK(checked == 3 * 10 * 256 + 103 * 14 * 33);
+    CHECK(wrong == 0);
+    CHECK(iso.parse("2000-02-29"));
+    CHECK_FALSE(iso.parse("2100-02-29"));
+    CHECK(iso.parse("2025-04-30")->day == 30);
+    CHECK_FALSE(iso.parse("2025-04-31"));
+    CHECK_FALSE(iso.parse("2025/04/30"));
+    CHECK_FALSE(iso.parse("2025-04-3:")); // ':' is the byte after '9'
+    CHECK_FALSE(iso.parse("2025-04-3/")); // '/' is the byte before '0'
 }
 
 TEST_CASE("profile: the shipped profiles read their sample ledgers") {

@@ -6,7 +6,6 @@
 #include "readers/ledger_reasons.hpp"
 #include "support/error.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>

@@ -48,4 +48,15 @@ std::string profile_path(const std::string& name, const std::string& given) {
                                                           comma_list(shipped))));
 }
 
+std::string shipped_input_path(const InputFile& input) {
+    if (input.role != "profile" || input.path == "default" || input.path == "-" ||
+        profile_is_path(input.path))
+        return "";
+    const std::string data = data_directory();
+    if (data.empty()) return "";
+    const fs::path file = fs::path(data) / "ledger-profiles" / (input.path + ".toml");
+    std::error_code ec;
+    return fs::is_regular_file(file, ec) ? file.string() : "";
+}
+
 } // namespace poolkit::cli

@@ -5,6 +5,8 @@
 // build/share/poolkit a link to config/).
 #pragma once
 
+#include "model/input_file.hpp"
+
 #include <string>
 
 namespace poolkit::cli {
@@ -18,5 +20,10 @@ std::string data_directory();
 // name). Throws Error(input) for a name that is neither, listing the shipped ones; `given` is the
 // argument as the message names it (default: "--profile NAME").
 std::string profile_path(const std::string& name, const std::string& given = "");
+
+// Where a statement's input recorded by name is now (a shipped profile, which the tools record by
+// its name: SPEC §11), or "" for an input recorded by its path (an InputLocator of
+// readers/verify_inputs.hpp).
+std::string shipped_input_path(const InputFile& input);
 
 } // namespace poolkit::cli

@@ -72,7 +72,12 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
     auto load = [&](const std::string& name, const std::string& arg, bool& first) {
         const std::string path = profile_path(name, arg);
         auto [it, added] = loaded.try_emplace(path);
-        if (added) it->second = load_ledger_profile(path);
+        if (added) {
+            it->second = load_ledger_profile(path);
+            // A shipped profile is recorded by its name (SPEC §5, §11), so the statement is the
+            // same bytes on every installation, and pool-verify finds it beside its own tools.
+            if (path != name) it->second.record.path = name;
+        }
         first = added;
         return it->second;
     };

@@ -6,6 +6,7 @@
 // poolkit.verify/1 document.
 #include "binary_output.hpp"
 #include "cli.hpp"
+#include "data_directory.hpp"
 #include "statement_arguments.hpp"
 #include "statement_output.hpp"
 
@@ -62,9 +63,12 @@ int main(int argc, char** argv) {
                                     "the copied inputs at their recorded relative paths)",
                                     base));
         // Every input as recorded, or the statement cannot be recomputed from them.
-        check_inputs(rec.run.inputs, base, name, [](std::string_view problem) {
-            std::cerr << "pool-verify: " << visible(problem) << '\n';
-        });
+        check_inputs(
+            rec.run.inputs, base, name,
+            [](std::string_view problem) {
+                std::cerr << "pool-verify: " << visible(problem) << '\n';
+            },
+            cli::shipped_input_path);
         cli::check_arguments_are_inputs(rec.run, base, name);
         JsonValue again = recompute_statement(
             rec.run, cli::rerun_arguments(rec.run), base, std::chrono::seconds(timeout), name,

@@ -43,7 +43,8 @@ std::string resolve_input_path(const std::string& path, const std::string& base)
     return base.back() == '/' ? base + path : base + "/" + path;
 }
 
-InputCheck check_input(const InputFile& recorded, const std::string& base) {
+InputCheck check_input(const InputFile& recorded, const std::string& base,
+                       const InputLocator& locate) {
     InputCheck c;
     const std::string role = recorded.role.empty() ? "input" : recorded.role;
     const std::string name = fmt::format("{} {}", role, recorded.path);
@@ -54,7 +55,8 @@ InputCheck check_input(const InputFile& recorded, const std::string& base) {
                                 role);
         return c;
     }
-    c.looked_at = resolve_input_path(recorded.path, base);
+    if (locate) c.looked_at = locate(recorded);
+    if (c.looked_at.empty()) c.looked_at = resolve_input_path(recorded.path, base);
     const std::string where =
         c.looked_at == recorded.path ? std::string() : fmt::format(" (looked for {})", c.looked_at);
 
@@ -123,10 +125,11 @@ InputCheck check_input(const InputFile& recorded, const std::string& base) {
 }
 
 void check_inputs(const std::vector<InputFile>& inputs, const std::string& base,
-                  const std::string& statement, const std::function<void(std::string_view)>& show) {
+                  const std::string& statement, const std::function<void(std::string_view)>& show,
+                  const InputLocator& locate) {
     std::size_t problems = 0, missing_relative = 0;
     for (const auto& in : inputs) {
-        InputCheck c = check_input(in, base);
+        InputCheck c = check_input(in, base, locate);
         if (c.status == InputCheck::Status::same) continue;
         show(c.problem);
         ++problems;

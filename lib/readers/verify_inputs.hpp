@@ -24,15 +24,22 @@ struct InputCheck {
     std::string problem; // for anything but `same`: "ledger icb.csv: changed: ..." (one line)
 };
 
+// Where an input recorded by a name rather than a path is now (a shipped ledger profile, SPEC
+// §11: found beside the tools), or "" for a path, which is resolved as resolve_input_path says.
+using InputLocator = std::function<std::string(const InputFile&)>;
+
 // Checks one recorded input. A relative path is resolved against `base` when it is not empty (an
-// auditor's copy of the inputs), else against the current directory.
-InputCheck check_input(const InputFile& recorded, const std::string& base);
+// auditor's copy of the inputs), else against the current directory; a name `locate` knows is
+// looked for where it says.
+InputCheck check_input(const InputFile& recorded, const std::string& base,
+                       const InputLocator& locate = {});
 
 // Checks every recorded input of the statement `statement`, giving the problem of each one that is
 // not as recorded to `show` (one line each); then, if any, throws Error(input): the statement
 // cannot be recomputed from them.
 void check_inputs(const std::vector<InputFile>& inputs, const std::string& base,
-                  const std::string& statement, const std::function<void(std::string_view)>& show);
+                  const std::string& statement, const std::function<void(std::string_view)>& show,
+                  const InputLocator& locate = {});
 
 // `path` resolved as check_input resolves it.
 std::string resolve_input_path(const std::string& path, const std::string& base);

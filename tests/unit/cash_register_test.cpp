@@ -480,3 +480,63 @@ TEST_CASE("cash register: another export's layout read through a profile (SPEC ย
               0);
     }
 }
+
+TEST_CASE("cash register: a profile's missing tables, misplaced keys and bad columns (SPEC ยง11)") {
+    // Each problem of a register profile is located (file:line:column) and says what to write.
+    auto problem = [](const std::string& text) {
+        try {
+            parse_register_profile(text, "bank.toml", cash_register_layout());
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::input);
+            return e.where().str() + ": " + e.what();
+        }
+        return std::string("no error");
+    };
+    // No [profile] table, or no [columns] table: at the top of the file.
+    CHECK(problem("[columns]\nkind = \"Type\"\n") ==
+          "bank.toml:1:1: a profile for the cash register needs a [profile] table (name, "
+          "delimiter, date_format, skip_lines)");
+    CHECK(problem("[profile]\nname = \"x\"\n") ==
+          "bank.toml:1:1: a profile for the cash register needs a [columns] table naming the "
+          "export's column for each of its columns (date,ref,partner,kind,amount (and optionally "
+          "period,note))");
+    // A reader key above [profile] (top level) or after [columns] belongs under [profile].
+    CHECK(problem("delimiter = \";\"\n[profile]\nname = \"x\"\n[columns]\n") ==
+          "bank.toml:1:1: 'delimiter' belongs under [profile]: move it to the lines after the "
+          "[profile] line");
+    CHECK(problem("[profile]\nname = \"x\"\n[columns]\nkind = \"Type\"\nskip_lines = 1\n") ==
+          "bank.toml:5:1: 'skip_lines' belongs under [profile], not [columns]: move it to the "
+          "lines after the [profile] line (in TOML a key belongs to the last [table] above it)");
+    // A column named by an empty string, or by a number, names no column of the export: at the
+    // value (line 4, column 8, after `kind = `).
+    CHECK(problem("[profile]\nname = \"x\"\n[columns]\nkind = \"\"\n") ==
+          "bank.toml:4:8: 'kind' must name a column of the export");
+    CHECK(problem("[profile]\nname = \"x\"\n[columns]\nkind = 4\n") ==
+          "bank.toml:4:8: 'kind' must name a column of the export");
+    // A column the profile leaves out keeps the register's own name ("" in headers).
+    RegisterProfile p = parse_register_profile("[profile]\n[columns]\nkind = \"Type\"\n",
+                                               "bank.toml", cash_register_layout());
+    CHECK(p.file == "bank.toml");
+    CHECK(p.headers == std::vector<std::string>{"", "", "", "Type", "", "", ""});
+    CHECK(p.layout.delimiter == ',');
+}
+
+TEST_CASE("cash register: a profile read from its file is recorded as the run's profile") {
+    TempDir dir;
+    const std::string text = "[profile]\nname = \"bank\"\n[columns]\nref = \"Bank Ref\"\n";
+    const std::string path = dir.file("bank.toml", text);
+    InputFile record;
+    RegisterProfile p = load_register_profile(path, cash_register_layout(), record);
+    CHECK(p.layout.name == "bank");
+    CHECK(p.headers[1] == "Bank Ref");
+    CHECK(record.role == "profile");
+    CHECK(record.bytes == text.size());
+    // A profile that is not there is an input error naming it.
+    try {
+        load_register_profile(dir.path() + "/none.toml", cash_register_layout(), record);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::input);
+        CHECK(std::string(e.what()).starts_with("cannot open the profile file"));
+    }
+}

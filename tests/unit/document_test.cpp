@@ -138,3 +138,56 @@ TEST_CASE("chart: amounts become coordinates exactly") {
     CHECK(flat.lo() == Money{});
     CHECK(flat.hi() == Money::from_pence(100));
 }
+
+TEST_CASE("document: key-value lines and verbatim text in every format") {
+    Document d({"T (X)", "Statement", "X", "T", "P06"});
+    d.title({"T (X)"});
+    d.key_values({{"Period end", date_cell("2025-09-30")}, {"Pool <all>", text_cell("1,200.50")}});
+    d.verbatim("line one\nline *two*");
+    // Text: a blank line, then "label: value" lines; the verbatim text as it stands.
+    const std::string text = render_text(d);
+    CHECK(has(text, "T (X)\n\nPeriod end: 2025-09-30\nPool <all>: 1,200.50\n"));
+    CHECK(has(text, "line one\nline *two*"));
+    // Markdown: the lines joined by hard breaks, Markdown's characters escaped.
+    const std::string md = render_markdown(d);
+    CHECK(has(md, "Period end: 2025-09-30  \nPool \\<all\\>: 1,200.50\n"));
+    CHECK(has(md, "line one  \nline \\*two\\*"));
+    // HTML: a definition list, escaped; the verbatim lines broken with <br/>.
+    const std::string html = render_html(d);
+    CHECK(has(html, "<dl>\n<dt>Period end</dt><dd>2025-09-30</dd>\n<dt>Pool &lt;all&gt;</dt>"
+                    "<dd>1,200.50</dd>\n</dl>\n"));
+    CHECK(has(html, "<p>line one<br/>line *two*</p>"));
+    // The workbook (a zip file) holds them on its Summary sheet.
+    const std::string xlsx = render_xlsx(d);
+    CHECK(xlsx.rfind("PK", 0) == 0);
+}
+
+TEST_CASE("document: prose (pool-check --explain) shows notes, warnings and key-value lines") {
+    Document d({"T (X)", "Explanation", "X", "T", ""}, DocumentLayout::prose);
+    d.title({"T (X)"});
+    d.heading("Terms");
+    d.notes({"Note one.", "Note two."});
+    d.warning({"WARNING: check"});
+    d.key_values({{"Host", text_cell("ICB")}});
+    // Text: the title, then each block after a blank line; a heading underlined and kept with
+    // its first block.
+    CHECK(render_text(d) == "T (X)\n"
+                            "\n"
+                            "Terms\n"
+                            "-----\n"
+                            "Note one.\nNote two.\n"
+                            "\n"
+                            "WARNING: check\n"
+                            "\n"
+                            "Host: ICB\n");
+    // Markdown: each block a paragraph, its lines joined (notes are one paragraph).
+    CHECK(render_markdown(d) == "# T (X)\n"
+                                "\n"
+                                "## Terms\n"
+                                "\n"
+                                "Note one. Note two.\n"
+                                "\n"
+                                "WARNING: check\n"
+                                "\n"
+                                "Host: ICB\n");
+}

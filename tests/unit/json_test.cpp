@@ -52,3 +52,17 @@ TEST_CASE("json: malformed documents are located") {
     CHECK_THROWS_AS(parse_json(std::string(1000, '['), "deep.json"), Error);
     CHECK(parse_json("\"\\u00a3\"", "u.json").text == "\xC2\xA3"); // £
 }
+
+TEST_CASE("json reader: a value copied, or copied over another, is a deep copy") {
+    const JsonValue doc = parse_json(R"({"a": [1, "two"], "b": {"c": null}})", "x.json");
+    JsonValue copy(doc);
+    JsonValue other = parse_json("[true]", "y.json");
+    other = copy;
+    copy.members[0].second.items[1].text = "changed";
+    // The copies are the document's, and changing one leaves the others as they were.
+    CHECK(doc.find("a")->items[1].text == "two");
+    CHECK(other.find("a")->items[1].text == "two");
+    CHECK(other.find("a")->items[0].scalar() == "1");
+    CHECK(other.find("b")->find("c")->scalar() == "null");
+    CHECK(copy.find("a")->items[1].text == "changed");
+}

@@ -375,3 +375,95 @@ TEST_CASE("variation: random variations keep every budget and instalment whole")
     }
     CHECK(accepted > 40);
 }
+
+TEST_CASE("variation: each entry's keys and values as read, with the line of the mistake") {
+    using Errors = std::vector<std::string>;
+    // base ends on line 45: the variation's header is line 47, its `id` line 48, `effective` 49,
+    // `reason` 50 and `changes` 51.
+    const std::string head = "\n[[variation]]\nid = \"V1\"\neffective = \"P07\"\nreason = \"r\"\n";
+    auto changes = [&](const std::string& list) {
+        return errors_of(std::string(base) + head + "changes = [ " + list + " ]\n");
+    };
+    // A virement: a table of from, to and an amount above zero, between two schemes.
+    CHECK(changes("{ virement = \"S2\" }") ==
+          Errors{"51: 'virement' of variation V1 must be a table such as { from = \"S04\", to = "
+                 "\"S02\", amount = \"25000.00\" }, not a string"});
+    CHECK(changes("{ virement = { from = \"S2\", to = \"S3\" } }") ==
+          Errors{"51: the virement of variation V1 is missing the required key 'amount'"});
+    CHECK(changes("{ virement = { from = \"S2\", to = \"S3\", amount = \"0.00\" } }") ==
+          Errors{"51: 'amount' of the virement of variation V1 is 0.00; it must be more than "
+                 "zero"});
+    CHECK(changes("{ virement = { from = \"S2\", to = \"S3\", amount = \"-5.00\" } }") ==
+          Errors{"51: 'amount' of the virement of variation V1 is -5.00; it must be more than "
+                 "zero"});
+    CHECK(changes("{ virement = { from = \"S2\", to = \"S2\", amount = \"5.00\" } }") ==
+          Errors{"51: the virement of variation V1 moves budget from scheme S2 to itself: name "
+                 "two schemes"});
+    // An added scheme: a table with an id, a name and a budget of zero or more.
+    CHECK(changes("{ add_scheme = \"S7\" }") ==
+          Errors{"51: 'add_scheme' of variation V1 must be a table such as { id = \"S07\", name = "
+                 "\"...\", budget = \"90000.00\" }, not a string"});
+    CHECK(changes("{ add_scheme = { id = \"S7\", name = \"Seven\" } }") ==
+          Errors{"51: the scheme added by variation V1 is missing the required key 'budget'"});
+    CHECK(changes("{ add_scheme = { id = \"S7\", name = \"Seven\", budget = \"-1.00\" } }") ==
+          Errors{"51: 'budget' of the scheme added by variation V1 is -1.00; it must be zero or "
+                 "more"});
+    CHECK(changes("{ add_scheme = { id = \"S7\", name = \"Seven\", budget = \"1.00\", "
+                  "contributions = \"50%\" } }") ==
+          Errors{"51: 'contributions' of the scheme added by variation V1 must be a table, not a "
+                 "string"});
+    CHECK(changes("{ add_scheme = { id = \"S7\", name = \"Seven\", budget = \"1.00\", lead = "
+                  "\"Z\" } }") ==
+          Errors{"51: 'lead' of the scheme added by variation V1 names the unknown partner "
+                 "'Z'; did you mean 'A'?"});
+    // With its own phasing, function and contributions, the added scheme is as written: 600.00
+    // weighted 1 a month from P07, 100.00 a month.
+    CHECK(changes("{ add_scheme = { id = \"S7\", name = \"Seven\", budget = \"600.00\", profile = "
+                  "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], function = \"Crisis beds\", "
+                  "contributions = { A = \"50%\", B = \"rest\" } } }")
+              .empty());
+    // Any other change is a table naming its scheme with a new budget or contributions.
+    CHECK(changes("\"S1\"") ==
+          Errors{"51: each change of variation V1 must be a table such as { scheme = \"S01\", "
+                 "budget = \"1320000.00\" }, not a string"});
+    CHECK(changes("{ close_scheme = 5 }") ==
+          Errors{"51: 'close_scheme' of variation V1 must be a string, not an integer"});
+    const std::string needs = "51: a change of variation V1 needs a scheme with its new budget or "
+                              "contributions ({ scheme = \"S01\", budget = \"...\" }), or one of "
+                              "virement, add_scheme, close_scheme";
+    CHECK(changes("{ scheme = \"S1\" }") == Errors{needs});
+    CHECK(changes("{ budget = \"1.00\" }") == Errors{needs});
+    CHECK(changes("{ scheme = 1, budget = \"13000.00\" }") ==
+          Errors{"51: 'scheme' of a change of variation V1 must be a string, not an integer"});
+    CHECK(changes("{ scheme = \"S1\", budget = \"-1.00\" }") ==
+          Errors{"51: 'budget' of scheme S1 in variation V1 is -1.00; it must be zero or more"});
+    const std::string shares = "51: 'contributions' of scheme S1 in variation V1 must be a table "
+                               "of partner = share such as { ICB = \"50%\", BRISTOL = \"rest\" }";
+    CHECK(changes("{ scheme = \"S1\", contributions = {} }") == Errors{shares});
+    CHECK(changes("{ scheme = \"S1\", contributions = \"rest\" }") == Errors{shares});
+
+    // The variation's own keys: an id, a reason, a period it is effective from, its changes.
+    auto variation = [&](const std::string& lines) {
+        return errors_of(std::string(base) + "\n[[variation]]\n" + lines);
+    };
+    const std::string one = "changes = [ { close_scheme = \"S5\" } ]\n";
+    CHECK(variation("effective = \"P07\"\nreason = \"r\"\n" + one) ==
+          Errors{"47: a [[variation]] is missing the required key 'id'"});
+    CHECK(variation("id = \"V1\"\neffective = \"P07\"\n" + one) ==
+          Errors{"47: variation V1 is missing the required key 'reason'"});
+    CHECK(variation("id = \"V1\"\nreason = \"r\"\n" + one) ==
+          Errors{"47: variation V1 is missing the required key 'effective'"});
+    CHECK(variation("id = \"V1\"\neffective = \"P13\"\nreason = \"r\"\n" + one) ==
+          Errors{"49: 'effective' of variation V1 is \"P13\", not a period of 2025-26: write "
+                 "P01..P12 or YYYY-MM (2025-04 to 2026-03)"});
+    CHECK(variation("id = \"V1\"\neffective = \"P07\"\nreason = \"r\"\n") ==
+          Errors{"47: variation V1 is missing the required key 'changes'"});
+    const std::string non_empty = "51: 'changes' of variation V1 must be a non-empty array of "
+                                  "changes such as [ { scheme = \"S01\", budget = \"...\" } ]";
+    CHECK(variation("id = \"V1\"\neffective = \"P07\"\nreason = \"r\"\nchanges = []\n") ==
+          Errors{non_empty});
+    CHECK(variation("id = \"V1\"\neffective = \"P07\"\nreason = \"r\"\nchanges = \"S1\"\n") ==
+          Errors{non_empty});
+    // Given as YYYY-MM, October 2025 is P07.
+    CHECK(variation("id = \"V1\"\neffective = \"2025-10\"\nreason = \"r\"\n" + one).empty());
+}

@@ -91,9 +91,10 @@ Table recon_partners_table(const ReconStatement& st, bool display) {
 
 void write_recon_partners_json(JsonWriter& json, const ReconStatement& st) {
     if (st.recon.joint)
-        write_partners_json(json, st.agreement, st.recon.joint->partners, joint_columns());
+        write_partners_json(json, "partners", st.agreement, st.recon.joint->partners,
+                            joint_columns());
     else
-        write_partners_json(json, st.agreement, st.recon.partners, pooled_columns());
+        write_partners_json(json, "partners", st.agreement, st.recon.partners, pooled_columns());
 }
 
 Table recon_invoices_table(const ReconStatement& st, bool display) {

@@ -101,7 +101,7 @@ std::string recon_json(const ReconStatement& st) {
 
     if (r.joint) {
         json.objects("invoices", r.joint->invoices, [&](const auto& inv) {
-            json.field("partner", a.partners[inv.partner].id);
+            json.field("partner", a.partners[to_size(inv.partner)].id);
             write_invoice_fields(json, a, inv);
         });
         // Without a cash register the invoices before are recomputed from these ledgers (§6).

@@ -107,9 +107,10 @@ Table recon_invoices_table(const ReconStatement& st, bool display) {
                           {"Amount", "amount", true},
                           {"", nullptr}});
     for (const auto& inv : st.recon.joint->invoices)
-        t.add_row({text_cell(a.partners[inv.partner].id), text_cell(a.year.period_ym(inv.period)),
-                   t.money(inv.charge_to_date), t.money(inv.own_spend_to_date),
-                   t.money(inv.invoiced_before), t.money(inv.amount),
+        t.add_row({text_cell(a.partners[to_size(inv.partner)].id),
+                   text_cell(a.year.period_ym(inv.period)), t.money(inv.charge_to_date),
+                   t.money(inv.own_spend_to_date), t.money(inv.invoiced_before),
+                   t.money(inv.amount),
                    text_cell(inv.amount.is_negative() ? "credit note" : "invoice")});
     return t.table();
 }

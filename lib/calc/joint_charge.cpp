@@ -100,7 +100,7 @@ JointCharges joint_charges(const Agreement& a, std::span<const Money> amounts,
             if (r.charge[p].as_rational() <= contributions[p].as_rational() + cap->as_rational())
                 continue;
             Money bound = contributions[p] + *cap; // below the charge, so it fits
-            r.caps.push_back({p, r.charge[p], bound, r.charge[p] - bound});
+            r.caps.push_back({PartnerIndex{p}, r.charge[p], bound, r.charge[p] - bound});
             r.unallocated += r.charge[p] - bound;
             r.charge[p] = bound;
         }

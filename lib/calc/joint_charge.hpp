@@ -35,7 +35,7 @@ struct SchemeCharge {
 
 // A partner whose charges over all schemes went above its contribution plus its cap.
 struct ChargeCap {
-    std::size_t partner = 0;
+    PartnerIndex partner{};
     Money charged; // Σ over the schemes, before the cap
     Money bound;   // its annual contribution + its cap
     Money excess;  // charged − bound (> 0): unallocated

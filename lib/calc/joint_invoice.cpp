@@ -50,7 +50,7 @@ JointInvoicing joint_invoicing(const Agreement& a, const Actuals& act, Period pe
         f.forecast_charge = r.forecast.charge[p];
         if (!a.is_host(PartnerIndex{p})) {
             JointInvoice inv;
-            inv.partner = p;
+            inv.partner = PartnerIndex{p};
             inv.period = period;
             inv.charge_to_date = f.charge_to_date;
             inv.own_spend_to_date = act.partner_to(PartnerIndex{p}, m);

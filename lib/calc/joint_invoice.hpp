@@ -24,7 +24,7 @@
 namespace poolkit {
 
 struct JointInvoice {
-    std::size_t partner = 0;
+    PartnerIndex partner{};
     Period period = Period::first();
     Money charge_to_date;    // its charge to m, after caps
     Money own_spend_to_date; // its own ledger lines on the joint schemes to m (credited)

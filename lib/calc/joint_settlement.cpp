@@ -75,12 +75,10 @@ void check_joint_settlement(const Agreement& a, const SettlementResult& r) {
     }
     Money cut;
     for (const ChargeCap& k : c.caps) {
-        if (k.partner >= n || !k.excess.is_positive())
-            check.broken("a cap cut that is not positive");
-        check.expect_equal(c.charge[k.partner], k.bound,
-                           "capped charge of " + a.partners[k.partner].id);
-        check.expect_equal(k.charged - k.bound, k.excess,
-                           "cap excess of " + a.partners[k.partner].id);
+        const std::size_t p = to_size(k.partner);
+        if (p >= n || !k.excess.is_positive()) check.broken("a cap cut that is not positive");
+        check.expect_equal(c.charge[p], k.bound, "capped charge of " + a.partners[p].id);
+        check.expect_equal(k.charged - k.bound, k.excess, "cap excess of " + a.partners[p].id);
         cut += k.excess;
     }
     Money charged;

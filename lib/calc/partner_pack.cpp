@@ -32,7 +32,7 @@ PartnerPack partner_pack(const Agreement& a, const Reconciliation& r, PartnerInd
         pack.joint = r.joint->partners[p];
         pack.forecast_variance_share = pack.joint->forecast_charge - pack.joint->contribution;
         for (const JointInvoice& inv : r.joint->invoices)
-            if (inv.partner == p) pack.invoice = inv;
+            if (to_size(inv.partner) == p) pack.invoice = inv;
     } else {
         pack.position = r.partners[p];
         pack.forecast_variance_share = r.partners[p].forecast_risk_share;

@@ -21,7 +21,7 @@ ContributionShares compute_shares(const Agreement& agreement) {
             throw Error(ErrorKind::invariant,
                         fmt::format("scheme {} has {} resolved contributions for {} partners",
                                     scheme.id, scheme.contributions.size(), np));
-        SchemeShares row{s, scheme.budget, scheme.contributions, {}};
+        SchemeShares row{SchemeIndex{s}, scheme.budget, scheme.contributions, {}};
         Money sum;
         for (std::size_t p = 0; p < np; ++p) {
             sum += scheme.contributions[p];

@@ -15,7 +15,7 @@
 namespace poolkit {
 
 struct SchemeShares {
-    std::size_t scheme = 0;           // index into Agreement::schemes
+    SchemeIndex scheme{};             // its place in Agreement::schemes
     Money budget;                     // the scheme's annual budget
     std::vector<Money> contributions; // per partner, [[partner]] order; sums to budget
     // Per partner: contribution / budget, exactly; nullopt when the budget is zero.

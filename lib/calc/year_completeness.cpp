@@ -18,7 +18,7 @@ YearCompleteness year_completeness(const Actuals& act) {
                 }
         if (!last || *last == Period::last()) continue; // no lines at all, or lines in P12
         out.complete = false;
-        out.short_partners.push_back({p, *last});
+        out.short_partners.push_back({PartnerIndex{p}, *last});
         out.last_period = std::min(out.last_period, *last);
     }
     return out;

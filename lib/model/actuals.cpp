@@ -67,11 +67,11 @@ Money Actuals::total_to(int to) const {
 }
 
 std::vector<std::string> ledger_files_of(const std::vector<LedgerFileTotals>& files,
-                                         std::size_t partner) {
+                                         PartnerIndex partner) {
+    const std::size_t p = to_size(partner);
     std::vector<std::string> out;
     for (const auto& f : files)
-        if (partner < f.periods_by_partner.size() && f.periods_by_partner[partner] != 0)
-            out.push_back(f.path);
+        if (p < f.periods_by_partner.size() && f.periods_by_partner[p] != 0) out.push_back(f.path);
     return out;
 }
 

@@ -162,6 +162,6 @@ struct LedgerFileTotals {
 // The paths of the files that had an accepted line of `partner` (SPEC §7 names them for a partner
 // whose year is short), in the order given.
 std::vector<std::string> ledger_files_of(const std::vector<LedgerFileTotals>& files,
-                                         std::size_t partner);
+                                         PartnerIndex partner);
 
 } // namespace poolkit

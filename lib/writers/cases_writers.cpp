@@ -1,6 +1,7 @@
 // pool-cases' statement (SPEC §12) in each format: the cases table, the placement types and the
 // referring partners' shares, from the one PanelCases.
 #include "model/schemas.hpp"
+#include "writers/case_parts.hpp"
 #include "writers/cases_statement.hpp"
 #include "writers/inputs.hpp"
 #include "writers/json.hpp"
@@ -17,20 +18,17 @@ namespace {
 Table cases_table(const CasesStatement& st, bool display) {
     const Agreement& a = st.agreement;
     // Spent is shown to people when ledgers were read; the data always has it (SPEC §12).
-    FormTable t(display, {{"Case", "case"},
-                          {"Referred by", "partner"},
-                          {"Scheme", "scheme"},
-                          {"Type", "type"},
-                          {"Status", "status"},
-                          {"Weekly cost", "weekly_cost", true},
-                          {"Committed", "committed", true},
-                          {st.ledgers_read ? "Spent" : nullptr, "spent", true}});
+    FormTable t(display, case_columns({{"Type", "type"},
+                                       {"Status", "status"},
+                                       {"Weekly cost", "weekly_cost", true},
+                                       {"Committed", "committed", true},
+                                       {st.ledgers_read ? "Spent" : nullptr, "spent", true}}));
     for (const PanelCase& c : st.cases.cases)
-        t.add_row({text_cell(c.case_ref), text_cell(a.partners[to_size(c.partner)].id),
-                   text_cell(a.schemes[to_size(c.scheme)].id), text_cell(c.type),
-                   text_cell(std::string(case_statuses.keyword(c.status))),
-                   money_cell(c.weekly_cost, display), money_cell(c.committed, display),
-                   money_cell(c.spent, display)});
+        t.add_row(
+            case_cells(a, c,
+                       {text_cell(c.type), text_cell(std::string(case_statuses.keyword(c.status))),
+                        money_cell(c.weekly_cost, display), money_cell(c.committed, display),
+                        money_cell(c.spent, display)}));
     if (display) {
         t.add_rule();
         t.add_row({text_cell("Total"), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
@@ -105,9 +103,7 @@ std::string cases_json(const CasesStatement& st) {
     json.field("agreement", a.id);
     json.field("period", a.year.period_ym(pc.period));
     json.objects("cases", pc.cases, [&](const PanelCase& c) {
-        json.field("case", c.case_ref);
-        json.field("partner", a.partners[to_size(c.partner)].id);
-        json.field("scheme", a.schemes[to_size(c.scheme)].id);
+        write_case_fields(json, a, c);
         json.field("type", c.type);
         json.field("status", case_statuses.keyword(c.status));
         json.field("weekly_cost", c.weekly_cost);

@@ -62,7 +62,7 @@ Table joint_charges_table(const Agreement& a, const JointCharges& c, bool displa
     total_row("Before caps", spent, c.before_caps);
     std::vector<Money> cut(a.partners.size());
     for (const ChargeCap& k : c.caps)
-        cut[k.partner] = -k.excess;
+        cut[to_size(k.partner)] = -k.excess;
     total_row("Above a cap: unallocated", -c.unallocated, cut);
     total_row("Charge", spent - c.unallocated, c.charge);
     return t;
@@ -71,13 +71,15 @@ Table joint_charges_table(const Agreement& a, const JointCharges& c, bool displa
 std::string joint_cap_lines(const Agreement& a, const JointCharges& c) {
     std::string out;
     const auto contributions = a.partner_contributions();
-    for (const ChargeCap& k : c.caps)
+    for (const ChargeCap& k : c.caps) {
+        const std::size_t p = to_size(k.partner);
         out += fmt::format("{}: charges of £{} are above its contribution £{} plus its cap £{} "
                            "(£{}): £{} is unallocated, charged to no partner (SPEC §6).\n",
-                           a.partners[k.partner].id, format_display(k.charged),
-                           format_display(contributions[k.partner]),
-                           format_display(k.bound - contributions[k.partner]),
-                           format_display(k.bound), format_display(k.excess));
+                           a.partners[p].id, format_display(k.charged),
+                           format_display(contributions[p]),
+                           format_display(k.bound - contributions[p]), format_display(k.bound),
+                           format_display(k.excess));
+    }
     return out;
 }
 
@@ -111,9 +113,9 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
     json.end_array();
     write_partner_amounts(json, "before_caps", a, c.before_caps);
     json.objects("caps", c.caps, [&](const ChargeCap& k) {
-        json.field("partner", a.partners[k.partner].id);
+        json.field("partner", a.partners[to_size(k.partner)].id);
         json.field("charged", k.charged);
-        json.field("cap", k.bound - contributions[k.partner]);
+        json.field("cap", k.bound - contributions[to_size(k.partner)]);
         json.field("bound", k.bound);
         json.field("excess", k.excess);
     });

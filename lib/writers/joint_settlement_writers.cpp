@@ -113,8 +113,7 @@ void write_joint_settlement_json(JsonWriter& json, const SettlementStatement& st
     json.field("host_charge", m.host_charge);
     json.field("unallocated", m.unallocated);
     json.end_object();
-    json.key("recharge_notes");
-    write_partners_json(json, a, st.joint_memorandum->notes, note_columns());
+    write_partners_json(json, "recharge_notes", a, st.joint_memorandum->notes, note_columns());
 }
 
 } // namespace poolkit

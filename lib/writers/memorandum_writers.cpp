@@ -125,8 +125,7 @@ void write_memorandum_json(JsonWriter& json, const SettlementStatement& st) {
     json.field("unallocated", m.unallocated);
     json.field("closing_balance", m.closing_balance);
     json.end_object();
-    json.key("partner_notes");
-    write_partners_json(json, a, st.memorandum->notes, note_columns());
+    write_partners_json(json, "partner_notes", a, st.memorandum->notes, note_columns());
     if (!st.previous_year) return;
     // Last year's comparatives (SPEC §14), as its statement has them.
     json.key("previous_year").begin_object();
@@ -135,8 +134,7 @@ void write_memorandum_json(JsonWriter& json, const SettlementStatement& st) {
     for (const auto& [key, amount] : st.previous_year->figures)
         if (key.starts_with("memorandum.")) json.field(key.substr(11), amount);
     json.end_object();
-    json.key("partner_notes");
-    write_partners_json(json, a, previous_notes(st), note_columns());
+    write_partners_json(json, "partner_notes", a, previous_notes(st), note_columns());
     json.end_object();
 }
 

@@ -1,5 +1,6 @@
 #include "writers/partner_pack_writers.hpp"
 
+#include "writers/figure_columns.hpp"
 #include "writers/joint_parts.hpp"
 #include "writers/rag_parts.hpp"
 #include "writers/recon_monthly.hpp"
@@ -38,66 +39,87 @@ std::string position_result(const PartnerPosition& pos) {
     return "Position: settled";
 }
 
-// A row of a pack's schemes table: its figures, and its RAG in words.
-struct SchemeRow {
-    std::vector<Money> figures;
-    std::string rag;
+// The figures of each scheme in a pack after its contribution, as its JSON gives them; those
+// with a header are the columns of its schemes table. The reconciliation's are to date (all
+// partners; aligned: its own budget and figures), the settlement's for the year (all partners;
+// aligned: its own budget and spending).
+constexpr FigureColumn<PartnerScheme> recon_scheme_figures[] = {
+    {nullptr, "budget", &PartnerScheme::budget},
+    {"Budget to date", "budget_ytd", &PartnerScheme::budget_ytd},
+    {"Actual to date", "actual_ytd", &PartnerScheme::actual_ytd},
+    {"Forecast variance", "forecast_variance", &PartnerScheme::forecast_variance},
+};
+constexpr FigureColumn<SettlementPartnerScheme> settlement_scheme_figures[] = {
+    {"Budget", "budget", &SettlementPartnerScheme::budget},
+    {"Outturn", "outturn", &SettlementPartnerScheme::outturn},
+    {"Variance", "variance", &SettlementPartnerScheme::variance},
 };
 
-// A pack's schemes: the scheme, its contribution (aligned: its own budget) and the figures
-// headed `headers` (and with `rag` the RAG words), a row each as `row` gives them; then under a
-// rule the Total of each figure.
-template <typename PackScheme, typename Row>
-Table schemes_with_total(const Agreement& a, const std::vector<const char*>& headers,
-                         const std::vector<PackScheme>& schemes, Row row, bool rag) {
+// A reconciliation's pack rates each scheme (its RAG status); a settlement's does not.
+template <typename PackScheme> constexpr bool rated = requires(const PackScheme& s) {
+    s.rag;
+};
+
+// A pack's schemes: the scheme, its contribution (aligned: its own budget) and the `figures` that
+// have a header (and, rated, the RAG words), a row each; then under a rule the Total of each
+// amount.
+template <typename PackScheme, std::size_t N>
+Table schemes_table(const Agreement& a, const std::vector<PackScheme>& schemes,
+                    const FigureColumn<PackScheme> (&figures)[N]) {
     std::vector<Table::Column> columns{
         {"Scheme", false},
         {a.kind == AgreementKind::aligned ? "Own budget" : "Its contribution", true}};
-    for (const char* h : headers)
-        columns.push_back({h, true});
-    if (rag) columns.push_back({"RAG", false});
-    Table t(std::move(columns));
-    const std::size_t figures = 1 + headers.size();
-    std::vector<Money> total(figures);
-    for (const PackScheme& s : schemes) {
-        const SchemeRow r = row(s);
-        std::vector<Cell> cells{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
-        for (std::size_t c = 0; c < figures; ++c) {
-            cells.push_back(money_cell(r.figures[c], true));
-            total[c] += r.figures[c];
+    std::vector<Money PackScheme::*> shown{&PackScheme::contribution};
+    for (const auto& c : figures)
+        if (c.display) {
+            columns.push_back({c.display, true});
+            shown.push_back(c.figure);
         }
-        if (rag) cells.push_back(text_cell(r.rag));
+    if constexpr (rated<PackScheme>) columns.push_back({"RAG", false});
+    Table t(std::move(columns));
+    std::vector<Money> total(shown.size());
+    for (const PackScheme& s : schemes) {
+        std::vector<Cell> cells{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
+        for (std::size_t c = 0; c < shown.size(); ++c) {
+            cells.push_back(money_cell(s.*shown[c], true));
+            total[c] += s.*shown[c];
+        }
+        if constexpr (rated<PackScheme>) cells.push_back(text_cell(rag_wording(s.rag)));
         t.add_row(std::move(cells));
     }
     t.add_rule();
     std::vector<Cell> cells{text_cell("Total")};
     for (Money m : total)
         cells.push_back(money_cell(m, true));
-    if (rag) cells.push_back(text_cell(""));
+    if constexpr (rated<PackScheme>) cells.push_back(text_cell(""));
     t.add_row(std::move(cells));
     return t;
 }
 
-// Its contribution to each scheme it funds, beside the scheme's own figures to date (all
-// partners; aligned: its own budget and figures).
-Table schemes_table(const ReconStatement& st) {
-    auto row = [](const PartnerScheme& s) -> SchemeRow {
-        return {{s.contribution, s.budget_ytd, s.actual_ytd, s.forecast_variance},
-                rag_wording(s.rag)};
-    };
-    return schemes_with_total(st.agreement,
-                              {"Budget to date", "Actual to date", "Forecast variance"},
-                              st.partner->schemes, row, true);
+// The pack's section "Its schemes": their table, after a note that the figures named
+// `figures_words` are the scheme's, all partners' (aligned: they are the partner's own, with no
+// note).
+template <typename PackScheme, std::size_t N>
+void add_schemes(Document& d, const Agreement& a, const std::vector<PackScheme>& schemes,
+                 const FigureColumn<PackScheme> (&figures)[N], const char* figures_words,
+                 bool thousands) {
+    d.heading(fmt::format("Its schemes{}", thousands ? " (£000)" : ""));
+    if (a.kind != AgreementKind::aligned)
+        d.paragraph(fmt::format("{} are each scheme's, all partners.", figures_words));
+    d.table(schemes_table(a, schemes, figures));
 }
 
-// Its contribution to each scheme it funds, beside the scheme's budget, outturn and variance
-// for the year (all partners; aligned: its own budget and spending).
-Table settlement_schemes_table(const SettlementStatement& st) {
-    auto row = [](const SettlementPartnerScheme& s) -> SchemeRow {
-        return {{s.contribution, s.budget, s.outturn, s.variance}, {}};
-    };
-    return schemes_with_total(st.agreement, {"Budget", "Outturn", "Variance"}, st.partner->schemes,
-                              row, false);
+// `"schemes": [{id, contribution, figures..., (rated) rag}]`.
+template <typename PackScheme, std::size_t N>
+void write_schemes_json(JsonWriter& json, const Agreement& a,
+                        const std::vector<PackScheme>& schemes,
+                        const FigureColumn<PackScheme> (&figures)[N]) {
+    json.objects("schemes", schemes, [&](const PackScheme& s) {
+        json.field("id", a.schemes[to_size(s.scheme)].id);
+        json.field("contribution", s.contribution);
+        write_figure_fields(json, s, figures);
+        if constexpr (rated<PackScheme>) write_rag_json(json, s.rag);
+    });
 }
 
 std::string balance_result(Money balance, bool joint) {
@@ -169,10 +191,8 @@ void add_partner_pack(Document& d, const ReconStatement& st) {
                                 amount_words(pack.forecast_variance_share, k)));
         break;
     }
-    d.heading(fmt::format("Its schemes{}", k ? " (£000)" : ""));
-    if (a.kind != AgreementKind::aligned)
-        d.paragraph("Budget, actual and forecast variance are each scheme's, all partners.");
-    d.table(schemes_table(st));
+    add_schemes(d, a, pack.schemes, recon_scheme_figures, "Budget, actual and forecast variance",
+                k);
     if (st.monthly) { // SPEC §5 --period P01..P06 or --monthly: its schemes month by month
         std::vector<SchemeIndex> its;
         for (const PartnerScheme& s : pack.schemes)
@@ -207,15 +227,7 @@ void write_partner_pack_json(JsonWriter& json, const ReconStatement& st) {
     json.field("forecast_variance", pack.forecast_variance);
     json.field("forecast_variance_share", pack.forecast_variance_share);
     json.field("contribution", pack.contribution);
-    json.objects("schemes", pack.schemes, [&](const PartnerScheme& s) {
-        json.field("id", a.schemes[to_size(s.scheme)].id);
-        json.field("contribution", s.contribution);
-        json.field("budget", s.budget);
-        json.field("budget_ytd", s.budget_ytd);
-        json.field("actual_ytd", s.actual_ytd);
-        json.field("forecast_variance", s.forecast_variance);
-        write_rag_json(json, s.rag);
-    });
+    write_schemes_json(json, a, pack.schemes, recon_scheme_figures);
     json.end_object();
 }
 
@@ -271,28 +283,18 @@ void add_partner_pack(Document& d, const SettlementStatement& st) {
         d.bullets(transfer_lines(st, pack.transfers, k), 0);
     }
     d.heading("Share of the variance");
-    switch (a.kind) {
-    case AgreementKind::pooled:
-        d.paragraph(fmt::format("Variance of the pool for the year: {}; {}'s share under the risk "
-                                "share: {}.",
-                                amount_words(pack.variance, k), id,
-                                amount_words(pack.variance_share, k)));
-        break;
-    case AgreementKind::joint:
-        d.paragraph(fmt::format("Variance of the schemes for the year: {}; {}'s charge less its "
-                                "agreed contribution: {}.",
-                                amount_words(pack.variance, k), id,
-                                amount_words(pack.variance_share, k)));
-        break;
-    case AgreementKind::aligned:
+    if (a.kind == AgreementKind::aligned) {
         d.paragraph(fmt::format("Its own variance (aligned: each partner bears its own): {}.",
                                 amount_words(pack.variance_share, k)));
-        break;
+    } else {
+        const bool pooled = a.kind == AgreementKind::pooled;
+        d.paragraph(fmt::format("Variance of the {} for the year: {}; {}'s {}: {}.",
+                                pooled ? "pool" : "schemes", amount_words(pack.variance, k), id,
+                                pooled ? "share under the risk share"
+                                       : "charge less its agreed contribution",
+                                amount_words(pack.variance_share, k)));
     }
-    d.heading(fmt::format("Its schemes{}", k ? " (£000)" : ""));
-    if (a.kind != AgreementKind::aligned)
-        d.paragraph("Budget, outturn and variance are each scheme's, all partners.");
-    d.table(settlement_schemes_table(st));
+    add_schemes(d, a, pack.schemes, settlement_scheme_figures, "Budget, outturn and variance", k);
 }
 
 void write_partner_pack_json(JsonWriter& json, const SettlementStatement& st) {
@@ -315,13 +317,7 @@ void write_partner_pack_json(JsonWriter& json, const SettlementStatement& st) {
     write_transfers_json(json, a, pack.transfers);
     json.field("variance", pack.variance);
     json.field("variance_share", pack.variance_share);
-    json.objects("schemes", pack.schemes, [&](const SettlementPartnerScheme& s) {
-        json.field("id", a.schemes[to_size(s.scheme)].id);
-        json.field("contribution", s.contribution);
-        json.field("budget", s.budget);
-        json.field("outturn", s.outturn);
-        json.field("variance", s.variance);
-    });
+    write_schemes_json(json, a, pack.schemes, settlement_scheme_figures);
     json.end_object();
 }
 

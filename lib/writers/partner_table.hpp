@@ -76,12 +76,13 @@ Table partner_table(const Agreement& a, const std::vector<Row>& rows,
     return t.table();
 }
 
-// The rows as an array of JSON objects {id, key: figure, ...}; the caller writes the key.
+// `"key": [{id, key: figure, ...}]`, an object a row.
 template <typename Row>
-void write_partners_json(JsonWriter& json, const Agreement& a, const std::vector<Row>& rows,
+void write_partners_json(JsonWriter& json, std::string_view key, const Agreement& a,
+                         const std::vector<Row>& rows,
                          const std::vector<PartnerColumn<Row>>& columns) {
     using Column = PartnerColumn<Row>;
-    json.begin_array();
+    json.key(key).begin_array();
     for (std::size_t p = 0; p < a.partners.size(); ++p) {
         const bool host = a.is_host(PartnerIndex{p});
         json.begin_object();

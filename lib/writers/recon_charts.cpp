@@ -74,7 +74,7 @@ Chart partners_chart(const ReconStatement& st) {
                               a.year.period_long(st.recon.period));
         for (const auto& inv : st.recon.joint->invoices)
             c.bars.push_back(
-                {a.partners[inv.partner].id, Money{}, inv.amount, std::nullopt, false});
+                {a.partners[to_size(inv.partner)].id, Money{}, inv.amount, std::nullopt, false});
         break;
     }
     return c;

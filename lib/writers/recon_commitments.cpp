@@ -2,6 +2,7 @@
 
 #include "model/calendar_day.hpp"
 #include "support/keyword_table.hpp"
+#include "writers/case_parts.hpp"
 
 namespace poolkit {
 
@@ -98,9 +99,7 @@ void write_recon_cases_json(JsonWriter& json, const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const CommitmentsForecast& cf = *st.recon.commitments;
     json.objects("cases", cf.cases, [&](const CaseCommitted& c) {
-        json.field("case", c.case_ref);
-        json.field("partner", a.partners[to_size(c.partner)].id);
-        json.field("scheme", a.schemes[to_size(c.scheme)].id);
+        write_case_fields(json, a, c);
         json.field("committed", c.committed);
         // Its planned end, null when open-ended: --previous tells an early end from it (§12).
         json.field("end", c.end ? std::optional<std::string>(iso_text(*c.end)) : std::nullopt);

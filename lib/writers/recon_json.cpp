@@ -74,9 +74,8 @@ std::string recon_json(const ReconStatement& st) {
     // Whether the cash came from a register or was assumed (SPEC §6); aligned moves none.
     if (a.kind != AgreementKind::aligned) json.field("cash", cash_source_name(r.cash));
     write_cash_register_json(json, st.cash_register);
-    json.key("partners");
     if (a.kind == AgreementKind::aligned) {
-        json.begin_array();
+        json.key("partners").begin_array();
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             json.begin_object();
             json.field("id", a.partners[p].id);
@@ -102,7 +101,7 @@ std::string recon_json(const ReconStatement& st) {
 
     if (r.joint) {
         json.objects("invoices", r.joint->invoices, [&](const auto& inv) {
-            json.field("partner", a.partners[inv.partner].id);
+            json.field("partner", a.partners[to_size(inv.partner)].id);
             write_invoice_fields(json, a, inv);
         });
         // Without a cash register the invoices before are recomputed from these ledgers (§6).

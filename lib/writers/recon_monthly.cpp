@@ -1,54 +1,43 @@
 #include "writers/recon_monthly.hpp"
 
+#include "writers/figure_columns.hpp"
 #include "writers/rag_parts.hpp"
 
 namespace poolkit {
 
 namespace {
 
-std::vector<Money> amounts(const MonthFigures& f) {
-    return {f.budget,     f.actual,       f.variance,         f.budget_ytd,
-            f.actual_ytd, f.variance_ytd, f.forecast_variance};
-}
+// A month's amounts, in the order of the table's columns and of the JSON's fields.
+constexpr FigureColumn<MonthFigures> month_figures[] = {
+    {"Budget", "budget", &MonthFigures::budget},
+    {"Actual", "actual", &MonthFigures::actual},
+    {"Variance", "variance", &MonthFigures::variance},
+    {"Budget to date", "budget_ytd", &MonthFigures::budget_ytd},
+    {"Actual to date", "actual_ytd", &MonthFigures::actual_ytd},
+    {"Variance to date", "variance_ytd", &MonthFigures::variance_ytd},
+    {"Forecast variance", "forecast_variance", &MonthFigures::forecast_variance},
+};
 
 void month_json(JsonWriter& json, const MonthFigures& f) {
-    json.field("budget", f.budget);
-    json.field("actual", f.actual);
-    json.field("variance", f.variance);
-    json.field("budget_ytd", f.budget_ytd);
-    json.field("actual_ytd", f.actual_ytd);
-    json.field("variance_ytd", f.variance_ytd);
-    json.field("forecast_variance", f.forecast_variance);
+    write_figure_fields(json, f, month_figures);
     write_rag_json(json, f.rag); // as in the statement's scheme rows
 }
-
-} // namespace
-
-namespace {
 
 // The rows of `schemes` ([[scheme]] order) in each month, then the month's Total: the pool's
 // (`all`), or the sum of those schemes' figures, with no RAG of its own.
 Table monthly_table(const ReconStatement& st, bool display, const std::vector<std::size_t>& schemes,
                     bool all) {
     const Agreement& a = st.agreement;
-    FormTable t(display, with_rag_columns({{"Month", nullptr},
-                                           {nullptr, "period"},
-                                           {"Scheme", nullptr},
-                                           {nullptr, "scheme"},
-                                           {"Budget", "budget", true},
-                                           {"Actual", "actual", true},
-                                           {"Variance", "variance", true},
-                                           {"Budget to date", "budget_ytd", true},
-                                           {"Actual to date", "actual_ytd", true},
-                                           {"Variance to date", "variance_ytd", true},
-                                           {"Forecast variance", "forecast_variance", true}}));
+    std::vector<FormTable::Column> heads{
+        {"Month", nullptr}, {nullptr, "period"}, {"Scheme", nullptr}, {nullptr, "scheme"}};
+    add_figure_columns(heads, month_figures);
+    FormTable t(display, with_rag_columns(std::move(heads)));
     auto row = [&](const Month& m, const std::string& scheme, const MonthFigures& f,
                    bool rated = true) {
         std::vector<Cell> cells{text_cell(a.year.period_long(m.period)),
                                 text_cell(a.year.period_ym(m.period)), text_cell(scheme),
                                 text_cell(scheme)};
-        for (Money v : amounts(f))
-            cells.push_back(t.money(v));
+        add_figure_cells(cells, t, f, month_figures);
         add_rag_cells(cells, f.rag, rated); // as the Schemes table's
         t.add_row(cells);
     };
@@ -61,13 +50,7 @@ Table monthly_table(const ReconStatement& st, bool display, const std::vector<st
         for (std::size_t s : schemes) {
             const MonthFigures& f = m.schemes[s];
             row(m, a.schemes[s].id, f);
-            sum.budget += f.budget;
-            sum.actual += f.actual;
-            sum.variance += f.variance;
-            sum.budget_ytd += f.budget_ytd;
-            sum.actual_ytd += f.actual_ytd;
-            sum.variance_ytd += f.variance_ytd;
-            sum.forecast_variance += f.forecast_variance;
+            add_figures(sum, f, month_figures);
         }
         row(m, "Total", all ? m.total : sum, all);
         if (!schemes.empty()) t.mark_sum_of(month_first); // the month's schemes (£000: SPEC §5)

@@ -1,6 +1,7 @@
 #include "writers/recon_movement.hpp"
 
 #include "model/calendar_day.hpp"
+#include "writers/case_parts.hpp"
 
 namespace poolkit {
 
@@ -64,15 +65,10 @@ Table recon_movement_table(const ReconStatement& st, bool display) {
 
 Table recon_cases_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
-    FormTable t(display, {{"Case", "case"},
-                          {"Referred by", "partner"},
-                          {"Scheme", "scheme"},
-                          {"Planned end", "end"},
-                          {"Committed", "committed", true}});
+    FormTable t(display, case_columns({{"Planned end", "end"}, {"Committed", "committed", true}}));
     for (const CaseCommitted& c : st.recon.commitments->cases)
-        t.add_row({text_cell(c.case_ref), text_cell(a.partners[to_size(c.partner)].id),
-                   text_cell(a.schemes[to_size(c.scheme)].id),
-                   text_cell(c.end ? iso_text(*c.end) : ""), t.money(c.committed)});
+        t.add_row(
+            case_cells(a, c, {text_cell(c.end ? iso_text(*c.end) : ""), t.money(c.committed)}));
     return t.table();
 }
 

@@ -1,5 +1,6 @@
 #include "writers/recon_tables.hpp"
 
+#include "writers/figure_columns.hpp"
 #include "writers/partner_table.hpp"
 #include "writers/rag_parts.hpp"
 
@@ -8,6 +9,18 @@
 namespace poolkit {
 
 namespace {
+
+// A budget's figures to date (SPEC §6) as the schemes and aligned tables show them, the annual
+// budget's column headed `budget`.
+std::vector<FigureColumn<BudgetFigures>> budget_columns(const char* budget) {
+    using B = BudgetFigures;
+    return {{budget, "budget", &B::budget},
+            {"Budget to date", "budget_ytd", &B::budget_ytd},
+            {"Actual to date", "actual_ytd", &B::actual_ytd},
+            {"Variance", "variance_ytd", &B::variance_ytd},
+            {"Forecast outturn", "forecast_outturn", &B::forecast_outturn},
+            {"Forecast variance", "forecast_variance", &B::forecast_variance}};
+}
 
 // The sign of a partner's position in words (SPEC §6): + it owes the host, − the host owes it.
 std::string position_words(const PartnerPosition& pos, bool host) {
@@ -49,22 +62,17 @@ std::vector<PartnerColumn<JointPartnerFigures>> joint_columns() {
 
 Table recon_schemes_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
-    FormTable t(display, with_rag_columns({{"Scheme", nullptr},
-                                           {nullptr, "scheme"},
-                                           {nullptr, "name"},
-                                           {"Annual budget", "budget", true},
-                                           {"Budget to date", "budget_ytd", true},
-                                           {"Actual to date", "actual_ytd", true},
-                                           {"Variance", "variance_ytd", true},
-                                           {"Forecast outturn", "forecast_outturn", true},
-                                           {"Forecast variance", "forecast_variance", true},
-                                           {"Movement", "forecast_movement", true}}));
+    const auto figures = budget_columns("Annual budget");
+    std::vector<FormTable::Column> heads{
+        {"Scheme", nullptr}, {nullptr, "scheme"}, {nullptr, "name"}};
+    add_figure_columns(heads, figures);
+    heads.push_back({"Movement", "forecast_movement", true});
+    FormTable t(display, with_rag_columns(std::move(heads)));
     auto row = [&](const std::string& id, const std::string& name, const SchemeFigures& f) {
         std::vector<Cell> cells{text_cell(name.empty() ? id : id + " " + name), text_cell(id),
                                 text_cell(name)};
-        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
-                        f.forecast_variance, f.forecast_movement})
-            cells.push_back(t.money(m));
+        add_figure_cells(cells, t, f, figures);
+        cells.push_back(t.money(f.forecast_movement));
         add_rag_cells(cells, f.rag);
         t.add_row(cells);
     };
@@ -83,9 +91,10 @@ Table recon_partners_table(const ReconStatement& st, bool display) {
 
 void write_recon_partners_json(JsonWriter& json, const ReconStatement& st) {
     if (st.recon.joint)
-        write_partners_json(json, st.agreement, st.recon.joint->partners, joint_columns());
+        write_partners_json(json, "partners", st.agreement, st.recon.joint->partners,
+                            joint_columns());
     else
-        write_partners_json(json, st.agreement, st.recon.partners, pooled_columns());
+        write_partners_json(json, "partners", st.agreement, st.recon.partners, pooled_columns());
 }
 
 Table recon_invoices_table(const ReconStatement& st, bool display) {
@@ -98,9 +107,10 @@ Table recon_invoices_table(const ReconStatement& st, bool display) {
                           {"Amount", "amount", true},
                           {"", nullptr}});
     for (const auto& inv : st.recon.joint->invoices)
-        t.add_row({text_cell(a.partners[inv.partner].id), text_cell(a.year.period_ym(inv.period)),
-                   t.money(inv.charge_to_date), t.money(inv.own_spend_to_date),
-                   t.money(inv.invoiced_before), t.money(inv.amount),
+        t.add_row({text_cell(a.partners[to_size(inv.partner)].id),
+                   text_cell(a.year.period_ym(inv.period)), t.money(inv.charge_to_date),
+                   t.money(inv.own_spend_to_date), t.money(inv.invoiced_before),
+                   t.money(inv.amount),
                    text_cell(inv.amount.is_negative() ? "credit note" : "invoice")});
     return t.table();
 }
@@ -108,21 +118,15 @@ Table recon_invoices_table(const ReconStatement& st, bool display) {
 Table recon_aligned_table(const ReconStatement& st, bool display) {
     const Agreement& a = st.agreement;
     const Reconciliation& r = st.recon;
-    FormTable t(display, {{"Partner", "partner"},
-                          {"Scheme", "scheme"},
-                          {"Own budget", "budget", true},
-                          {"Budget to date", "budget_ytd", true},
-                          {"Actual to date", "actual_ytd", true},
-                          {"Variance", "variance_ytd", true},
-                          {"Forecast outturn", "forecast_outturn", true},
-                          {"Forecast variance", "forecast_variance", true},
-                          {"Flag", "spend_without_budget"}});
+    const auto figures = budget_columns("Own budget");
+    std::vector<FormTable::Column> heads{{"Partner", "partner"}, {"Scheme", "scheme"}};
+    add_figure_columns(heads, figures);
+    heads.push_back({"Flag", "spend_without_budget"});
+    FormTable t(display, heads);
     auto row = [&](std::size_t p, const std::string& scheme, const BudgetFigures& f,
                    const std::string& flag) {
         std::vector<Cell> cells{text_cell(a.partners[p].id), text_cell(scheme)};
-        for (Money m : {f.budget, f.budget_ytd, f.actual_ytd, f.variance_ytd, f.forecast_outturn,
-                        f.forecast_variance})
-            cells.push_back(t.money(m));
+        add_figure_cells(cells, t, f, figures);
         cells.push_back(text_cell(flag));
         t.add_row(cells);
     };

@@ -24,7 +24,7 @@ Table recon_aligned_table(const ReconStatement& st, bool display);
 // The ledger control totals (read, accepted, rejected, accepted after the period): CSV only.
 Table recon_ledger_table(const ReconStatement& st);
 
-// The pooled or joint partner figures as a JSON array of {id, ...}; the caller writes the key.
+// `"partners": [{id, ...}]`: the pooled or joint partner figures.
 void write_recon_partners_json(JsonWriter& json, const ReconStatement& st);
 
 } // namespace poolkit

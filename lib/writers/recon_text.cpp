@@ -74,7 +74,7 @@ std::string joint_notes(const ReconStatement& st) {
             out += fmt::format("{}: a credit note of £{}: its charges less its own spending fell "
                                "below what it was invoiced before, so the host owes it the "
                                "difference.\n",
-                               a.partners[inv.partner].id, format_display(-inv.amount));
+                               a.partners[to_size(inv.partner)].id, format_display(-inv.amount));
     out += joint_cap_lines(a, j.to_date);
     if (j.forecast.unallocated.is_positive())
         out += fmt::format("Forecast for the year: £{} of the charges would be above a partner's "

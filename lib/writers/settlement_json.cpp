@@ -96,7 +96,7 @@ std::string settlement_json(const SettlementStatement& st) {
     for (std::size_t i = 0; i < st.year.short_partners.size(); ++i) {
         const ShortPartner& sp = st.year.short_partners[i];
         json.begin_object();
-        json.field("partner", a.partners[sp.partner].id);
+        json.field("partner", a.partners[to_size(sp.partner)].id);
         json.field("last_period", a.year.period_ym(sp.last_period));
         json.key("files").begin_array();
         if (i < st.short_partner_files.size())

@@ -53,9 +53,8 @@ Table settlement_partners_table(const SettlementStatement& st, bool display) {
 }
 
 void write_settlement_partners_json(JsonWriter& json, const SettlementStatement& st) {
-    json.key("partners");
     // Every figure, with or without a register (the host has no settlement rows).
-    write_partners_json(json, st.agreement, st.settlement.partners,
+    write_partners_json(json, "partners", st.agreement, st.settlement.partners,
                         columns(st.agreement.kind, true));
 }
 

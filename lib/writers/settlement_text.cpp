@@ -285,9 +285,9 @@ std::vector<std::string> short_partner_lines(const SettlementStatement& st) {
         if (i < st.short_partner_files.size())
             for (const auto& f : st.short_partner_files[i])
                 files += (files.empty() ? "" : ", ") + f;
-        out.push_back(fmt::format("{} has no ledger line after {}{}", a.partners[sp.partner].id,
-                                  a.year.period_long(sp.last_period),
-                                  files.empty() ? "" : " (" + files + ")"));
+        out.push_back(fmt::format(
+            "{} has no ledger line after {}{}", a.partners[to_size(sp.partner)].id,
+            a.year.period_long(sp.last_period), files.empty() ? "" : " (" + files + ")"));
     }
     return out;
 }

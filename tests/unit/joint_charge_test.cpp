@@ -172,10 +172,10 @@ TEST_CASE("joint charge: months and year agree over random agreements") {
                 charged += x;
             CHECK(charged == act.total_to(m));
             for (const auto& inv : j.invoices) {
-                invoiced[inv.partner] += inv.amount;
+                invoiced[to_size(inv.partner)] += inv.amount;
                 credit_notes += inv.amount.is_negative();
                 // Without a register the invoices before are the same formula a month earlier.
-                CHECK(inv.invoiced_before == invoiced[inv.partner] - inv.amount);
+                CHECK(inv.invoiced_before == invoiced[to_size(inv.partner)] - inv.amount);
             }
             for (const auto& sc : j.to_date.schemes)
                 if (sc.rest) fixed_rest_negative += sc.parts[to_size(*sc.rest)].is_negative();

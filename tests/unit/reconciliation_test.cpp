@@ -107,7 +107,7 @@ TEST_CASE("recon: joint budget invoices credit each partner's own spending") {
     // received: it reduces the scheme's actual, so the host bills C for it).
     // B: 941.67 - 400.00 - (633.33 - 400.00) = 308.34. C: 941.66 - (-50.00) - (633.33 - 0) =
     // 358.33.
-    CHECK(inv[0].partner == 1);
+    CHECK(inv[0].partner == PartnerIndex{1});
     CHECK(inv[0].charge_to_date == pence(94167));
     CHECK(inv[0].own_spend_to_date == pence(40000));
     CHECK(inv[0].invoiced_before == pence(23333));

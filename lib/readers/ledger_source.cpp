@@ -157,6 +157,11 @@ FileMapping FileMapping::of(int fd) {
             m.data_ = static_cast<const char*>(p);
             m.size_ = static_cast<std::size_t>(st.st_size);
             ::madvise(p, m.size_, MADV_SEQUENTIAL);
+            // Pages in 4 KiB mappings only: where the page cache holds the file in 2 MiB folios
+            // (how cat or a cold read leaves it), a huge mapping keeps whole folios resident
+            // after their blocks are released, and the peak RSS (SPEC §8) grew from 22 to
+            // 133 MiB with the page cache's history.
+            ::madvise(p, m.size_, MADV_NOHUGEPAGE);
         }
     }
     return m;

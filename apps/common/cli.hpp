@@ -3,6 +3,8 @@
 // run). Tools stay thin: parse arguments, call the library, pick the writer.
 #pragma once
 
+#include "tools.hpp"
+
 #include "model/input_file.hpp"
 #include "run_arguments.hpp"
 #include "run_output.hpp"
@@ -29,12 +31,12 @@ struct OutputOptions {
 // Sets up --version and the footer of --help for a tool.
 void describe_tool(CLI::App& app, std::string_view tool);
 
-// A tool's command line: named `tool`, with its description, --version and the footer of --help.
+// A tool's command line: its name and description (tools.hpp), --version and the footer of --help.
 class ToolApp : public CLI::App {
   public:
-    ToolApp(const std::string& tool, std::string description)
-        : CLI::App(std::move(description), tool) {
-        describe_tool(*this, tool);
+    explicit ToolApp(Tool tool)
+        : CLI::App(std::string(tool_info(tool).description), std::string(tool_info(tool).name)) {
+        describe_tool(*this, tool_info(tool).name);
     }
 };
 

@@ -27,10 +27,17 @@ std::string tool_name(const std::string& command) {
     return command.starts_with("pool-") ? command : "pool-" + command;
 }
 
-// What a tool does, from its --help: the first line, to its first full stop.
-std::string brief(const std::string& program) {
-    ChildResult r = run_child(program, {"--help"}, ".", std::chrono::seconds(10));
-    std::string line = r.out.substr(0, r.out.find('\n'));
+// What a tool does: the first line of its description (tools.hpp), or of the --help of a tool
+// not in that table, to its first full stop.
+std::string brief(const std::string& program, const std::string& name) {
+    std::string line;
+    auto known = std::find_if(std::begin(tools), std::end(tools),
+                              [&](const ToolInfo& t) { return t.name == name; });
+    if (known != std::end(tools))
+        line = std::string(known->description);
+    else
+        line = run_child(program, {"--help"}, ".", std::chrono::seconds(10)).out;
+    line = line.substr(0, line.find('\n'));
     if (auto stop = line.find(". "); stop != std::string::npos) line.resize(stop);
     if (auto spec = line.find(" (SPEC"); spec != std::string::npos) line.resize(spec);
     if (!line.empty() && line.back() == '.') line.pop_back();
@@ -74,7 +81,7 @@ void list_commands() {
         poolkit_version);
     const std::string dir = program_directory();
     for (const auto& c : tool_commands())
-        text += fmt::format("  {:<9} {}\n", c, brief(dir + "/pool-" + c));
+        text += fmt::format("  {:<9} {}\n", c, brief(dir + "/pool-" + c, "pool-" + c));
     text += fmt::format("  {:<9} {}\n", "init",
                         "write a starter agreement.toml and pool.toml here "
                         "(--kind pooled|aligned|joint [--partners A,B,...])");

@@ -14,10 +14,7 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    cli::ToolApp app{"pool-actuals",
-                     "Validate ledgers and add them up by partner, scheme and period (formats: "
-                     "docs/formats.md).\n"
-                     "Every line is accepted or rejected with its file, line and reason."};
+    cli::ToolApp app{cli::Tool::actuals};
     std::string agreement_path, by = "partner,scheme,period";
     cli::LedgerArgs ledger_args;
     cli::OutputOptions out;

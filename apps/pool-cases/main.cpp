@@ -18,10 +18,7 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    cli::ToolApp app{"pool-cases",
-                     "The panel's cases of a pool: committed cost after the period by case, "
-                     "referring partner and placement type, and each partner's share of the "
-                     "commitments beside its share of the contributions (SPEC §12)."};
+    cli::ToolApp app{cli::Tool::cases};
     std::string agreement_path, period_text, commitments;
     cli::OutputOptions out;
     cli::add_agreement_argument(app, agreement_path);

@@ -22,9 +22,7 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    cli::ToolApp app{"pool-check",
-                     "Check an agreement file against the rules for agreements (docs/formats.md, "
-                     "man poolkit-formats) and summarise it."};
+    cli::ToolApp app{cli::Tool::check};
     cli::AgreementArgs args;
     cli::add_agreement_options(app, args);
     bool explain = false;

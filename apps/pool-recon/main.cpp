@@ -19,11 +19,7 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    cli::ToolApp app{
-        "pool-recon",
-        "Month-end reconciliation of a pooled, aligned or joint budget: budget, "
-        "actual and forecast by scheme, each partner's position, the RAG status and the "
-        "ledger control totals (how each is worked out: docs/formulas.md)."};
+    cli::ToolApp app{cli::Tool::recon};
     std::string forecast = "profile", table = "schemes", commitments;
     cli::StatementRunArgs args;
     cli::ReconViewArgs view_args;

@@ -15,9 +15,7 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    cli::ToolApp app{"pool-settle",
-                     "Settle the year of a pooled fund: outturn, risk share, final shares, the "
-                     "transfers with the host, and the memorandum account (docs/formulas.md)."};
+    cli::ToolApp app{cli::Tool::settle};
     cli::SettleArgs args;
     cli::add_settle_options(app, args);
 

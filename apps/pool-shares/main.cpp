@@ -18,10 +18,7 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    cli::ToolApp app{
-        "pool-shares",
-        "Contribution shares by partner and scheme, and the payment schedule by period.\n"
-        "CSV holds one table: choose it with --table."};
+    cli::ToolApp app{cli::Tool::shares};
     cli::AgreementArgs args;
     cli::add_agreement_options(app, args);
     cli::OutputOptions out;

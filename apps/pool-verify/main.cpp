@@ -26,11 +26,7 @@
 using namespace poolkit;
 
 int main(int argc, char** argv) {
-    cli::ToolApp app{
-        "pool-verify",
-        "Recompute a JSON statement from the inputs and arguments it records and report "
-        "any difference: an input missing or changed (exit 2, each one named), a figure "
-        "that differs (exit 1, each one listed), or identical (exit 0)."};
+    cli::ToolApp app{cli::Tool::verify};
     std::string statement_path, base;
     unsigned timeout = 600;
     app.add_option("STATEMENT", statement_path,

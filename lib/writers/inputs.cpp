@@ -26,6 +26,11 @@ void begin_statement_json(JsonWriter& json, std::string_view schema, const RunRe
     write_run_json(json, run);
 }
 
+void begin_statement_options(JsonWriter& json, std::string_view schema, const RunRecord& run) {
+    begin_statement_json(json, schema, run);
+    json.key("options").begin_object();
+}
+
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs) {
     json.objects("inputs", inputs, [&](const auto& in) {
         json.field("role", in.role);

@@ -18,6 +18,9 @@ void write_run_json(JsonWriter& json, const RunRecord& run);
 
 // Opens a statement's JSON document: {"schema": `schema`, then the run record (write_run_json).
 void begin_statement_json(JsonWriter& json, std::string_view schema, const RunRecord& run);
+// The same, then opens the statement's "options" object: the arguments that chose its figures,
+// as named values (SPEC §5). The caller closes it.
+void begin_statement_options(JsonWriter& json, std::string_view schema, const RunRecord& run);
 
 // "inputs": [{role, path, sha256, bytes}, ...]
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs);

@@ -39,8 +39,7 @@ std::string recon_json(const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const Reconciliation& r = st.recon;
     JsonWriter json;
-    begin_statement_json(json, schema::recon, st.run);
-    json.key("options").begin_object();
+    begin_statement_options(json, schema::recon, st.run);
     json.field("period", a.year.period_ym(r.period));
     json.field("forecast", forecast_name(r.method));
     if (st.monthly) json.field("from", a.year.period_ym(st.monthly->from));

@@ -51,8 +51,7 @@ std::string settlement_json(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
     JsonWriter json;
-    begin_statement_json(json, schema::settle, st.run);
-    json.key("options").begin_object();
+    begin_statement_options(json, schema::settle, st.run);
     // Joint: paid is the invoices worked from the ledgers (SPEC §7).
     json.field("paid", st.paid_given                         ? "file"
                        : r.cash == CashSource::cash_register ? "register"

@@ -10,6 +10,7 @@
 #include "support/text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <iostream>
@@ -125,7 +126,7 @@ std::vector<LedgerSpec> ledger_specs(const LedgerArgs& args) {
         throw Error(ErrorKind::input,
                     fmt::format("{} (SPEC §11): nothing was computed; pair each file with its own "
                                 "partner's profile, or correct its partner{}",
-                                and_list(disagree),
+                                fmt::join(disagree, "; "),
                                 disagree.size() > 1 ? " (were the files swapped?)" : ""));
     return specs;
 }

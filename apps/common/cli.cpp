@@ -40,9 +40,15 @@ void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::str
     app.add_option("--format", opts.format, "output format: " + list)
         ->check(CLI::IsMember(formats))
         ->default_str("text");
+    // The extensions that pick one of this tool's own formats (format_of_output): text is .txt.
+    std::vector<std::string> extensions;
+    for (const auto& f : formats) {
+        std::string ext = "." + (f == "text" ? std::string("txt") : f);
+        if (format_of_output("x" + ext) == f) extensions.push_back(ext);
+    }
     app.add_option("-o,--output", opts.output,
-                   "write the output to FILE (atomically); - is stdout; a FILE named .txt, .md, "
-                   ".html, .json, .csv or .xlsx picks the format")
+                   "write the output to FILE (atomically); - is stdout; a FILE named " +
+                       or_list(extensions) + " picks the format")
         ->type_name("FILE");
     // SPEC §5: the output's name picks the format; --format that says another is a mistake.
     app.parse_complete_callback([&app, &opts, formats] {

@@ -30,8 +30,8 @@ int main(int argc, char** argv) {
     std::string statement_path, base;
     unsigned timeout = 600;
     app.add_option("STATEMENT", statement_path,
-                   "a JSON statement of pool-shares, pool-actuals, pool-recon, pool-settle or "
-                   "pool-check (- reads standard input)")
+                   "a JSON statement of pool-shares, pool-actuals, pool-recon, pool-settle, "
+                   "pool-cases or pool-check (- reads standard input)")
         ->required();
     app.add_option("--base", base,
                    "resolve the statement's relative input paths against DIR (an auditor's copy "

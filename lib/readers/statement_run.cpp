@@ -16,11 +16,12 @@ namespace {
 std::string string_member(const JsonValue& doc, const char* key, const std::string& file) {
     const JsonValue* v = doc.find(key);
     if (!v || v->type != JsonValue::Type::string)
-        throw Error(ErrorKind::input, {file, 0, 0},
-                    fmt::format("not a poolkit statement: no \"{}\" string (pool-verify checks "
-                                "the JSON statements of pool-shares, pool-actuals, pool-recon, "
-                                "pool-settle and pool-check; make it again with this poolkit)",
-                                key));
+        throw Error(
+            ErrorKind::input, {file, 0, 0},
+            fmt::format("not a poolkit statement: no \"{}\" string (pool-verify checks "
+                        "the JSON statements of pool-shares, pool-actuals, pool-recon, "
+                        "pool-settle, pool-cases and pool-check; make it again with this poolkit)",
+                        key));
     return v->text;
 }
 

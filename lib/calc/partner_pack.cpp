@@ -9,10 +9,10 @@ PartnerPack partner_pack(const Agreement& a, const Reconciliation& r, PartnerInd
     pack.host = a.is_host(PartnerIndex{p});
     if (a.kind == AgreementKind::aligned) {
         for (const AlignedFigures& f : r.aligned) {
-            if (f.partner != p) continue;
+            if (f.partner != partner) continue;
             const RagStatus rag = rag_status(f.forecast_variance, f.budget, a.monitoring);
-            pack.schemes.push_back({SchemeIndex{f.scheme}, f.budget, f.budget, f.budget_ytd,
-                                    f.actual_ytd, f.forecast_variance, rag});
+            pack.schemes.push_back({f.scheme, f.budget, f.budget, f.budget_ytd, f.actual_ytd,
+                                    f.forecast_variance, rag});
             pack.contribution += f.budget;
         }
         pack.forecast_variance = r.aligned_subtotals[p].forecast_variance;

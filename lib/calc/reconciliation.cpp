@@ -213,11 +213,11 @@ Reconciliation reconcile(const Agreement& a, const Actuals& act, Period period,
         }
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             AlignedSubtotal sub;
-            sub.partner = p;
+            sub.partner = PartnerIndex{p};
             for (std::size_t s = 0; s < a.schemes.size(); ++s) {
                 AlignedFigures f;
-                f.partner = p;
-                f.scheme = s;
+                f.partner = PartnerIndex{p};
+                f.scheme = SchemeIndex{s};
                 f.budget = a.schemes[s].contributions[p];
                 if (f.budget.is_zero() &&
                     act.partner_scheme_to(PartnerIndex{p}, SchemeIndex{s}, Period::count)

@@ -81,7 +81,8 @@ struct PartnerPosition {
 
 // One partner's part of one scheme.
 struct AlignedFigures : BudgetFigures {
-    std::size_t partner = 0, scheme = 0;
+    PartnerIndex partner{};
+    SchemeIndex scheme{};
     // Its own budget for the scheme is zero but its ledger has spending on it to date: flagged
     // (SPEC §6), a finding for the partner to correct or budget for.
     bool spend_without_budget = false;
@@ -89,7 +90,7 @@ struct AlignedFigures : BudgetFigures {
 
 // A partner's subtotal over its rows (SPEC §6).
 struct AlignedSubtotal : BudgetFigures {
-    std::size_t partner = 0;
+    PartnerIndex partner{};
 };
 
 // Accepted ledger lines, counted and summed (SPEC §4 control totals).

@@ -80,9 +80,9 @@ std::string recon_json(const ReconStatement& st) {
             json.field("id", a.partners[p].id);
             json.key("schemes").begin_array();
             for (const auto& f : r.aligned) {
-                if (f.partner != p) continue;
+                if (f.partner != PartnerIndex{p}) continue;
                 json.begin_object();
-                json.field("id", a.schemes[f.scheme].id);
+                json.field("id", a.schemes[to_size(f.scheme)].id);
                 budget_fields(json, f);
                 json.field("spend_without_budget", f.spend_without_budget);
                 json.end_object();

@@ -134,12 +134,12 @@ Table recon_aligned_table(const ReconStatement& st, bool display) {
     for (std::size_t p = 0; p < r.aligned_subtotals.size(); ++p) {
         bool any = false;
         for (const auto& f : r.aligned) {
-            if (f.partner != p) continue;
+            if (f.partner != PartnerIndex{p}) continue;
             if (!any && !t.empty()) t.add_rule();
             any = true;
             std::string flag = display ? (f.spend_without_budget ? "no budget" : "")
                                        : (f.spend_without_budget ? "true" : "false");
-            row(p, a.schemes[f.scheme].id, f, flag);
+            row(p, a.schemes[to_size(f.scheme)].id, f, flag);
         }
         if (!any) continue;
         if (display) t.add_rule();

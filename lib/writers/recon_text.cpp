@@ -108,9 +108,9 @@ std::vector<std::string> unbudgeted_spend_lines(const ReconStatement& st) {
     for (const auto& f : st.recon.aligned)
         if (f.spend_without_budget)
             out.push_back(fmt::format("{}: {} to date on {} {}, where its own budget is {}",
-                                      a.partners[f.partner].id, format_display(f.actual_ytd),
-                                      a.schemes[f.scheme].id, a.schemes[f.scheme].name,
-                                      format_display(f.budget)));
+                                      a.partners[to_size(f.partner)].id,
+                                      format_display(f.actual_ytd), a.schemes[to_size(f.scheme)].id,
+                                      a.schemes[to_size(f.scheme)].name, format_display(f.budget)));
     return out;
 }
 

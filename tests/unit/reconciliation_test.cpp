@@ -171,7 +171,7 @@ TEST_CASE("recon: aligned budgets show each partner's own figures") {
     // Its own ledger has 400.00.
     const AlignedFigures* b2 = nullptr;
     for (const auto& f : r.aligned)
-        if (f.partner == 1 && f.scheme == 1) b2 = &f;
+        if (f.partner == PartnerIndex{1} && f.scheme == SchemeIndex{1}) b2 = &f;
     REQUIRE(b2);
     CHECK(b2->budget == pence(100000));
     CHECK(b2->budget_ytd == pence(25000));
@@ -253,7 +253,7 @@ TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, ever
         for (std::size_t s = 0; s < 2; ++s) {
             Money own;
             for (const auto& f : r.aligned)
-                if (f.scheme == s) own += f.budget_ytd;
+                if (f.scheme == SchemeIndex{s}) own += f.budget_ytd;
             CHECK_MESSAGE(own == r.schemes[s].budget_ytd, "P", m, " scheme ", s);
         }
         // At P12 each partner's budget to date is exactly its contribution.
@@ -264,7 +264,7 @@ TEST_CASE("recon: aligned partners' budgets to date add up to the scheme's, ever
     auto r1 = reconcile(a, recon_ledgers(a), Period::nth(1), ForecastMethod::profile);
     std::vector<Money> s2;
     for (const auto& f : r1.aligned)
-        if (f.scheme == 1) s2.push_back(f.budget_ytd);
+        if (f.scheme == SchemeIndex{1}) s2.push_back(f.budget_ytd);
     CHECK(s2 == std::vector<Money>{pence(8334), pence(8333), pence(8333)});
 }
 
@@ -320,7 +320,7 @@ TEST_CASE("recon: aligned subtotals per partner and spending without a budget") 
     act.add(PartnerIndex{2}, SchemeIndex{1}, Period::nth(3), pence(-5000));
     auto find = [](const Reconciliation& r, std::size_t p, std::size_t s) {
         for (const auto& f : r.aligned)
-            if (f.partner == p && f.scheme == s) return &f;
+            if (f.partner == PartnerIndex{p} && f.scheme == SchemeIndex{s}) return &f;
         return static_cast<const AlignedFigures*>(nullptr);
     };
 
@@ -348,7 +348,7 @@ TEST_CASE("recon: aligned subtotals per partner and spending without a budget") 
     //    6,500 (variance 500); S2 1,000, 250, 0, (250), forecast 750 (variance (250)).
     //    Subtotal 7,000.00, 1,750.00, 2,000.00, 250.00, 7,250.00, 250.00.
     const auto& sa = r.aligned_subtotals[0];
-    CHECK(sa.partner == 0);
+    CHECK(sa.partner == PartnerIndex{0});
     CHECK(sa.budget == pence(700000));
     CHECK(sa.budget_ytd == pence(175000));
     CHECK(sa.actual_ytd == pence(200000));

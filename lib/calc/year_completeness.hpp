@@ -13,7 +13,7 @@
 namespace poolkit {
 
 struct ShortPartner {
-    PartnerIndex partner{}; // in [[partner]] order (whose ledger the lines are in)
+    PartnerIndex partner{};               // in [[partner]] order (whose ledger the lines are in)
     Period last_period = Period::first(); // P01..P11: the last period with an accepted line
 };
 

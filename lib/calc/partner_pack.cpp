@@ -6,7 +6,7 @@ PartnerPack partner_pack(const Agreement& a, const Reconciliation& r, PartnerInd
     const std::size_t p = to_size(partner);
     PartnerPack pack;
     pack.partner = partner;
-    pack.host = a.is_host(PartnerIndex{p});
+    pack.host = a.is_host(partner);
     if (a.kind == AgreementKind::aligned) {
         for (const AlignedFigures& f : r.aligned) {
             if (f.partner != partner) continue;
@@ -32,7 +32,7 @@ PartnerPack partner_pack(const Agreement& a, const Reconciliation& r, PartnerInd
         pack.joint = r.joint->partners[p];
         pack.forecast_variance_share = pack.joint->forecast_charge - pack.joint->contribution;
         for (const JointInvoice& inv : r.joint->invoices)
-            if (to_size(inv.partner) == p) pack.invoice = inv;
+            if (inv.partner == partner) pack.invoice = inv;
     } else {
         pack.position = r.partners[p];
         pack.forecast_variance_share = r.partners[p].forecast_risk_share;
@@ -45,7 +45,7 @@ SettlementPartnerPack settlement_partner_pack(const Agreement& a, const Settleme
     const std::size_t p = to_size(partner);
     SettlementPartnerPack pack;
     pack.partner = partner;
-    pack.host = a.is_host(PartnerIndex{p});
+    pack.host = a.is_host(partner);
     pack.figures = r.partners[p];
     for (const Transfer& t : r.transfers)
         if (t.from == p || t.to == p) pack.transfers.push_back(t);

@@ -50,10 +50,10 @@ void variation_schemes_known(AgreementDraft& d) {
         for (VariationChange& c : v.changes) {
             if (c.kind != ChangeKind::add_scheme) continue;
             if (auto s = d.a.scheme_index(c.scheme_id)) {
-                d.r.diags().error(
-                    c.where, fmt::format("variation {} adds scheme {}, which already exists "
-                                         "(line {}): a scheme id must be unique",
-                                         v.id, c.scheme_id, d.a.schemes[to_size(*s)].where.line));
+                d.r.diags().error(c.where,
+                                  fmt::format("variation {} adds scheme {}, which already exists "
+                                              "(line {}): a scheme id must be unique",
+                                              v.id, c.scheme_id, d.a.scheme(*s).where.line));
                 continue;
             }
             added_index[c.scheme] = d.a.schemes.size();

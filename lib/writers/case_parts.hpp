@@ -23,8 +23,8 @@ inline std::vector<FormTable::Column> case_columns(std::initializer_list<FormTab
 // A row of those columns: the case's three, then `more`.
 template <typename Case>
 std::vector<Cell> case_cells(const Agreement& a, const Case& c, std::initializer_list<Cell> more) {
-    std::vector<Cell> cells{text_cell(c.case_ref), text_cell(a.partners[to_size(c.partner)].id),
-                            text_cell(a.schemes[to_size(c.scheme)].id)};
+    std::vector<Cell> cells{text_cell(c.case_ref), text_cell(a.partner(c.partner).id),
+                            text_cell(a.scheme(c.scheme).id)};
     cells.insert(cells.end(), more);
     return cells;
 }
@@ -33,8 +33,8 @@ std::vector<Cell> case_cells(const Agreement& a, const Case& c, std::initializer
 template <typename Case>
 void write_case_fields(JsonWriter& json, const Agreement& a, const Case& c) {
     json.field("case", c.case_ref);
-    json.field("partner", a.partners[to_size(c.partner)].id);
-    json.field("scheme", a.schemes[to_size(c.scheme)].id);
+    json.field("partner", a.partner(c.partner).id);
+    json.field("scheme", a.scheme(c.scheme).id);
 }
 
 } // namespace poolkit

@@ -113,7 +113,7 @@ void write_joint_charges_json(JsonWriter& json, const Agreement& a, const JointC
     json.end_array();
     write_partner_amounts(json, "before_caps", a, c.before_caps);
     json.objects("caps", c.caps, [&](const ChargeCap& k) {
-        json.field("partner", a.partners[to_size(k.partner)].id);
+        json.field("partner", a.partner(k.partner).id);
         json.field("charged", k.charged);
         json.field("cap", k.bound - contributions[to_size(k.partner)]);
         json.field("bound", k.bound);

@@ -79,7 +79,7 @@ Table schemes_table(const Agreement& a, const std::vector<PackScheme>& schemes,
     Table t(std::move(columns));
     std::vector<Money> total(shown.size());
     for (const PackScheme& s : schemes) {
-        std::vector<Cell> cells{text_cell(scheme_name(a.schemes[to_size(s.scheme)]))};
+        std::vector<Cell> cells{text_cell(scheme_name(a.scheme(s.scheme)))};
         for (std::size_t c = 0; c < shown.size(); ++c) {
             cells.push_back(money_cell(s.*shown[c], true));
             total[c] += s.*shown[c];
@@ -115,7 +115,7 @@ void write_schemes_json(JsonWriter& json, const Agreement& a,
                         const std::vector<PackScheme>& schemes,
                         const FigureColumn<PackScheme> (&figures)[N]) {
     json.objects("schemes", schemes, [&](const PackScheme& s) {
-        json.field("id", a.schemes[to_size(s.scheme)].id);
+        json.field("id", a.scheme(s.scheme).id);
         json.field("contribution", s.contribution);
         write_figure_fields(json, s, figures);
         if constexpr (rated<PackScheme>) write_rag_json(json, s.rag);
@@ -131,8 +131,8 @@ std::string balance_result(Money balance, bool joint) {
 // `"partner": {id, name, host, ...`: the pack's object opened, for its figures.
 void begin_partner_json(JsonWriter& json, const Agreement& a, PartnerIndex partner, bool host) {
     json.key("partner").begin_object();
-    json.field("id", a.partners[to_size(partner)].id);
-    json.field("name", a.partners[to_size(partner)].name);
+    json.field("id", a.partner(partner).id);
+    json.field("name", a.partner(partner).name);
     json.field("host", host);
 }
 
@@ -141,7 +141,7 @@ void begin_partner_json(JsonWriter& json, const Agreement& a, PartnerIndex partn
 void add_partner_pack(Document& d, const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const PartnerPack& pack = *st.partner;
-    const Partner& partner = a.partners[to_size(pack.partner)];
+    const Partner& partner = a.partner(pack.partner);
     const bool k = st.thousands;
     if (k) d.paragraph(thousands_note);
     if (pack.position && pack.host) {
@@ -235,7 +235,7 @@ void add_partner_pack(Document& d, const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementPartnerPack& pack = *st.partner;
     const PartnerSettlement& f = pack.figures;
-    const std::string& id = a.partners[to_size(pack.partner)].id;
+    const std::string& id = a.partner(pack.partner).id;
     const bool k = st.thousands;
     if (k) d.paragraph(thousands_note);
     d.heading("Its share of the year");

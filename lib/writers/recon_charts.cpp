@@ -66,15 +66,14 @@ Chart partners_chart(const ReconStatement& st) {
     case AgreementKind::aligned:
         c.title = "Each partner's forecast variance on its own budget (+ over)";
         for (const auto& sub : st.recon.aligned_subtotals)
-            c.bars.push_back({a.partners[to_size(sub.partner)].id, Money{}, sub.forecast_variance,
-                              std::nullopt, false});
+            c.bars.push_back(
+                {a.partner(sub.partner).id, Money{}, sub.forecast_variance, std::nullopt, false});
         break;
     case AgreementKind::joint:
         c.title = fmt::format("Invoices for {} (+ the partner pays the host)",
                               a.year.period_long(st.recon.period));
         for (const auto& inv : st.recon.joint->invoices)
-            c.bars.push_back(
-                {a.partners[to_size(inv.partner)].id, Money{}, inv.amount, std::nullopt, false});
+            c.bars.push_back({a.partner(inv.partner).id, Money{}, inv.amount, std::nullopt, false});
         break;
     }
     return c;

@@ -43,7 +43,7 @@ std::string recon_json(const ReconStatement& st) {
     json.field("period", a.year.period_ym(r.period));
     json.field("forecast", forecast_name(r.method));
     if (st.monthly) json.field("from", a.year.period_ym(st.monthly->from));
-    if (st.partner) json.field("partner", a.partners[to_size(st.partner->partner)].id);
+    if (st.partner) json.field("partner", a.partner(st.partner->partner).id);
     json.end_object();
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);
@@ -82,7 +82,7 @@ std::string recon_json(const ReconStatement& st) {
             for (const auto& f : r.aligned) {
                 if (f.partner != PartnerIndex{p}) continue;
                 json.begin_object();
-                json.field("id", a.schemes[to_size(f.scheme)].id);
+                json.field("id", a.scheme(f.scheme).id);
                 budget_fields(json, f);
                 json.field("spend_without_budget", f.spend_without_budget);
                 json.end_object();
@@ -100,7 +100,7 @@ std::string recon_json(const ReconStatement& st) {
 
     if (r.joint) {
         json.objects("invoices", r.joint->invoices, [&](const auto& inv) {
-            json.field("partner", a.partners[to_size(inv.partner)].id);
+            json.field("partner", a.partner(inv.partner).id);
             write_invoice_fields(json, a, inv);
         });
         // Without a cash register the invoices before are recomputed from these ledgers (§6).

@@ -24,8 +24,7 @@ Table recon_adjustments_table(const ReconStatement& st, bool display) {
                 {{"Scheme", "scheme"}, {"Adjustment", "amount", true}, {"Reason", "reason"}});
     Money total;
     for (const ForecastAdjustment& adj : st.adjustments.rows) {
-        t.add_row({text_cell(a.schemes[to_size(adj.scheme)].id), t.money(adj.amount),
-                   text_cell(adj.reason)});
+        t.add_row({text_cell(a.scheme(adj.scheme).id), t.money(adj.amount), text_cell(adj.reason)});
         total += adj.amount;
     }
     if (display) {
@@ -93,7 +92,7 @@ void write_recon_movement_json(JsonWriter& json, const ReconStatement& st) {
     const Agreement& a = st.agreement;
     if (!st.recon.adjustments.empty())
         json.objects("adjustments", st.adjustments.rows, [&](const ForecastAdjustment& adj) {
-            json.field("scheme", a.schemes[to_size(adj.scheme)].id);
+            json.field("scheme", a.scheme(adj.scheme).id);
             json.field("amount", adj.amount);
             json.field("reason", adj.reason);
         });

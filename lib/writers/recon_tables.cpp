@@ -107,10 +107,9 @@ Table recon_invoices_table(const ReconStatement& st, bool display) {
                           {"Amount", "amount", true},
                           {"", nullptr}});
     for (const auto& inv : st.recon.joint->invoices)
-        t.add_row({text_cell(a.partners[to_size(inv.partner)].id),
-                   text_cell(a.year.period_ym(inv.period)), t.money(inv.charge_to_date),
-                   t.money(inv.own_spend_to_date), t.money(inv.invoiced_before),
-                   t.money(inv.amount),
+        t.add_row({text_cell(a.partner(inv.partner).id), text_cell(a.year.period_ym(inv.period)),
+                   t.money(inv.charge_to_date), t.money(inv.own_spend_to_date),
+                   t.money(inv.invoiced_before), t.money(inv.amount),
                    text_cell(inv.amount.is_negative() ? "credit note" : "invoice")});
     return t.table();
 }
@@ -139,7 +138,7 @@ Table recon_aligned_table(const ReconStatement& st, bool display) {
             any = true;
             std::string flag = display ? (f.spend_without_budget ? "no budget" : "")
                                        : (f.spend_without_budget ? "true" : "false");
-            row(p, a.schemes[to_size(f.scheme)].id, f, flag);
+            row(p, a.scheme(f.scheme).id, f, flag);
         }
         if (!any) continue;
         if (display) t.add_rule();

@@ -31,7 +31,7 @@ std::vector<std::string> heading_lines(const ReconStatement& st) {
     lines.push_back(fmt::format("Month-end reconciliation, {} ({} to {})", a.year.period_long(m),
                                 a.year.start_date(), a.year.period_end_date(m)));
     if (st.partner) // SPEC §5 --partner: one partner's statement
-        lines.push_back("Statement for " + partner_label(a.partners[to_size(st.partner->partner)]));
+        lines.push_back("Statement for " + partner_label(a.partner(st.partner->partner)));
     std::string what = fmt::format("{}, {}.", kind_phrase(a.kind), a.legal_basis);
     if (a.host) what += fmt::format(" Host: {}.", a.partner(*a.host).name);
     what += fmt::format(" Forecast: {}.",
@@ -74,7 +74,7 @@ std::string joint_notes(const ReconStatement& st) {
             out += fmt::format("{}: a credit note of £{}: its charges less its own spending fell "
                                "below what it was invoiced before, so the host owes it the "
                                "difference.\n",
-                               a.partners[to_size(inv.partner)].id, format_display(-inv.amount));
+                               a.partner(inv.partner).id, format_display(-inv.amount));
     out += joint_cap_lines(a, j.to_date);
     if (j.forecast.unallocated.is_positive())
         out += fmt::format("Forecast for the year: £{} of the charges would be above a partner's "
@@ -108,9 +108,9 @@ std::vector<std::string> unbudgeted_spend_lines(const ReconStatement& st) {
     for (const auto& f : st.recon.aligned)
         if (f.spend_without_budget)
             out.push_back(fmt::format("{}: {} to date on {} {}, where its own budget is {}",
-                                      a.partners[to_size(f.partner)].id,
-                                      format_display(f.actual_ytd), a.schemes[to_size(f.scheme)].id,
-                                      a.schemes[to_size(f.scheme)].name, format_display(f.budget)));
+                                      a.partner(f.partner).id, format_display(f.actual_ytd),
+                                      a.scheme(f.scheme).id, a.scheme(f.scheme).name,
+                                      format_display(f.budget)));
     return out;
 }
 

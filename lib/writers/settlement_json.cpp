@@ -60,7 +60,7 @@ std::string settlement_json(const SettlementStatement& st) {
     json.field("memorandum", st.memorandum.has_value() || st.joint_memorandum.has_value());
     json.field("provisional", st.year_end == YearEnd::provisional);
     json.field("complete", st.complete_asserted);
-    if (st.partner) json.field("partner", a.partners[to_size(st.partner->partner)].id);
+    if (st.partner) json.field("partner", a.partner(st.partner->partner).id);
     json.end_object();
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);
@@ -95,7 +95,7 @@ std::string settlement_json(const SettlementStatement& st) {
     for (std::size_t i = 0; i < st.year.short_partners.size(); ++i) {
         const ShortPartner& sp = st.year.short_partners[i];
         json.begin_object();
-        json.field("partner", a.partners[to_size(sp.partner)].id);
+        json.field("partner", a.partner(sp.partner).id);
         json.field("last_period", a.year.period_ym(sp.last_period));
         json.key("files").begin_array();
         if (i < st.short_partner_files.size())

@@ -133,7 +133,7 @@ Document settlement_document(const SettlementStatement& st) {
                                           year_end_is_complete(st.year_end) ? "Y" : "PROVISIONAL y",
                                           a.year.label(), a.year.start_date(), a.year.end_date())};
     if (st.partner) // SPEC §5 --partner: one partner's statement
-        title.push_back("Statement for " + partner_label(a.partners[to_size(st.partner->partner)]));
+        title.push_back("Statement for " + partner_label(a.partner(st.partner->partner)));
     title.push_back(what);
     title.push_back(fmt::format(
         "{}: {}.", a.kind == AgreementKind::joint ? "Recharges" : "Risk share", describe_terms(a)));
@@ -285,9 +285,9 @@ std::vector<std::string> short_partner_lines(const SettlementStatement& st) {
         if (i < st.short_partner_files.size())
             for (const auto& f : st.short_partner_files[i])
                 files += (files.empty() ? "" : ", ") + f;
-        out.push_back(fmt::format(
-            "{} has no ledger line after {}{}", a.partners[to_size(sp.partner)].id,
-            a.year.period_long(sp.last_period), files.empty() ? "" : " (" + files + ")"));
+        out.push_back(fmt::format("{} has no ledger line after {}{}", a.partner(sp.partner).id,
+                                  a.year.period_long(sp.last_period),
+                                  files.empty() ? "" : " (" + files + ")"));
     }
     return out;
 }

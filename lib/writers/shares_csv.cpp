@@ -22,7 +22,7 @@ std::string shares_csv(const SharesStatement& st, SharesTable which) {
                  {"contribution", true},
                  {"percent", true}});
         for (const auto& row : st.shares.schemes) {
-            const Scheme& s = a.schemes[to_size(row.scheme)];
+            const Scheme& s = a.scheme(row.scheme);
             for (std::size_t p = 0; p < a.partners.size(); ++p)
                 t.add_row({text_cell(s.id), text_cell(s.name), num_cell(format_plain(s.budget)),
                            text_cell(a.partners[p].id),

@@ -50,7 +50,7 @@ std::string shares_json(const SharesStatement& st) {
 
     json.key("schemes").begin_array();
     for (const auto& row : st.shares.schemes) {
-        const Scheme& s = a.schemes[to_size(row.scheme)];
+        const Scheme& s = a.scheme(row.scheme);
         json.begin_object();
         json.field("id", s.id);
         json.field("name", s.name);

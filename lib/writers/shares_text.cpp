@@ -55,7 +55,7 @@ Table schemes_table(const SharesStatement& st) {
     }
     Table t(std::move(cols));
     for (const auto& row : st.shares.schemes) {
-        const Scheme& s = a.schemes[to_size(row.scheme)];
+        const Scheme& s = a.scheme(row.scheme);
         std::vector<Cell> cells{text_cell(s.id + " " + s.name), money_cell(s.budget, true)};
         for (std::size_t p = 0; p < a.partners.size(); ++p) {
             cells.push_back(money_cell(row.contributions[p], true));

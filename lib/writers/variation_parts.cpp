@@ -176,7 +176,7 @@ std::vector<std::string> outside_term_lines(const Agreement& a,
                                             const std::vector<SpendOutsideTerm>& spend) {
     std::vector<std::string> out;
     for (const SpendOutsideTerm& t : spend) {
-        const Scheme& scheme = a.schemes[to_size(t.scheme)];
+        const Scheme& scheme = a.scheme(t.scheme);
         const std::string dated = t.from == t.to
                                       ? fmt::format("dated {}", t.from.label())
                                       : fmt::format("dated {} to {}", t.from.label(), t.to.label());
@@ -202,7 +202,7 @@ void write_outside_term_json(JsonWriter& json, const Agreement& a,
                              const std::vector<SpendOutsideTerm>& spend) {
     if (spend.empty()) return;
     json.objects("outside_term", spend, [&](const SpendOutsideTerm& t) {
-        json.field("scheme", a.schemes[to_size(t.scheme)].id);
+        json.field("scheme", a.scheme(t.scheme).id);
         json.field("after_close", t.after_close);
         json.field("from", a.year.period_ym(t.from));
         json.field("to", a.year.period_ym(t.to));

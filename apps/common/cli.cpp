@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <cctype>
 #include <iostream>
+#include <iterator>
 #include <malloc.h>
 #include <optional>
+#include <string_view>
 #include <sys/resource.h>
 #include <system_error>
 
@@ -33,6 +35,18 @@ struct FormatMismatch : CLI::ParseError {
 };
 } // namespace
 
+namespace {
+// Output file extensions (any case) and the format each picks (SPEC §5); the first of a format is
+// the one --help names.
+struct OutputExtension {
+    std::string_view extension, format;
+};
+constexpr OutputExtension output_extensions[] = {
+    {"txt", "text"}, {"md", "md"},     {"markdown", "md"}, {"html", "html"},
+    {"htm", "html"}, {"json", "json"}, {"csv", "csv"},     {"xlsx", "xlsx"},
+};
+} // namespace
+
 void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::string> formats) {
     std::string list;
     for (const auto& f : formats)
@@ -40,11 +54,12 @@ void add_output_options(CLI::App& app, OutputOptions& opts, std::vector<std::str
     app.add_option("--format", opts.format, "output format: " + list)
         ->check(CLI::IsMember(formats))
         ->default_str("text");
-    // The extensions that pick one of this tool's own formats (format_of_output): text is .txt.
+    // The extension that picks each of this tool's own formats, where one does.
     std::vector<std::string> extensions;
     for (const auto& f : formats) {
-        std::string ext = "." + (f == "text" ? std::string("txt") : f);
-        if (format_of_output("x" + ext) == f) extensions.push_back(ext);
+        auto e = std::find_if(std::begin(output_extensions), std::end(output_extensions),
+                              [&](const OutputExtension& x) { return x.format == f; });
+        if (e != std::end(output_extensions)) extensions.push_back("." + std::string(e->extension));
     }
     app.add_option("-o,--output", opts.output,
                    "write the output to FILE (atomically); - is stdout; a FILE named " +
@@ -78,11 +93,8 @@ std::optional<std::string> format_of_output(const std::string& path) {
     std::string ext = path.substr(dot + 1);
     for (char& c : ext)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == "txt") return "text";
-    if (ext == "markdown") return "md";
-    if (ext == "htm") return "html";
-    for (const char* f : {"md", "html", "json", "csv", "xlsx"})
-        if (ext == f) return f;
+    for (const OutputExtension& x : output_extensions)
+        if (ext == x.extension) return std::string(x.format);
     return std::nullopt;
 }
 

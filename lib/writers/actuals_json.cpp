@@ -18,8 +18,7 @@ void write_actuals_row_fields(JsonWriter& json, const Grouping& by, const Actual
 }
 
 std::string actuals_json(const ActualsStatement& st) {
-    JsonWriter json;
-    begin_statement_json(json, schema::actuals, st.run);
+    JsonWriter json = begin_statement_json(schema::actuals, st.run);
     json.key("agreement");
     if (st.agreement_id) {
         json.begin_object();

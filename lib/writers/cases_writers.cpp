@@ -98,8 +98,7 @@ std::string cases_csv(const CasesStatement& st) {
 std::string cases_json(const CasesStatement& st) {
     const Agreement& a = st.agreement;
     const PanelCases& pc = st.cases;
-    JsonWriter json;
-    begin_statement_json(json, schema::cases, st.run);
+    JsonWriter json = begin_statement_json(schema::cases, st.run);
     json.field("agreement", a.id);
     json.field("period", a.year.period_ym(pc.period));
     json.objects("cases", pc.cases, [&](const PanelCase& c) {

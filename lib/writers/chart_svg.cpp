@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace poolkit {
 
@@ -41,28 +42,15 @@ constexpr std::int64_t width = 640, height = 270;
 constexpr std::int64_t left = 92, right = 16, top = 30, bottom = 52;
 constexpr std::int64_t plot_w = width - left - right, plot_h = height - top - bottom;
 
-// The colours of the statement (the HTML stylesheet uses the same).
+// The colours of the statement, in each enum's order (the HTML stylesheet uses the same).
+constexpr std::array<const char*, 3> rag_colours{"#2e7d32", "#e69500", "#c62828"};
+constexpr std::array<const char*, 3> series_colours{"#7a7a7a", "#1f5fa8", "#d9822b"};
+static_assert(rag_colours.size() == rag_ratings.entries.size());
 const char* rag_colour(Rag r) {
-    switch (r) {
-    case Rag::green:
-        return "#2e7d32";
-    case Rag::amber:
-        return "#e69500";
-    case Rag::red:
-        return "#c62828";
-    }
-    return "#777777";
+    return rag_colours.at(static_cast<std::size_t>(r));
 }
 const char* series_colour(SeriesRole role) {
-    switch (role) {
-    case SeriesRole::budget:
-        return "#7a7a7a";
-    case SeriesRole::actual:
-        return "#1f5fa8";
-    case SeriesRole::forecast:
-        return "#d9822b";
-    }
-    return "#000000";
+    return series_colours.at(static_cast<std::size_t>(role));
 }
 
 // An axis label: whole thousands of pounds as "£1,200k", smaller steps in pounds and pence.

@@ -20,15 +20,18 @@ void write_run_json(JsonWriter& json, const RunRecord& run) {
     write_inputs_json(json, run.inputs);
 }
 
-void begin_statement_json(JsonWriter& json, std::string_view schema, const RunRecord& run) {
+JsonWriter begin_statement_json(std::string_view schema, const RunRecord& run) {
+    JsonWriter json;
     json.begin_object();
     json.field("schema", schema);
     write_run_json(json, run);
+    return json;
 }
 
-void begin_statement_options(JsonWriter& json, std::string_view schema, const RunRecord& run) {
-    begin_statement_json(json, schema, run);
+JsonWriter begin_statement_options(std::string_view schema, const RunRecord& run) {
+    JsonWriter json = begin_statement_json(schema, run);
     json.key("options").begin_object();
+    return json;
 }
 
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs) {

@@ -16,11 +16,12 @@ namespace poolkit {
 // bytes}, ...]: written right after "schema", as fields of the statement's object.
 void write_run_json(JsonWriter& json, const RunRecord& run);
 
-// Opens a statement's JSON document: {"schema": `schema`, then the run record (write_run_json).
-void begin_statement_json(JsonWriter& json, std::string_view schema, const RunRecord& run);
+// A statement's JSON document, begun: {"schema": `schema`, then the run record (write_run_json),
+// the object left open for the statement's own fields.
+JsonWriter begin_statement_json(std::string_view schema, const RunRecord& run);
 // The same, then opens the statement's "options" object: the arguments that chose its figures,
 // as named values (SPEC §5). The caller closes it.
-void begin_statement_options(JsonWriter& json, std::string_view schema, const RunRecord& run);
+JsonWriter begin_statement_options(std::string_view schema, const RunRecord& run);
 
 // "inputs": [{role, path, sha256, bytes}, ...]
 void write_inputs_json(JsonWriter& json, const std::vector<InputFile>& inputs);

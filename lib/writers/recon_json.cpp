@@ -38,8 +38,7 @@ void scheme_json(JsonWriter& json, const SchemeFigures& f) {
 std::string recon_json(const ReconStatement& st) {
     const Agreement& a = st.agreement;
     const Reconciliation& r = st.recon;
-    JsonWriter json;
-    begin_statement_options(json, schema::recon, st.run);
+    JsonWriter json = begin_statement_options(schema::recon, st.run);
     json.field("period", a.year.period_ym(r.period));
     json.field("forecast", forecast_name(r.method));
     if (st.monthly) json.field("from", a.year.period_ym(st.monthly->from));

@@ -50,8 +50,7 @@ void step_json(JsonWriter& json, const Agreement& a, const RiskStep& s) {
 std::string settlement_json(const SettlementStatement& st) {
     const Agreement& a = st.agreement;
     const SettlementResult& r = st.settlement;
-    JsonWriter json;
-    begin_statement_options(json, schema::settle, st.run);
+    JsonWriter json = begin_statement_options(schema::settle, st.run);
     // Joint: paid is the invoices worked from the ledgers (SPEC §7).
     json.field("paid", st.paid_given                         ? "file"
                        : r.cash == CashSource::cash_register ? "register"

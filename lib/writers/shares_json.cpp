@@ -25,8 +25,7 @@ void percent_fields(JsonWriter& json, const std::optional<Rational>& fraction) {
 
 std::string shares_json(const SharesStatement& st) {
     const Agreement& a = st.agreement;
-    JsonWriter json;
-    begin_statement_json(json, schema::shares, st.run);
+    JsonWriter json = begin_statement_json(schema::shares, st.run);
 
     json.key("agreement").begin_object();
     write_agreement_fields(json, a);

@@ -7,8 +7,7 @@ namespace poolkit {
 
 std::string verify_json(const VerifiedStatement& st, const FigureComparison& cmp,
                         const RunRecord& run) {
-    JsonWriter j;
-    begin_statement_json(j, schema::verify, run);
+    JsonWriter j = begin_statement_json(schema::verify, run);
     j.field("statement", st.name);
     j.field("statement_schema", st.schema);
     j.key("made_by").begin_object();

@@ -4,10 +4,28 @@
 #include "readers/ledger_pipeline.hpp"
 #include "readers/ledger_reasons.hpp"
 
+#include <iterator>
 #include <string>
 #include <tuple>
 
 namespace poolkit::ledger {
+
+void hash_blocks_again(Shared& sh, std::vector<Worker>& workers,
+                       const std::vector<LedgerSpec>& ledgers, const LedgerSources& files) {
+    std::vector<KeyRange> ranges;
+    for (auto& w : workers) {
+        std::move(w.key_ranges.begin(), w.key_ranges.end(), std::back_inserter(ranges));
+        w.key_ranges = {};
+    }
+    const std::vector<BlockId> again = blocks_to_hash_again(std::move(ranges));
+    for (std::size_t i = 0; i < ledgers.size(); ++i) {
+        std::vector<std::uint64_t> only;
+        for (const BlockId& b : again)
+            if (b.file == i) only.push_back(b.first_line);
+        if (!only.empty())
+            read_file(sh, workers, ledgers[i], i, files.from_start(i), Pass::hash, nullptr, &only);
+    }
+}
 
 void confirm_duplicates(Shared& sh, std::vector<Worker>& workers,
                         const std::vector<LedgerSpec>& ledgers, const LedgerSources& files,

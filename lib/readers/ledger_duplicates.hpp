@@ -17,6 +17,11 @@
 
 namespace poolkit::ledger {
 
+// Before the suspects are known: the key hashes of the rising blocks that may repeat another
+// block's key (ledger_key_runs), added to the workers' index by reading those blocks again.
+void hash_blocks_again(Shared& sh, std::vector<Worker>& workers,
+                       const std::vector<LedgerSpec>& ledgers, const LedgerSources& files);
+
 // `places` (may be null): gets the (file, line) of each duplicate, in order, for the locate pass.
 void confirm_duplicates(Shared& sh, std::vector<Worker>& workers,
                         const std::vector<LedgerSpec>& ledgers, const LedgerSources& files,

@@ -6,7 +6,6 @@
 #include "readers/ledger_reasons.hpp"
 #include "support/error.hpp"
 
-
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -330,7 +329,9 @@ class Parser {
             }
             if (!any) return false;
             key_hash = h | 1;
-            w_.keys.add(key_hash);
+            const bool one = L_.key_cols.size() == 1;
+            w_.block_keys.see(key_hash, pid, one ? fld(L_.key_cols[0]).raw() : std::string_view(),
+                              one, w_.keys);
         }
         w_.magnitude += magnitude(pence);
         add_wrap(tot_.p_read, pence);
@@ -482,12 +483,21 @@ class Parser {
             located(line, pence, Located::Figure::accepted, &g);
             return;
         }
+        if (pass_ == Pass::hash) {
+            w_.keys.add(key_hash);
+            return;
+        }
         if (pass_ == Pass::confirm) {
             if (sh_.suspect_set.find(key_hash) != SuspectSet::npos)
                 occurrence<General>(line, key_hash, partner, scheme, month, pence);
             return;
         }
-        if (sh_.options->duplicate_check) w_.keys.add(key_hash);
+        if (sh_.options->duplicate_check) {
+            const bool one = L_.key_cols.size() == 1 && !fld(L_.key_cols[0]).escaped;
+            // Without an agreement a partner's id is this thread's own: one slot for all.
+            w_.block_keys.see(key_hash, sh_.agreement ? pid : 0,
+                              one ? fld(L_.key_cols[0]).raw() : std::string_view(), one, w_.keys);
+        }
         ++tot_.accepted;
         add_wrap(tot_.p_accepted, pence);
         if (sh_.agreement) tot_.mark(pid, period, sh_.P);
@@ -565,7 +575,10 @@ class Parser {
 void parse_block(Shared& sh, const Layout& layout, Worker& w, Pass pass, const char* begin,
                  const char* end, std::uint64_t first_line) {
     Parser p(sh, layout, w, pass);
+    const bool keys = pass == Pass::aggregate && sh.options->duplicate_check;
+    if (keys) w.block_keys.begin({static_cast<std::uint32_t>(layout.index), first_line});
     p.block(begin, end, first_line);
+    if (keys) w.block_keys.end(w.key_ranges);
 }
 
 } // namespace poolkit::ledger

@@ -4,6 +4,7 @@
 #include "readers/parallel.hpp"
 #include "support/error.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -124,13 +125,15 @@ void run_blocks(BlockReader& reader, unsigned threads, const std::string& path,
 }
 
 FileRead read_file(Shared& sh, std::vector<Worker>& workers, const LedgerSpec& spec,
-                   std::size_t index, int fd, Pass pass, Sha256* sha) {
+                   std::size_t index, int fd, Pass pass, Sha256* sha,
+                   const std::vector<std::uint64_t>* only) {
     BlockReader reader(fd, spec.path, sh.options->block_bytes, sha, sh.options->map_files);
     FileRead out;
     run_blocks(
         reader, static_cast<unsigned>(workers.size()), spec.path,
         [&](LedgerBlock& b) { out.layout = read_header(b, spec, index, sh); },
         [&](unsigned k, const LedgerBlock& b) {
+            if (only && !std::binary_search(only->begin(), only->end(), b.first_line)) return;
             parse_block(sh, out.layout, workers[k], pass, b.data() + b.begin, b.data() + b.end,
                         b.first_line);
         });

@@ -29,8 +29,10 @@ struct FileRead {
 };
 
 // One pass over ledger file `index` (taking ownership of fd): its header, then every line judged
-// by the line rules into workers[k] on thread k. `sha` (may be null) hashes the bytes.
+// by the line rules into workers[k] on thread k. `sha` (may be null) hashes the bytes. `only`
+// (may be null): the first lines of the only blocks to judge, sorted (Pass::hash).
 FileRead read_file(Shared& sh, std::vector<Worker>& workers, const LedgerSpec& spec,
-                   std::size_t index, int fd, Pass pass, Sha256* sha);
+                   std::size_t index, int fd, Pass pass, Sha256* sha,
+                   const std::vector<std::uint64_t>* only = nullptr);
 
 } // namespace poolkit::ledger

@@ -74,6 +74,7 @@ LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>
 
     // The key hashes seen more than once (suspected duplicates), over every worker and file.
     if (options.duplicate_check) {
+        hash_blocks_again(sh, workers, ledgers, files);
         std::vector<DupCollector*> collectors;
         for (auto& w : workers)
             collectors.push_back(&w.keys);

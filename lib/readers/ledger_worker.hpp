@@ -8,6 +8,7 @@
 #include "model/agreement.hpp"
 #include "readers/ledger_codes.hpp"
 #include "readers/ledger_dup_index.hpp"
+#include "readers/ledger_key_runs.hpp"
 #include "readers/ledger_reader.hpp"
 #include "readers/line_rules.hpp"
 #include "readers/reject_spill.hpp"
@@ -170,16 +171,19 @@ struct alignas(cache_line) Worker {
     GroupMap groups;
     CodeDict partners, schemes, centres;
     std::vector<RawTotals> files;
-    RejectSpill rejects;             // the lines it rejected, in (file, line) order (first pass)
-    DupCollector keys;               // the key hashes of the accepted lines (first pass)
-    Spill occurrences;               // the lines with a suspected key hash, in order (second pass)
-    unsigned __int128 magnitude = 0; // of every amount read: the range check
-    std::vector<RuleMemo> memos;     // by file, for a profile with rules (line_rules)
+    RejectSpill rejects;              // the lines it rejected, in (file, line) order (first pass)
+    DupCollector keys;                // the key hashes of the accepted lines (first pass)
+    BlockKeys block_keys;             // of the block being read, while its keys rise
+    std::vector<KeyRange> key_ranges; // of the blocks it read (first pass)
+    Spill occurrences;                // the lines with a suspected key hash, in order (second pass)
+    unsigned __int128 magnitude = 0;  // of every amount read: the range check
+    std::vector<RuleMemo> memos;      // by file, for a profile with rules (line_rules)
 };
 
-// aggregate: every line judged and summed; confirm: the suspected duplicates set aside; locate:
-// one thread, in order, to find the line at which the amounts leave the range.
-enum class Pass { aggregate, confirm, locate };
+// aggregate: every line judged and summed; hash: the key hashes of the blocks whose keys rose
+// but may repeat another's (ledger_key_runs); confirm: the suspected duplicates set aside;
+// locate: one thread, in order, to find the line at which the amounts leave the range.
+enum class Pass { aggregate, hash, confirm, locate };
 
 struct Located;
 

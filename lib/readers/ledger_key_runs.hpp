@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,24 @@ struct KeyRange {
     std::string first, last; // its smallest and largest key (rising: its first and last)
 };
 
+// Whether `key` comes after `prev` (as std::string_view compares them). Keys of one length of 8
+// to 16 bytes, the common ref, compare as two big-endian words: the first 8 bytes, then the last
+// 8 (which overlap the first only where those are equal), without a call to memcmp.
+[[gnu::always_inline]] inline bool comes_after(std::string_view prev, std::string_view key) {
+    const std::size_t n = key.size();
+    if (n == prev.size() && n >= 8 && n <= 16) {
+        auto word = [](const char* p) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            return __builtin_bswap64(w);
+        };
+        const std::uint64_t a = word(prev.data()), b = word(key.data());
+        if (a != b) return b > a;
+        return word(key.data() + n - 8) > word(prev.data() + n - 8);
+    }
+    return key > prev;
+}
+
 // One worker's view of the keys of the block it is reading.
 class BlockKeys {
   public:
@@ -62,7 +81,7 @@ class BlockKeys {
                 s.used = true;
                 used_.push_back(static_cast<std::uint32_t>(partner % slots));
                 s.low = key;
-            } else if (key <= s.high) [[unlikely]] {
+            } else if (!comes_after(s.high, key)) [[unlikely]] {
                 stop_rising(index);
                 note(s, hash, key, comparable, index);
                 return;

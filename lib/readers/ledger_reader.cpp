@@ -21,9 +21,10 @@ namespace poolkit {
 
 // The run in its parts (SPEC §4, §8): the files opened once (ledger_source); a first pass over
 // each, every core parsing its blocks (ledger_pipeline) by the line rules (ledger_line) into its
-// worker, from the header's layout (ledger_header); the workers merged (ledger_merge); a second
-// pass only when the duplicate index suspects a repeat (ledger_duplicates); a third, in order on
-// one thread, only when the amounts are so large that a total may be out of range
+// worker, from the header's layout (ledger_header); the blocks whose keys rose but may repeat
+// another's read again for their hashes (ledger_key_runs); the workers merged (ledger_merge); a
+// second pass only when the duplicate index suspects a repeat (ledger_duplicates); a third, in
+// order on one thread, only when the amounts are so large that a total may be out of range
 // (ledger_overflow).
 LedgerRun read_ledgers(const Agreement* agreement, const std::vector<LedgerSpec>& ledgers,
                        const LedgerOptions& options) {

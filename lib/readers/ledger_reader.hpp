@@ -6,7 +6,8 @@
 // also finds where the last whole record of a block ends and hashes the bytes), and the blocks are
 // parsed in place by every core at once; lines are never copied or allocated, codes are found in
 // hashed tables, dates and amounts are parsed by hand. Memory stays flat: a few blocks in
-// flight, plus the duplicate index (one 8-byte hash per accepted line); rejected lines go to
+// flight, plus the duplicate index (one 8-byte hash per accepted line, but none for a block whose
+// keys rise and meet no other block's: ledger_key_runs); rejected lines go to
 // spill files as they are found, never all into memory. A suspected duplicate (the same 64-bit
 // hash of partner and key seen before) is confirmed exactly by a second pass that sets aside
 // only the lines with a suspected hash and compares their keys, so a hash collision can never

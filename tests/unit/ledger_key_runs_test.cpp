@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <random>
 #include <set>
 #include <string>
 
@@ -160,4 +161,26 @@ TEST_CASE("key runs: duplicates in a ledger in ref order are all found") {
             }
             CHECK(got == want);
         }
+}
+
+TEST_CASE("key runs: comes_after orders keys as string_view does") {
+    // Every pair of a few thousand seeded keys of lengths 1 to 20 over a small alphabet (so that
+    // long shared prefixes and equal keys are common), against the standard comparison.
+    std::mt19937 rnd(7);
+    std::vector<std::string> keys;
+    for (int i = 0; i < 300; ++i) {
+        std::string k(1 + rnd() % 20, 'A');
+        for (char& c : k)
+            c = "09AZaz\xff"[rnd() % 7];
+        keys.push_back(k);
+        keys.push_back(k); // an equal key: never after itself
+    }
+    std::size_t wrong = 0;
+    for (const std::string& a : keys)
+        for (const std::string& b : keys)
+            wrong += comes_after(a, b) != (std::string_view(b) > std::string_view(a));
+    CHECK(wrong == 0);
+    CHECK(comes_after("T000000009", "T000000010"));
+    CHECK_FALSE(comes_after("T000000010", "T000000009"));
+    CHECK_FALSE(comes_after("T000000010", "T000000010"));
 }
